@@ -1,0 +1,47 @@
+/* BagIt bags (RFC 8493): judging a bag packed as a zip with one top-level folder,
+ * or laid out as a folder on disk. The writer used by `dispute pack` is in dossier.h. */
+#ifndef DISPUTE_BAG_H
+#define DISPUTE_BAG_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum bag_problem_kind {
+	BAG_ALTERED,    /* a file's checksum differs from its manifest line */
+	BAG_MISSING,    /* a manifest names a file the bag lacks */
+	BAG_EXTRA,      /* a payload file no manifest lists */
+	BAG_OXUM,       /* Payload-Oxum disagrees with the payload */
+	BAG_INCOMPLETE, /* fetch.txt lists files to be fetched */
+	BAG_MALFORMED,  /* a required tag file is absent or unreadable, a bad line */
+	BAG_UNSAFE      /* a name that escapes the bag: "..", absolute, backslash, link */
+};
+
+struct bag_problem {
+	enum bag_problem_kind kind;
+	char *path;   /* path inside the bag (UTF-8), or NULL for whole-bag problems */
+	char *detail; /* one short English sentence fragment, no final period */
+};
+
+struct bag_report {
+	char *root;          /* the zip's top-level folder (NULL for a folder bag) */
+	char *version;       /* BagIt-Version from bagit.txt, e.g. "1.0" */
+	char *encoding;      /* Tag-File-Character-Encoding */
+	char *algorithms;    /* payload manifest algorithms, comma-separated: "md5,sha256" */
+	size_t payload_files;
+	uint64_t payload_bytes;
+	struct bag_problem *problems;
+	size_t problem_count;
+};
+
+/* Judges the bag at PATH, a zip file or a folder. Returns DISPUTE_OK when the bag could
+ * be read and judged (REPORT->problem_count says whether it is intact), or
+ * DISPUTE_FAILED after printing one error when PATH is not a readable zip or folder.
+ * Never extracts to disk and never writes anywhere. */
+int bag_verify(const char *path, struct bag_report *report);
+
+void bag_report_free(struct bag_report *report);
+
+/* "altered", "missing", "extra", "oxum", "incomplete", "malformed", "unsafe" */
+const char *bag_problem_name(enum bag_problem_kind kind);
+
+#endif

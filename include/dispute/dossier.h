@@ -1,0 +1,25 @@
+/* The dossier: a zip holding one folder that is a BagIt 1.0 bag (RFC 8493) with the
+ * evidence, case.json and a plain-text timeline as payload. The same case and date
+ * always give a byte-identical zip. */
+#ifndef DISPUTE_DOSSIER_H
+#define DISPUTE_DOSSIER_H
+
+#include "dispute/case.h"
+
+struct dossier_options {
+	const char *output;  /* path of the zip; NULL: dispute-<order.id>-<YYYYMMDD>.zip here */
+	const char *date;    /* the bagging date, YYYY-MM-DD */
+};
+
+/* Writes the dossier for case C (opened for reading). Every evidence file is hashed as
+ * it streams into the zip and compared with its record; any difference, a missing file
+ * or any other failure leaves no file under the final name. On success *WRITTEN holds
+ * the malloc'd path of the dossier. */
+int dossier_write(const struct dispute_case *c, const struct dossier_options *options,
+    char **written);
+
+/* The bag's folder name for ORDER_ID and DATE ("dispute-<order.id>-<YYYYMMDD>"), with
+ * every character that is unsafe in a file name replaced by '_'. Malloc'd. */
+char *dossier_name(const char *order_id, const char *date);
+
+#endif

@@ -1,0 +1,49 @@
+/* Evidence intake: what a file really is (libmagic), whether its kind allows that
+ * type, and a read-only, fingerprinted copy in the case's evidence/ folder. */
+#ifndef DISPUTE_EVIDENCE_H
+#define DISPUTE_EVIDENCE_H
+
+#include <cjson/cJSON.h>
+
+#include "dispute/case.h"
+
+struct evidence_kind {
+	const char *name;             /* "defect" */
+	const char *label_zh;         /* "商品问题照片/视频", used in documents */
+	const char *const *allowed;   /* MIME type patterns for fnmatch(3), NULL-terminated */
+	const char *allowed_text;     /* "images and videos", for messages */
+};
+
+/* The kinds, terminated by an entry with a NULL name. */
+extern const struct evidence_kind evidence_kinds[];
+
+const struct evidence_kind *evidence_kind_find(const char *name);
+
+/* Whether MIME matches one of KIND's patterns. */
+int evidence_kind_allows(const struct evidence_kind *kind, const char *mime);
+
+/* The extension to store a file of type MIME under, given the extension ORIGINAL_EXT
+ * it came with (without dot, may be NULL or ""). Returns the preferred extension for
+ * MIME and sets *MISMATCH when ORIGINAL_EXT names a different type. The result points
+ * into a static table or into ORIGINAL_EXT. */
+const char *evidence_extension(const char *mime, const char *original_ext, int *mismatch);
+
+struct evidence_request {
+	const struct evidence_kind *kind;
+	const char *note;    /* may be NULL */
+	const char *proves;  /* may be NULL */
+	char *const *files;
+	int file_count;
+};
+
+/* Adds every file of REQ to the case (opened for writing) and saves it, or adds none:
+ * a refused file leaves evidence/ and case.json exactly as they were. */
+int evidence_add(struct dispute_case *c, const struct evidence_request *req);
+
+/* Removes item ID (e.g. "E03") and its copy, and saves the case. */
+int evidence_remove(struct dispute_case *c, const char *id);
+
+/* The record with ID, or NULL. */
+cJSON *evidence_find(const struct dispute_case *c, const char *id);
+
+#endif

@@ -1,0 +1,39 @@
+/* The documented case facts that `dispute set` accepts, with their types. A name not
+ * in this table is refused, so that a typo is never stored. */
+#ifndef DISPUTE_FIELDS_H
+#define DISPUTE_FIELDS_H
+
+#include <stddef.h>
+
+enum field_type {
+	FIELD_TEXT,        /* free UTF-8 text */
+	FIELD_CHOICE,      /* one of a fixed list of words */
+	FIELD_DATE,        /* YYYY-MM-DD, not in the future */
+	FIELD_AMOUNT,      /* yuan with at most two decimals, stored as canonical "129.50" */
+	FIELD_COUNT,       /* a whole number from 1 */
+	FIELD_PHONE,       /* a mainland phone number */
+	FIELD_ID_NUMBER,   /* 18-character resident identity number */
+	FIELD_CREDIT_CODE  /* 18-character unified social credit code */
+};
+
+struct field {
+	const char *name;            /* "order.amount" */
+	enum field_type type;
+	const char *const *choices;  /* FIELD_CHOICE: NULL-terminated list */
+	const char *help;            /* one line for `dispute help set` */
+};
+
+/* The whole table, terminated by an entry with a NULL name. */
+extern const struct field field_table[];
+
+const struct field *field_find(const char *name);
+
+/* Checks VALUE for FIELD as of TODAY and returns its canonical text in *CANONICAL
+ * (malloc'd). On refusal reports "FIELD: reason" and returns DISPUTE_FAILED. */
+int field_normalize(const struct field *field, const char *value, const char *today,
+    char **canonical);
+
+/* The list of choices as "a, b, c" in BUF. */
+void field_choices_text(const struct field *field, char *buf, size_t len);
+
+#endif

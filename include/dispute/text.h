@@ -1,0 +1,18 @@
+/* UTF-8 text checks shared by every place that takes text from the user or a file. */
+#ifndef DISPUTE_TEXT_H
+#define DISPUTE_TEXT_H
+
+#include <stddef.h>
+
+/* Length of the UTF-8 sequence starting at S (1 to 4), or 0 when S does not start a
+ * well-formed, shortest-form sequence of at most AVAIL bytes. */
+size_t utf8_sequence_length(const unsigned char *s, size_t avail);
+
+/* Whether the LEN bytes at S are well-formed UTF-8. */
+int utf8_valid(const char *s, size_t len);
+
+/* A malloc'd copy of S in which every byte that is not part of well-formed UTF-8 is
+ * replaced by U+FFFD, so that a file name of unknown encoding can be stored in JSON. */
+char *utf8_sanitize(const char *s);
+
+#endif

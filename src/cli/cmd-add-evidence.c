@@ -1,0 +1,75 @@
+/* Adds evidence files of one kind: checked by content, copied read-only, fingerprinted. */
+#include <inttypes.h>
+#include <stdio.h>
+
+#include "cmd.h"
+#include "dispute/case.h"
+#include "dispute/evidence.h"
+#include "dispute/report.h"
+
+static const struct cmd_option add_options[] = {
+	{ "kind", 'k', 1, "KIND", "what the files show (required; see below)" },
+	{ "note", 'n', 1, "NOTE", "a note kept with each file" },
+	{ "proves", OPT_PROVES, 1, "TEXT", "what the files prove, for the evidence list" },
+	{ NULL, 0, 0, NULL, NULL }
+};
+
+static void
+print_kinds(FILE *out)
+{
+	const struct evidence_kind *k;
+
+	fprintf(out, "kinds (the file's content, not its name, decides its type):\n");
+	for (k = evidence_kinds; k->name != NULL; k++)
+		fprintf(out, "  %-20s %s\n", k->name, k->allowed_text);
+	fprintf(out, "\nSeveral files are added all together or not at all.\n");
+}
+
+static int
+cmd_add_evidence_exec(struct cmd_ctx *ctx)
+{
+	struct evidence_request req;
+	struct dispute_case *c = NULL;
+	const cJSON *evidence, *item;
+	int skip, status = DISPUTE_FAILED;
+
+	if (!args_has(ctx, 'k'))
+		return cmd_usage_error(ctx, "say what the files show with -k KIND");
+	req.kind = evidence_kind_find(args_get(ctx, 'k'));
+	if (req.kind == NULL)
+		return cmd_usage_error(ctx, "unknown kind \"%s\" (`dispute help add-evidence` lists them)",
+		    args_get(ctx, 'k'));
+	req.note = args_get(ctx, 'n');
+	req.proves = args_get(ctx, OPT_PROVES);
+	req.files = ctx->args.list;
+	req.file_count = ctx->args.count;
+	if (case_open(ctx->case_dir, CASE_WRITE, &c) != DISPUTE_OK)
+		return DISPUTE_FAILED;
+	if (evidence_add(c, &req) != DISPUTE_OK)
+		goto out;
+	/* One line per new item on stdout, so that scripts can pick up the IDs. */
+	evidence = case_evidence(c);
+	skip = cJSON_GetArraySize(evidence) - req.file_count;
+	cJSON_ArrayForEach(item, evidence) {
+		if (skip-- > 0)
+			continue;
+		printf("%s\t%s\t%s\n", cJSON_GetObjectItemCaseSensitive(item, "id")->valuestring,
+		    cJSON_GetObjectItemCaseSensitive(item, "file")->valuestring,
+		    cJSON_GetObjectItemCaseSensitive(item, "sha256")->valuestring);
+	}
+	status = DISPUTE_OK;
+out:
+	case_close(c);
+	return status;
+}
+
+const struct cmd_entry cmd_add_evidence_entry = {
+	.name = "add-evidence",
+	.usage = "-k KIND [-n NOTE] [--proves TEXT] FILE...",
+	.summary = "copy evidence files into the case, checked by content and fingerprinted",
+	.print_details = print_kinds,
+	.options = add_options,
+	.min_args = 1,
+	.max_args = -1,
+	.exec = cmd_add_evidence_exec,
+};

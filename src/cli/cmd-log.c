@@ -1,0 +1,54 @@
+/* Appends a contact to the case timeline: who was contacted, when, and how it ended. */
+#include "cmd.h"
+#include "dispute/case.h"
+#include "dispute/clock.h"
+#include "dispute/report.h"
+#include "dispute/timeline.h"
+
+static const struct cmd_option log_options[] = {
+	{ "channel", 'c', 1, "CHANNEL",
+	  "merchant, platform, 12315, consumer-association, court or social (required)" },
+	{ "outcome", 'o', 1, "OUTCOME",
+	  "pending (default), refused, no-response, resolved or partial" },
+	{ "date", 'd', 1, "DATE", "when it happened, YYYY-MM-DD (default: today)" },
+	{ "ref", 'r', 1, "REF", "a complaint or ticket number" },
+	{ NULL, 0, 0, NULL, NULL }
+};
+
+static int
+cmd_log_exec(struct cmd_ctx *ctx)
+{
+	struct dispute_case *c = NULL;
+	struct timeline_entry entry;
+	char today[CLOCK_DATE_LEN];
+	int status = DISPUTE_FAILED;
+
+	if (!args_has(ctx, 'c'))
+		return cmd_usage_error(ctx, "say which channel was contacted with -c CHANNEL");
+	if (clock_today(today) != DISPUTE_OK)
+		return DISPUTE_FAILED;
+	entry.channel = args_get(ctx, 'c');
+	entry.outcome = args_has(ctx, 'o') ? args_get(ctx, 'o') : "pending";
+	entry.date = args_has(ctx, 'd') ? args_get(ctx, 'd') : today;
+	entry.ref = args_get(ctx, 'r');
+	entry.text = ctx->args.list[0];
+	if (case_open(ctx->case_dir, CASE_WRITE, &c) != DISPUTE_OK)
+		return DISPUTE_FAILED;
+	if (timeline_add(c, &entry, today) != DISPUTE_OK || case_save(c) != DISPUTE_OK)
+		goto out;
+	dispute_notice("logged %s %s (%s)", entry.date, entry.channel, entry.outcome);
+	status = DISPUTE_OK;
+out:
+	case_close(c);
+	return status;
+}
+
+const struct cmd_entry cmd_log_entry = {
+	.name = "log",
+	.usage = "-c CHANNEL [-o OUTCOME] [-d DATE] [-r REF] TEXT",
+	.summary = "record a contact with the merchant, platform or an authority, and its outcome",
+	.options = log_options,
+	.min_args = 1,
+	.max_args = 1,
+	.exec = cmd_log_exec,
+};

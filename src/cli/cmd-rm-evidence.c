@@ -1,0 +1,29 @@
+/* Removes one evidence item and its copy; its number is never given out again. */
+#include "cmd.h"
+#include "dispute/case.h"
+#include "dispute/evidence.h"
+#include "dispute/report.h"
+
+static int
+cmd_rm_evidence_exec(struct cmd_ctx *ctx)
+{
+	struct dispute_case *c = NULL;
+	int status;
+
+	if (case_open(ctx->case_dir, CASE_WRITE, &c) != DISPUTE_OK)
+		return DISPUTE_FAILED;
+	status = evidence_remove(c, ctx->args.list[0]);
+	if (status == DISPUTE_OK)
+		dispute_notice("removed evidence %s", ctx->args.list[0]);
+	case_close(c);
+	return status;
+}
+
+const struct cmd_entry cmd_rm_evidence_entry = {
+	.name = "rm-evidence",
+	.usage = "ID",
+	.summary = "remove an evidence item (e.g. E03) and its copy from the case",
+	.min_args = 1,
+	.max_args = 1,
+	.exec = cmd_rm_evidence_exec,
+};

@@ -1,0 +1,98 @@
+/* Records one fact of the case after checking it; unknown field names are refused so
+ * that a typo is never stored. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "dispute/case.h"
+#include "dispute/clock.h"
+#include "dispute/fields.h"
+#include "dispute/report.h"
+
+static const struct cmd_option set_options[] = {
+	{ "unset", OPT_UNSET, 0, NULL, "clear FIELD instead of setting it" },
+	{ NULL, 0, 0, NULL, NULL }
+};
+
+static void
+print_fields(FILE *out)
+{
+	const struct field *f;
+	char choices[256];
+
+	fprintf(out, "fields:\n");
+	for (f = field_table; f->name != NULL; f++) {
+		fprintf(out, "  %-22s %s", f->name, f->help);
+		if (f->type == FIELD_CHOICE) {
+			field_choices_text(f, choices, sizeof choices);
+			fprintf(out, " (%s)", choices);
+		}
+		fputc('\n', out);
+	}
+}
+
+/* The goods cannot arrive before they were ordered. */
+static int
+check_order_dates(const struct dispute_case *c)
+{
+	const char *ordered = case_get(c, "order.date");
+	const char *received = case_get(c, "order.received");
+
+	if (ordered != NULL && received != NULL && strcmp(received, ordered) < 0) {
+		dispute_error("order.received %s is before order.date %s", received, ordered);
+		return DISPUTE_FAILED;
+	}
+	return DISPUTE_OK;
+}
+
+static int
+cmd_set_exec(struct cmd_ctx *ctx)
+{
+	const int unset = args_has(ctx, OPT_UNSET);
+	const struct field *field;
+	struct dispute_case *c = NULL;
+	char today[CLOCK_DATE_LEN];
+	char *value = NULL;
+	int status = DISPUTE_FAILED;
+
+	if (ctx->args.count != (unset ? 1 : 2))
+		return cmd_usage_error(ctx, unset ? "--unset takes one FIELD" : "expected FIELD VALUE");
+	field = field_find(ctx->args.list[0]);
+	if (field == NULL)
+		return cmd_usage_error(ctx, "unknown field \"%s\" (`dispute help set` lists them)",
+		    ctx->args.list[0]);
+	if (clock_today(today) != DISPUTE_OK)
+		return DISPUTE_FAILED;
+	if (!unset && field_normalize(field, ctx->args.list[1], today, &value) != DISPUTE_OK)
+		return DISPUTE_FAILED;
+	if (case_open(ctx->case_dir, CASE_WRITE, &c) != DISPUTE_OK)
+		goto out;
+	if (unset)
+		case_unset(c, field->name);
+	else if (case_set(c, field->name, value) != DISPUTE_OK)
+		goto out;
+	if (check_order_dates(c) != DISPUTE_OK || case_save(c) != DISPUTE_OK)
+		goto out;
+	if (unset)
+		dispute_notice("%s cleared", field->name);
+	else
+		dispute_notice("%s = %s", field->name, value);
+	status = DISPUTE_OK;
+out:
+	case_close(c);
+	free(value);
+	return status;
+}
+
+const struct cmd_entry cmd_set_entry = {
+	.name = "set",
+	.usage = "FIELD VALUE | --unset FIELD",
+	.summary = "record a fact of the case (order, merchant, buyer, problem, demand)",
+	.details = "Dates are YYYY-MM-DD and not in the future; amounts are yuan with at most two\n"
+	    "decimals; ID numbers and credit codes are checked against their check digit.\n",
+	.print_details = print_fields,
+	.options = set_options,
+	.min_args = 1,
+	.max_args = 2,
+	.exec = cmd_set_exec,
+};

@@ -1,0 +1,143 @@
+/* Summarises the case: which facts are recorded, the evidence by kind, the timeline. */
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "dispute/case.h"
+#include "dispute/evidence.h"
+#include "dispute/fields.h"
+#include "dispute/report.h"
+
+static const struct cmd_option status_options[] = {
+	{ "json", OPT_JSON, 0, NULL, "print the summary as JSON" },
+	{ NULL, 0, 0, NULL, NULL }
+};
+
+static int
+count_kind(const struct dispute_case *c, const char *kind)
+{
+	const cJSON *item;
+	int n = 0;
+
+	cJSON_ArrayForEach(item, case_evidence(c))
+		n += strcmp(cJSON_GetObjectItemCaseSensitive(item, "kind")->valuestring, kind) == 0;
+	return n;
+}
+
+static const char *
+member(const cJSON *item, const char *name)
+{
+	const char *value = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(item, name));
+
+	return value != NULL ? value : "";
+}
+
+/* The summary as one JSON object; the human form is printed from the same data. */
+static cJSON *
+build_summary(const struct dispute_case *c)
+{
+	cJSON *summary = cJSON_CreateObject(), *facts, *missing, *kinds;
+	const struct evidence_kind *k;
+	const struct field *f;
+
+	if (summary == NULL)
+		return NULL;
+	cJSON_AddStringToObject(summary, "schema", "dispute-status/1");
+	facts = cJSON_AddObjectToObject(summary, "facts");
+	missing = cJSON_AddArrayToObject(summary, "missing_facts");
+	for (f = field_table; f->name != NULL; f++) {
+		const char *value = case_get(c, f->name);
+
+		if (value != NULL)
+			cJSON_AddStringToObject(facts, f->name, value);
+		else
+			cJSON_AddItemToArray(missing, cJSON_CreateString(f->name));
+	}
+	kinds = cJSON_AddObjectToObject(summary, "evidence_by_kind");
+	for (k = evidence_kinds; k->name != NULL; k++)
+		cJSON_AddNumberToObject(kinds, k->name, count_kind(c, k->name));
+	cJSON_AddItemReferenceToObject(summary, "evidence", case_evidence(c));
+	cJSON_AddItemReferenceToObject(summary, "timeline", case_timeline(c));
+	return summary;
+}
+
+static void
+print_human(const cJSON *summary)
+{
+	const cJSON *item, *facts = cJSON_GetObjectItem(summary, "facts");
+	const cJSON *evidence = cJSON_GetObjectItem(summary, "evidence");
+	const cJSON *timeline = cJSON_GetObjectItem(summary, "timeline");
+	const cJSON *missing = cJSON_GetObjectItem(summary, "missing_facts");
+
+	printf("facts: %d recorded, %d not yet\n", cJSON_GetArraySize(facts),
+	    cJSON_GetArraySize(missing));
+	cJSON_ArrayForEach(item, facts)
+		printf("  %-22s %s\n", item->string, item->valuestring);
+	if (cJSON_GetArraySize(missing) > 0) {
+		printf("  not yet recorded:");
+		cJSON_ArrayForEach(item, missing)
+			printf(" %s", item->valuestring);
+		printf("\n");
+	}
+	printf("\nevidence: %d item(s)", cJSON_GetArraySize(evidence));
+	cJSON_ArrayForEach(item, cJSON_GetObjectItem(summary, "evidence_by_kind"))
+		if (item->valuedouble > 0)
+			printf(", %s %d", item->string, (int)item->valuedouble);
+	printf("\n");
+	cJSON_ArrayForEach(item, evidence)
+		printf("  %-4s %-20s %-28s %12.0f bytes  %s  %s\n", member(item, "id"),
+		    member(item, "kind"), member(item, "file"),
+		    cJSON_GetObjectItem(item, "size")->valuedouble, member(item, "mime"),
+		    member(item, "original_name"));
+	printf("\ntimeline: %d contact(s)\n", cJSON_GetArraySize(timeline));
+	cJSON_ArrayForEach(item, timeline) {
+		printf("  %s  %-20s %-11s %s", member(item, "date"), member(item, "channel"),
+		    member(item, "outcome"), member(item, "text"));
+		if (member(item, "ref")[0] != '\0')
+			printf(" [%s]", member(item, "ref"));
+		printf("\n");
+	}
+}
+
+static int
+cmd_status_exec(struct cmd_ctx *ctx)
+{
+	struct dispute_case *c = NULL;
+	cJSON *summary = NULL;
+	char *text = NULL;
+	int status = DISPUTE_FAILED;
+
+	if (case_open(ctx->case_dir, CASE_READ, &c) != DISPUTE_OK)
+		return DISPUTE_FAILED;
+	summary = build_summary(c);
+	if (summary == NULL) {
+		dispute_error("out of memory");
+		goto out;
+	}
+	if (args_has(ctx, OPT_JSON)) {
+		text = cJSON_Print(summary);
+		if (text == NULL) {
+			dispute_error("out of memory");
+			goto out;
+		}
+		printf("%s\n", text);
+	} else
+		print_human(summary);
+	status = DISPUTE_OK;
+out:
+	cJSON_free(text);
+	cJSON_Delete(summary);
+	case_close(c);
+	return status;
+}
+
+const struct cmd_entry cmd_status_entry = {
+	.name = "status",
+	.usage = "[--json]",
+	.summary = "show the facts, the evidence by kind and the timeline",
+	.options = status_options,
+	.min_args = 0,
+	.max_args = 0,
+	.exec = cmd_status_exec,
+};

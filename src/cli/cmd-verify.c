@@ -1,0 +1,137 @@
+/* Checks a dossier (any zipped BagIt bag, or a bag folder) or, with no argument, the
+ * case folder itself, and prints one line per problem. */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cmd.h"
+#include "dispute/bag.h"
+#include "dispute/case.h"
+#include "dispute/case-verify.h"
+#include "dispute/fsutil.h"
+#include "dispute/report.h"
+
+static const struct cmd_option verify_options[] = {
+	{ "json", OPT_JSON, 0, NULL, "print the result as JSON" },
+	{ NULL, 0, 0, NULL, NULL }
+};
+
+static int
+print_json(const char *target, const struct bag_report *r)
+{
+	cJSON *root = cJSON_CreateObject(), *problems;
+	char *text = NULL;
+	size_t i;
+	int status = DISPUTE_FAILED;
+
+	if (root == NULL)
+		goto out;
+	cJSON_AddStringToObject(root, "schema", "dispute-verify/1");
+	cJSON_AddStringToObject(root, "target", target);
+	cJSON_AddBoolToObject(root, "intact", r->problem_count == 0);
+	if (r->version != NULL)
+		cJSON_AddStringToObject(root, "bagit_version", r->version);
+	if (r->algorithms != NULL)
+		cJSON_AddStringToObject(root, "algorithms", r->algorithms);
+	cJSON_AddNumberToObject(root, "payload_files", (double)r->payload_files);
+	cJSON_AddNumberToObject(root, "payload_bytes", (double)r->payload_bytes);
+	problems = cJSON_AddArrayToObject(root, "problems");
+	for (i = 0; problems != NULL && i < r->problem_count; i++) {
+		cJSON *p = cJSON_CreateObject();
+
+		cJSON_AddItemToArray(problems, p);
+		cJSON_AddStringToObject(p, "kind", bag_problem_name(r->problems[i].kind));
+		if (r->problems[i].path != NULL)
+			cJSON_AddStringToObject(p, "path", r->problems[i].path);
+		cJSON_AddStringToObject(p, "detail", r->problems[i].detail);
+	}
+	text = cJSON_Print(root);
+	if (text == NULL)
+		goto out;
+	printf("%s\n", text);
+	status = DISPUTE_OK;
+out:
+	if (status != DISPUTE_OK)
+		dispute_error("out of memory");
+	cJSON_free(text);
+	cJSON_Delete(root);
+	return status;
+}
+
+static void
+print_human(const char *target, const struct bag_report *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->problem_count; i++)
+		printf("%s: %s%s%s\n", bag_problem_name(r->problems[i].kind),
+		    r->problems[i].path != NULL ? r->problems[i].path : "",
+		    r->problems[i].path != NULL ? ": " : "", r->problems[i].detail);
+	if (r->problem_count == 0)
+		printf("%s: intact, %zu payload files, %" PRIu64 " bytes%s%s%s%s%s\n", target,
+		    r->payload_files, r->payload_bytes, r->version != NULL ? " (BagIt " : "",
+		    r->version != NULL ? r->version : "", r->algorithms != NULL ? ", " : "",
+		    r->algorithms != NULL ? r->algorithms : "", r->version != NULL ? ")" : "");
+	else
+		printf("%s: NOT intact, %zu problem(s)\n", target, r->problem_count);
+}
+
+/* A folder holding case.json is a case; anything else given is judged as a bag. */
+static int
+is_case_folder(const char *path)
+{
+	struct stat st;
+	char *file;
+	int found;
+
+	if (stat(path, &st) == -1 || !S_ISDIR(st.st_mode))
+		return 0;
+	file = path_join(path, CASE_FILE);
+	found = file != NULL && access(file, F_OK) == 0;
+	free(file);
+	return found;
+}
+
+static int
+cmd_verify_exec(struct cmd_ctx *ctx)
+{
+	const char *target = ctx->args.count > 0 ? ctx->args.list[0] : ctx->case_dir;
+	struct dispute_case *c = NULL;
+	struct bag_report report;
+	int status;
+
+	memset(&report, 0, sizeof report);
+	if (is_case_folder(target)) {
+		status = case_open(target, CASE_READ, &c);
+		if (status == DISPUTE_OK)
+			status = case_verify(c, &report);
+		case_close(c);
+	} else
+		status = bag_verify(target, &report);
+	if (status == DISPUTE_OK) {
+		if (args_has(ctx, OPT_JSON))
+			status = print_json(target, &report);
+		else
+			print_human(target, &report);
+		if (status == DISPUTE_OK && report.problem_count > 0)
+			status = DISPUTE_FAILED;
+	}
+	bag_report_free(&report);
+	return status;
+}
+
+const struct cmd_entry cmd_verify_entry = {
+	.name = "verify",
+	.usage = "[--json] [DOSSIER.zip | BAG-FOLDER | CASE-FOLDER]",
+	.summary = "check that a dossier or the case folder is intact",
+	.details = "Judges any BagIt 0.97 or 1.0 bag zipped with one top-level folder: every\n"
+	    "manifest line, unlisted files, Payload-Oxum and the tag manifests. Exit 0 when\n"
+	    "intact, 1 with one line per problem when not.\n",
+	.options = verify_options,
+	.min_args = 0,
+	.max_args = 1,
+	.exec = cmd_verify_exec,
+};

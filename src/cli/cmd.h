@@ -1,0 +1,75 @@
+/* The subcommand table and the option parsing every subcommand shares. Each
+ * subcommand lives in its own cmd-NAME.c and declares one struct cmd_entry. */
+#ifndef DISPUTE_CMD_H
+#define DISPUTE_CMD_H
+
+#include <stdio.h>
+
+/* Options without a short letter get a code above the byte range. */
+enum {
+	OPT_JSON = 256,
+	OPT_PROVES,
+	OPT_DATE,
+	OPT_UNSET,
+	OPT_CSV,
+	OPT_ESCAPE,
+	OPT_TEMPLATE,
+	OPT_TO,
+	OPT_CODES_END
+};
+
+struct cmd_option {
+	const char *long_name;  /* "kind" for --kind */
+	int code;               /* 'k' for -k, or an OPT_* code for long-only options */
+	int takes_value;
+	const char *value_name; /* "KIND", shown in help */
+	const char *help;
+};
+
+struct cmd_args {
+	const char *value[OPT_CODES_END];
+	char seen[OPT_CODES_END];
+	int count;    /* positional arguments */
+	char **list;
+};
+
+struct cmd_ctx {
+	const struct cmd_entry *entry;
+	const char *case_dir; /* -C DIR, or "." */
+	struct cmd_args args;
+};
+
+struct cmd_entry {
+	const char *name;
+	const char *usage;    /* what follows the name in a usage line */
+	const char *summary;  /* one line for `dispute help` */
+	const char *details;  /* further lines for `dispute help CMD`, or NULL */
+	void (*print_details)(FILE *out); /* generated further lines, or NULL */
+	const struct cmd_option *options; /* terminated by a zeroed entry; NULL for none */
+	int min_args;
+	int max_args;         /* -1: no limit */
+	int (*exec)(struct cmd_ctx *ctx);
+};
+
+extern const struct cmd_entry *const cmd_table[];
+
+const struct cmd_entry *cmd_find(const char *name);
+
+/* Parses ARGV (ARGV[0] is the subcommand name) against ENTRY's options and runs it.
+ * Returns the exit status. */
+int cmd_run(const struct cmd_entry *entry, const char *case_dir, int argc, char **argv);
+
+/* The overview: usage, commands, global options, exit status. */
+void cmd_print_overview(FILE *out);
+void cmd_print_usage(const struct cmd_entry *entry, FILE *out);
+void cmd_print_help(const struct cmd_entry *entry, FILE *out);
+
+/* The value of option CODE, or NULL when it was not given. */
+const char *args_get(const struct cmd_ctx *ctx, int code);
+int args_has(const struct cmd_ctx *ctx, int code);
+
+/* Reports a usage error for the running command and returns DISPUTE_USAGE. */
+int cmd_usage_error(const struct cmd_ctx *ctx, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+#endif

@@ -1,0 +1,50 @@
+/* dispute: walks a buyer whose refund was refused up the escalation ladder. main()
+ * handles the global options and hands the rest to the subcommand table. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "dispute/config.h"
+#include "dispute/report.h"
+
+int
+main(int argc, char **argv)
+{
+	const struct cmd_entry *entry;
+	const char *case_dir = ".";
+	int i = 1;
+
+	while (i < argc && argv[i][0] == '-') {
+		const char *arg = argv[i];
+
+		if (strcmp(arg, "-C") == 0 && i + 1 < argc) {
+			case_dir = argv[i + 1];
+			i += 2;
+			continue;
+		}
+		if (strcmp(arg, "-q") == 0 || strcmp(arg, "--quiet") == 0)
+			dispute_set_quiet(1);
+		else if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0) {
+			cmd_print_overview(stdout);
+			return DISPUTE_OK;
+		} else if (strcmp(arg, "-V") == 0 || strcmp(arg, "--version") == 0) {
+			printf("dispute %s\n", DISPUTE_VERSION);
+			return DISPUTE_OK;
+		} else {
+			fprintf(stderr, "dispute: unknown global option: %s\n", arg);
+			cmd_print_overview(stderr);
+			return DISPUTE_USAGE;
+		}
+		i++;
+	}
+	if (i == argc) {
+		cmd_print_overview(stderr);
+		return DISPUTE_USAGE;
+	}
+	entry = cmd_find(argv[i]);
+	if (entry == NULL) {
+		fprintf(stderr, "dispute: unknown command: %s (see `dispute --help`)\n", argv[i]);
+		return DISPUTE_USAGE;
+	}
+	return cmd_run(entry, case_dir, argc - i, argv + i);
+}

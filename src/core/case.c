@@ -1,0 +1,409 @@
+/* Loading, checking, locking and saving case.json. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "dispute/case.h"
+#include "dispute/fsutil.h"
+#include "dispute/report.h"
+
+/* The sections of facts that `dispute set` writes into, in the order they are saved. */
+static const char *const fact_sections[] = {
+	"case", "claimant", "merchant", "order", "problem", "demand", NULL
+};
+
+/* Evidence record members that must be strings; "size" is checked separately. */
+static const char *const evidence_strings[] = {
+	"id", "kind", "file", "sha256", "mime", "original_name", "added", NULL
+};
+static const char *const timeline_strings[] = {
+	"date", "channel", "outcome", "text", NULL
+};
+
+static cJSON *
+new_record(const char *created_at)
+{
+	cJSON *root = cJSON_CreateObject();
+	int i;
+
+	if (root == NULL || cJSON_AddStringToObject(root, "schema", CASE_SCHEMA) == NULL ||
+	    cJSON_AddStringToObject(root, "created", created_at) == NULL)
+		goto fail;
+	for (i = 0; fact_sections[i] != NULL; i++)
+		if (cJSON_AddObjectToObject(root, fact_sections[i]) == NULL)
+			goto fail;
+	if (cJSON_AddArrayToObject(root, "evidence") == NULL ||
+	    cJSON_AddArrayToObject(root, "timeline") == NULL)
+		goto fail;
+	return root;
+fail:
+	cJSON_Delete(root);
+	return NULL;
+}
+
+static int
+write_record(const char *file, const cJSON *root, enum fs_replace replace)
+{
+	char *text, *with_newline = NULL;
+	int status = DISPUTE_FAILED;
+
+	text = cJSON_Print(root);
+	if (text == NULL || asprintf(&with_newline, "%s\n", text) == -1) {
+		with_newline = NULL;
+		dispute_error("out of memory");
+		goto out;
+	}
+	status = fs_write_atomic(file, with_newline, strlen(with_newline), 0600, replace);
+out:
+	free(with_newline);
+	cJSON_free(text);
+	return status;
+}
+
+int
+case_create(const char *dir, const char *created_at)
+{
+	char *file = NULL, *evidence = NULL;
+	cJSON *root = NULL;
+	int status = DISPUTE_FAILED;
+
+	file = path_join(dir, CASE_FILE);
+	evidence = path_join(dir, CASE_EVIDENCE_DIR);
+	if (file == NULL || evidence == NULL)
+		goto out;
+	if (access(file, F_OK) == 0) {
+		dispute_error("%s: a case already exists here; nothing was changed", file);
+		goto out;
+	}
+	/* Owner-only: the folder will hold ID numbers and medical papers. */
+	if (mkdir(dir, 0700) == -1 && errno != EEXIST) {
+		dispute_error("%s: cannot create folder: %s", dir, strerror(errno));
+		goto out;
+	}
+	if (mkdir(evidence, 0700) == -1 && errno != EEXIST) {
+		dispute_error("%s: cannot create folder: %s", evidence, strerror(errno));
+		goto out;
+	}
+	root = new_record(created_at);
+	if (root == NULL) {
+		dispute_error("out of memory");
+		goto out;
+	}
+	status = write_record(file, root, FS_NO_REPLACE);
+out:
+	cJSON_Delete(root);
+	free(evidence);
+	free(file);
+	return status;
+}
+
+/* Line and column (1-based) of byte OFFSET in TEXT. */
+static void
+locate(const char *text, size_t offset, unsigned *line, unsigned *column)
+{
+	size_t i;
+
+	*line = 1;
+	*column = 1;
+	for (i = 0; i < offset && text[i] != '\0'; i++) {
+		if (text[i] == '\n') {
+			(*line)++;
+			*column = 1;
+		} else if (((unsigned char)text[i] & 0xC0) != 0x80) {
+			(*column)++; /* count characters, not UTF-8 continuation bytes */
+		}
+	}
+}
+
+static int
+require_strings(const char *file, const cJSON *item, const char *what, size_t index,
+    const char *const *members, int required)
+{
+	int i;
+
+	if (!cJSON_IsObject(item)) {
+		dispute_error("%s: %s[%zu] is not an object", file, what, index);
+		return DISPUTE_FAILED;
+	}
+	for (i = 0; members[i] != NULL; i++) {
+		const cJSON *m = cJSON_GetObjectItemCaseSensitive(item, members[i]);
+
+		if ((m == NULL && required) || (m != NULL && !cJSON_IsString(m))) {
+			dispute_error("%s: %s[%zu].%s must be a string", file, what, index, members[i]);
+			return DISPUTE_FAILED;
+		}
+	}
+	return DISPUTE_OK;
+}
+
+/* An evidence file name must stay inside evidence/: no folders, no hidden names. */
+static int
+safe_file_name(const char *name)
+{
+	return name[0] != '\0' && name[0] != '.' && strchr(name, '/') == NULL &&
+	    strchr(name, '\\') == NULL;
+}
+
+static int
+check_evidence(const char *file, const cJSON *evidence)
+{
+	const cJSON *item;
+	size_t index = 0;
+
+	cJSON_ArrayForEach(item, evidence) {
+		const cJSON *size, *name;
+
+		if (require_strings(file, item, "evidence", index, evidence_strings, 1) != DISPUTE_OK)
+			return DISPUTE_FAILED;
+		size = cJSON_GetObjectItemCaseSensitive(item, "size");
+		if (!cJSON_IsNumber(size) || size->valuedouble < 0 ||
+		    size->valuedouble > 9007199254740992.0 ||
+		    size->valuedouble != (double)(long long)size->valuedouble) {
+			dispute_error("%s: evidence[%zu].size must be a whole number of bytes", file, index);
+			return DISPUTE_FAILED;
+		}
+		name = cJSON_GetObjectItemCaseSensitive(item, "file");
+		if (!safe_file_name(name->valuestring)) {
+			dispute_error("%s: evidence[%zu].file \"%s\" is not a plain file name", file, index,
+			    name->valuestring);
+			return DISPUTE_FAILED;
+		}
+		index++;
+	}
+	return DISPUTE_OK;
+}
+
+static int
+check_timeline(const char *file, const cJSON *timeline)
+{
+	static const char *const optional[] = { "ref", "recorded", NULL };
+	const cJSON *item;
+	size_t index = 0;
+
+	cJSON_ArrayForEach(item, timeline) {
+		if (require_strings(file, item, "timeline", index, timeline_strings, 1) != DISPUTE_OK ||
+		    require_strings(file, item, "timeline", index, optional, 0) != DISPUTE_OK)
+			return DISPUTE_FAILED;
+		index++;
+	}
+	return DISPUTE_OK;
+}
+
+/* Checks the shape of a parsed record so that no command trips over a wrong type later. */
+static int
+check_record(const char *file, const cJSON *root)
+{
+	const cJSON *schema, *section, *fact;
+	int i;
+
+	if (!cJSON_IsObject(root)) {
+		dispute_error("%s: not a case record (the top level is not an object)", file);
+		return DISPUTE_FAILED;
+	}
+	schema = cJSON_GetObjectItemCaseSensitive(root, "schema");
+	if (!cJSON_IsString(schema)) {
+		dispute_error("%s: no \"schema\" member; not a dispute case file", file);
+		return DISPUTE_FAILED;
+	}
+	if (strcmp(schema->valuestring, CASE_SCHEMA) != 0) {
+		dispute_error("%s: unknown schema \"%s\" (this version reads %s)", file,
+		    schema->valuestring, CASE_SCHEMA);
+		return DISPUTE_FAILED;
+	}
+	for (i = 0; fact_sections[i] != NULL; i++) {
+		section = cJSON_GetObjectItemCaseSensitive(root, fact_sections[i]);
+		if (!cJSON_IsObject(section)) {
+			dispute_error("%s: \"%s\" must be an object", file, fact_sections[i]);
+			return DISPUTE_FAILED;
+		}
+		cJSON_ArrayForEach(fact, section) {
+			if (!cJSON_IsString(fact)) {
+				dispute_error("%s: %s.%s must be a string", file, fact_sections[i], fact->string);
+				return DISPUTE_FAILED;
+			}
+		}
+	}
+	if (!cJSON_IsArray(cJSON_GetObjectItemCaseSensitive(root, "evidence")) ||
+	    !cJSON_IsArray(cJSON_GetObjectItemCaseSensitive(root, "timeline"))) {
+		dispute_error("%s: \"evidence\" and \"timeline\" must be arrays", file);
+		return DISPUTE_FAILED;
+	}
+	if (check_evidence(file, cJSON_GetObjectItemCaseSensitive(root, "evidence")) != DISPUTE_OK)
+		return DISPUTE_FAILED;
+	return check_timeline(file, cJSON_GetObjectItemCaseSensitive(root, "timeline"));
+}
+
+static int
+lock_case(const char *dir, enum case_access mode)
+{
+	char *lock_path = path_join(dir, CASE_LOCK_FILE);
+	int fd;
+
+	if (lock_path == NULL)
+		return -1;
+	fd = open(lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	if (fd == -1) {
+		/* A read-only case folder can still be read without a lock file. */
+		if (mode == CASE_READ && (errno == EACCES || errno == EROFS)) {
+			free(lock_path);
+			return -2;
+		}
+		dispute_error("%s: cannot open lock file: %s", lock_path, strerror(errno));
+	} else if (flock(fd, mode == CASE_WRITE ? LOCK_EX : LOCK_SH) == -1) {
+		dispute_error("%s: cannot lock: %s", lock_path, strerror(errno));
+		close(fd);
+		fd = -1;
+	}
+	free(lock_path);
+	return fd;
+}
+
+int
+case_open(const char *dir, enum case_access mode, struct dispute_case **out)
+{
+	struct dispute_case *c;
+	const char *end = NULL;
+	char *text = NULL;
+	size_t len;
+	unsigned line, column;
+	int status = DISPUTE_FAILED;
+
+	c = calloc(1, sizeof *c);
+	if (c == NULL) {
+		dispute_error("out of memory");
+		return DISPUTE_FAILED;
+	}
+	c->lock_fd = -1;
+	c->dir = strdup(dir);
+	c->file = path_join(dir, CASE_FILE);
+	if (c->dir == NULL || c->file == NULL)
+		goto out;
+	if (access(c->file, F_OK) == -1) {
+		dispute_error("%s: no case here (run `dispute init` first, or use -C DIR)", c->file);
+		goto out;
+	}
+	c->lock_fd = lock_case(dir, mode);
+	if (c->lock_fd == -1)
+		goto out;
+	if (fs_read_file(c->file, CASE_FILE_MAX, &text, &len) != DISPUTE_OK)
+		goto out;
+	c->root = cJSON_ParseWithLengthOpts(text, len, &end, 0);
+	if (c->root == NULL) {
+		locate(text, end != NULL && end >= text ? (size_t)(end - text) : 0, &line, &column);
+		dispute_error("%s:%u:%u: not valid JSON; the file was left as it is", c->file, line,
+		    column);
+		goto out;
+	}
+	if (check_record(c->file, c->root) != DISPUTE_OK)
+		goto out;
+	*out = c;
+	c = NULL;
+	status = DISPUTE_OK;
+out:
+	free(text);
+	case_close(c);
+	return status;
+}
+
+int
+case_save(struct dispute_case *c)
+{
+	return write_record(c->file, c->root, FS_REPLACE);
+}
+
+void
+case_close(struct dispute_case *c)
+{
+	if (c == NULL)
+		return;
+	if (c->lock_fd >= 0)
+		close(c->lock_fd);
+	cJSON_Delete(c->root);
+	free(c->file);
+	free(c->dir);
+	free(c);
+}
+
+/* Splits "section.key" into the section object and the key; NULL when malformed. */
+static cJSON *
+section_of(const struct dispute_case *c, const char *name, const char **key)
+{
+	const char *dot = strchr(name, '.');
+	char section[32];
+
+	if (dot == NULL || (size_t)(dot - name) >= sizeof section)
+		return NULL;
+	memcpy(section, name, (size_t)(dot - name));
+	section[dot - name] = '\0';
+	*key = dot + 1;
+	return cJSON_GetObjectItemCaseSensitive(c->root, section);
+}
+
+const char *
+case_get(const struct dispute_case *c, const char *name)
+{
+	const char *key;
+	const cJSON *section = section_of(c, name, &key);
+	const cJSON *value;
+
+	if (section == NULL)
+		return NULL;
+	value = cJSON_GetObjectItemCaseSensitive(section, key);
+	return cJSON_IsString(value) ? value->valuestring : NULL;
+}
+
+int
+case_set(struct dispute_case *c, const char *name, const char *value)
+{
+	const char *key;
+	cJSON *section = section_of(c, name, &key);
+	cJSON *item;
+
+	if (section == NULL) {
+		dispute_error("%s: not a field name", name);
+		return DISPUTE_FAILED;
+	}
+	item = cJSON_CreateString(value);
+	if (item == NULL) {
+		dispute_error("out of memory");
+		return DISPUTE_FAILED;
+	}
+	if (cJSON_HasObjectItem(section, key))
+		cJSON_ReplaceItemInObjectCaseSensitive(section, key, item);
+	else
+		cJSON_AddItemToObject(section, key, item);
+	return DISPUTE_OK;
+}
+
+void
+case_unset(struct dispute_case *c, const char *name)
+{
+	const char *key;
+	cJSON *section = section_of(c, name, &key);
+
+	if (section != NULL)
+		cJSON_DeleteItemFromObjectCaseSensitive(section, key);
+}
+
+cJSON *
+case_evidence(const struct dispute_case *c)
+{
+	return cJSON_GetObjectItemCaseSensitive(c->root, "evidence");
+}
+
+cJSON *
+case_timeline(const struct dispute_case *c)
+{
+	return cJSON_GetObjectItemCaseSensitive(c->root, "timeline");
+}
+
+char *
+case_path(const struct dispute_case *c, const char *rel)
+{
+	return path_join(c->dir, rel);
+}

@@ -1,0 +1,482 @@
+/* Writing the dossier: a BagIt 1.0 bag inside a zip, built in a temporary file next to
+ * the destination and renamed into place only when complete. Entries are sorted and
+ * carry fixed times, so the same case and date give the same bytes. */
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <zip.h>
+
+#include "dispute/config.h"
+#include "dispute/digest.h"
+#include "dispute/dossier.h"
+#include "dispute/fsutil.h"
+#include "dispute/report.h"
+#include "dispute/text.h"
+#include "dispute/timeline.h"
+#include "zip-checked-source.h"
+
+/* One file of the bag: either an evidence file streamed from disk or bytes in memory. */
+struct entry {
+	char *name;              /* path inside the bag: "data/evidence/E01-defect.jpg" */
+	char *disk_path;         /* evidence file, or NULL for in-memory content */
+	char *data;              /* in-memory content, owned */
+	size_t len;
+	uint64_t size;
+	char sha256[DIGEST_HEX_MAX];
+	int compress;            /* deflate (text) or store (already-compressed media) */
+	int is_payload;
+};
+
+struct bag {
+	struct entry *entries;
+	size_t count, cap;
+	uint64_t payload_bytes;
+	size_t payload_files;
+};
+
+static struct entry *
+new_entry(struct bag *b, const char *name)
+{
+	struct entry *e;
+
+	if (b->count == b->cap) {
+		size_t cap = b->cap ? 2 * b->cap : 32;
+		struct entry *grown = realloc(b->entries, cap * sizeof *grown);
+
+		if (grown == NULL)
+			goto oom;
+		b->entries = grown;
+		b->cap = cap;
+	}
+	e = &b->entries[b->count];
+	memset(e, 0, sizeof *e);
+	e->name = strdup(name);
+	if (e->name == NULL)
+		goto oom;
+	b->count++;
+	return e;
+oom:
+	dispute_error("out of memory");
+	return NULL;
+}
+
+/* Adds in-memory content, taking ownership of DATA. */
+static int
+add_memory(struct bag *b, const char *name, char *data, size_t len, int is_payload)
+{
+	struct digest d;
+	struct entry *e = new_entry(b, name);
+
+	if (e == NULL) {
+		free(data);
+		return DISPUTE_FAILED;
+	}
+	e->data = data;
+	e->len = len;
+	e->size = len;
+	e->compress = 1;
+	e->is_payload = is_payload;
+	if (is_payload) {
+		b->payload_bytes += len;
+		b->payload_files++;
+	}
+	if (digest_init(&d, "sha256") != DISPUTE_OK)
+		return DISPUTE_FAILED;
+	digest_update(&d, data, len);
+	return digest_final_hex(&d, e->sha256);
+}
+
+/* Media formats that are compressed already gain nothing from deflate. */
+static int
+worth_compressing(const char *mime)
+{
+	static const char *const stored_prefixes[] = { "image/", "video/", "audio/", NULL };
+	static const char *const compressible[] = {
+		"image/bmp", "image/tiff", "image/svg+xml", "audio/x-wav", "audio/wav", NULL
+	};
+	int i;
+
+	for (i = 0; compressible[i] != NULL; i++)
+		if (strcmp(mime, compressible[i]) == 0)
+			return 1;
+	for (i = 0; stored_prefixes[i] != NULL; i++)
+		if (strncmp(mime, stored_prefixes[i], strlen(stored_prefixes[i])) == 0)
+			return 0;
+	return strcmp(mime, "application/pdf") != 0 && strcmp(mime, "application/zip") != 0;
+}
+
+/* Adds every evidence file, after checking that each is there with its recorded size;
+ * the content itself is checked while it streams into the zip. */
+static int
+add_evidence(struct bag *b, const struct dispute_case *c)
+{
+	const cJSON *item;
+	char *dir = case_path(c, CASE_EVIDENCE_DIR), *name = NULL;
+	int status = DISPUTE_OK;
+
+	if (dir == NULL)
+		return DISPUTE_FAILED;
+	cJSON_ArrayForEach(item, case_evidence(c)) {
+		const char *file = cJSON_GetObjectItemCaseSensitive(item, "file")->valuestring;
+		uint64_t size = (uint64_t)cJSON_GetObjectItemCaseSensitive(item, "size")->valuedouble;
+		struct entry *e;
+		struct stat st;
+
+		if (asprintf(&name, "data/evidence/%s", file) == -1 || (e = new_entry(b, name)) == NULL) {
+			name = NULL;
+			status = DISPUTE_FAILED;
+			break;
+		}
+		free(name);
+		name = NULL;
+		e->disk_path = path_join(dir, file);
+		if (e->disk_path == NULL) {
+			status = DISPUTE_FAILED;
+			break;
+		}
+		snprintf(e->sha256, sizeof e->sha256, "%s",
+		    cJSON_GetObjectItemCaseSensitive(item, "sha256")->valuestring);
+		e->size = size;
+		e->compress = worth_compressing(cJSON_GetObjectItemCaseSensitive(item, "mime")->valuestring);
+		e->is_payload = 1;
+		b->payload_bytes += size;
+		b->payload_files++;
+		/* Report every missing or resized file before any work, not just the first. */
+		if (stat(e->disk_path, &st) == -1) {
+			dispute_error("%s: missing: %s", e->disk_path, strerror(errno));
+			status = DISPUTE_FAILED;
+		} else if ((uint64_t)st.st_size != size) {
+			dispute_error("%s: changed since it was added (%jd bytes, recorded %ju)",
+			    e->disk_path, (intmax_t)st.st_size, (uintmax_t)size);
+			status = DISPUTE_FAILED;
+		}
+	}
+	free(name);
+	free(dir);
+	return status;
+}
+
+static int
+compare_entries(const void *a, const void *b)
+{
+	return strcmp(((const struct entry *)a)->name, ((const struct entry *)b)->name);
+}
+
+/* A manifest over the entries selected by IS_PAYLOAD, in bag order. */
+static int
+add_manifest(struct bag *b, const char *name, int payload)
+{
+	char *text = NULL;
+	size_t len = 0, i, count = b->count;
+	FILE *out = open_memstream(&text, &len);
+
+	if (out == NULL) {
+		dispute_error("out of memory");
+		return DISPUTE_FAILED;
+	}
+	for (i = 0; i < count; i++)
+		if (b->entries[i].is_payload == payload)
+			fprintf(out, "%s  %s\n", b->entries[i].sha256, b->entries[i].name);
+	if (fclose(out) != 0 || text == NULL) {
+		free(text);
+		dispute_error("out of memory");
+		return DISPUTE_FAILED;
+	}
+	return add_memory(b, name, text, len, 0);
+}
+
+/* "1.5 MB": Bag-Size is meant for people, so a rounded decimal size. */
+static void
+human_size(uint64_t bytes, char *buf, size_t len)
+{
+	static const char *const units[] = { "bytes", "KB", "MB", "GB", "TB" };
+	double value = (double)bytes;
+	int unit = 0;
+
+	while (value >= 1000 && unit < 4) {
+		value /= 1000;
+		unit++;
+	}
+	if (unit == 0)
+		snprintf(buf, len, "%" PRIu64 " bytes", bytes);
+	else
+		snprintf(buf, len, "%.1f %s", value, units[unit]);
+}
+
+static int
+add_tag_files(struct bag *b, const struct dispute_case *c, const char *date)
+{
+	const char *order = case_get(c, "order.id"), *name = case_get(c, "claimant.name");
+	const char *product = case_get(c, "order.product"), *shop = case_get(c, "merchant.shop");
+	char size_text[32], *bagit = NULL, *info = NULL;
+	int n;
+
+	human_size(b->payload_bytes, size_text, sizeof size_text);
+	bagit = strdup("BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n");
+	n = asprintf(&info,
+	    "Bag-Software-Agent: dispute %s\n"
+	    "Bagging-Date: %s\n"
+	    "Bag-Size: %s\n"
+	    "Payload-Oxum: %" PRIu64 ".%zu\n"
+	    "External-Identifier: %s\n"
+	    "External-Description: 消费纠纷证据材料 / consumer dispute dossier%s%s%s%s\n"
+	    "%s%s%s",
+	    DISPUTE_VERSION, date, size_text, b->payload_bytes, b->payload_files, order,
+	    product != NULL ? ": " : "", product != NULL ? product : "",
+	    shop != NULL ? " / " : "", shop != NULL ? shop : "",
+	    name != NULL ? "Contact-Name: " : "", name != NULL ? name : "", name != NULL ? "\n" : "");
+	if (bagit == NULL || n == -1) {
+		free(bagit);
+		if (n != -1)
+			free(info);
+		dispute_error("out of memory");
+		return DISPUTE_FAILED;
+	}
+	if (add_memory(b, "bagit.txt", bagit, strlen(bagit), 0) != DISPUTE_OK ||
+	    add_memory(b, "bag-info.txt", info, (size_t)n, 0) != DISPUTE_OK)
+		return DISPUTE_FAILED;
+	return DISPUTE_OK;
+}
+
+static int
+add_payload(struct bag *b, const struct dispute_case *c)
+{
+	char *record = NULL, *timeline;
+	size_t len;
+
+	if (add_evidence(b, c) != DISPUTE_OK)
+		return DISPUTE_FAILED;
+	/* The record exactly as on disk: the dossier vouches for the file the buyer kept. */
+	if (fs_read_file(c->file, CASE_FILE_MAX, &record, &len) != DISPUTE_OK ||
+	    add_memory(b, "data/case.json", record, len, 1) != DISPUTE_OK)
+		return DISPUTE_FAILED;
+	timeline = timeline_text(c);
+	if (timeline == NULL)
+		return DISPUTE_FAILED;
+	return add_memory(b, "data/timeline.txt", timeline, strlen(timeline), 1);
+}
+
+/* Builds the whole bag description; nothing is read from the evidence files yet. */
+static int
+build_bag(struct bag *b, const struct dispute_case *c, const char *date)
+{
+	if (add_payload(b, c) != DISPUTE_OK)
+		return DISPUTE_FAILED;
+	qsort(b->entries, b->count, sizeof *b->entries, compare_entries);
+	if (add_manifest(b, "manifest-sha256.txt", 1) != DISPUTE_OK ||
+	    add_tag_files(b, c, date) != DISPUTE_OK)
+		return DISPUTE_FAILED;
+	qsort(b->entries, b->count, sizeof *b->entries, compare_entries);
+	if (add_manifest(b, "tagmanifest-sha256.txt", 0) != DISPUTE_OK)
+		return DISPUTE_FAILED;
+	qsort(b->entries, b->count, sizeof *b->entries, compare_entries);
+	return DISPUTE_OK;
+}
+
+static void
+free_bag(struct bag *b)
+{
+	size_t i;
+
+	for (i = 0; i < b->count; i++) {
+		free(b->entries[i].name);
+		free(b->entries[i].disk_path);
+		free(b->entries[i].data);
+	}
+	free(b->entries);
+}
+
+static int
+add_to_zip(zip_t *archive, const char *root, const struct entry *e, time_t mtime)
+{
+	zip_source_t *source;
+	zip_int64_t index;
+	char *name = NULL;
+
+	if (asprintf(&name, "%s/%s", root, e->name) == -1) {
+		dispute_error("out of memory");
+		return DISPUTE_FAILED;
+	}
+	if (e->disk_path != NULL)
+		source = zip_checked_file_source(archive, e->disk_path, e->sha256, e->size, mtime);
+	else
+		source = zip_source_buffer(archive, e->data, e->len, 0);
+	if (source == NULL) {
+		dispute_error("%s: cannot add to the archive: %s", name, zip_strerror(archive));
+		free(name);
+		return DISPUTE_FAILED;
+	}
+	index = zip_file_add(archive, name, source, ZIP_FL_ENC_UTF_8);
+	if (index < 0) {
+		zip_source_free(source);
+		dispute_error("%s: cannot add to the archive: %s", name, zip_strerror(archive));
+		free(name);
+		return DISPUTE_FAILED;
+	}
+	free(name);
+	/* Fixed time, compression and Unix permissions: nothing that varies between runs. */
+	if (zip_file_set_mtime(archive, (zip_uint64_t)index, mtime, 0) == -1 ||
+	    zip_set_file_compression(archive, (zip_uint64_t)index,
+	    e->compress ? ZIP_CM_DEFLATE : ZIP_CM_STORE, e->compress ? 6 : 0) == -1 ||
+	    zip_file_set_external_attributes(archive, (zip_uint64_t)index, 0, ZIP_OPSYS_UNIX,
+	    (zip_uint32_t)(0100644) << 16) == -1) {
+		dispute_error("%s/%s: cannot set entry attributes: %s", root, e->name,
+		    zip_strerror(archive));
+		return DISPUTE_FAILED;
+	}
+	return DISPUTE_OK;
+}
+
+/* Midnight of DATE in local time: the zip's DOS timestamps then read as that date. */
+static time_t
+date_midnight(const char *date)
+{
+	struct tm tm;
+
+	memset(&tm, 0, sizeof tm);
+	if (sscanf(date, "%4d-%2d-%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday) != 3)
+		return (time_t)-1;
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	tm.tm_isdst = -1;
+	return mktime(&tm);
+}
+
+/* Writes the zip to TMP_PATH; libzip itself writes to a temporary name and renames. */
+static int
+write_zip(const struct bag *b, const char *root, const char *tmp_path, time_t mtime)
+{
+	zip_t *archive;
+	int error = 0;
+	size_t i;
+
+	archive = zip_open(tmp_path, ZIP_CREATE | ZIP_TRUNCATE, &error);
+	if (archive == NULL) {
+		zip_error_t ze;
+
+		zip_error_init_with_code(&ze, error);
+		dispute_error("%s: cannot create the zip: %s", tmp_path, zip_error_strerror(&ze));
+		zip_error_fini(&ze);
+		return DISPUTE_FAILED;
+	}
+	for (i = 0; i < b->count; i++) {
+		if (add_to_zip(archive, root, &b->entries[i], mtime) != DISPUTE_OK) {
+			zip_discard(archive);
+			return DISPUTE_FAILED;
+		}
+	}
+	if (zip_close(archive) == -1) {
+		dispute_error("%s: the dossier could not be written: %s", tmp_path,
+		    zip_strerror(archive));
+		zip_discard(archive);
+		return DISPUTE_FAILED;
+	}
+	return DISPUTE_OK;
+}
+
+char *
+dossier_name(const char *order_id, const char *date)
+{
+	char *name = NULL, *p;
+	char compact[9];
+
+	snprintf(compact, sizeof compact, "%.4s%.2s%.2s", date, date + 5, date + 8);
+	if (asprintf(&name, "dispute-%s-%s", order_id, compact) == -1) {
+		dispute_error("out of memory");
+		return NULL;
+	}
+	/* Keep letters (Chinese too), digits and -._ ; anything that could act as a path
+	 * separator, a control character or a shell surprise becomes '_'. */
+	for (p = name; *p != '\0'; p++) {
+		unsigned char ch = (unsigned char)*p;
+
+		if (ch < 0x80 && !((ch >= '0' && ch <= '9') || (ch >= 'A' && ch <= 'Z') ||
+		    (ch >= 'a' && ch <= 'z') || ch == '-' || ch == '_' || ch == '.'))
+			*p = '_';
+	}
+	return name;
+}
+
+/* Makes the finished temporary file durable and gives it its final name. */
+static int
+publish(const char *tmp_path, const char *final_path, const char *dir)
+{
+	int fd, status = DISPUTE_FAILED;
+
+	fd = open(tmp_path, O_RDONLY | O_CLOEXEC);
+	if (fd == -1 || fchmod(fd, 0600) == -1 || fsync(fd) == -1) {
+		dispute_error("%s: cannot write to disk: %s", tmp_path, strerror(errno));
+		goto out;
+	}
+	if (rename(tmp_path, final_path) == -1) {
+		dispute_error("%s: cannot create: %s", final_path, strerror(errno));
+		goto out;
+	}
+	status = fs_sync_dir(dir);
+out:
+	if (fd != -1)
+		close(fd);
+	return status;
+}
+
+int
+dossier_write(const struct dispute_case *c, const struct dossier_options *options,
+    char **written)
+{
+	struct bag bag = { NULL, 0, 0, 0, 0 };
+	const char *order = case_get(c, "order.id");
+	char *root = NULL, *final_path = NULL, *tmp_path = NULL, *dir = NULL;
+	time_t mtime = date_midnight(options->date);
+	int fd, status = DISPUTE_FAILED;
+
+	if (order == NULL) {
+		dispute_error("%s: order.id is not set; it names the dossier "
+		    "(`dispute set order.id NUMBER`)", c->file);
+		return DISPUTE_FAILED;
+	}
+	if (mtime == (time_t)-1) {
+		dispute_error("%s: not a date (YYYY-MM-DD)", options->date);
+		return DISPUTE_FAILED;
+	}
+	root = dossier_name(order, options->date);
+	if (root == NULL)
+		goto out;
+	if (options->output != NULL)
+		final_path = strdup(options->output);
+	else if (asprintf(&final_path, "%s.zip", root) == -1)
+		final_path = NULL;
+	if (final_path == NULL) {
+		dispute_error("out of memory");
+		goto out;
+	}
+	if (build_bag(&bag, c, options->date) != DISPUTE_OK)
+		goto out;
+	dir = path_dirname(final_path);
+	if (dir == NULL)
+		goto out;
+	fd = fs_create_temp(dir, "dossier-partial.zip", 0600, &tmp_path);
+	if (fd == -1)
+		goto out;
+	close(fd);
+	if (write_zip(&bag, root, tmp_path, mtime) != DISPUTE_OK ||
+	    publish(tmp_path, final_path, dir) != DISPUTE_OK)
+		goto out;
+	*written = final_path;
+	final_path = NULL;
+	status = DISPUTE_OK;
+out:
+	if (status != DISPUTE_OK && tmp_path != NULL)
+		unlink(tmp_path);
+	free(tmp_path);
+	free(dir);
+	free(final_path);
+	free(root);
+	free_bag(&bag);
+	return status;
+}

@@ -1,0 +1,145 @@
+/* Which file types each evidence kind accepts, and the extension each type is stored
+ * under. The extension table is written here because libmagic's MAGIC_EXTENSION knows
+ * no extension for common evidence types (MP3, M4A, PDF, plain text, CSV, HTML). */
+#include <fnmatch.h>
+#include <stddef.h>
+#include <string.h>
+#include <strings.h>
+
+#include "dispute/evidence.h"
+
+static const char *const order_types[] = { "image/*", "application/pdf", "text/html", NULL };
+/* Exported chat logs come as text of every flavour (libmagic often says text/csv);
+ * screen recordings of a chat are videos. */
+static const char *const chat_types[] = {
+	"image/*", "text/*", "application/pdf", "video/*", NULL
+};
+static const char *const defect_types[] = { "image/*", "video/*", NULL };
+static const char *const paper_types[] = { "image/*", "application/pdf", NULL };
+static const char *const logistics_types[] = {
+	"image/*", "application/pdf", "text/html", NULL
+};
+static const char *const audio_types[] = { "audio/*", NULL };
+static const char *const other_types[] = {
+	"image/*", "video/*", "audio/*", "text/*", "application/pdf", NULL
+};
+
+const struct evidence_kind evidence_kinds[] = {
+	{ "order", "订单截图", order_types, "images, PDF or HTML" },
+	{ "chat", "聊天记录", chat_types, "images, text, PDF, HTML or videos" },
+	{ "defect", "商品问题照片/视频", defect_types, "images and videos" },
+	{ "receipt", "付款凭证", paper_types, "images or PDF" },
+	{ "logistics", "物流记录", logistics_types, "images, PDF or HTML" },
+	{ "medical", "医疗诊断材料", paper_types, "images or PDF" },
+	{ "communication-audio", "通话录音", audio_types, "audio" },
+	{ "other", "其他证据", other_types, "images, videos, audio, text or PDF" },
+	{ NULL, NULL, NULL, NULL }
+};
+
+const struct evidence_kind *
+evidence_kind_find(const char *name)
+{
+	const struct evidence_kind *k;
+
+	for (k = evidence_kinds; k->name != NULL; k++)
+		if (strcmp(k->name, name) == 0)
+			return k;
+	return NULL;
+}
+
+int
+evidence_kind_allows(const struct evidence_kind *kind, const char *mime)
+{
+	int i;
+
+	for (i = 0; kind->allowed[i] != NULL; i++)
+		if (fnmatch(kind->allowed[i], mime, 0) == 0)
+			return 1;
+	return 0;
+}
+
+struct type_extension {
+	const char *mime;
+	const char *preferred;
+	const char *also; /* other extensions that name the same type, '/'-separated */
+};
+
+static const struct type_extension type_extensions[] = {
+	{ "image/jpeg", "jpg", "jpeg/jpe/jfif" },
+	{ "image/png", "png", "" },
+	{ "image/gif", "gif", "" },
+	{ "image/webp", "webp", "" },
+	{ "image/heic", "heic", "heif" },
+	{ "image/heif", "heif", "heic" },
+	{ "image/bmp", "bmp", "" },
+	{ "image/tiff", "tif", "tiff" },
+	{ "video/mp4", "mp4", "m4v" },
+	{ "video/quicktime", "mov", "qt" },
+	{ "video/webm", "webm", "" },
+	{ "video/x-matroska", "mkv", "" },
+	{ "video/3gpp", "3gp", "" },
+	{ "video/x-msvideo", "avi", "" },
+	{ "audio/mpeg", "mp3", "" },
+	{ "audio/x-m4a", "m4a", "mp4/aac" },
+	{ "audio/mp4", "m4a", "mp4/aac" },
+	{ "audio/x-wav", "wav", "" },
+	{ "audio/wav", "wav", "" },
+	{ "audio/amr", "amr", "" },
+	{ "audio/ogg", "ogg", "opus/oga" },
+	{ "audio/flac", "flac", "" },
+	{ "audio/x-flac", "flac", "" },
+	{ "application/pdf", "pdf", "" },
+	{ "text/plain", "txt", "text/log/md" },
+	{ "text/csv", "csv", "txt" },
+	{ "text/html", "html", "htm/mhtml" },
+	{ "text/xml", "xml", "" },
+	{ "application/json", "json", "" },
+	{ NULL, NULL, NULL }
+};
+
+/* Whether EXT is one of the '/'-separated names in LIST, ignoring case. */
+static int
+in_list(const char *list, const char *ext)
+{
+	size_t len = strlen(ext);
+
+	while (*list != '\0') {
+		size_t n = strcspn(list, "/");
+
+		if (n == len && strncasecmp(list, ext, n) == 0)
+			return 1;
+		list += n + (list[n] == '/');
+	}
+	return 0;
+}
+
+/* An extension taken over from the user's file name must be short and plain. */
+static int
+plain_extension(const char *ext)
+{
+	size_t n = strlen(ext);
+
+	return n > 0 && n <= 8 && strspn(ext, "abcdefghijklmnopqrstuvwxyz0123456789") == n;
+}
+
+const char *
+evidence_extension(const char *mime, const char *original_ext, int *mismatch)
+{
+	const struct type_extension *t;
+	int has_ext = original_ext != NULL && original_ext[0] != '\0';
+
+	*mismatch = 0;
+	for (t = type_extensions; t->mime != NULL; t++) {
+		if (strcmp(t->mime, mime) != 0)
+			continue;
+		if (has_ext && strcasecmp(original_ext, t->preferred) != 0 &&
+		    !in_list(t->also, original_ext))
+			*mismatch = 1;
+		return t->preferred;
+	}
+	/* A type this table does not know: keep the user's extension if it is plain,
+	 * since guessing one would be worse. */
+	if (has_ext && plain_extension(original_ext))
+		return original_ext;
+	return strncmp(mime, "text/", 5) == 0 ? "txt" : "bin";
+}

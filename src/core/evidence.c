@@ -1,0 +1,429 @@
+/* Adding and removing evidence. A batch of files is staged as temporary copies first
+ * and only given final names (and recorded) when every file of the batch is accepted,
+ * so a refusal leaves the case exactly as it was. */
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <magic.h>
+
+#include "dispute/clock.h"
+#include "dispute/digest.h"
+#include "dispute/evidence.h"
+#include "dispute/fsutil.h"
+#include "dispute/report.h"
+#include "dispute/text.h"
+
+struct staged {
+	const char *source;          /* the path the user gave */
+	char *tmp_path;              /* evidence/.incoming.XXXXXX while staged */
+	char *final_path;            /* set once linked under its final name */
+	char sha256[DIGEST_HEX_MAX];
+	uint64_t size;
+	char mime[128];
+	const char *extension;
+};
+
+static const char *
+describe_file_type(mode_t mode)
+{
+	if (S_ISDIR(mode))
+		return "a folder";
+	if (S_ISFIFO(mode))
+		return "a pipe (FIFO)";
+	if (S_ISCHR(mode) || S_ISBLK(mode))
+		return "a device";
+	if (S_ISSOCK(mode))
+		return "a socket";
+	return "not a regular file";
+}
+
+/* Opens SOURCE for reading, following a symlink to its target, and refuses anything but
+ * a regular file. */
+static int
+open_source(const char *source)
+{
+	struct stat st;
+	int fd;
+
+	/* O_NONBLOCK so that a FIFO given by mistake is refused instead of hanging. */
+	fd = open(source, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	if (fd == -1) {
+		if (errno == ENOENT && lstat(source, &st) == 0)
+			dispute_error("%s: refused: a symbolic link whose target does not exist", source);
+		else
+			dispute_error("%s: refused: cannot open: %s", source, strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode)) {
+		dispute_error("%s: refused: %s", source, describe_file_type(st.st_mode));
+		close(fd);
+		return -1;
+	}
+	if (fcntl(fd, F_SETFL, 0) == -1) {
+		dispute_error("%s: cannot read: %s", source, strerror(errno));
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+/* Reads until BUF is full or the file ends; returns the byte count or -1. */
+static ssize_t
+read_block(int fd, unsigned char *buf, size_t len, const char *source)
+{
+	size_t used = 0;
+
+	while (used < len) {
+		ssize_t n = read(fd, buf + used, len - used);
+
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n == -1) {
+			dispute_error("%s: read failed: %s", source, strerror(errno));
+			return -1;
+		}
+		if (n == 0)
+			break;
+		used += (size_t)n;
+	}
+	return (ssize_t)used;
+}
+
+static const char *
+extension_of(const char *name)
+{
+	const char *dot = strrchr(name, '.');
+
+	return dot != NULL && dot != name ? dot + 1 : "";
+}
+
+/* Decides the type from the first block, so every byte of the file is read only once. */
+static int
+check_type(magic_t cookie, const struct evidence_kind *kind, struct staged *s,
+    const unsigned char *head, size_t head_len)
+{
+	const char *mime;
+	int mismatch;
+
+	if (head_len == 0) {
+		dispute_error("%s: refused: the file is empty", s->source);
+		return DISPUTE_FAILED;
+	}
+	mime = magic_buffer(cookie, head, head_len);
+	if (mime == NULL) {
+		dispute_error("%s: cannot tell the file type: %s", s->source, magic_error(cookie));
+		return DISPUTE_FAILED;
+	}
+	snprintf(s->mime, sizeof s->mime, "%s", mime);
+	if (!evidence_kind_allows(kind, s->mime)) {
+		dispute_error("%s: refused: the content is %s, but %s evidence must be %s", s->source,
+		    s->mime, kind->name, kind->allowed_text);
+		return DISPUTE_FAILED;
+	}
+	s->extension = evidence_extension(s->mime, extension_of(path_basename(s->source)), &mismatch);
+	if (mismatch)
+		dispute_warning("%s: the name says .%s but the content is %s; stored as .%s", s->source,
+		    extension_of(path_basename(s->source)), s->mime, s->extension);
+	return DISPUTE_OK;
+}
+
+/* Copies one source into a read-only temporary file in EVIDENCE_DIR, hashing it on the way. */
+static int
+stage_one(const char *evidence_dir, magic_t cookie, const struct evidence_kind *kind,
+    struct staged *s, unsigned char *buf)
+{
+	struct digest d = { NULL };
+	int in = -1, out = -1, status = DISPUTE_FAILED;
+	ssize_t n;
+
+	in = open_source(s->source);
+	if (in == -1)
+		goto done;
+	n = read_block(in, buf, DIGEST_BLOCK, s->source);
+	if (n < 0 || check_type(cookie, kind, s, buf, (size_t)n) != DISPUTE_OK)
+		goto done;
+	out = fs_create_temp(evidence_dir, "incoming", 0600, &s->tmp_path);
+	if (out == -1 || digest_init(&d, "sha256") != DISPUTE_OK)
+		goto done;
+	while (n > 0) {
+		digest_update(&d, buf, (size_t)n);
+		if (fs_write_all(out, buf, (size_t)n, s->tmp_path) != DISPUTE_OK)
+			goto done;
+		s->size += (uint64_t)n;
+		n = read_block(in, buf, DIGEST_BLOCK, s->source);
+	}
+	if (n < 0 || digest_final_hex(&d, s->sha256) != DISPUTE_OK)
+		goto done;
+	/* Read-only, so that neither we nor the user's tools alter the kept copy. */
+	if (fchmod(out, 0444) == -1 || fsync(out) == -1) {
+		dispute_error("%s: cannot write to disk: %s", s->tmp_path, strerror(errno));
+		goto done;
+	}
+	status = DISPUTE_OK;
+done:
+	digest_free(&d);
+	if (out != -1 && close(out) == -1 && status == DISPUTE_OK) {
+		dispute_error("%s: cannot write to disk: %s", s->tmp_path, strerror(errno));
+		status = DISPUTE_FAILED;
+	}
+	if (in != -1)
+		close(in);
+	return status;
+}
+
+/* Refuses content that is already in the case or earlier in the same batch. */
+static int
+check_duplicate(const struct dispute_case *c, const struct staged *batch, size_t index)
+{
+	const struct staged *s = &batch[index];
+	const cJSON *item;
+	size_t i;
+
+	cJSON_ArrayForEach(item, case_evidence(c)) {
+		const char *hash = cJSON_GetObjectItemCaseSensitive(item, "sha256")->valuestring;
+
+		if (strcmp(hash, s->sha256) == 0) {
+			dispute_error("%s: refused: the same content is already evidence %s (%s)", s->source,
+			    cJSON_GetObjectItemCaseSensitive(item, "id")->valuestring,
+			    cJSON_GetObjectItemCaseSensitive(item, "original_name")->valuestring);
+			return DISPUTE_FAILED;
+		}
+	}
+	for (i = 0; i < index; i++) {
+		if (strcmp(batch[i].sha256, s->sha256) == 0) {
+			dispute_error("%s: refused: the same content as %s in this command", s->source,
+			    batch[i].source);
+			return DISPUTE_FAILED;
+		}
+	}
+	return DISPUTE_OK;
+}
+
+/* The number after 'E' in an evidence ID, or 0. */
+static unsigned long
+id_number(const char *id)
+{
+	char *end;
+	unsigned long n;
+
+	if (id[0] != 'E')
+		return 0;
+	n = strtoul(id + 1, &end, 10);
+	return *end == '\0' ? n : 0;
+}
+
+/* Numbers are never reused, so that a removed item's number cannot come to mean
+ * another file in letters already sent: the highest number ever given is kept in
+ * "evidence_counter" as well as being visible in the records. */
+static unsigned long
+next_id_number(const struct dispute_case *c)
+{
+	const cJSON *item, *counter;
+	unsigned long highest = 0, n;
+
+	cJSON_ArrayForEach(item, case_evidence(c)) {
+		n = id_number(cJSON_GetObjectItemCaseSensitive(item, "id")->valuestring);
+		if (n > highest)
+			highest = n;
+	}
+	counter = cJSON_GetObjectItemCaseSensitive(c->root, "evidence_counter");
+	if (cJSON_IsNumber(counter) && counter->valuedouble > (double)highest &&
+	    counter->valuedouble < 1e9)
+		highest = (unsigned long)counter->valuedouble;
+	return highest + 1;
+}
+
+static int
+set_counter(struct dispute_case *c, unsigned long last)
+{
+	cJSON *value = cJSON_CreateNumber((double)last);
+
+	if (value == NULL) {
+		dispute_error("out of memory");
+		return DISPUTE_FAILED;
+	}
+	if (cJSON_HasObjectItem(c->root, "evidence_counter"))
+		cJSON_ReplaceItemInObjectCaseSensitive(c->root, "evidence_counter", value);
+	else
+		cJSON_AddItemToObject(c->root, "evidence_counter", value);
+	return DISPUTE_OK;
+}
+
+static cJSON *
+make_record(const struct evidence_request *req, const struct staged *s, const char *id,
+    const char *file, const char *added)
+{
+	cJSON *r = cJSON_CreateObject();
+	char *original = utf8_sanitize(path_basename(s->source));
+
+	if (r == NULL || original == NULL ||
+	    cJSON_AddStringToObject(r, "id", id) == NULL ||
+	    cJSON_AddStringToObject(r, "kind", req->kind->name) == NULL ||
+	    cJSON_AddStringToObject(r, "file", file) == NULL ||
+	    cJSON_AddStringToObject(r, "sha256", s->sha256) == NULL ||
+	    cJSON_AddNumberToObject(r, "size", (double)s->size) == NULL ||
+	    cJSON_AddStringToObject(r, "mime", s->mime) == NULL ||
+	    cJSON_AddStringToObject(r, "original_name", original) == NULL ||
+	    cJSON_AddStringToObject(r, "added", added) == NULL ||
+	    (req->note != NULL && cJSON_AddStringToObject(r, "note", req->note) == NULL) ||
+	    (req->proves != NULL && cJSON_AddStringToObject(r, "proves", req->proves) == NULL)) {
+		dispute_error("out of memory");
+		cJSON_Delete(r);
+		r = NULL;
+	}
+	free(original);
+	return r;
+}
+
+/* Gives every staged copy its final name and appends its record; the caller saves. */
+static int
+commit_batch(struct dispute_case *c, const struct evidence_request *req, struct staged *batch,
+    const char *evidence_dir)
+{
+	char stamp[CLOCK_TIMESTAMP_LEN], id[24], file[64];
+	unsigned long number = next_id_number(c);
+	int i;
+
+	if (clock_timestamp(stamp) != DISPUTE_OK)
+		return DISPUTE_FAILED;
+	for (i = 0; i < req->file_count; i++, number++) {
+		struct staged *s = &batch[i];
+		cJSON *record;
+
+		snprintf(id, sizeof id, "E%02lu", number);
+		snprintf(file, sizeof file, "%s-%s.%s", id, req->kind->name, s->extension);
+		s->final_path = path_join(evidence_dir, file);
+		if (s->final_path == NULL)
+			return DISPUTE_FAILED;
+		/* link() never replaces: a stray file with that name stops us instead. */
+		if (link(s->tmp_path, s->final_path) == -1) {
+			dispute_error("%s: cannot create: %s", s->final_path, strerror(errno));
+			free(s->final_path);
+			s->final_path = NULL;
+			return DISPUTE_FAILED;
+		}
+		record = make_record(req, s, id, file, stamp);
+		if (record == NULL)
+			return DISPUTE_FAILED;
+		cJSON_AddItemToArray(case_evidence(c), record);
+	}
+	if (set_counter(c, number - 1) != DISPUTE_OK)
+		return DISPUTE_FAILED;
+	return fs_sync_dir(evidence_dir);
+}
+
+static magic_t
+open_magic(void)
+{
+	magic_t cookie = magic_open(MAGIC_MIME_TYPE);
+
+	if (cookie == NULL) {
+		dispute_error("cannot start libmagic: %s", strerror(errno));
+		return NULL;
+	}
+	if (magic_load(cookie, NULL) == -1) {
+		dispute_error("cannot load the libmagic database: %s", magic_error(cookie));
+		magic_close(cookie);
+		return NULL;
+	}
+	return cookie;
+}
+
+int
+evidence_add(struct dispute_case *c, const struct evidence_request *req)
+{
+	struct staged *batch = NULL;
+	unsigned char *buf = NULL;
+	char *evidence_dir = NULL;
+	magic_t cookie = NULL;
+	int i, status = DISPUTE_FAILED;
+
+	evidence_dir = case_path(c, CASE_EVIDENCE_DIR);
+	batch = calloc((size_t)req->file_count, sizeof *batch);
+	buf = malloc(DIGEST_BLOCK);
+	if (evidence_dir == NULL || batch == NULL || buf == NULL) {
+		dispute_error("out of memory");
+		goto out;
+	}
+	cookie = open_magic();
+	if (cookie == NULL)
+		goto out;
+	for (i = 0; i < req->file_count; i++) {
+		batch[i].source = req->files[i];
+		if (stage_one(evidence_dir, cookie, req->kind, &batch[i], buf) != DISPUTE_OK ||
+		    check_duplicate(c, batch, (size_t)i) != DISPUTE_OK)
+			goto out;
+	}
+	if (commit_batch(c, req, batch, evidence_dir) != DISPUTE_OK || case_save(c) != DISPUTE_OK)
+		goto out;
+	status = DISPUTE_OK;
+out:
+	for (i = 0; batch != NULL && i < req->file_count; i++) {
+		if (batch[i].tmp_path != NULL)
+			unlink(batch[i].tmp_path);
+		if (status != DISPUTE_OK && batch[i].final_path != NULL)
+			unlink(batch[i].final_path);
+		free(batch[i].tmp_path);
+		free(batch[i].final_path);
+	}
+	if (status != DISPUTE_OK && batch != NULL)
+		dispute_error("nothing was added");
+	if (cookie != NULL)
+		magic_close(cookie);
+	free(batch);
+	free(buf);
+	free(evidence_dir);
+	return status;
+}
+
+cJSON *
+evidence_find(const struct dispute_case *c, const char *id)
+{
+	cJSON *item;
+
+	cJSON_ArrayForEach(item, case_evidence(c))
+		if (strcmp(cJSON_GetObjectItemCaseSensitive(item, "id")->valuestring, id) == 0)
+			return item;
+	return NULL;
+}
+
+int
+evidence_remove(struct dispute_case *c, const char *id)
+{
+	cJSON *item = evidence_find(c, id);
+	char *dir = NULL, *path = NULL;
+	unsigned long number = next_id_number(c) - 1;
+	int status = DISPUTE_FAILED;
+
+	if (item == NULL) {
+		dispute_error("%s: no evidence with this ID (see `dispute status`)", id);
+		return DISPUTE_FAILED;
+	}
+	dir = case_path(c, CASE_EVIDENCE_DIR);
+	if (dir == NULL)
+		goto out;
+	path = path_join(dir, cJSON_GetObjectItemCaseSensitive(item, "file")->valuestring);
+	if (path == NULL || set_counter(c, number) != DISPUTE_OK)
+		goto out;
+	cJSON_Delete(cJSON_DetachItemViaPointer(case_evidence(c), item));
+	/* The record goes first: a crash in between leaves a stray copy that verify
+	 * reports, never a record whose file is gone. */
+	if (case_save(c) != DISPUTE_OK)
+		goto out;
+	if (unlink(path) == -1 && errno != ENOENT) {
+		dispute_error("%s: removed from the case but the copy could not be deleted: %s", path,
+		    strerror(errno));
+		goto out;
+	}
+	status = fs_sync_dir(dir);
+out:
+	free(path);
+	free(dir);
+	return status;
+}

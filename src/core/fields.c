@@ -1,0 +1,177 @@
+/* The table of case facts and the validation that keeps mistyped facts out of the case. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dispute/fields.h"
+#include "dispute/report.h"
+#include "dispute/text.h"
+#include "dispute/validate.h"
+
+/* Free text longer than this is almost certainly a pasted file, not a fact. */
+#define FIELD_TEXT_MAX 8000
+
+static const char *const platforms[] = {
+	"douyin", "taobao", "jd", "pinduoduo", "kuaishou", "other", NULL
+};
+static const char *const categories[] = {
+	"quality", "not-as-described", "expired", "harmful", "counterfeit", "not-delivered",
+	"other", NULL
+};
+
+const struct field field_table[] = {
+	{ "case.platform", FIELD_CHOICE, platforms, "where the order was placed" },
+	{ "claimant.name", FIELD_TEXT, NULL, "the buyer's legal name" },
+	{ "claimant.phone", FIELD_PHONE, NULL, "the buyer's phone number" },
+	{ "claimant.id_number", FIELD_ID_NUMBER, NULL, "the buyer's 18-character ID number" },
+	{ "claimant.address", FIELD_TEXT, NULL, "the buyer's address" },
+	{ "merchant.shop", FIELD_TEXT, NULL, "the shop's name on the platform" },
+	{ "merchant.company", FIELD_TEXT, NULL, "the company on the shop's business licence" },
+	{ "merchant.credit_code", FIELD_CREDIT_CODE, NULL,
+	  "the company's 18-character unified social credit code" },
+	{ "merchant.address", FIELD_TEXT, NULL, "the company's registered address" },
+	{ "merchant.phone", FIELD_PHONE, NULL, "the merchant's phone number" },
+	{ "order.id", FIELD_TEXT, NULL, "the order number shown by the platform" },
+	{ "order.product", FIELD_TEXT, NULL, "the product as named in the order" },
+	{ "order.spec", FIELD_TEXT, NULL, "the variant ordered (colour, size, model)" },
+	{ "order.amount", FIELD_AMOUNT, NULL, "the amount paid, in yuan (e.g. 1299.00)" },
+	{ "order.quantity", FIELD_COUNT, NULL, "how many were bought" },
+	{ "order.date", FIELD_DATE, NULL, "the order date (YYYY-MM-DD)" },
+	{ "order.received", FIELD_DATE, NULL, "the date the goods were received (YYYY-MM-DD)" },
+	{ "problem.category", FIELD_CHOICE, categories, "what is wrong" },
+	{ "problem.description", FIELD_TEXT, NULL, "what happened, in plain factual words" },
+	{ "demand.text", FIELD_TEXT, NULL, "what the buyer asks for" },
+	{ NULL, FIELD_TEXT, NULL, NULL }
+};
+
+const struct field *
+field_find(const char *name)
+{
+	const struct field *f;
+
+	for (f = field_table; f->name != NULL; f++)
+		if (strcmp(f->name, name) == 0)
+			return f;
+	return NULL;
+}
+
+void
+field_choices_text(const struct field *field, char *buf, size_t len)
+{
+	size_t used = 0;
+	int i;
+
+	buf[0] = '\0';
+	for (i = 0; field->choices != NULL && field->choices[i] != NULL && used < len; i++)
+		used += (size_t)snprintf(buf + used, len - used, "%s%s", i > 0 ? ", " : "",
+		    field->choices[i]);
+}
+
+/* Well-formed UTF-8 without control characters other than newline and tab. */
+static int
+check_text(const char *s, char *reason, size_t reason_len)
+{
+	size_t len = strlen(s), i;
+
+	if (len == 0) {
+		snprintf(reason, reason_len, "empty value (use `dispute set --unset FIELD` to clear it)");
+		return DISPUTE_FAILED;
+	}
+	if (len > FIELD_TEXT_MAX) {
+		snprintf(reason, reason_len, "longer than %d bytes", FIELD_TEXT_MAX);
+		return DISPUTE_FAILED;
+	}
+	if (!utf8_valid(s, len)) {
+		snprintf(reason, reason_len, "not valid UTF-8 text");
+		return DISPUTE_FAILED;
+	}
+	for (i = 0; i < len; i++) {
+		unsigned char ch = (unsigned char)s[i];
+
+		if ((ch < 0x20 && ch != '\n' && ch != '\t') || ch == 0x7F) {
+			snprintf(reason, reason_len, "control character 0x%02X at byte %zu", ch, i);
+			return DISPUTE_FAILED;
+		}
+	}
+	return DISPUTE_OK;
+}
+
+static int
+check_choice(const struct field *field, const char *s, char *reason, size_t reason_len)
+{
+	char list[256];
+	int i;
+
+	for (i = 0; field->choices[i] != NULL; i++)
+		if (strcmp(field->choices[i], s) == 0)
+			return DISPUTE_OK;
+	field_choices_text(field, list, sizeof list);
+	snprintf(reason, reason_len, "\"%s\" is not one of: %s", s, list);
+	return DISPUTE_FAILED;
+}
+
+static int
+check_count(const char *s, char *reason, size_t reason_len)
+{
+	size_t n = strspn(s, "0123456789");
+
+	if (n == 0 || s[n] != '\0' || s[0] == '0' || n > 6) {
+		snprintf(reason, reason_len, "\"%s\" is not a whole number from 1 to 999999", s);
+		return DISPUTE_FAILED;
+	}
+	return DISPUTE_OK;
+}
+
+int
+field_normalize(const struct field *field, const char *value, const char *today,
+    char **canonical)
+{
+	char reason[VALIDATE_REASON_MAX] = "";
+	char canon[64]; /* holds any canonical amount, phone, ID or credit code */
+	int64_t fen;
+	int status;
+
+	status = check_text(value, reason, sizeof reason);
+	if (status != DISPUTE_OK)
+		goto out;
+	switch (field->type) {
+	case FIELD_TEXT:
+		break;
+	case FIELD_CHOICE:
+		status = check_choice(field, value, reason, sizeof reason);
+		break;
+	case FIELD_DATE:
+		status = validate_date(value, today, reason, sizeof reason);
+		break;
+	case FIELD_AMOUNT:
+		status = amount_parse(value, &fen, reason, sizeof reason);
+		if (status == DISPUTE_OK)
+			amount_format(fen, canon);
+		break;
+	case FIELD_COUNT:
+		status = check_count(value, reason, sizeof reason);
+		break;
+	case FIELD_PHONE:
+		status = validate_phone(value, canon, sizeof canon, reason, sizeof reason);
+		break;
+	case FIELD_ID_NUMBER:
+		status = validate_id_number(value, today, canon, reason, sizeof reason);
+		break;
+	case FIELD_CREDIT_CODE:
+		status = validate_credit_code(value, canon, reason, sizeof reason);
+		break;
+	}
+out:
+	if (status != DISPUTE_OK) {
+		dispute_error("%s: %s", field->name, reason);
+		return DISPUTE_FAILED;
+	}
+	/* Free text keeps every byte the user typed; typed values keep their canonical form. */
+	*canonical = strdup(field->type == FIELD_TEXT || field->type == FIELD_CHOICE ||
+	    field->type == FIELD_DATE || field->type == FIELD_COUNT ? value : canon);
+	if (*canonical == NULL) {
+		dispute_error("out of memory");
+		return DISPUTE_FAILED;
+	}
+	return DISPUTE_OK;
+}

@@ -1,0 +1,84 @@
+/* UTF-8 checking and repair (RFC 3629: no overlongs, no surrogates, at most U+10FFFF). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "dispute/report.h"
+#include "dispute/text.h"
+
+size_t
+utf8_sequence_length(const unsigned char *s, size_t avail)
+{
+	unsigned char lead = s[0];
+	size_t len, i;
+	unsigned char lo = 0x80, hi = 0xBF; /* allowed range of the second byte */
+
+	if (avail == 0)
+		return 0;
+	if (lead < 0x80)
+		return 1;
+	if (lead >= 0xC2 && lead <= 0xDF)
+		len = 2;
+	else if (lead >= 0xE0 && lead <= 0xEF) {
+		len = 3;
+		if (lead == 0xE0)
+			lo = 0xA0; /* overlong */
+		else if (lead == 0xED)
+			hi = 0x9F; /* surrogates */
+	} else if (lead >= 0xF0 && lead <= 0xF4) {
+		len = 4;
+		if (lead == 0xF0)
+			lo = 0x90; /* overlong */
+		else if (lead == 0xF4)
+			hi = 0x8F; /* above U+10FFFF */
+	} else
+		return 0;
+	if (len > avail || s[1] < lo || s[1] > hi)
+		return 0;
+	for (i = 2; i < len; i++)
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+	return len;
+}
+
+int
+utf8_valid(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, n;
+
+	while (i < len) {
+		n = utf8_sequence_length(p + i, len - i);
+		if (n == 0)
+			return 0;
+		i += n;
+	}
+	return 1;
+}
+
+char *
+utf8_sanitize(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t len = strlen(s), i = 0, used = 0, n;
+	/* Each bad byte becomes three bytes (EF BF BD). */
+	char *out = malloc(3 * len + 1);
+
+	if (out == NULL) {
+		dispute_error("out of memory");
+		return NULL;
+	}
+	while (i < len) {
+		n = utf8_sequence_length(p + i, len - i);
+		if (n == 0) {
+			memcpy(out + used, "\xEF\xBF\xBD", 3);
+			used += 3;
+			i++;
+		} else {
+			memcpy(out + used, p + i, n);
+			used += n;
+			i += n;
+		}
+	}
+	out[used] = '\0';
+	return out;
+}

@@ -1,0 +1,151 @@
+/* Recording contacts on the timeline, in date order. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dispute/clock.h"
+#include "dispute/report.h"
+#include "dispute/text.h"
+#include "dispute/timeline.h"
+#include "dispute/validate.h"
+
+const char *const timeline_channels[] = {
+	"merchant", "platform", "12315", "consumer-association", "court", "social", NULL
+};
+const char *const timeline_outcomes[] = {
+	"pending", "refused", "no-response", "resolved", "partial", NULL
+};
+
+static const char *const labels_zh[][2] = {
+	{ "merchant", "商家" },
+	{ "platform", "平台" },
+	{ "12315", "12315" },
+	{ "consumer-association", "消费者协会" },
+	{ "court", "法院" },
+	{ "social", "公开发布" },
+	{ "pending", "处理中" },
+	{ "refused", "拒绝" },
+	{ "no-response", "未答复" },
+	{ "resolved", "已解决" },
+	{ "partial", "部分解决" },
+};
+
+const char *
+timeline_label_zh(const char *word)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof labels_zh / sizeof labels_zh[0]; i++)
+		if (strcmp(labels_zh[i][0], word) == 0)
+			return labels_zh[i][1];
+	return word;
+}
+
+static const char *
+member(const cJSON *item, const char *name)
+{
+	const char *value = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(item, name));
+
+	return value != NULL ? value : "";
+}
+
+char *
+timeline_text(const struct dispute_case *c)
+{
+	const char *order = case_get(c, "order.id");
+	const cJSON *item;
+	char *text = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&text, &len);
+
+	if (out == NULL) {
+		dispute_error("out of memory");
+		return NULL;
+	}
+	fprintf(out, "维权时间线（订单号 %s）\n\n", order != NULL ? order : "未填写");
+	fprintf(out, "日期\t渠道\t结果\t编号\t经过\n");
+	cJSON_ArrayForEach(item, case_timeline(c))
+		fprintf(out, "%s\t%s\t%s\t%s\t%s\n", member(item, "date"),
+		    timeline_label_zh(member(item, "channel")), timeline_label_zh(member(item, "outcome")),
+		    member(item, "ref")[0] != '\0' ? member(item, "ref") : "-", member(item, "text"));
+	if (ferror(out)) {
+		fclose(out);
+		free(text);
+		dispute_error("out of memory");
+		return NULL;
+	}
+	fclose(out);
+	return text;
+}
+
+static int
+check_word(const char *what, const char *value, const char *const *words)
+{
+	char list[256];
+	size_t used = 0;
+	int i;
+
+	for (i = 0; words[i] != NULL; i++)
+		if (strcmp(words[i], value) == 0)
+			return DISPUTE_OK;
+	list[0] = '\0';
+	for (i = 0; words[i] != NULL && used < sizeof list; i++)
+		used += (size_t)snprintf(list + used, sizeof list - used, "%s%s", i ? ", " : "", words[i]);
+	dispute_error("%s \"%s\" is not one of: %s", what, value, list);
+	return DISPUTE_FAILED;
+}
+
+static int
+add_string(cJSON *object, const char *name, const char *value)
+{
+	if (value == NULL)
+		return DISPUTE_OK;
+	return cJSON_AddStringToObject(object, name, value) != NULL ? DISPUTE_OK : DISPUTE_FAILED;
+}
+
+int
+timeline_add(struct dispute_case *c, const struct timeline_entry *entry, const char *today)
+{
+	char reason[VALIDATE_REASON_MAX], stamp[CLOCK_TIMESTAMP_LEN];
+	cJSON *record, *item, *timeline = case_timeline(c);
+	int position = 0;
+
+	if (validate_date(entry->date, today, reason, sizeof reason) != DISPUTE_OK) {
+		dispute_error("date: %s", reason);
+		return DISPUTE_FAILED;
+	}
+	if (check_word("channel", entry->channel, timeline_channels) != DISPUTE_OK ||
+	    check_word("outcome", entry->outcome, timeline_outcomes) != DISPUTE_OK)
+		return DISPUTE_FAILED;
+	if (entry->text[0] == '\0' || !utf8_valid(entry->text, strlen(entry->text)) ||
+	    (entry->ref != NULL && !utf8_valid(entry->ref, strlen(entry->ref)))) {
+		dispute_error("the text of a timeline entry must be non-empty UTF-8");
+		return DISPUTE_FAILED;
+	}
+	if (clock_timestamp(stamp) != DISPUTE_OK)
+		return DISPUTE_FAILED;
+	record = cJSON_CreateObject();
+	if (record == NULL || add_string(record, "date", entry->date) != DISPUTE_OK ||
+	    add_string(record, "channel", entry->channel) != DISPUTE_OK ||
+	    add_string(record, "outcome", entry->outcome) != DISPUTE_OK ||
+	    add_string(record, "ref", entry->ref) != DISPUTE_OK ||
+	    add_string(record, "text", entry->text) != DISPUTE_OK ||
+	    add_string(record, "recorded", stamp) != DISPUTE_OK) {
+		cJSON_Delete(record);
+		dispute_error("out of memory");
+		return DISPUTE_FAILED;
+	}
+	/* Insert after the last entry on or before this date: contacts logged late still
+	 * land in their place on the ladder. */
+	cJSON_ArrayForEach(item, timeline) {
+		const char *date = cJSON_GetObjectItemCaseSensitive(item, "date")->valuestring;
+
+		if (strcmp(date, entry->date) > 0) {
+			cJSON_InsertItemInArray(timeline, position, record);
+			return DISPUTE_OK;
+		}
+		position++;
+	}
+	cJSON_AddItemToArray(timeline, record);
+	return DISPUTE_OK;
+}

@@ -1,0 +1,157 @@
+/* A libzip source that streams a file into the archive and checks, when the last byte
+ * has gone through, that the file still has the SHA-256 and size recorded when it was
+ * added. Each evidence file is therefore read exactly once while packing, and a
+ * changed file makes zip_close() fail instead of producing a dossier. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "dispute/digest.h"
+#include "dispute/report.h"
+#include "zip-checked-source.h"
+
+struct checked_file {
+	char *path;
+	char expected[DIGEST_HEX_MAX];
+	uint64_t expected_size;
+	time_t mtime;
+	int fd;
+	uint64_t seen;
+	struct digest digest;
+	zip_error_t error;
+};
+
+static zip_int64_t
+fail(struct checked_file *f, int zip_code, int system_code)
+{
+	zip_error_set(&f->error, zip_code, system_code);
+	return -1;
+}
+
+static zip_int64_t
+open_file(struct checked_file *f)
+{
+	f->fd = open(f->path, O_RDONLY | O_CLOEXEC);
+	if (f->fd == -1) {
+		dispute_error("%s: cannot open: %s", f->path, strerror(errno));
+		return fail(f, ZIP_ER_OPEN, errno);
+	}
+	f->seen = 0;
+	if (digest_init(&f->digest, "sha256") != DISPUTE_OK)
+		return fail(f, ZIP_ER_INTERNAL, 0);
+	return 0;
+}
+
+/* At the end of the file: the dossier may only contain what case.json vouches for. */
+static zip_int64_t
+finish(struct checked_file *f)
+{
+	char actual[DIGEST_HEX_MAX];
+
+	if (digest_final_hex(&f->digest, actual) != DISPUTE_OK)
+		return fail(f, ZIP_ER_INTERNAL, 0);
+	if (f->seen != f->expected_size || strcmp(actual, f->expected) != 0) {
+		dispute_error("%s: changed since it was added (sha256 %s, recorded %s)", f->path, actual,
+		    f->expected);
+		return fail(f, ZIP_ER_INCONS, 0);
+	}
+	return 0;
+}
+
+static zip_int64_t
+read_file(struct checked_file *f, void *data, zip_uint64_t len)
+{
+	ssize_t n;
+
+	do
+		n = read(f->fd, data, len);
+	while (n == -1 && errno == EINTR);
+	if (n == -1) {
+		dispute_error("%s: read failed: %s", f->path, strerror(errno));
+		return fail(f, ZIP_ER_READ, errno);
+	}
+	if (n == 0)
+		return finish(f);
+	f->seen += (uint64_t)n;
+	if (f->seen > f->expected_size) {
+		dispute_error("%s: changed since it was added (now larger than the recorded %ju bytes)",
+		    f->path, (uintmax_t)f->expected_size);
+		return fail(f, ZIP_ER_INCONS, 0);
+	}
+	digest_update(&f->digest, data, (size_t)n);
+	return n;
+}
+
+static zip_int64_t
+checked_file_callback(void *state, void *data, zip_uint64_t len, zip_source_cmd_t command)
+{
+	struct checked_file *f = state;
+	zip_stat_t *st;
+
+	switch (command) {
+	case ZIP_SOURCE_OPEN:
+		return open_file(f);
+	case ZIP_SOURCE_READ:
+		return read_file(f, data, len);
+	case ZIP_SOURCE_CLOSE:
+		digest_free(&f->digest);
+		if (f->fd != -1)
+			close(f->fd);
+		f->fd = -1;
+		return 0;
+	case ZIP_SOURCE_STAT:
+		st = ZIP_SOURCE_GET_ARGS(zip_stat_t, data, len, &f->error);
+		if (st == NULL)
+			return -1;
+		zip_stat_init(st);
+		st->size = f->expected_size;
+		st->mtime = f->mtime;
+		st->valid |= ZIP_STAT_SIZE | ZIP_STAT_MTIME;
+		return sizeof *st;
+	case ZIP_SOURCE_ERROR:
+		return zip_error_to_data(&f->error, data, len);
+	case ZIP_SOURCE_FREE:
+		digest_free(&f->digest);
+		if (f->fd != -1)
+			close(f->fd);
+		zip_error_fini(&f->error);
+		free(f->path);
+		free(f);
+		return 0;
+	case ZIP_SOURCE_SUPPORTS:
+		return zip_source_make_command_bitmap(ZIP_SOURCE_OPEN, ZIP_SOURCE_READ,
+		    ZIP_SOURCE_CLOSE, ZIP_SOURCE_STAT, ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE, -1);
+	default:
+		return fail(f, ZIP_ER_OPNOTSUPP, 0);
+	}
+}
+
+zip_source_t *
+zip_checked_file_source(zip_t *archive, const char *path, const char *sha256, uint64_t size,
+    time_t mtime)
+{
+	struct checked_file *f = calloc(1, sizeof *f);
+	zip_source_t *source;
+
+	if (f == NULL || (f->path = strdup(path)) == NULL) {
+		free(f);
+		dispute_error("out of memory");
+		return NULL;
+	}
+	snprintf(f->expected, sizeof f->expected, "%s", sha256);
+	f->expected_size = size;
+	f->mtime = mtime;
+	f->fd = -1;
+	zip_error_init(&f->error);
+	source = zip_source_function(archive, checked_file_callback, f);
+	if (source == NULL) {
+		dispute_error("%s: cannot add to the archive: %s", path, zip_strerror(archive));
+		zip_error_fini(&f->error);
+		free(f->path);
+		free(f);
+	}
+	return source;
+}
