@@ -75,8 +75,9 @@ int bag_read_whole(struct bag_reader *reader, const struct bag_entry *entry,
 int bag_to_utf8(const char *encoding, const char *in, size_t len, char **out,
     size_t *out_len, char *why);
 int bag_utf8_valid(const char *s, size_t len);
-/* Why NAME (LEN bytes, may hold NULs) could escape a bag: "absolute path",
- * "'..' component" and so on, or NULL when it is a plain relative path. */
+/* Why NAME (LEN bytes, may hold NULs) could escape a bag or be read differently by
+ * another tool: a noun phrase such as "absolute path" or "'..' component", or NULL
+ * when it is a plain relative path. */
 const char *bag_name_unsafe(const char *name, size_t len);
 
 /* Adds a problem to REPORT; PATH may be NULL. Returns DISPUTE_FAILED after

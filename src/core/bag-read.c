@@ -85,24 +85,24 @@ bag_name_unsafe(const char *name, size_t len)
 	if (len == 0)
 		return "empty name";
 	if (memchr(name, '\0', len) != NULL)
-		return "NUL byte in name";
+		return "NUL byte";
 	if (name[0] == '/')
 		return "absolute path";
 	if (memchr(name, '\\', len) != NULL)
-		return "backslash in name";
+		return "backslash";
 	if (len >= 2 && isalpha((unsigned char)name[0]) && name[1] == ':')
-		return "drive letter in name";
+		return "drive letter";
 	while (start <= len) {
 		const char *slash = memchr(name + start, '/', len - start);
 		size_t end = slash != NULL ? (size_t)(slash - name) : len;
 		size_t n = end - start;
 
 		if (n == 0)
-			return "empty component in name";
+			return "empty component";
 		if (n == 1 && name[start] == '.')
-			return "'.' component in name";
+			return "'.' component";
 		if (n == 2 && name[start] == '.' && name[start + 1] == '.')
-			return "'..' component in name";
+			return "'..' component";
 		start = end + 1;
 	}
 	return NULL;
@@ -380,7 +380,7 @@ zip_list_entry(struct bag_reader *r, size_t *cap, zip_uint64_t i, struct bag_rep
 		len--;
 	why = bag_name_unsafe(name, len);
 	if (why != NULL)
-		return bag_add_problem(report, BAG_UNSAFE, name, "%s in the zip", why);
+		return bag_add_problem(report, BAG_UNSAFE, name, "%s in the zip entry name", why);
 	inside = name;
 	if (r->root != NULL && len > root_len && name[root_len] == '/' &&
 	    strncmp(name, r->root, root_len) == 0)
@@ -561,7 +561,7 @@ walk_one(struct walk *w, int dfd, const char *rel, const char *base, unsigned de
 	}
 	why = bag_name_unsafe(rel, strlen(rel));
 	if (why != NULL)
-		return bag_add_problem(w->report, BAG_UNSAFE, rel, "%s", why);
+		return bag_add_problem(w->report, BAG_UNSAFE, rel, "%s in the file name", why);
 	if (fstatat(dfd, base, &st, AT_SYMLINK_NOFOLLOW) != 0)
 		return bag_add_problem(w->report, BAG_MALFORMED, rel, "cannot read: %s",
 		    strerror(errno));
@@ -576,7 +576,7 @@ walk_one(struct walk *w, int dfd, const char *rel, const char *base, unsigned de
 		w->reader->has_data_dir = 1;
 	if (depth + 1 >= FOLDER_DEPTH_MAX)
 		return bag_add_problem(w->report, BAG_MALFORMED, rel,
-		    "folders nested more than %d deep", FOLDER_DEPTH_MAX);
+		    "folders nested too deep to read (%d levels)", FOLDER_DEPTH_MAX);
 	fd = openat(dfd, base, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 	if (fd < 0)
 		return bag_add_problem(w->report, BAG_MALFORMED, rel, "cannot read: %s",

@@ -126,15 +126,22 @@ bag_add_problem(struct bag_report *report, enum bag_problem_kind kind, const cha
 	return DISPUTE_OK;
 }
 
+static void
+drop_problems(struct bag_report *report)
+{
+	for (size_t i = 0; i < report->problem_count; i++) {
+		free(report->problems[i].path);
+		free(report->problems[i].detail);
+	}
+	report->problem_count = 0;
+}
+
 void
 bag_report_free(struct bag_report *report)
 {
 	if (report == NULL)
 		return;
-	for (size_t i = 0; i < report->problem_count; i++) {
-		free(report->problems[i].path);
-		free(report->problems[i].detail);
-	}
+	drop_problems(report);
 	free(report->problems);
 	free(report->root);
 	free(report->version);
@@ -308,7 +315,7 @@ judge_bagit(struct judge *j, int *found)
 	j->encoding = "UTF-8";
 	*found = e != NULL;
 	if (e == NULL)
-		return bag_add_problem(j->report, BAG_MALFORMED, "bagit.txt", "not found");
+		return DISPUTE_OK;
 	if (load_tag_file(j, e, "UTF-8", &text, &len) != DISPUTE_OK)
 		goto out;
 	t = (struct text){ text, text != NULL ? text + len : NULL, 0 };
@@ -953,6 +960,8 @@ list_algorithms(struct judge *j)
 				    used > 0 ? "," : "", algorithms[a].name);
 				break;
 			}
+	if (used == 0)
+		return DISPUTE_OK;
 	j->report->algorithms = strdup(buf);
 	return j->report->algorithms != NULL ? DISPUTE_OK : out_of_memory();
 }
@@ -965,7 +974,13 @@ judge_bag(struct judge *j)
 	if (judge_bagit(j, &has_bagit) != DISPUTE_OK ||
 	    find_manifests(j, &has_manifest) != DISPUTE_OK)
 		return DISPUTE_FAILED;
-	/* Neither bagit.txt nor a manifest: not a bag at all, and saying so is enough. */
+	/* Neither bagit.txt nor a manifest: not a bag at all, and saying so is enough;
+	 * what the listing found wrong with the files of, say, a home folder is noise. */
+	if (!has_bagit && !has_manifest)
+		drop_problems(j->report);
+	if (!has_bagit && bag_add_problem(j->report, BAG_MALFORMED, "bagit.txt",
+	    "not found") != DISPUTE_OK)
+		return DISPUTE_FAILED;
 	if (!has_bagit && !has_manifest)
 		return DISPUTE_OK;
 	if (!j->reader->has_data_dir && bag_add_problem(j->report, BAG_MALFORMED, "data/",

@@ -1,0 +1,25 @@
+#!/bin/sh
+# Installs the Debian 12 packages that building and testing dispute need, plus any
+# extra package names given as arguments. As root it runs apt-get; otherwise it prints
+# the `sudo apt-get install ...` line and fails, so that nothing is half-set-up.
+set -eu
+
+packages="gcc make cmake pkg-config file zip unzip
+	libzip-dev libcjson-dev libmagic-dev libssl-dev libcmocka-dev $*"
+
+missing=""
+for package in $packages; do
+	if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed"; then
+		missing="$missing $package"
+	fi
+done
+[ -z "$missing" ] && exit 0
+
+if [ "$(id -u)" -ne 0 ]; then
+	echo "dispute: these Debian packages are missing; install them with:" >&2
+	echo "  sudo apt-get install$missing" >&2
+	exit 1
+fi
+echo "dispute: installing$missing" >&2
+apt-get update -qq
+DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
