@@ -41,6 +41,12 @@ int bag_verify(const char *path, struct bag_report *report);
 
 void bag_report_free(struct bag_report *report);
 
+/* Adds a problem to REPORT; PATH may be NULL. Also used for case folders, so that they
+ * are reported like bags. Returns DISPUTE_FAILED after dispute_error() when memory runs
+ * out. */
+int bag_add_problem(struct bag_report *report, enum bag_problem_kind kind, const char *path,
+    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
 /* "altered", "missing", "extra", "oxum", "incomplete", "malformed", "unsafe" */
 const char *bag_problem_name(enum bag_problem_kind kind);
 

@@ -1,6 +1,7 @@
-/* Private to the bag verifier: the reader interface that lets one judge (bag-verify.c)
- * work on both a zip and a folder (the two backends are in bag-read.c), plus the text
- * helpers both halves need. Nothing here is installed or used outside src/core/bag-*.c. */
+/* Private to the bag verifier: the reader interface that lets one judge work on both a
+ * zip (bag-zip.c) and a folder (bag-folder.c), what they share (bag-read.c), and the
+ * state the tag-file parser (bag-tags.c) hands to the judge (bag-verify.c). Not
+ * installed. */
 #ifndef DISPUTE_BAG_INTERNAL_H
 #define DISPUTE_BAG_INTERNAL_H
 
@@ -8,6 +9,7 @@
 #include <stdint.h>
 
 #include "dispute/bag.h"
+#include "dispute/digest.h"
 
 /* Whole-file reads are only for tag files; a bigger one is refused rather than let a
  * hostile bag make us allocate without bound. */
@@ -33,13 +35,13 @@ struct bag_stream {
 	int fd;   /* for the folder backend */
 };
 
-/* A failure to read one entry is a fact about the bag, not a failure of the
- * verification: these return DISPUTE_OK with a non-empty WHY, which the judge turns
- * into a problem. They never return anything else but DISPUTE_OK. */
+/* open and read return DISPUTE_FAILED with the reason in WHY (BAG_WHY_MAX bytes)
+ * when the entry cannot be read. That is a fact about the bag, not a failure of the
+ * verification: the judge turns it into a problem and goes on. */
 struct bag_reader_ops {
 	int (*open)(struct bag_reader *reader, const struct bag_entry *entry,
 	    struct bag_stream *stream, char *why);
-	/* *GOT == 0 with an empty WHY is the end of the entry. */
+	/* *GOT == 0 on success is the end of the entry. */
 	int (*read)(struct bag_stream *stream, void *buf, size_t len, size_t *got, char *why);
 	void (*close)(struct bag_stream *stream);
 	void (*destroy)(struct bag_reader *reader);
@@ -53,6 +55,15 @@ struct bag_reader {
 	int has_data_dir;          /* a data/ folder exists, even if empty */
 	void *impl;
 };
+
+/* The backends: fill READER's entries (through bag_push_entry() and
+ * bag_sort_entries()), ops and impl. Same contract as bag_reader_open(). */
+int bag_zip_open(const char *path, struct bag_report *report, struct bag_reader *reader);
+int bag_folder_open(const char *path, struct bag_report *report, struct bag_reader *reader);
+/* Appends a copy of NAME to READER's entries; *CAP is the allocated length. */
+int bag_push_entry(struct bag_reader *reader, size_t *cap, const char *name, uint64_t index);
+/* Sorts the entries and drops repeated names, reporting them as unsafe. */
+int bag_sort_entries(struct bag_reader *reader, struct bag_report *report);
 
 /* Opens PATH as a zip or a folder and lists its regular files into *READER. Entries
  * that cannot be part of the bag (links, names escaping it, files outside the zip's
@@ -74,15 +85,69 @@ int bag_read_whole(struct bag_reader *reader, const struct bag_entry *entry,
  * with *OUT NULL; DISPUTE_FAILED means out of memory (already reported). */
 int bag_to_utf8(const char *encoding, const char *in, size_t len, char **out,
     size_t *out_len, char *why);
-int bag_utf8_valid(const char *s, size_t len);
 /* Why NAME (LEN bytes, may hold NULs) could escape a bag or be read differently by
  * another tool: a noun phrase such as "absolute path" or "'..' component", or NULL
  * when it is a plain relative path. */
 const char *bag_name_unsafe(const char *name, size_t len);
 
-/* Adds a problem to REPORT; PATH may be NULL. Returns DISPUTE_FAILED after
- * dispute_error() when memory runs out. */
-int bag_add_problem(struct bag_report *report, enum bag_problem_kind kind, const char *path,
-    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+/* dispute_error("out of memory"); returns DISPUTE_FAILED. */
+int bag_out_of_memory(void);
+/* qsort()/bsearch() comparison of two char * elements. */
+int bag_strcmp_ptr(const void *a, const void *b);
+
+/* The checksum algorithms a manifest may use, by index. */
+enum { BAG_ALG_COUNT = 4 };
+struct bag_algorithm {
+	const char *name; /* as in manifest-NAME.txt and for EVP */
+	size_t hex_len;   /* length of a checksum in hex */
+};
+extern const struct bag_algorithm bag_algorithms[BAG_ALG_COUNT];
+
+/* At most one payload and one tag manifest per algorithm. */
+#define BAG_MANIFEST_MAX (2 * BAG_ALG_COUNT)
+
+struct bag_manifest {
+	const char *file; /* "manifest-sha256.txt": points into the reader's entries */
+	int alg;          /* index into bag_algorithms */
+	int tag;          /* a tag manifest */
+};
+
+/* One line of a manifest: PATH should have checksum HEX (lowercase). */
+struct bag_listing {
+	char *path;
+	size_t manifest;  /* index into the judge's manifests */
+	unsigned line;
+	char hex[DIGEST_HEX_MAX];
+};
+
+/* What judging one bag needs, shared by bag-tags.c and bag-verify.c. */
+struct bag_judge {
+	struct bag_report *report;
+	struct bag_reader *reader;
+	const char *encoding;      /* iconv name of the tag files' encoding */
+	int percent_paths;         /* BagIt 1.0 percent-encodes CR, LF and % in paths */
+	struct bag_manifest manifests[BAG_MANIFEST_MAX];
+	size_t manifest_count;
+	size_t payload_manifests;
+	struct bag_listing *listings;
+	size_t listing_count, listing_cap;
+	char **fetched;            /* sorted paths listed in fetch.txt */
+	size_t fetched_count, fetched_cap;
+	unsigned char *chunk;      /* BAG_CHUNK bytes for streaming entries */
+};
+
+/* bagit.txt: version, encoding; *FOUND says whether the bag has one. */
+int bag_judge_bagit(struct bag_judge *j, int *found);
+/* Registers the manifests at the top of the bag; *ANY says whether there is one. */
+int bag_find_manifests(struct bag_judge *j, int *any);
+/* Reads and parses every registered manifest into the listings. */
+int bag_load_manifests(struct bag_judge *j);
+/* Sorts the listings by path for the merge with the sorted entries. */
+int bag_sort_listings(struct bag_judge *j);
+/* fetch.txt: each listed file is incomplete rather than missing. */
+int bag_judge_fetch(struct bag_judge *j);
+int bag_is_fetched(const struct bag_judge *j, const char *path);
+/* bag-info.txt: the Payload-Oxum against the payload actually found. */
+int bag_judge_bag_info(struct bag_judge *j);
 
 #endif

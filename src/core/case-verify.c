@@ -7,7 +7,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "bag-internal.h"
 #include "dispute/case.h"
 #include "dispute/case-verify.h"
 #include "dispute/digest.h"

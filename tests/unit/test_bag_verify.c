@@ -277,7 +277,8 @@ test_unknown_algorithm(void **state)
 	bag_report_free(&r);
 }
 
-/* Names are compared byte for byte as UTF-8: NFC and NFD spellings differ. */
+/* Names are compared byte for byte as UTF-8: NFC and NFD spellings differ, and the
+ * NFD one says so. */
 static void
 test_nfc_nfd(void **state)
 {
@@ -285,7 +286,11 @@ test_nfc_nfd(void **state)
 
 	(void)state;
 	verify_ok(BAGS "nfd.zip", &r);
-	EXPECT(&r, { BAG_EXTRA, "data/cafe\xcc\x81.txt" }, { BAG_MISSING, "data/caf\xc3\xa9.txt" });
+	EXPECT(&r, { BAG_EXTRA, "data/cafe\xcc\x81.txt" },
+	    { BAG_MISSING, "data/caf\xc3\xa9.txt" });
+	assert_string_equal(r.problems[0].detail,
+	    "not listed in manifest-sha256.txt (name in decomposed Unicode, NFD)");
+	assert_string_equal(r.problems[1].detail, "listed in manifest-sha256.txt");
 	bag_report_free(&r);
 }
 
@@ -298,6 +303,19 @@ test_tag_file_missing(void **state)
 	verify_ok(BAGS "tag-missing.zip", &r);
 	EXPECT(&r, { BAG_MISSING, "bag-info.txt" });
 	assert_string_equal(r.problems[0].detail, "listed in tagmanifest-sha256.txt");
+	bag_report_free(&r);
+}
+
+/* The zip itself was edited: the entry fails libzip's CRC check while streaming. */
+static void
+test_damaged_zip(void **state)
+{
+	struct bag_report r;
+
+	(void)state;
+	verify_ok(BAGS "damaged.zip", &r);
+	EXPECT(&r, { BAG_MALFORMED, "data/receipt.txt" });
+	assert_string_equal(r.problems[0].detail, "cannot read: CRC error");
 	bag_report_free(&r);
 }
 
@@ -426,7 +444,9 @@ main(void)
 		cmocka_unit_test(test_unknown_algorithm),
 		cmocka_unit_test(test_nfc_nfd),
 		cmocka_unit_test(test_tag_file_missing),
-		cmocka_unit_test_setup_teardown(test_folder_intact, folder_setup, folder_teardown),
+		cmocka_unit_test(test_damaged_zip),
+		cmocka_unit_test_setup_teardown(test_folder_intact, folder_setup,
+		    folder_teardown),
 		cmocka_unit_test_setup_teardown(test_folder_tampered, folder_setup,
 		    folder_teardown),
 		cmocka_unit_test(test_problem_names),

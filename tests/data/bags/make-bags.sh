@@ -32,11 +32,11 @@ oxum() {
 		printf '.' && find data -type f | wc -l | tr -d ' ')
 }
 
-# pack ROOT ZIP: zips ROOT (folder and all) with links stored as links.
+# pack ROOT ZIP [OPTION]: zips ROOT (folder and all) with links stored as links.
 pack() {
 	rm -f "$here/$2"
 	(cd "$work" && find "$1" -exec touch -h -d '2024-05-01 12:00:00' {} + &&
-		find "$1" | LC_ALL=C sort | zip -q -X -y -@ "$here/$2")
+		find "$1" | LC_ALL=C sort | zip -q -X -y ${3:-} -@ "$here/$2")
 }
 
 bagit() {
@@ -200,5 +200,13 @@ base tag-missing
 tag_manifest sha256 tag-missing
 rm "$work/tag-missing/bag-info.txt"
 pack tag-missing tag-missing.zip
+
+# One byte of a stored (uncompressed) entry changed inside the zip itself, so that
+# libzip's CRC check fails while reading it.
+base damaged
+tag_manifest sha256 damaged
+pack damaged damaged.zip -0
+off=$(grep -abo 'Paid: 129.50' "$here/damaged.zip" | head -n 1 | cut -d: -f1)
+printf '3' | dd of="$here/damaged.zip" bs=1 seek=$((off + 6)) conv=notrunc status=none
 
 printf 'This is a text file, not a zip.\n' >"$here/not-a-zip.zip"
