@@ -10,6 +10,11 @@
 struct evidence_kind {
 	const char *name;             /* "defect" */
 	const char *label_zh;         /* "商品问题照片/视频", used in documents */
+	const char *label_en;
+	const char *source_zh;        /* where such evidence comes from (证据来源) */
+	const char *source_en;
+	const char *proves_zh;        /* what it usually proves, when --proves was not given */
+	const char *proves_en;
 	const char *const *allowed;   /* MIME type patterns for fnmatch(3), NULL-terminated */
 	const char *allowed_text;     /* "images and videos", for messages */
 };

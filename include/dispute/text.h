@@ -11,6 +11,14 @@ size_t utf8_sequence_length(const unsigned char *s, size_t avail);
 /* Whether the LEN bytes at S are well-formed UTF-8. */
 int utf8_valid(const char *s, size_t len);
 
+/* Free text longer than this is almost certainly a pasted file, not a fact or a note. */
+#define TEXT_MAX 8000
+
+/* Whether S is acceptable text from the user: non-empty, at most TEXT_MAX bytes,
+ * well-formed UTF-8, no control characters but newline and tab. DISPUTE_FAILED with a
+ * short reason otherwise. */
+int text_check(const char *s, char *reason, size_t reason_len);
+
 /* A malloc'd copy of S in which every byte that is not part of well-formed UTF-8 is
  * replaced by U+FFFD, so that a file name of unknown encoding can be stored in JSON. */
 char *utf8_sanitize(const char *s);

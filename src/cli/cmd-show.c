@@ -5,26 +5,13 @@
 #include "cmd.h"
 #include "dispute/case.h"
 #include "dispute/fields.h"
+#include "dispute/json-file.h"
 #include "dispute/report.h"
 
 static const struct cmd_option show_options[] = {
 	{ "json", OPT_JSON, 0, NULL, "print JSON: the whole case record, or the field's value" },
 	{ NULL, 0, 0, NULL, NULL }
 };
-
-static int
-print_json(const cJSON *value)
-{
-	char *text = cJSON_Print(value);
-
-	if (text == NULL) {
-		dispute_error("out of memory");
-		return DISPUTE_FAILED;
-	}
-	printf("%s\n", text);
-	cJSON_free(text);
-	return DISPUTE_OK;
-}
 
 static int
 show_field(const struct cmd_ctx *ctx, const struct dispute_case *c, const struct field *field)
@@ -35,7 +22,7 @@ show_field(const struct cmd_ctx *ctx, const struct dispute_case *c, const struct
 
 	if (args_has(ctx, OPT_JSON)) {
 		json = value != NULL ? cJSON_CreateString(value) : cJSON_CreateNull();
-		status = json != NULL ? print_json(json) : DISPUTE_FAILED;
+		status = json != NULL ? json_print(json) : DISPUTE_FAILED;
 		cJSON_Delete(json);
 		return status;
 	}
@@ -65,7 +52,7 @@ cmd_show_exec(struct cmd_ctx *ctx)
 	if (field != NULL)
 		status = show_field(ctx, c, field);
 	else if (args_has(ctx, OPT_JSON))
-		status = print_json(c->root);
+		status = json_print(c->root);
 	else {
 		for (f = field_table; f->name != NULL; f++) {
 			const char *value = case_get(c, f->name);

@@ -4,9 +4,14 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "dispute/calendar.h"
 #include "dispute/case.h"
+#include "dispute/clock.h"
+#include "dispute/ladder.h"
+#include "dispute/rules.h"
 #include "dispute/evidence.h"
 #include "dispute/fields.h"
+#include "dispute/json-file.h"
 #include "dispute/report.h"
 
 static const struct cmd_option status_options[] = {
@@ -25,6 +30,7 @@ count_kind(const struct dispute_case *c, const char *kind)
 	return n;
 }
 
+/* NULL-safe: "" for an absent member, so printing needs no checks. */
 static const char *
 member(const cJSON *item, const char *name)
 {
@@ -35,7 +41,7 @@ member(const cJSON *item, const char *name)
 
 /* The summary as one JSON object; the human form is printed from the same data. */
 static cJSON *
-build_summary(const struct dispute_case *c)
+build_summary(const struct dispute_case *c, cJSON *ladder)
 {
 	cJSON *summary = cJSON_CreateObject(), *facts, *missing, *kinds;
 	const struct evidence_kind *k;
@@ -44,6 +50,7 @@ build_summary(const struct dispute_case *c)
 	if (summary == NULL)
 		return NULL;
 	cJSON_AddStringToObject(summary, "schema", "dispute-status/1");
+	cJSON_AddItemToObject(summary, "ladder", ladder);
 	facts = cJSON_AddObjectToObject(summary, "facts");
 	missing = cJSON_AddArrayToObject(summary, "missing_facts");
 	for (f = field_table; f->name != NULL; f++) {
@@ -63,6 +70,37 @@ build_summary(const struct dispute_case *c)
 }
 
 static void
+print_ladder(const cJSON *ladder)
+{
+	const cJSON *item, *next = cJSON_GetObjectItem(ladder, "next_step");
+	int first = 1;
+
+	printf("ladder: ");
+	cJSON_ArrayForEach(item, cJSON_GetObjectItem(ladder, "rungs")) {
+		printf("%s%s%s", first ? "" : " → ", member(item, "zh"),
+		    strcmp(member(item, "name"), member(ladder, "reached")) == 0 ? " [here]" : "");
+		first = 0;
+	}
+	printf("\n%s", cJSON_IsTrue(cJSON_GetObjectItem(ladder, "resolved")) ? "resolved\n" : "");
+	printf("next step: %s / %s\n", member(next, "zh"), member(next, "en"));
+	if (member(next, "command")[0] != '\0')
+		printf("  %s\n", member(next, "command"));
+	cJSON_ArrayForEach(item, cJSON_GetObjectItem(ladder, "missing_for_next_step"))
+		printf("  missing: %s / %s  (%s)\n", member(item, "zh"), member(item, "en"),
+		    member(item, "command"));
+	cJSON_ArrayForEach(item, cJSON_GetObjectItem(ladder, "deadlines")) {
+		printf("deadline %s: %s / %s (from %s; %s%s)%s\n", member(item, "date"),
+		    member(item, "zh"), member(item, "en"), member(item, "counted_from"),
+		    member(item, "law"), member(item, "article"),
+		    cJSON_IsTrue(cJSON_GetObjectItem(item, "confirmed")) ? "" :
+		    "  [check the current official text]");
+		if (member(item, "note")[0] != '\0')
+			printf("  note: %s\n", member(item, "note"));
+	}
+	printf("\n");
+}
+
+static void
 print_human(const cJSON *summary)
 {
 	const cJSON *item, *facts = cJSON_GetObjectItem(summary, "facts");
@@ -70,6 +108,7 @@ print_human(const cJSON *summary)
 	const cJSON *timeline = cJSON_GetObjectItem(summary, "timeline");
 	const cJSON *missing = cJSON_GetObjectItem(summary, "missing_facts");
 
+	print_ladder(cJSON_GetObjectItem(summary, "ladder"));
 	printf("facts: %d recorded, %d not yet\n", cJSON_GetArraySize(facts),
 	    cJSON_GetArraySize(missing));
 	cJSON_ArrayForEach(item, facts)
@@ -104,30 +143,34 @@ static int
 cmd_status_exec(struct cmd_ctx *ctx)
 {
 	struct dispute_case *c = NULL;
-	cJSON *summary = NULL;
-	char *text = NULL;
+	struct rules rules = { NULL, NULL };
+	struct holiday_table holidays = { NULL };
+	cJSON *summary = NULL, *ladder = NULL;
+	char today[CLOCK_DATE_LEN];
 	int status = DISPUTE_FAILED;
 
-	if (case_open(ctx->case_dir, CASE_READ, &c) != DISPUTE_OK)
-		return DISPUTE_FAILED;
-	summary = build_summary(c);
+	if (clock_today(today) != DISPUTE_OK || case_open(ctx->case_dir, CASE_READ, &c) != DISPUTE_OK)
+		goto out;
+	if (rules_load_default(&rules) != DISPUTE_OK ||
+	    holidays_load_default(&holidays, ctx->case_dir) != DISPUTE_OK ||
+	    ladder_assess(c, &rules, &holidays, today, &ladder) != DISPUTE_OK)
+		goto out;
+	summary = build_summary(c, ladder);
 	if (summary == NULL) {
+		cJSON_Delete(ladder);
 		dispute_error("out of memory");
 		goto out;
 	}
-	if (args_has(ctx, OPT_JSON)) {
-		text = cJSON_Print(summary);
-		if (text == NULL) {
-			dispute_error("out of memory");
-			goto out;
-		}
-		printf("%s\n", text);
-	} else
+	if (args_has(ctx, OPT_JSON))
+		status = json_print(summary);
+	else {
 		print_human(summary);
-	status = DISPUTE_OK;
+		status = DISPUTE_OK;
+	}
 out:
-	cJSON_free(text);
 	cJSON_Delete(summary);
+	holidays_free(&holidays);
+	rules_free(&rules);
 	case_close(c);
 	return status;
 }
@@ -135,7 +178,7 @@ out:
 const struct cmd_entry cmd_status_entry = {
 	.name = "status",
 	.usage = "[--json]",
-	.summary = "show the facts, the evidence by kind and the timeline",
+	.summary = "show where the case stands: the ladder, the next step and its deadline, facts, evidence, timeline",
 	.options = status_options,
 	.min_args = 0,
 	.max_args = 0,

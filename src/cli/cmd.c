@@ -15,6 +15,9 @@ extern const struct cmd_entry cmd_add_evidence_entry;
 extern const struct cmd_entry cmd_rm_evidence_entry;
 extern const struct cmd_entry cmd_log_entry;
 extern const struct cmd_entry cmd_status_entry;
+extern const struct cmd_entry cmd_claim_entry;
+extern const struct cmd_entry cmd_draft_entry;
+extern const struct cmd_entry cmd_render_entry;
 extern const struct cmd_entry cmd_pack_entry;
 extern const struct cmd_entry cmd_verify_entry;
 extern const struct cmd_entry cmd_help_entry;
@@ -28,6 +31,9 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_rm_evidence_entry,
 	&cmd_log_entry,
 	&cmd_status_entry,
+	&cmd_claim_entry,
+	&cmd_draft_entry,
+	&cmd_render_entry,
 	&cmd_pack_entry,
 	&cmd_verify_entry,
 	&cmd_help_entry,

@@ -15,6 +15,7 @@ enum {
 	OPT_ESCAPE,
 	OPT_TEMPLATE,
 	OPT_TO,
+	OPT_LANG,
 	OPT_CODES_END
 };
 

@@ -10,6 +10,7 @@
 
 #include "dispute/case.h"
 #include "dispute/fsutil.h"
+#include "dispute/json-file.h"
 #include "dispute/report.h"
 
 /* The sections of facts that `dispute set` writes into, in the order they are saved. */
@@ -100,24 +101,6 @@ out:
 	free(evidence);
 	free(file);
 	return status;
-}
-
-/* Line and column (1-based) of byte OFFSET in TEXT. */
-static void
-locate(const char *text, size_t offset, unsigned *line, unsigned *column)
-{
-	size_t i;
-
-	*line = 1;
-	*column = 1;
-	for (i = 0; i < offset && text[i] != '\0'; i++) {
-		if (text[i] == '\n') {
-			(*line)++;
-			*column = 1;
-		} else if (((unsigned char)text[i] & 0xC0) != 0x80) {
-			(*column)++; /* count characters, not UTF-8 continuation bytes */
-		}
-	}
 }
 
 static int
@@ -267,10 +250,6 @@ int
 case_open(const char *dir, enum case_access mode, struct dispute_case **out)
 {
 	struct dispute_case *c;
-	const char *end = NULL;
-	char *text = NULL;
-	size_t len;
-	unsigned line, column;
 	int status = DISPUTE_FAILED;
 
 	c = calloc(1, sizeof *c);
@@ -290,22 +269,14 @@ case_open(const char *dir, enum case_access mode, struct dispute_case **out)
 	c->lock_fd = lock_case(dir, mode);
 	if (c->lock_fd == -1)
 		goto out;
-	if (fs_read_file(c->file, CASE_FILE_MAX, &text, &len) != DISPUTE_OK)
+	if (json_read_file(c->file, CASE_FILE_MAX, &c->root) != DISPUTE_OK)
 		goto out;
-	c->root = cJSON_ParseWithLengthOpts(text, len, &end, 0);
-	if (c->root == NULL) {
-		locate(text, end != NULL && end >= text ? (size_t)(end - text) : 0, &line, &column);
-		dispute_error("%s:%u:%u: not valid JSON; the file was left as it is", c->file, line,
-		    column);
-		goto out;
-	}
 	if (check_record(c->file, c->root) != DISPUTE_OK)
 		goto out;
 	*out = c;
 	c = NULL;
 	status = DISPUTE_OK;
 out:
-	free(text);
 	case_close(c);
 	return status;
 }

@@ -15,6 +15,7 @@
 #include "dispute/config.h"
 #include "dispute/digest.h"
 #include "dispute/dossier.h"
+#include "dispute/drafts.h"
 #include "dispute/fsutil.h"
 #include "dispute/report.h"
 #include "dispute/text.h"
@@ -245,7 +246,23 @@ add_tag_files(struct bag *b, const struct dispute_case *c, const char *date)
 }
 
 static int
-add_payload(struct bag *b, const struct dispute_case *c)
+add_document(const char *name, char *text, void *ctx)
+{
+	char *path = NULL;
+	int status;
+
+	if (asprintf(&path, "data/documents/%s", name) == -1) {
+		free(text);
+		dispute_error("out of memory");
+		return DISPUTE_FAILED;
+	}
+	status = add_memory(ctx, path, text, strlen(text), 1);
+	free(path);
+	return status;
+}
+
+static int
+add_payload(struct bag *b, const struct dispute_case *c, const char *date)
 {
 	char *record = NULL, *timeline;
 	size_t len;
@@ -257,16 +274,18 @@ add_payload(struct bag *b, const struct dispute_case *c)
 	    add_memory(b, "data/case.json", record, len, 1) != DISPUTE_OK)
 		return DISPUTE_FAILED;
 	timeline = timeline_text(c);
-	if (timeline == NULL)
+	if (timeline == NULL ||
+	    add_memory(b, "data/timeline.txt", timeline, strlen(timeline), 1) != DISPUTE_OK)
 		return DISPUTE_FAILED;
-	return add_memory(b, "data/timeline.txt", timeline, strlen(timeline), 1);
+	/* Drafts dated with the bagging date, so the same case and date give the same zip. */
+	return drafts_render_complete(c, date, add_document, b);
 }
 
 /* Builds the whole bag description; nothing is read from the evidence files yet. */
 static int
 build_bag(struct bag *b, const struct dispute_case *c, const char *date)
 {
-	if (add_payload(b, c) != DISPUTE_OK)
+	if (add_payload(b, c, date) != DISPUTE_OK)
 		return DISPUTE_FAILED;
 	qsort(b->entries, b->count, sizeof *b->entries, compare_entries);
 	if (add_manifest(b, "manifest-sha256.txt", 1) != DISPUTE_OK ||

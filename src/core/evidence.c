@@ -335,6 +335,18 @@ open_magic(void)
 	return cookie;
 }
 
+/* The user's note and purpose go into case.json and every draft: text only. */
+static int
+check_words(const char *what, const char *value)
+{
+	char reason[160];
+
+	if (value == NULL || text_check(value, reason, sizeof reason) == DISPUTE_OK)
+		return DISPUTE_OK;
+	dispute_error("%s: %s; nothing was added", what, reason);
+	return DISPUTE_FAILED;
+}
+
 int
 evidence_add(struct dispute_case *c, const struct evidence_request *req)
 {
@@ -344,6 +356,9 @@ evidence_add(struct dispute_case *c, const struct evidence_request *req)
 	magic_t cookie = NULL;
 	int i, status = DISPUTE_FAILED;
 
+	if (check_words("note", req->note) != DISPUTE_OK ||
+	    check_words("proves", req->proves) != DISPUTE_OK)
+		return DISPUTE_FAILED;
 	evidence_dir = case_path(c, CASE_EVIDENCE_DIR);
 	batch = calloc((size_t)req->file_count, sizeof *batch);
 	buf = malloc(DIGEST_BLOCK);

@@ -8,12 +8,12 @@
 #include "dispute/text.h"
 #include "dispute/validate.h"
 
-/* Free text longer than this is almost certainly a pasted file, not a fact. */
-#define FIELD_TEXT_MAX 8000
-
 static const char *const platforms[] = {
 	"douyin", "taobao", "jd", "pinduoduo", "kuaishou", "other", NULL
 };
+static const char *const yes_no[] = { "yes", "no", NULL };
+static const char *const compensations[] = { "none", "fraud", "food", NULL };
+static const char *const languages[] = { "zh-CN", "en", NULL };
 static const char *const categories[] = {
 	"quality", "not-as-described", "expired", "harmful", "counterfeit", "not-delivered",
 	"other", NULL
@@ -21,6 +21,8 @@ static const char *const categories[] = {
 
 const struct field field_table[] = {
 	{ "case.platform", FIELD_CHOICE, platforms, "where the order was placed" },
+	{ "case.language", FIELD_CHOICE, languages, "language of the drafts (default zh-CN)" },
+	{ "case.court", FIELD_TEXT, NULL, "the court a lawsuit goes to, e.g. 北京互联网法院" },
 	{ "claimant.name", FIELD_TEXT, NULL, "the buyer's legal name" },
 	{ "claimant.phone", FIELD_PHONE, NULL, "the buyer's phone number" },
 	{ "claimant.id_number", FIELD_ID_NUMBER, NULL, "the buyer's 18-character ID number" },
@@ -31,6 +33,8 @@ const struct field field_table[] = {
 	  "the company's 18-character unified social credit code" },
 	{ "merchant.address", FIELD_TEXT, NULL, "the company's registered address" },
 	{ "merchant.phone", FIELD_PHONE, NULL, "the merchant's phone number" },
+	{ "merchant.representative", FIELD_TEXT, NULL,
+	  "the company's legal representative (法定代表人), for a lawsuit" },
 	{ "order.id", FIELD_TEXT, NULL, "the order number shown by the platform" },
 	{ "order.product", FIELD_TEXT, NULL, "the product as named in the order" },
 	{ "order.spec", FIELD_TEXT, NULL, "the variant ordered (colour, size, model)" },
@@ -40,7 +44,11 @@ const struct field field_table[] = {
 	{ "order.received", FIELD_DATE, NULL, "the date the goods were received (YYYY-MM-DD)" },
 	{ "problem.category", FIELD_CHOICE, categories, "what is wrong" },
 	{ "problem.description", FIELD_TEXT, NULL, "what happened, in plain factual words" },
-	{ "demand.text", FIELD_TEXT, NULL, "what the buyer asks for" },
+	{ "problem.food", FIELD_CHOICE, yes_no, "whether the goods are food (default: yes when expired)" },
+	{ "problem.loss", FIELD_AMOUNT, NULL, "other losses in yuan, e.g. medical costs" },
+	{ "demand.text", FIELD_TEXT, NULL, "what the buyer asks for, in their own words" },
+	{ "demand.compensation", FIELD_CHOICE, compensations,
+	  "which compensation to demand besides the refund (see `dispute claim`)" },
 	{ NULL, FIELD_TEXT, NULL, NULL }
 };
 
@@ -65,35 +73,6 @@ field_choices_text(const struct field *field, char *buf, size_t len)
 	for (i = 0; field->choices != NULL && field->choices[i] != NULL && used < len; i++)
 		used += (size_t)snprintf(buf + used, len - used, "%s%s", i > 0 ? ", " : "",
 		    field->choices[i]);
-}
-
-/* Well-formed UTF-8 without control characters other than newline and tab. */
-static int
-check_text(const char *s, char *reason, size_t reason_len)
-{
-	size_t len = strlen(s), i;
-
-	if (len == 0) {
-		snprintf(reason, reason_len, "empty value (use `dispute set --unset FIELD` to clear it)");
-		return DISPUTE_FAILED;
-	}
-	if (len > FIELD_TEXT_MAX) {
-		snprintf(reason, reason_len, "longer than %d bytes", FIELD_TEXT_MAX);
-		return DISPUTE_FAILED;
-	}
-	if (!utf8_valid(s, len)) {
-		snprintf(reason, reason_len, "not valid UTF-8 text");
-		return DISPUTE_FAILED;
-	}
-	for (i = 0; i < len; i++) {
-		unsigned char ch = (unsigned char)s[i];
-
-		if ((ch < 0x20 && ch != '\n' && ch != '\t') || ch == 0x7F) {
-			snprintf(reason, reason_len, "control character 0x%02X at byte %zu", ch, i);
-			return DISPUTE_FAILED;
-		}
-	}
-	return DISPUTE_OK;
 }
 
 static int
@@ -131,7 +110,10 @@ field_normalize(const struct field *field, const char *value, const char *today,
 	int64_t fen;
 	int status;
 
-	status = check_text(value, reason, sizeof reason);
+	if (value[0] == '\0')
+		snprintf(reason, sizeof reason, "empty value (use `dispute set --unset %s` to clear it)",
+		    field->name);
+	status = value[0] == '\0' ? DISPUTE_FAILED : text_check(value, reason, sizeof reason);
 	if (status != DISPUTE_OK)
 		goto out;
 	switch (field->type) {

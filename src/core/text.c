@@ -1,4 +1,5 @@
 /* UTF-8 checking and repair (RFC 3629: no overlongs, no surrogates, at most U+10FFFF). */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -81,4 +82,32 @@ utf8_sanitize(const char *s)
 	}
 	out[used] = '\0';
 	return out;
+}
+
+int
+text_check(const char *s, char *reason, size_t reason_len)
+{
+	size_t len = strlen(s), i;
+
+	if (len == 0) {
+		snprintf(reason, reason_len, "empty text");
+		return DISPUTE_FAILED;
+	}
+	if (len > TEXT_MAX) {
+		snprintf(reason, reason_len, "longer than %d bytes", TEXT_MAX);
+		return DISPUTE_FAILED;
+	}
+	if (!utf8_valid(s, len)) {
+		snprintf(reason, reason_len, "not valid UTF-8 text");
+		return DISPUTE_FAILED;
+	}
+	for (i = 0; i < len; i++) {
+		unsigned char ch = (unsigned char)s[i];
+
+		if ((ch < 0x20 && ch != '\n' && ch != '\t') || ch == 0x7F) {
+			snprintf(reason, reason_len, "control character 0x%02X at byte %zu", ch, i);
+			return DISPUTE_FAILED;
+		}
+	}
+	return DISPUTE_OK;
 }

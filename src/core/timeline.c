@@ -107,7 +107,7 @@ int
 timeline_add(struct dispute_case *c, const struct timeline_entry *entry, const char *today)
 {
 	char reason[VALIDATE_REASON_MAX], stamp[CLOCK_TIMESTAMP_LEN];
-	cJSON *record, *item, *timeline = case_timeline(c);
+	cJSON *record, *item, *later, *timeline = case_timeline(c);
 	int position = 0;
 
 	if (validate_date(entry->date, today, reason, sizeof reason) != DISPUTE_OK) {
@@ -117,9 +117,12 @@ timeline_add(struct dispute_case *c, const struct timeline_entry *entry, const c
 	if (check_word("channel", entry->channel, timeline_channels) != DISPUTE_OK ||
 	    check_word("outcome", entry->outcome, timeline_outcomes) != DISPUTE_OK)
 		return DISPUTE_FAILED;
-	if (entry->text[0] == '\0' || !utf8_valid(entry->text, strlen(entry->text)) ||
-	    (entry->ref != NULL && !utf8_valid(entry->ref, strlen(entry->ref)))) {
-		dispute_error("the text of a timeline entry must be non-empty UTF-8");
+	if (text_check(entry->text, reason, sizeof reason) != DISPUTE_OK) {
+		dispute_error("text: %s", reason);
+		return DISPUTE_FAILED;
+	}
+	if (entry->ref != NULL && text_check(entry->ref, reason, sizeof reason) != DISPUTE_OK) {
+		dispute_error("ref: %s", reason);
 		return DISPUTE_FAILED;
 	}
 	if (clock_timestamp(stamp) != DISPUTE_OK)
@@ -136,16 +139,25 @@ timeline_add(struct dispute_case *c, const struct timeline_entry *entry, const c
 		return DISPUTE_FAILED;
 	}
 	/* Insert after the last entry on or before this date: contacts logged late still
-	 * land in their place on the ladder. */
+	 * land in their place on the ladder. The later entries are detached and appended
+	 * again, because Debian's cJSON 1.7.15 refuses cJSON_InsertItemInArray() past the
+	 * first position. */
 	cJSON_ArrayForEach(item, timeline) {
-		const char *date = cJSON_GetObjectItemCaseSensitive(item, "date")->valuestring;
-
-		if (strcmp(date, entry->date) > 0) {
-			cJSON_InsertItemInArray(timeline, position, record);
-			return DISPUTE_OK;
-		}
+		if (strcmp(cJSON_GetObjectItemCaseSensitive(item, "date")->valuestring, entry->date) > 0)
+			break;
 		position++;
 	}
+	later = cJSON_CreateArray();
+	if (later == NULL) {
+		cJSON_Delete(record);
+		dispute_error("out of memory");
+		return DISPUTE_FAILED;
+	}
+	while (cJSON_GetArraySize(timeline) > position)
+		cJSON_AddItemToArray(later, cJSON_DetachItemFromArray(timeline, position));
 	cJSON_AddItemToArray(timeline, record);
+	while (cJSON_GetArraySize(later) > 0)
+		cJSON_AddItemToArray(timeline, cJSON_DetachItemFromArray(later, 0));
+	cJSON_Delete(later);
 	return DISPUTE_OK;
 }

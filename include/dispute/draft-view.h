@@ -1,0 +1,19 @@
+/* The data every template sees: the case's facts plus what is derived from them
+ * (Chinese labels and dates, the masked order number, numbered evidence, the claim
+ * amounts and the rules they come from). templates/README.md documents each name. */
+#ifndef DISPUTE_DRAFT_VIEW_H
+#define DISPUTE_DRAFT_VIEW_H
+
+#include <cjson/cJSON.h>
+
+#include "dispute/case.h"
+#include "dispute/rules.h"
+
+/* Builds the view of case C as of TODAY (YYYY-MM-DD). */
+int draft_view_build(const struct dispute_case *c, const struct rules *rules, const char *today,
+    cJSON **view);
+
+/* "6920****1942": enough to recognise an order, not enough to look it up. Malloc'd. */
+char *mask_order_id(const char *id);
+
+#endif

@@ -1,0 +1,50 @@
+/* The drafts a case can produce, the facts each one needs, and rendering one of them
+ * from its template against the case's view (draft-view.h). */
+#ifndef DISPUTE_DRAFTS_H
+#define DISPUTE_DRAFTS_H
+
+#include <cjson/cJSON.h>
+
+#include "dispute/case.h"
+
+struct draft_kind {
+	const char *name;          /* "court": the value of --to, or "evidence-list" */
+	const char *template_name; /* "complaint-court.txt" */
+	const char *document_zh;   /* its file name in the dossier's data/documents/ */
+	const char *document_en;
+	const char *const *required; /* facts that must be recorded, NULL-terminated */
+	int needs_evidence;
+};
+
+/* The complaints in ladder order, then the evidence list; NULL-name terminated. */
+extern const struct draft_kind draft_kinds[];
+
+const struct draft_kind *draft_kind_find(const char *name);
+
+/* The names of the facts KIND needs that C lacks, as a new JSON array of strings, plus
+ * "evidence" when it needs evidence and has none. */
+cJSON *draft_missing(const struct draft_kind *kind, const struct dispute_case *c);
+
+/* Prints "missing: FIELD — dispute set FIELD ..." lines for MISSING to stderr. */
+void draft_report_missing(const struct draft_kind *kind, const cJSON *missing);
+
+/* The language of the case's drafts: case.language, else zh-CN. */
+const char *draft_language(const struct dispute_case *c);
+
+/* Renders KIND for case C against VIEW in LANG, from TEMPLATE_FILE when not NULL (its
+ * partials fall back to the shipped ones). The public post is scrubbed of the
+ * buyer's phone, ID number and address and of the full order number, with a warning for
+ * each removal. */
+int draft_render(const struct draft_kind *kind, const struct dispute_case *c, const cJSON *view,
+    const char *lang, const char *template_file, char **text);
+
+/* Renders every draft of case C whose facts are complete, in the case's language, and
+ * hands each to ADD with its dossier file name; ADD takes ownership of TEXT. */
+int drafts_render_complete(const struct dispute_case *c, const char *today,
+    int (*add)(const char *name, char *text, void *ctx), void *ctx);
+
+/* Warns (without refusing) about insults or threats in the buyer's own words, listed in
+ * rules/tone-LANG.txt: objective wording is what authorities respond to. */
+void draft_check_tone(const struct dispute_case *c, const char *lang);
+
+#endif

@@ -1,0 +1,16 @@
+/* Reading a JSON file with errors that point at the line and column. */
+#ifndef DISPUTE_JSON_FILE_H
+#define DISPUTE_JSON_FILE_H
+
+#include <stddef.h>
+
+#include <cjson/cJSON.h>
+
+/* Parses the file PATH (at most MAX bytes). Invalid JSON is reported as
+ * "PATH:LINE:COLUMN: not valid JSON". */
+int json_read_file(const char *path, size_t max, cJSON **out);
+
+/* Writes JSON to stdout with a final newline. */
+int json_print(const cJSON *value);
+
+#endif

@@ -1,0 +1,18 @@
+/* Where a case stands on the escalation ladder (evidence → platform → 12315 / consumer
+ * association → court → public post), taken from its timeline: the rung reached, the
+ * evidence still missing for the next rung, and the next step with its deadline and the
+ * rule the deadline comes from. */
+#ifndef DISPUTE_LADDER_H
+#define DISPUTE_LADDER_H
+
+#include <cjson/cJSON.h>
+
+#include "dispute/calendar.h"
+#include "dispute/case.h"
+#include "dispute/rules.h"
+
+/* Builds the assessment as JSON (documented in the README under `dispute status`). */
+int ladder_assess(const struct dispute_case *c, const struct rules *rules,
+    const struct holiday_table *holidays, const char *today, cJSON **out);
+
+#endif

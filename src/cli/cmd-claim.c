@@ -1,0 +1,96 @@
+/* Shows what the buyer may demand and why: each basis with its amount, arithmetic,
+ * article, and the condition a possible claim depends on; then the court fee. */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "cmd.h"
+#include "dispute/case.h"
+#include "dispute/clock.h"
+#include "dispute/draft-view.h"
+#include "dispute/json-file.h"
+#include "dispute/report.h"
+#include "dispute/rules.h"
+
+static const struct cmd_option claim_options[] = {
+	{ "json", OPT_JSON, 0, NULL, "print the claim as JSON" },
+	{ NULL, 0, 0, NULL, NULL }
+};
+
+#define UNCONFIRMED "（请核对现行官方文本 / check the current official text）"
+
+static const char *
+text(const cJSON *object, const char *name)
+{
+	const char *value = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(object, name));
+
+	return value != NULL ? value : "";
+}
+
+static void
+print_human(const cJSON *claim)
+{
+	const cJSON *line;
+	int n = 0;
+
+	cJSON_ArrayForEach(line, cJSON_GetObjectItem(claim, "lines")) {
+		int chosen = cJSON_IsTrue(cJSON_GetObjectItem(line, "chosen"));
+
+		printf("%d. %s %s 元%s\n", ++n, text(line, "label_zh"), text(line, "amount"),
+		    chosen ? "" : "（可主张，未选择 / possible, not chosen）");
+		printf("   计算：%s\n", text(line, "calculation_zh"));
+		printf("   依据：%s%s\n", text(line, "law"),
+		    cJSON_IsTrue(cJSON_GetObjectItem(line, "confirmed")) ? "" : UNCONFIRMED);
+		if (cJSON_GetObjectItem(line, "condition_zh") != NULL)
+			printf("   条件：%s\n", text(line, "condition_zh"));
+	}
+	printf("\n主张合计 / total demanded: %s 元\n", text(claim, "total"));
+	printf("案件受理费 / court fee: %s 元（简易程序减半 / simplified procedure: %s 元）\n",
+	    text(claim, "filing_fee"), text(claim, "filing_fee_simplified"));
+	printf("   依据：%s%s\n", text(claim, "filing_fee_law"),
+	    cJSON_IsTrue(cJSON_GetObjectItem(claim, "filing_fee_confirmed")) ? "" : UNCONFIRMED);
+	printf("\nChoose the compensation to demand with `dispute set demand.compensation "
+	    "none|fraud|food`.\n");
+}
+
+static int
+cmd_claim_exec(struct cmd_ctx *ctx)
+{
+	struct dispute_case *c = NULL;
+	struct rules rules = { NULL, NULL };
+	cJSON *view = NULL, *claim;
+	char today[CLOCK_DATE_LEN];
+	int status = DISPUTE_FAILED;
+
+	if (clock_today(today) != DISPUTE_OK || case_open(ctx->case_dir, CASE_READ, &c) != DISPUTE_OK)
+		goto out;
+	if (case_get(c, "order.amount") == NULL || case_get(c, "order.date") == NULL) {
+		dispute_error("a claim needs the price and the order date:\n"
+		    "  dispute set order.amount YUAN\n  dispute set order.date YYYY-MM-DD");
+		goto out;
+	}
+	if (rules_load_default(&rules) != DISPUTE_OK ||
+	    draft_view_build(c, &rules, today, &view) != DISPUTE_OK)
+		goto out;
+	claim = cJSON_GetObjectItem(view, "claim");
+	if (args_has(ctx, OPT_JSON))
+		status = json_print(claim);
+	else {
+		print_human(claim);
+		status = DISPUTE_OK;
+	}
+out:
+	cJSON_Delete(view);
+	rules_free(&rules);
+	case_close(c);
+	return status;
+}
+
+const struct cmd_entry cmd_claim_entry = {
+	.name = "claim",
+	.usage = "[--json]",
+	.summary = "compute what the buyer may demand, with the article behind each amount",
+	.options = claim_options,
+	.min_args = 0,
+	.max_args = 0,
+	.exec = cmd_claim_exec,
+};

@@ -1,0 +1,93 @@
+/* Renders any template against a JSON file or the case, so that a user can preview a
+ * template of their own before a draft uses it. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "dispute/case.h"
+#include "dispute/clock.h"
+#include "dispute/datadir.h"
+#include "dispute/draft-view.h"
+#include "dispute/drafts.h"
+#include "dispute/json-file.h"
+#include "dispute/report.h"
+#include "dispute/rules.h"
+#include "dispute/template.h"
+
+/* Data files for templates are small; anything larger is not what the user meant. */
+#define RENDER_DATA_MAX (16u * 1024 * 1024)
+
+static const struct cmd_option render_options[] = {
+	{ "escape", OPT_ESCAPE, 1, "html|none",
+	  "HTML-escape {{name}} or not (default: only for *.html.mustache)" },
+	{ NULL, 0, 0, NULL, NULL }
+};
+
+/* The case's view when no data file is given; also tells which language's partials
+ * back up the template's own folder. */
+static int
+case_view(const struct cmd_ctx *ctx, cJSON **view, char **fallback)
+{
+	struct dispute_case *c = NULL;
+	struct rules rules = { NULL, NULL };
+	char today[CLOCK_DATE_LEN], rel[64];
+	int status = DISPUTE_FAILED;
+
+	if (clock_today(today) != DISPUTE_OK || case_open(ctx->case_dir, CASE_READ, &c) != DISPUTE_OK)
+		goto out;
+	snprintf(rel, sizeof rel, "templates/%s", draft_language(c));
+	*fallback = datadir_find(rel);
+	if (*fallback == NULL || rules_load_default(&rules) != DISPUTE_OK)
+		goto out;
+	status = draft_view_build(c, &rules, today, view);
+out:
+	rules_free(&rules);
+	case_close(c);
+	return status;
+}
+
+static int
+cmd_render_exec(struct cmd_ctx *ctx)
+{
+	const char *escape_arg = args_get(ctx, OPT_ESCAPE);
+	enum template_escape escape = TEMPLATE_ESCAPE_BY_NAME;
+	cJSON *data = NULL;
+	char *fallback = NULL, *text = NULL;
+	int status = DISPUTE_FAILED;
+
+	if (escape_arg != NULL) {
+		if (strcmp(escape_arg, "html") == 0)
+			escape = TEMPLATE_ESCAPE_HTML;
+		else if (strcmp(escape_arg, "none") == 0)
+			escape = TEMPLATE_ESCAPE_NONE;
+		else
+			return cmd_usage_error(ctx, "--escape takes html or none");
+	}
+	if (ctx->args.count == 2)
+		status = json_read_file(ctx->args.list[1], RENDER_DATA_MAX, &data);
+	else
+		status = case_view(ctx, &data, &fallback);
+	if (status != DISPUTE_OK)
+		goto out;
+	status = template_render_file(ctx->args.list[0], fallback, data, escape, &text);
+	if (status == DISPUTE_OK)
+		fputs(text, stdout);
+out:
+	free(text);
+	free(fallback);
+	cJSON_Delete(data);
+	return status;
+}
+
+const struct cmd_entry cmd_render_entry = {
+	.name = "render",
+	.usage = "[--escape html|none] TEMPLATE [DATA.json]",
+	.summary = "render a Mustache template against a JSON file, or the case, to stdout",
+	.details = "Partials {{> name}} are read from name.mustache next to TEMPLATE. A template\n"
+	    "that does not parse is reported with file, line and column; nothing is printed.\n",
+	.options = render_options,
+	.min_args = 1,
+	.max_args = 2,
+	.exec = cmd_render_exec,
+};

@@ -1,0 +1,334 @@
+/* Building the template view of a case. Amounts are passed to templates as the exact
+ * decimal text produced by amount_format(), never as JSON numbers. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dispute/calendar.h"
+#include "dispute/claim.h"
+#include "dispute/draft-view.h"
+#include "dispute/evidence.h"
+#include "dispute/fields.h"
+#include "dispute/report.h"
+#include "dispute/timeline.h"
+#include "dispute/validate.h"
+
+static const char *const platform_names[][3] = {
+	{ "douyin", "抖音", "Douyin" },
+	{ "taobao", "淘宝", "Taobao" },
+	{ "jd", "京东", "JD.com" },
+	{ "pinduoduo", "拼多多", "Pinduoduo" },
+	{ "kuaishou", "快手", "Kuaishou" },
+	{ "other", "购物平台", "the shopping platform" },
+};
+
+static const char *const category_names[][3] = {
+	{ "quality", "商品存在质量问题", "the goods are defective" },
+	{ "not-as-described", "商品与描述不符", "the goods differ from their description" },
+	{ "expired", "商品已过保质期", "the goods are past their expiry date" },
+	{ "harmful", "商品对人身健康造成损害", "the goods caused harm to health" },
+	{ "counterfeit", "商品系假冒产品", "the goods are counterfeit" },
+	{ "not-delivered", "商品未送达", "the goods were not delivered" },
+	{ "other", "商品存在问题", "there is a problem with the goods" },
+};
+
+static const char *
+lookup(const char *const table[][3], size_t rows, const char *code, int column)
+{
+	size_t i;
+
+	for (i = 0; code != NULL && i < rows; i++)
+		if (strcmp(table[i][0], code) == 0)
+			return table[i][column];
+	return NULL;
+}
+
+char *
+mask_order_id(const char *id)
+{
+	size_t len = strlen(id), keep = len > 8 ? 4 : len > 4 ? 2 : 0;
+	char *masked = NULL;
+
+	if (asprintf(&masked, "%.*s****%s", (int)keep, id, id + len - keep) == -1) {
+		dispute_error("out of memory");
+		return NULL;
+	}
+	return masked;
+}
+
+/* Adds every fact of SECTION as a string member of a new object in VIEW. */
+static cJSON *
+add_section(cJSON *view, const struct dispute_case *c, const char *section)
+{
+	cJSON *object = cJSON_AddObjectToObject(view, section);
+	const struct field *f;
+	size_t n = strlen(section);
+
+	for (f = field_table; object != NULL && f->name != NULL; f++) {
+		const char *value = case_get(c, f->name);
+
+		if (value != NULL && strncmp(f->name, section, n) == 0 && f->name[n] == '.')
+			cJSON_AddStringToObject(object, f->name + n + 1, value);
+	}
+	return object;
+}
+
+static void
+add_date(cJSON *object, const char *name, const char *date)
+{
+	char zh[32], key[64];
+
+	if (date == NULL)
+		return;
+	date_format_zh(date, zh);
+	snprintf(key, sizeof key, "%s_zh", name);
+	cJSON_AddStringToObject(object, key, zh);
+}
+
+static void
+add_order(cJSON *view, const struct dispute_case *c)
+{
+	cJSON *order = add_section(view, c, "order");
+	const char *id = case_get(c, "order.id");
+	char *masked = id != NULL ? mask_order_id(id) : NULL;
+
+	if (masked != NULL)
+		cJSON_AddStringToObject(order, "id_masked", masked);
+	free(masked);
+	add_date(order, "date", case_get(c, "order.date"));
+	add_date(order, "received", case_get(c, "order.received"));
+}
+
+static void
+add_platform(cJSON *view, const struct dispute_case *c)
+{
+	const char *code = case_get(c, "case.platform");
+	cJSON *platform = cJSON_AddObjectToObject(view, "platform");
+	size_t rows = sizeof platform_names / sizeof platform_names[0];
+
+	if (code == NULL)
+		return;
+	cJSON_AddStringToObject(platform, "code", code);
+	cJSON_AddStringToObject(platform, "name_zh", lookup(platform_names, rows, code, 1));
+	cJSON_AddStringToObject(platform, "name_en", lookup(platform_names, rows, code, 2));
+}
+
+/* problem.food defaults to yes for expired goods: expiry dates are a food matter first. */
+static int
+is_food(const struct dispute_case *c)
+{
+	const char *food = case_get(c, "problem.food");
+	const char *category = case_get(c, "problem.category");
+
+	if (food != NULL)
+		return strcmp(food, "yes") == 0;
+	return category != NULL && strcmp(category, "expired") == 0;
+}
+
+static void
+add_problem(cJSON *view, const struct dispute_case *c)
+{
+	cJSON *problem = add_section(view, c, "problem");
+	const char *category = case_get(c, "problem.category");
+	size_t rows = sizeof category_names / sizeof category_names[0];
+
+	cJSON_AddBoolToObject(problem, "is_food", is_food(c));
+	if (category == NULL)
+		return;
+	cJSON_AddStringToObject(problem, "category_zh", lookup(category_names, rows, category, 1));
+	cJSON_AddStringToObject(problem, "category_en", lookup(category_names, rows, category, 2));
+}
+
+static const char *
+member(const cJSON *item, const char *name)
+{
+	return cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(item, name));
+}
+
+/* Evidence numbered 证据1, 证据2 … in case order: the numbering every draft cites. */
+static void
+add_evidence(cJSON *view, const struct dispute_case *c)
+{
+	cJSON *list = cJSON_AddArrayToObject(view, "evidence");
+	const cJSON *item;
+	int number = 0;
+
+	cJSON_ArrayForEach(item, case_evidence(c)) {
+		const struct evidence_kind *kind = evidence_kind_find(member(item, "kind"));
+		cJSON *e = cJSON_CreateObject();
+		char label[32], name_zh[512], name_en[512];
+		const char *note = member(item, "note"), *proves = member(item, "proves");
+
+		if (e == NULL || kind == NULL) {
+			cJSON_Delete(e);
+			continue;
+		}
+		number++;
+		snprintf(label, sizeof label, "证据%d", number);
+		snprintf(name_zh, sizeof name_zh, "%s（%s）", kind->label_zh,
+		    note != NULL ? note : member(item, "original_name"));
+		snprintf(name_en, sizeof name_en, "%s (%s)", kind->label_en,
+		    note != NULL ? note : member(item, "original_name"));
+		cJSON_AddNumberToObject(e, "number", number);
+		cJSON_AddStringToObject(e, "label_zh", label);
+		snprintf(label, sizeof label, "Exhibit %d", number);
+		cJSON_AddStringToObject(e, "label_en", label);
+		cJSON_AddStringToObject(e, "id", member(item, "id"));
+		cJSON_AddStringToObject(e, "kind", kind->name);
+		cJSON_AddStringToObject(e, "kind_zh", kind->label_zh);
+		cJSON_AddStringToObject(e, "kind_en", kind->label_en);
+		cJSON_AddStringToObject(e, "name_zh", name_zh);
+		cJSON_AddStringToObject(e, "name_en", name_en);
+		cJSON_AddStringToObject(e, "source_zh", kind->source_zh);
+		cJSON_AddStringToObject(e, "source_en", kind->source_en);
+		cJSON_AddStringToObject(e, "proves_zh", proves != NULL ? proves : kind->proves_zh);
+		cJSON_AddStringToObject(e, "proves_en", proves != NULL ? proves : kind->proves_en);
+		cJSON_AddStringToObject(e, "file", member(item, "file"));
+		cJSON_AddStringToObject(e, "original_name", member(item, "original_name"));
+		cJSON_AddStringToObject(e, "sha256", member(item, "sha256"));
+		cJSON_AddStringToObject(e, "mime", member(item, "mime"));
+		cJSON_AddStringToObject(e, "added", member(item, "added"));
+		cJSON_AddItemToArray(list, e);
+	}
+	cJSON_AddNumberToObject(view, "evidence_count", number);
+}
+
+/* The timeline with labels, and the contacts grouped by who was contacted. */
+static void
+add_timeline(cJSON *view, const struct dispute_case *c)
+{
+	cJSON *list = cJSON_AddArrayToObject(view, "timeline");
+	cJSON *contacts = cJSON_AddObjectToObject(view, "contacts");
+	const cJSON *item;
+
+	cJSON_ArrayForEach(item, case_timeline(c)) {
+		const char *channel = member(item, "channel"), *outcome = member(item, "outcome");
+		cJSON *e = cJSON_CreateObject(), *group;
+		char zh[32];
+
+		if (e == NULL)
+			continue;
+		date_format_zh(member(item, "date"), zh);
+		cJSON_AddStringToObject(e, "date", member(item, "date"));
+		cJSON_AddStringToObject(e, "date_zh", zh);
+		cJSON_AddStringToObject(e, "channel", channel);
+		cJSON_AddStringToObject(e, "channel_zh", timeline_label_zh(channel));
+		cJSON_AddStringToObject(e, "outcome", outcome);
+		cJSON_AddStringToObject(e, "outcome_zh", timeline_label_zh(outcome));
+		if (member(item, "ref") != NULL)
+			cJSON_AddStringToObject(e, "ref", member(item, "ref"));
+		cJSON_AddStringToObject(e, "text", member(item, "text"));
+		group = cJSON_GetObjectItemCaseSensitive(contacts, channel);
+		if (group == NULL)
+			group = cJSON_AddArrayToObject(contacts, channel);
+		cJSON_AddItemToArray(group, cJSON_Duplicate(e, 1));
+		cJSON_AddItemToArray(list, e);
+	}
+}
+
+static void
+add_amount(cJSON *object, const char *name, int64_t fen)
+{
+	char text[AMOUNT_TEXT_MAX];
+
+	amount_format(fen, text);
+	cJSON_AddStringToObject(object, name, text);
+}
+
+static cJSON *
+claim_line_view(const struct claim_line *l)
+{
+	cJSON *line = cJSON_CreateObject();
+
+	if (line == NULL)
+		return NULL;
+	cJSON_AddStringToObject(line, "basis", l->basis);
+	cJSON_AddStringToObject(line, "label_zh", l->label_zh);
+	cJSON_AddStringToObject(line, "label_en", l->label_en);
+	add_amount(line, "amount", l->amount_fen);
+	cJSON_AddStringToObject(line, "calculation_zh", l->calculation_zh);
+	cJSON_AddStringToObject(line, "calculation_en", l->calculation_en);
+	cJSON_AddStringToObject(line, "law", l->law);
+	if (l->condition_zh != NULL) {
+		cJSON_AddStringToObject(line, "condition_zh", l->condition_zh);
+		cJSON_AddStringToObject(line, "condition_en", l->condition_en);
+	}
+	cJSON_AddBoolToObject(line, "confirmed", l->confirmed);
+	cJSON_AddBoolToObject(line, "chosen", l->chosen);
+	return line;
+}
+
+/* The claim needs a price; without one the view simply has no "claim". */
+static int
+add_claim(cJSON *view, const struct dispute_case *c, const struct rules *rules)
+{
+	struct claim_input in;
+	struct claim claim;
+	cJSON *object, *lines, *chosen;
+	char reason[VALIDATE_REASON_MAX];
+	const char *amount = case_get(c, "order.amount"), *loss = case_get(c, "problem.loss");
+	size_t i;
+
+	if (amount == NULL || case_get(c, "order.date") == NULL || rules == NULL)
+		return DISPUTE_OK;
+	memset(&in, 0, sizeof in);
+	in.category = case_get(c, "problem.category");
+	in.food = is_food(c);
+	in.date = case_get(c, "order.date");
+	in.chosen = case_get(c, "demand.compensation");
+	in.loss_fen = -1;
+	if (amount_parse(amount, &in.price_fen, reason, sizeof reason) != DISPUTE_OK ||
+	    (loss != NULL && amount_parse(loss, &in.loss_fen, reason, sizeof reason) != DISPUTE_OK)) {
+		dispute_error("%s: an amount is damaged: %s", c->file, reason);
+		return DISPUTE_FAILED;
+	}
+	if (claim_compute(rules, &in, &claim) != DISPUTE_OK)
+		return DISPUTE_FAILED;
+	object = cJSON_AddObjectToObject(view, "claim");
+	lines = cJSON_AddArrayToObject(object, "lines");
+	chosen = cJSON_AddArrayToObject(object, "chosen_lines");
+	for (i = 0; i < claim.count; i++) {
+		cJSON_AddItemToArray(lines, claim_line_view(&claim.lines[i]));
+		if (claim.lines[i].chosen)
+			cJSON_AddItemToArray(chosen, claim_line_view(&claim.lines[i]));
+	}
+	add_amount(object, "total", claim.total_fen);
+	add_amount(object, "filing_fee", claim.filing_fee_fen);
+	add_amount(object, "filing_fee_simplified", claim.filing_fee_simplified_fen);
+	cJSON_AddStringToObject(object, "filing_fee_law", claim.filing_fee_law);
+	cJSON_AddBoolToObject(object, "filing_fee_confirmed", claim.filing_fee_confirmed);
+	claim_free(&claim);
+	return DISPUTE_OK;
+}
+
+int
+draft_view_build(const struct dispute_case *c, const struct rules *rules, const char *today,
+    cJSON **out)
+{
+	cJSON *view = cJSON_CreateObject();
+	char zh[32];
+
+	*out = NULL;
+	if (view == NULL) {
+		dispute_error("out of memory");
+		return DISPUTE_FAILED;
+	}
+	date_format_zh(today, zh);
+	cJSON_AddStringToObject(view, "today", today);
+	cJSON_AddStringToObject(view, "today_zh", zh);
+	add_section(view, c, "case");
+	add_section(view, c, "claimant");
+	add_section(view, c, "merchant");
+	add_section(view, c, "demand");
+	add_platform(view, c);
+	add_order(view, c);
+	add_problem(view, c);
+	add_evidence(view, c);
+	add_timeline(view, c);
+	if (add_claim(view, c, rules) != DISPUTE_OK) {
+		cJSON_Delete(view);
+		return DISPUTE_FAILED;
+	}
+	*out = view;
+	return DISPUTE_OK;
+}

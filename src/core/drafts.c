@@ -1,0 +1,300 @@
+/* Which drafts exist, what each needs, and rendering them with privacy rules applied. */
+#include <regex.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dispute/datadir.h"
+#include "dispute/draft-view.h"
+#include "dispute/drafts.h"
+#include "dispute/fields.h"
+#include "dispute/fsutil.h"
+#include "dispute/report.h"
+#include "dispute/rules.h"
+#include "dispute/template.h"
+
+static const char *const needs_platform[] = {
+	"case.platform", "order.id", "order.product", "order.amount", "order.date",
+	"merchant.shop", "problem.category", "problem.description", "demand.text", NULL
+};
+/* Order 20 art 9: complainant's name, phone and address, the respondent's name and
+ * address, the demand and the facts. */
+static const char *const needs_12315[] = {
+	"claimant.name", "claimant.phone", "claimant.address", "merchant.company",
+	"merchant.address", "order.id", "order.product", "order.amount", "order.date",
+	"problem.category", "problem.description", "demand.text", NULL
+};
+static const char *const needs_association[] = {
+	"claimant.name", "claimant.phone", "claimant.address", "merchant.shop", "order.id",
+	"order.product", "order.amount", "order.date", "problem.category", "problem.description",
+	"demand.text", NULL
+};
+/* Civil Procedure Law art 124: the parties (a company with its address and legal
+ * representative), the claims, the facts and reasons, the court. */
+static const char *const needs_court[] = {
+	"claimant.name", "claimant.id_number", "claimant.address", "claimant.phone",
+	"merchant.company", "merchant.address", "merchant.representative", "case.court",
+	"case.platform", "order.id", "order.product", "order.amount", "order.date",
+	"problem.category", "problem.description", "demand.text", NULL
+};
+static const char *const needs_social[] = {
+	"case.platform", "merchant.shop", "order.id", "order.product", "order.date",
+	"problem.category", "problem.description", "demand.text", NULL
+};
+static const char *const needs_evidence_list[] = { "claimant.name", NULL };
+
+const struct draft_kind draft_kinds[] = {
+	{ "platform", "complaint-platform.txt", "01-平台投诉.txt", "01-platform-complaint.txt",
+	  needs_platform, 1 },
+	{ "12315", "complaint-12315.txt", "02-12315投诉.txt", "02-12315-complaint.txt",
+	  needs_12315, 1 },
+	{ "consumer-association", "complaint-consumer-association.txt", "03-消费者协会投诉.txt",
+	  "03-consumer-association-complaint.txt", needs_association, 1 },
+	{ "court", "complaint-court.txt", "04-民事起诉状.txt", "04-civil-complaint.txt",
+	  needs_court, 1 },
+	{ "social", "complaint-social.txt", "05-公开说明.txt", "05-public-post.txt",
+	  needs_social, 1 },
+	{ "evidence-list", "evidence-list.txt", "00-证据清单.txt", "00-evidence-list.txt",
+	  needs_evidence_list, 1 },
+	{ NULL, NULL, NULL, NULL, NULL, 0 }
+};
+
+const struct draft_kind *
+draft_kind_find(const char *name)
+{
+	const struct draft_kind *k;
+
+	for (k = draft_kinds; k->name != NULL; k++)
+		if (strcmp(k->name, name) == 0)
+			return k;
+	return NULL;
+}
+
+cJSON *
+draft_missing(const struct draft_kind *kind, const struct dispute_case *c)
+{
+	cJSON *missing = cJSON_CreateArray();
+	int i;
+
+	if (missing == NULL)
+		return NULL;
+	for (i = 0; kind->required[i] != NULL; i++)
+		if (case_get(c, kind->required[i]) == NULL)
+			cJSON_AddItemToArray(missing, cJSON_CreateString(kind->required[i]));
+	if (kind->needs_evidence && cJSON_GetArraySize(case_evidence(c)) == 0)
+		cJSON_AddItemToArray(missing, cJSON_CreateString("evidence"));
+	return missing;
+}
+
+void
+draft_report_missing(const struct draft_kind *kind, const cJSON *missing)
+{
+	const cJSON *item;
+
+	dispute_error("the %s draft needs %d more fact(s); nothing was written:", kind->name,
+	    cJSON_GetArraySize(missing));
+	cJSON_ArrayForEach(item, missing) {
+		const struct field *f = field_find(item->valuestring);
+
+		if (f != NULL)
+			fprintf(stderr, "  %-24s dispute set %s VALUE   (%s)\n", f->name, f->name, f->help);
+		else
+			fprintf(stderr, "  %-24s dispute add-evidence -k KIND FILE...\n", item->valuestring);
+	}
+}
+
+const char *
+draft_language(const struct dispute_case *c)
+{
+	const char *lang = case_get(c, "case.language");
+
+	return lang != NULL ? lang : "zh-CN";
+}
+
+/* Replaces every occurrence of NEEDLE in *TEXT with MASK; returns how many. */
+static int
+replace_all(char **text, const char *needle, const char *mask)
+{
+	size_t nlen = strlen(needle), mlen = strlen(mask);
+	char *out, *p, *q;
+	int count = 0;
+
+	if (nlen == 0)
+		return 0;
+	for (p = strstr(*text, needle); p != NULL; p = strstr(p + nlen, needle))
+		count++;
+	if (count == 0)
+		return 0;
+	out = malloc(strlen(*text) + (size_t)count * mlen + 1);
+	if (out == NULL)
+		return -1;
+	for (p = *text, q = out; ; ) {
+		char *hit = strstr(p, needle);
+		size_t n = hit != NULL ? (size_t)(hit - p) : strlen(p);
+
+		memcpy(q, p, n);
+		q += n;
+		if (hit == NULL)
+			break;
+		memcpy(q, mask, mlen);
+		q += mlen;
+		p = hit + nlen;
+	}
+	*q = '\0';
+	free(*text);
+	*text = out;
+	return count;
+}
+
+/* Masks whatever matches PATTERN (mobile numbers, ID numbers typed into a description). */
+static int
+mask_pattern(char **text, const char *pattern, const char *what)
+{
+	regex_t re;
+	regmatch_t m;
+	int found = 0;
+
+	if (regcomp(&re, pattern, REG_EXTENDED) != 0)
+		return DISPUTE_FAILED;
+	while (regexec(&re, *text, 1, &m, 0) == 0) {
+		memset(*text + m.rm_so, '*', (size_t)(m.rm_eo - m.rm_so));
+		found++;
+	}
+	regfree(&re);
+	if (found)
+		dispute_warning("the public post contained %d %s; masked with *", found, what);
+	return DISPUTE_OK;
+}
+
+/* Nothing that identifies or locates the buyer, and not the full order number, may leave
+ * in a public post, whatever a custom template or the buyer's own description says. */
+static int
+scrub_public_post(const struct dispute_case *c, char **text)
+{
+	static const char *const private_facts[][2] = {
+		{ "claimant.phone", "phone number" },
+		{ "claimant.id_number", "ID number" },
+		{ "claimant.address", "address" },
+		{ "order.id", "full order number" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof private_facts / sizeof private_facts[0]; i++) {
+		const char *value = case_get(c, private_facts[i][0]);
+		char *mask;
+		int n;
+
+		if (value == NULL)
+			continue;
+		mask = strcmp(private_facts[i][0], "order.id") == 0 ? mask_order_id(value) :
+		    strdup("***");
+		if (mask == NULL)
+			return DISPUTE_FAILED;
+		n = replace_all(text, value, mask);
+		free(mask);
+		if (n < 0) {
+			dispute_error("out of memory");
+			return DISPUTE_FAILED;
+		}
+		if (n > 0)
+			dispute_warning("the public post contained your %s %d time(s); it was masked",
+			    private_facts[i][1], n);
+	}
+	/* Mobile numbers and ID numbers in any spelling the exact match above missed. */
+	if (mask_pattern(text, "1[3-9][0-9]{9}", "mobile number(s)") != DISPUTE_OK ||
+	    mask_pattern(text, "[0-9]{17}[0-9Xx]", "ID-number-like sequence(s)") != DISPUTE_OK)
+		return DISPUTE_FAILED;
+	return DISPUTE_OK;
+}
+
+int
+draft_render(const struct draft_kind *kind, const struct dispute_case *c, const cJSON *view,
+    const char *lang, const char *template_file, char **text)
+{
+	char *path = NULL, *shipped_dir = NULL;
+	int status = DISPUTE_FAILED;
+
+	*text = NULL;
+	if (template_find(c->dir, lang, kind->template_name, &path, &shipped_dir) != DISPUTE_OK)
+		goto out;
+	if (template_render_file(template_file != NULL ? template_file : path, shipped_dir, view,
+	    TEMPLATE_ESCAPE_BY_NAME, text) != DISPUTE_OK)
+		goto out;
+	if (strcmp(kind->name, "social") == 0 && scrub_public_post(c, text) != DISPUTE_OK)
+		goto out;
+	status = DISPUTE_OK;
+out:
+	if (status != DISPUTE_OK) {
+		free(*text);
+		*text = NULL;
+	}
+	free(shipped_dir);
+	free(path);
+	return status;
+}
+
+int
+drafts_render_complete(const struct dispute_case *c, const char *today,
+    int (*add)(const char *name, char *text, void *ctx), void *ctx)
+{
+	const char *lang = draft_language(c);
+	const struct draft_kind *kind;
+	struct rules rules = { NULL, NULL };
+	cJSON *view = NULL, *missing;
+	char *text;
+	int status = DISPUTE_FAILED;
+
+	if (rules_load_default(&rules) != DISPUTE_OK ||
+	    draft_view_build(c, &rules, today, &view) != DISPUTE_OK)
+		goto out;
+	for (kind = draft_kinds; kind->name != NULL; kind++) {
+		missing = draft_missing(kind, c);
+		if (missing == NULL) {
+			dispute_error("out of memory");
+			goto out;
+		}
+		if (cJSON_GetArraySize(missing) > 0) {
+			cJSON_Delete(missing);
+			continue;
+		}
+		cJSON_Delete(missing);
+		if (draft_render(kind, c, view, lang, NULL, &text) != DISPUTE_OK ||
+		    add(strcmp(lang, "en") == 0 ? kind->document_en : kind->document_zh, text, ctx) !=
+		    DISPUTE_OK)
+			goto out;
+	}
+	status = DISPUTE_OK;
+out:
+	cJSON_Delete(view);
+	rules_free(&rules);
+	return status;
+}
+
+void
+draft_check_tone(const struct dispute_case *c, const char *lang)
+{
+	static const char *const own_words[] = { "problem.description", "demand.text", NULL };
+	char rel[64], *path, *list = NULL, *line, *save = NULL;
+	size_t len;
+	int i;
+
+	snprintf(rel, sizeof rel, "rules/tone-%s.txt", strcmp(lang, "en") == 0 ? "en" : "zh");
+	path = datadir_find(rel);
+	if (path == NULL || fs_read_file(path, 1024 * 1024, &list, &len) != DISPUTE_OK) {
+		free(path);
+		return;
+	}
+	for (line = strtok_r(list, "\n", &save); line != NULL; line = strtok_r(NULL, "\n", &save)) {
+		if (line[0] == '#' || line[0] == '\0')
+			continue;
+		for (i = 0; own_words[i] != NULL; i++) {
+			const char *value = case_get(c, own_words[i]);
+
+			if (value != NULL && strcasestr(value, line) != NULL)
+				dispute_warning("%s contains \"%s\": authorities and courts respond to "
+				    "objective wording; consider rephrasing", own_words[i], line);
+		}
+	}
+	free(list);
+	free(path);
+}

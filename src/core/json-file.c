@@ -1,0 +1,59 @@
+/* JSON files: parse errors located by line and column, since users edit these by hand. */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "dispute/fsutil.h"
+#include "dispute/json-file.h"
+#include "dispute/report.h"
+
+/* Line and column (1-based, counting characters rather than UTF-8 bytes) of OFFSET. */
+static void
+locate(const char *text, size_t offset, unsigned *line, unsigned *column)
+{
+	size_t i;
+
+	*line = 1;
+	*column = 1;
+	for (i = 0; i < offset && text[i] != '\0'; i++) {
+		if (text[i] == '\n') {
+			(*line)++;
+			*column = 1;
+		} else if (((unsigned char)text[i] & 0xC0) != 0x80) {
+			(*column)++;
+		}
+	}
+}
+
+int
+json_read_file(const char *path, size_t max, cJSON **out)
+{
+	const char *end = NULL;
+	char *text = NULL;
+	size_t len;
+	unsigned line, column;
+
+	*out = NULL;
+	if (fs_read_file(path, max, &text, &len) != DISPUTE_OK)
+		return DISPUTE_FAILED;
+	*out = cJSON_ParseWithLengthOpts(text, len, &end, 0);
+	if (*out == NULL) {
+		locate(text, end != NULL && end >= text ? (size_t)(end - text) : 0, &line, &column);
+		dispute_error("%s:%u:%u: not valid JSON; the file was left as it is", path, line, column);
+	}
+	free(text);
+	return *out != NULL ? DISPUTE_OK : DISPUTE_FAILED;
+}
+
+int
+json_print(const cJSON *value)
+{
+	char *text = cJSON_Print(value);
+
+	if (text == NULL) {
+		dispute_error("out of memory");
+		return DISPUTE_FAILED;
+	}
+	printf("%s\n", text);
+	cJSON_free(text);
+	return DISPUTE_OK;
+}

@@ -1,0 +1,308 @@
+/* Assessing the case's place on the ladder. The deadlines come from the rule table and
+ * the holiday table; nothing here knows a legal number. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dispute/ladder.h"
+#include "dispute/report.h"
+
+enum rung { RUNG_EVIDENCE, RUNG_PLATFORM, RUNG_AUTHORITY, RUNG_COURT, RUNG_SOCIAL, RUNG_COUNT };
+
+static const char *const rung_names[RUNG_COUNT][3] = {
+	{ "evidence", "保留证据、与商家协商", "keep evidence, ask the merchant" },
+	{ "platform", "向平台投诉", "complain to the platform" },
+	{ "authority", "12315 / 消费者协会", "12315 / consumer association" },
+	{ "court", "起诉", "lawsuit" },
+	{ "social", "公开发布", "public post" },
+};
+
+static enum rung
+rung_of_channel(const char *channel)
+{
+	if (strcmp(channel, "platform") == 0)
+		return RUNG_PLATFORM;
+	if (strcmp(channel, "12315") == 0 || strcmp(channel, "consumer-association") == 0)
+		return RUNG_AUTHORITY;
+	if (strcmp(channel, "court") == 0)
+		return RUNG_COURT;
+	if (strcmp(channel, "social") == 0)
+		return RUNG_SOCIAL;
+	return RUNG_EVIDENCE;
+}
+
+static const char *
+member(const cJSON *item, const char *name)
+{
+	return cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(item, name));
+}
+
+static int
+has_kind(const struct dispute_case *c, const char *kind)
+{
+	const cJSON *item;
+
+	cJSON_ArrayForEach(item, case_evidence(c))
+		if (strcmp(member(item, "kind"), kind) == 0)
+			return 1;
+	return 0;
+}
+
+/* The latest contact on CHANNEL (NULL for any), or NULL. */
+static const cJSON *
+last_contact(const struct dispute_case *c, const char *channel)
+{
+	const cJSON *item, *last = NULL;
+
+	cJSON_ArrayForEach(item, case_timeline(c))
+		if (channel == NULL || strcmp(member(item, "channel"), channel) == 0)
+			last = item;
+	return last;
+}
+
+static void
+need(cJSON *missing, const char *what_zh, const char *what_en, const char *command)
+{
+	cJSON *item = cJSON_CreateObject();
+
+	if (item == NULL)
+		return;
+	cJSON_AddStringToObject(item, "zh", what_zh);
+	cJSON_AddStringToObject(item, "en", what_en);
+	cJSON_AddStringToObject(item, "command", command);
+	cJSON_AddItemToArray(missing, item);
+}
+
+/* What the next rung expects to be on file, cumulatively. */
+static void
+missing_for(const struct dispute_case *c, enum rung next, cJSON *missing)
+{
+	const char *category = case_get(c, "problem.category");
+	int not_delivered = category != NULL && strcmp(category, "not-delivered") == 0;
+
+	if (!has_kind(c, "order") && !has_kind(c, "receipt"))
+		need(missing, "订单截图或付款凭证", "an order screenshot or payment record",
+		    "dispute add-evidence -k order FILE");
+	if (!not_delivered && !has_kind(c, "defect"))
+		need(missing, "商品问题的照片或视频", "a photo or video of the defect",
+		    "dispute add-evidence -k defect FILE");
+	if (not_delivered && !has_kind(c, "logistics"))
+		need(missing, "物流记录", "the delivery tracking record",
+		    "dispute add-evidence -k logistics FILE");
+	if (last_contact(c, "merchant") == NULL && !has_kind(c, "chat"))
+		need(missing, "与商家联系的记录", "a record of contacting the merchant",
+		    "dispute log -c merchant -o OUTCOME TEXT");
+	if (next >= RUNG_AUTHORITY && last_contact(c, "platform") == NULL)
+		need(missing, "向平台投诉的记录", "a record of the complaint to the platform",
+		    "dispute log -c platform -o OUTCOME TEXT");
+	if (next >= RUNG_COURT && category != NULL && strcmp(category, "harmful") == 0 &&
+	    !has_kind(c, "medical"))
+		need(missing, "医疗诊断材料", "the medical diagnosis",
+		    "dispute add-evidence -k medical FILE");
+}
+
+/* Adds {what, date, rule, article, summary, confirmed} to DEADLINES. */
+static void
+add_deadline(cJSON *deadlines, const char *what_zh, const char *what_en, const char *date,
+    const struct rule *rule, const char *counted_from, int uncovered)
+{
+	cJSON *d = cJSON_CreateObject();
+
+	if (d == NULL)
+		return;
+	cJSON_AddStringToObject(d, "zh", what_zh);
+	cJSON_AddStringToObject(d, "en", what_en);
+	cJSON_AddStringToObject(d, "date", date);
+	cJSON_AddStringToObject(d, "counted_from", counted_from);
+	cJSON_AddStringToObject(d, "rule", rule->id);
+	cJSON_AddStringToObject(d, "law", rule->law);
+	cJSON_AddStringToObject(d, "article", rule->article);
+	if (rule->summary != NULL)
+		cJSON_AddStringToObject(d, "summary", rule->summary);
+	cJSON_AddBoolToObject(d, "confirmed", rule->confirmed && !uncovered);
+	if (uncovered)
+		cJSON_AddStringToObject(d, "note", "no holiday table for part of this span: only "
+		    "weekends were skipped there");
+	cJSON_AddItemToArray(deadlines, d);
+}
+
+/* 12315 decides whether to accept within N working days of receiving the complaint. */
+static int
+acceptance_deadline(const struct rules *rules, const struct holiday_table *holidays,
+    const cJSON *filed, cJSON *deadlines)
+{
+	struct rule rule;
+	int64_t days;
+	char due[DATE_LEN];
+	int uncovered = 0;
+	const char *date = member(filed, "date");
+
+	if (rules_find(rules, "12315-acceptance", date, &rule) != DISPUTE_OK ||
+	    rule_integer(&rule, "working_days", &days) != DISPUTE_OK ||
+	    workdays_add(holidays, date, (int)days, due, &uncovered) != DISPUTE_OK)
+		return DISPUTE_FAILED;
+	add_deadline(deadlines, "12315 决定是否受理", "12315 decides whether to accept the "
+	    "complaint", due, &rule, date, uncovered);
+	return DISPUTE_OK;
+}
+
+/* Civil Code art 188/195: three years from when the buyer knew of the harm, restarted by
+ * each demand made to the merchant. */
+static int
+limitation_deadline(const struct dispute_case *c, const struct rules *rules, cJSON *deadlines)
+{
+	const cJSON *demand = last_contact(c, "merchant");
+	const char *from = demand != NULL ? member(demand, "date") : case_get(c, "order.received");
+	struct rule rule;
+	int64_t years;
+	char due[DATE_LEN];
+
+	if (from == NULL)
+		from = case_get(c, "order.date");
+	if (from == NULL)
+		return DISPUTE_OK;
+	if (rules_find(rules, "limitation-period", from, &rule) != DISPUTE_OK ||
+	    rule_integer(&rule, "years", &years) != DISPUTE_OK ||
+	    date_add_years(from, (int)years, due) != DISPUTE_OK)
+		return DISPUTE_FAILED;
+	add_deadline(deadlines, "诉讼时效届满", "the limitation period for a lawsuit ends", due,
+	    &rule, from, 0);
+	return DISPUTE_OK;
+}
+
+/* The seven-day return without reason runs from the day after delivery. */
+static int
+return_deadline(const struct dispute_case *c, const struct rules *rules, const char *today,
+    cJSON *deadlines)
+{
+	const char *received = case_get(c, "order.received");
+	struct rule rule;
+	int64_t days;
+	char due[DATE_LEN];
+
+	if (received == NULL)
+		return DISPUTE_OK;
+	if (rules_find(rules, "return-without-reason", received, &rule) != DISPUTE_OK ||
+	    rule_integer(&rule, "days", &days) != DISPUTE_OK ||
+	    date_add_days(received, (int)days, due) != DISPUTE_OK)
+		return DISPUTE_FAILED;
+	if (strcmp(due, today) >= 0)
+		add_deadline(deadlines, "七日无理由退货期限", "the 7-day return without reason ends",
+		    due, &rule, received, 0);
+	return DISPUTE_OK;
+}
+
+static void
+set_next(cJSON *out, const char *zh, const char *en, const char *command)
+{
+	cJSON *next = cJSON_AddObjectToObject(out, "next_step");
+
+	if (next == NULL)
+		return;
+	cJSON_AddStringToObject(next, "zh", zh);
+	cJSON_AddStringToObject(next, "en", en);
+	if (command != NULL)
+		cJSON_AddStringToObject(next, "command", command);
+}
+
+/* The next step follows from the highest rung reached and how its last contact ended. */
+static enum rung
+choose_next(cJSON *out, enum rung reached, const cJSON *last, int resolved)
+{
+	const char *outcome = last != NULL ? member(last, "outcome") : NULL;
+	int waiting = outcome != NULL && strcmp(outcome, "pending") == 0;
+
+	if (resolved) {
+		set_next(out, "已解决：保留案卷和证据，直至款项到账", "resolved: keep the dossier and "
+		    "the evidence until the money has arrived", "dispute pack");
+		return reached;
+	}
+	if (last == NULL) {
+		set_next(out, "通过平台申请售后，联系商家并记录结果", "ask the merchant for a "
+		    "refund through the platform's after-sales service and log the answer",
+		    "dispute log -c merchant -o OUTCOME TEXT");
+		return RUNG_EVIDENCE;
+	}
+	if (waiting) {
+		set_next(out, "等待答复；到期未答复请记录为未答复", "wait for the answer; log "
+		    "no-response if the deadline passes", "dispute log -c CHANNEL -o OUTCOME TEXT");
+		return reached;
+	}
+	switch (reached) {
+	case RUNG_EVIDENCE:
+		set_next(out, "再次向平台投诉，说明与商家的沟通经过", "complain to the platform "
+		    "again, with the history with the merchant", "dispute draft complaint --to platform");
+		return RUNG_PLATFORM;
+	case RUNG_PLATFORM:
+		set_next(out, "向 12315 或消费者协会投诉", "file with 12315 or the consumer "
+		    "association", "dispute draft complaint --to 12315");
+		return RUNG_AUTHORITY;
+	case RUNG_AUTHORITY:
+		set_next(out, "咨询律师，准备民事起诉状和证据清单", "consult a lawyer and prepare "
+		    "the civil complaint and evidence list", "dispute draft complaint --to court");
+		return RUNG_COURT;
+	default:
+		set_next(out, "如实、合法地公开发布经过", "post the facts publicly, lawfully",
+		    "dispute draft complaint --to social");
+		return RUNG_SOCIAL;
+	}
+}
+
+static void
+add_rungs(cJSON *out, enum rung reached)
+{
+	cJSON *rungs = cJSON_AddArrayToObject(out, "rungs");
+	int i;
+
+	for (i = 0; rungs != NULL && i < RUNG_COUNT; i++) {
+		cJSON *r = cJSON_CreateObject();
+
+		if (r == NULL)
+			return;
+		cJSON_AddStringToObject(r, "name", rung_names[i][0]);
+		cJSON_AddStringToObject(r, "zh", rung_names[i][1]);
+		cJSON_AddStringToObject(r, "en", rung_names[i][2]);
+		cJSON_AddBoolToObject(r, "reached", i <= (int)reached);
+		cJSON_AddItemToArray(rungs, r);
+	}
+}
+
+int
+ladder_assess(const struct dispute_case *c, const struct rules *rules,
+    const struct holiday_table *holidays, const char *today, cJSON **out)
+{
+	const cJSON *item, *last = last_contact(c, NULL), *filed = last_contact(c, "12315");
+	enum rung reached = RUNG_EVIDENCE, next;
+	cJSON *ladder = cJSON_CreateObject(), *deadlines, *missing;
+	int resolved = 0;
+
+	*out = NULL;
+	if (ladder == NULL) {
+		dispute_error("out of memory");
+		return DISPUTE_FAILED;
+	}
+	cJSON_ArrayForEach(item, case_timeline(c)) {
+		enum rung r = rung_of_channel(member(item, "channel"));
+
+		if (r > reached)
+			reached = r;
+		resolved |= strcmp(member(item, "outcome"), "resolved") == 0;
+	}
+	cJSON_AddStringToObject(ladder, "reached", rung_names[reached][0]);
+	cJSON_AddBoolToObject(ladder, "resolved", resolved);
+	add_rungs(ladder, reached);
+	next = choose_next(ladder, reached, last, resolved);
+	missing = cJSON_AddArrayToObject(ladder, "missing_for_next_step");
+	if (!resolved)
+		missing_for(c, next, missing);
+	deadlines = cJSON_AddArrayToObject(ladder, "deadlines");
+	if ((filed != NULL && strcmp(member(filed, "outcome"), "pending") == 0 &&
+	    acceptance_deadline(rules, holidays, filed, deadlines) != DISPUTE_OK) ||
+	    return_deadline(c, rules, today, deadlines) != DISPUTE_OK ||
+	    limitation_deadline(c, rules, deadlines) != DISPUTE_OK) {
+		cJSON_Delete(ladder);
+		return DISPUTE_FAILED;
+	}
+	*out = ladder;
+	return DISPUTE_OK;
+}

@@ -1,0 +1,198 @@
+# dispute pack: the dossier's name and path, a valid zip holding a valid BagIt 1.0 bag
+# (manifests, bag-info, Payload-Oxum), media stored and text deflated, reproducible
+# bytes, refusal of altered or missing evidence with nothing left behind, UTF-8 names.
+. "$TEST_LIB"
+
+ROOT=dispute-6912345678901234-20261118
+ZIP=$ROOT.zip
+
+# line FILE ERE TITLE: some line of FILE matches the whole extended regular expression.
+line() {
+	if grep -qE -- "^$2\$" "$1"; then
+		pass "$3"
+	else
+		fail "$3 (no line matching '$2' in $1)"
+	fi
+}
+
+# leftovers DIR: no temporary dossier files in DIR.
+no_leftovers() {
+	if ls -A "$1" | grep -q 'dossier-partial'; then
+		fail "$2 ($(ls -A "$1" | grep 'dossier-partial' | head -n 1) left in $1)"
+	else
+		pass "$2"
+	fi
+}
+
+new_case c || exit 1
+"$DISPUTE" -q -C c set order.product "充电宝 20000mAh" || exit 1
+"$DISPUTE" -q -C c add-evidence -k defect "$EVIDENCE/defect-photo.jpg" "$EVIDENCE/no-power.mp4" \
+    >/dev/null || exit 1
+"$DISPUTE" -q -C c add-evidence -k chat "$EVIDENCE/chat-merchant.txt" "$EVIDENCE/invoice.pdf" \
+    >/dev/null || exit 1
+"$DISPUTE" -q -C c add-evidence -k communication-audio "$EVIDENCE/call.mp3" >/dev/null || exit 1
+"$DISPUTE" -q -C c log -c merchant -o refused -d 2026-10-05 "商家拒绝退款" || exit 1
+
+# The default name, in the current folder; the path on stdout.
+cp c/case.json before.json
+expect 0 "pack" "$DISPUTE" -C c pack
+printf '%s\n' "$ZIP" >want
+same want out "pack prints the dossier's path"
+check "the dossier is named dispute-<order.id>-<SOURCE_DATE_EPOCH date>.zip" test -f "$ZIP"
+check "the dossier is written to the current folder, not the case" test ! -e "c/$ZIP"
+check "the dossier is owner-only (0600)" test "$(stat -c %a "$ZIP")" = 600
+same before.json c/case.json "pack leaves case.json byte-identical"
+no_leftovers . "no temporary files are left after a pack"
+
+# A valid zip with one top folder holding the bag.
+check "unzip -t passes" sh -c "unzip -t '$ZIP' >/dev/null"
+unzip -Z1 "$ZIP" >names
+check "every entry is under $ROOT/" sh -c "! grep -v '^$ROOT/' names"
+for f in bagit.txt bag-info.txt manifest-sha256.txt tagmanifest-sha256.txt data/case.json \
+    data/timeline.txt data/evidence/E01-defect.jpg data/evidence/E02-defect.mp4 \
+    data/evidence/E03-chat.txt data/evidence/E04-chat.pdf \
+    data/evidence/E05-communication-audio.mp3; do
+	check "the zip holds $f" grep -qxF "$ROOT/$f" names
+done
+
+# Media stored as they are, text deflated.
+unzip -v "$ZIP" >listing
+line listing ".* Stored .* $ROOT/data/evidence/E01-defect\.jpg" "the jpg is stored"
+line listing ".* Stored .* $ROOT/data/evidence/E02-defect\.mp4" "the mp4 is stored"
+line listing ".* Stored .* $ROOT/data/evidence/E05-communication-audio\.mp3" "the mp3 is stored"
+line listing ".* Defl:N .* $ROOT/data/case\.json" "case.json is deflated"
+line listing ".* Defl:N .* $ROOT/data/evidence/E03-chat\.txt" "the chat text is deflated"
+line listing ".* Defl:N .* $ROOT/manifest-sha256\.txt" "the manifest is deflated"
+
+# The bag itself, checked with standard tools.
+mkdir x && (cd x && unzip -q "../$ZIP") || exit 1
+BAG=x/$ROOT
+check "manifest-sha256.txt verifies with sha256sum -c" \
+    sh -c "cd '$BAG' && sha256sum --quiet -c manifest-sha256.txt"
+check "tagmanifest-sha256.txt verifies with sha256sum -c" \
+    sh -c "cd '$BAG' && sha256sum --quiet -c tagmanifest-sha256.txt"
+check "the manifest lists every file under data/" \
+    test "$(wc -l <"$BAG/manifest-sha256.txt")" -eq "$(find "$BAG/data" -type f | wc -l)"
+contains "$BAG/tagmanifest-sha256.txt" "  bag-info.txt" "the tag manifest covers bag-info.txt"
+contains "$BAG/tagmanifest-sha256.txt" "  manifest-sha256.txt" "the tag manifest covers the manifest"
+line "$BAG/bagit.txt" "BagIt-Version: 1\.0" "bagit.txt says BagIt-Version: 1.0"
+line "$BAG/bagit.txt" "Tag-File-Character-Encoding: UTF-8" "bagit.txt names UTF-8"
+line "$BAG/bag-info.txt" "Bagging-Date: 2026-11-18" "bag-info.txt has the Bagging-Date"
+line "$BAG/bag-info.txt" "External-Identifier: 6912345678901234" \
+    "bag-info.txt has the order id as External-Identifier"
+contains "$BAG/bag-info.txt" "充电宝 20000mAh" "bag-info.txt names the product"
+line "$BAG/bag-info.txt" "Contact-Name: 张三" "bag-info.txt names the claimant"
+bytes=$(cd "$BAG" && find data -type f -exec cat {} + | wc -c)
+count=$(cd "$BAG" && find data -type f | wc -l)
+line "$BAG/bag-info.txt" "Payload-Oxum: $((bytes)).$((count))" "Payload-Oxum matches data/ ($((bytes)).$((count)))"
+same c/case.json "$BAG/data/case.json" "the bag holds case.json exactly as on disk"
+same "$EVIDENCE/no-power.mp4" "$BAG/data/evidence/E02-defect.mp4" "the bag holds the evidence bytes"
+contains "$BAG/data/timeline.txt" "商家拒绝退款" "the bag holds the timeline"
+expect 0 "dispute verify accepts the dossier" "$DISPUTE" verify "$ZIP"
+
+# Same case, same date: the same bytes, even a second later.
+expect 0 "pack -o a.zip" "$DISPUTE" -C c pack -o a.zip
+sleep 1
+expect 0 "pack -o b.zip a second later" "$DISPUTE" -C c pack -o b.zip
+same a.zip b.zip "two packs with the same date are byte-identical"
+same "$ZIP" a.zip "-o writes the same dossier as the default name"
+expect 0 "pack -o utc.zip with TZ=UTC0" env TZ=UTC0 "$DISPUTE" -C c pack -o utc.zip
+expect 0 "pack -o cst.zip with TZ=CST-8" env TZ=CST-8 "$DISPUTE" -C c pack -o cst.zip
+same utc.zip cst.zip "the dossier's bytes do not depend on the time zone"
+
+# --date and -o.
+mkdir dossiers
+expect 0 "pack --date 2026-11-01 -o dossiers/my.zip" "$DISPUTE" -C c pack --date 2026-11-01 -o dossiers/my.zip
+printf 'dossiers/my.zip\n' >want
+same want out "pack -o prints the given path"
+check "the dossier is written to the -o path" test -f dossiers/my.zip
+check "-o writes nothing under the default name" test ! -e dispute-6912345678901234-20261101.zip
+no_leftovers dossiers "no temporary files are left in the -o folder"
+unzip -Z1 dossiers/my.zip >names
+check "the top folder carries the --date" grep -qxF "dispute-6912345678901234-20261101/bagit.txt" names
+unzip -p dossiers/my.zip "dispute-6912345678901234-20261101/bag-info.txt" >info
+line info "Bagging-Date: 2026-11-01" "bag-info.txt carries the --date"
+expect 0 "pack --date 2026-10-31" "$DISPUTE" -C c pack --date 2026-10-31
+printf 'dispute-6912345678901234-20261031.zip\n' >want
+same want out "the default name carries the --date"
+unzip -v dispute-6912345678901234-20261031.zip >listing
+line listing ".* 2026-10-31 00:00 .*/bagit\.txt" "the zip entries are dated --date"
+expect 2 "pack --date in the future is a usage error" "$DISPUTE" -C c pack --date 2026-11-19
+contains err "in the future" "the message says the date is in the future"
+expect 2 "pack --date 2026-02-30 is a usage error" "$DISPUTE" -C c pack --date 2026-02-30
+expect 2 "pack with an argument is a usage error" "$DISPUTE" -C c pack extra
+expect 1 "pack -o into a missing folder fails" "$DISPUTE" -C c pack -o missing/x.zip
+check "no missing/ folder was made" test ! -e missing
+
+# Altered evidence (same size): no dossier, nothing left behind, the old dossier kept.
+cp c/case.json before.json
+cp -p c/evidence/E01-defect.jpg E01.saved
+chmod u+w c/evidence/E01-defect.jpg
+printf 'X' | dd of=c/evidence/E01-defect.jpg bs=1 seek=200 conv=notrunc 2>/dev/null
+rm -f "$ZIP"
+expect 1 "pack refuses an altered evidence file" "$DISPUTE" -C c pack
+contains err "E01-defect.jpg: changed since it was added" "the message names the altered file"
+contains err "no dossier was written" "the message says no dossier was written"
+check "no stdout after the refusal" test ! -s out
+check "no dossier with the final name exists" test ! -e "$ZIP"
+no_leftovers . "no .dossier-partial* files are left in the current folder"
+no_leftovers c "no .dossier-partial* files are left in the case folder"
+same before.json c/case.json "the refused pack leaves case.json byte-identical"
+cp a.zip kept.zip
+expect 1 "pack -o over an existing dossier refuses the altered file" "$DISPUTE" -C c pack -o kept.zip
+same a.zip kept.zip "the existing dossier is left as it was"
+
+# Altered evidence (grown by one byte).
+cp E01.saved c/evidence/E01-defect.jpg && printf 'X' >>c/evidence/E01-defect.jpg
+expect 1 "pack refuses a grown evidence file" "$DISPUTE" -C c pack
+contains err "E01-defect.jpg: changed since it was added" "the message names the grown file"
+check "no dossier after the grown file" test ! -e "$ZIP"
+no_leftovers . "no temporary files after the grown file"
+
+# Missing evidence.
+cp E01.saved c/evidence/E01-defect.jpg
+chmod u+w c/evidence/E02-defect.mp4 && mv c/evidence/E02-defect.mp4 E02.saved
+expect 1 "pack refuses a missing evidence file" "$DISPUTE" -C c pack
+contains err "E02-defect.mp4: missing" "the message names the missing file"
+check "no dossier after the missing file" test ! -e "$ZIP"
+no_leftovers . "no temporary files after the missing file"
+mv E02.saved c/evidence/E02-defect.mp4
+expect 0 "pack succeeds again once the files are restored" "$DISPUTE" -C c pack
+same a.zip "$ZIP" "the restored case packs to the same bytes as before"
+
+# No order.id.
+"$DISPUTE" -q init noid && "$DISPUTE" -C noid status >/dev/null || exit 1
+: >after.ls
+ls -A . noid >before.ls
+expect 1 "pack without order.id fails" "$DISPUTE" -C noid pack
+contains err "dispute set order.id" "the message gives the dispute set order.id hint"
+ls -A . noid >after.ls
+same before.ls after.ls "nothing was written without order.id"
+
+# Chinese order id and product: UTF-8 names in the zip.
+mkdir zh
+"$DISPUTE" -q init zhcase &&
+"$DISPUTE" -q -C zhcase set order.id "订单123" &&
+"$DISPUTE" -q -C zhcase set order.product "电热水壶" &&
+"$DISPUTE" -q -C zhcase add-evidence -k defect "$EVIDENCE/defect-photo.jpg" >/dev/null || exit 1
+(cd zh && "$DISPUTE" -C ../zhcase pack >../out 2>../err)
+check "pack with a Chinese order id succeeds" test -f "zh/dispute-订单123-20261118.zip"
+printf 'dispute-订单123-20261118.zip\n' >want
+same want out "pack prints the Chinese dossier name"
+unzip -l "zh/dispute-订单123-20261118.zip" >listing
+contains listing "dispute-订单123-20261118/bagit.txt" "unzip -l shows the Chinese top folder"
+contains listing "dispute-订单123-20261118/data/evidence/E01-defect.jpg" \
+    "unzip -l shows the evidence under the Chinese folder"
+unzip -p "zh/dispute-订单123-20261118.zip" "dispute-订单123-20261118/bag-info.txt" >info
+line info "External-Identifier: 订单123" "bag-info.txt has the Chinese order id"
+contains info "电热水壶" "bag-info.txt has the Chinese product name"
+expect 0 "verify accepts the Chinese-named dossier" "$DISPUTE" verify "zh/dispute-订单123-20261118.zip"
+
+# An order id with a slash and spaces cannot escape the folder or break the name.
+"$DISPUTE" -q -C zhcase set order.id "A/B 1" || exit 1
+(cd zh && "$DISPUTE" -C ../zhcase pack >../out 2>../err)
+printf 'dispute-A_B_1-20261118.zip\n' >want
+same want out "a slash and a space in order.id become _ in the name"
+check "the dossier with the cleaned name exists" test -f zh/dispute-A_B_1-20261118.zip
+
+finish

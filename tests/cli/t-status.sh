@@ -1,0 +1,111 @@
+# dispute status: the recorded and missing facts, the evidence by kind, the timeline, in
+# the human form and with --json, without ever writing to the case.
+. "$TEST_LIB"
+
+# line FILE ERE TITLE: some line of FILE matches the whole extended regular expression.
+line() {
+	if grep -qE -- "^$2\$" "$1"; then
+		pass "$3"
+	else
+		fail "$3 (no line matching '$2' in $1)"
+	fi
+}
+
+# missing: the facts status lists as not yet recorded, one a line, in ./missing.
+missing() {
+	sed -n 's/^  not yet recorded://p' out | tr ' ' '\n' | grep -v '^$' >missing
+}
+
+# The number of documented fields, as `dispute help set` lists them.
+fields=$("$DISPUTE" help set | sed -n '/^fields:/,/^$/p' | grep -c '^  [a-z]')
+check "dispute help set lists at least the 20 documented fields" test "$fields" -ge 20
+
+# An empty case first.
+"$DISPUTE" -q init empty || exit 1
+expect 0 "status of an empty case" "$DISPUTE" -C empty status
+line out "facts: 0 recorded, $fields not yet" "an empty case has no facts"
+missing
+check "an empty case lists every field as not yet recorded" test "$(wc -l <missing)" -eq "$fields"
+line out "evidence: 0 item\(s\)" "an empty case has no evidence"
+line out "timeline: 0 contact\(s\)" "an empty case has no contacts"
+
+new_case c || exit 1
+"$DISPUTE" -q -C c set merchant.shop "好物旗舰店" || exit 1
+"$DISPUTE" -q -C c add-evidence -k defect "$EVIDENCE/defect-photo.jpg" "$EVIDENCE/no-power.mp4" \
+    >/dev/null || exit 1
+"$DISPUTE" -q -C c add-evidence -k chat "$EVIDENCE/chat-merchant.txt" >/dev/null || exit 1
+"$DISPUTE" -q -C c add-evidence -k communication-audio "$EVIDENCE/call.mp3" >/dev/null || exit 1
+"$DISPUTE" -q -C c log -c merchant -o refused -d 2026-10-05 "商家拒绝退款" || exit 1
+"$DISPUTE" -q -C c log -c platform -d 2026-10-09 -r P-7788 "platform ticket" || exit 1
+
+cp c/case.json before.json
+expect 0 "status" "$DISPUTE" -C c status
+check "status prints nothing on stderr" test ! -s err
+
+# Facts.
+line out "facts: 5 recorded, $((fields - 5)) not yet" "status counts recorded and missing facts"
+line out "  order\.id +6912345678901234" "status shows order.id"
+line out "  order\.amount +199\.90" "status shows order.amount"
+line out "  claimant\.name +张三" "status shows the Chinese name"
+line out "  merchant\.shop +好物旗舰店" "status shows the shop"
+missing
+for f in case.platform claimant.phone claimant.id_number claimant.address merchant.company \
+    merchant.credit_code merchant.address merchant.phone order.spec order.quantity \
+    order.received problem.category problem.description demand.text; do
+	check "status lists $f as not yet recorded" grep -qxF "$f" missing
+done
+for f in order.id order.amount order.date claimant.name merchant.shop; do
+	check "status does not list the recorded $f as missing" sh -c "! grep -qxF '$f' missing"
+done
+check "status lists $((fields - 5)) missing facts" test "$(wc -l <missing)" -eq $((fields - 5))
+
+# Evidence by kind, in the order of the kinds table, then one line per item.
+line out "evidence: 4 item\(s\), chat 1, defect 2, communication-audio 1" "status counts evidence by kind"
+line out "  E01 +defect +E01-defect\.jpg +432 bytes +image/jpeg +defect-photo\.jpg" \
+    "status lists E01 with kind, file, size, type and original name"
+line out "  E02 +defect +E02-defect\.mp4 .*video/mp4 +no-power\.mp4" "status lists E02"
+line out "  E03 +chat +E03-chat\.txt .*chat-merchant\.txt" "status lists E03"
+line out "  E04 +communication-audio +E04-communication-audio\.mp3 .*call\.mp3" "status lists E04"
+
+# Timeline.
+line out "timeline: 2 contact\(s\)" "status counts the contacts"
+line out "  2026-10-05 +merchant +refused +商家拒绝退款" "status shows the merchant contact"
+line out "  2026-10-09 +platform +pending +platform ticket \[P-7788\]" "status shows the ref"
+same before.json c/case.json "status leaves case.json byte-identical"
+
+# After a removal the counts follow.
+"$DISPUTE" -q -C c rm-evidence E02 || exit 1
+expect 0 "status after rm-evidence" "$DISPUTE" -C c status
+line out "evidence: 3 item\(s\), chat 1, defect 1, communication-audio 1" "the counts follow a removal"
+
+# --json.
+expect 0 "status --json" "$DISPUTE" -C c status --json
+contains out '"schema":	"dispute-status/1"' "status --json names its schema"
+contains out '"evidence_by_kind":	{' "status --json has evidence_by_kind"
+contains out '"defect":	1,' "evidence_by_kind counts defect"
+contains out '"chat":	1,' "evidence_by_kind counts chat"
+contains out '"communication-audio":	1,' "evidence_by_kind counts communication-audio"
+contains out '"order":	0,' "evidence_by_kind lists kinds with no evidence as 0"
+contains out '"medical":	0,' "evidence_by_kind lists medical as 0"
+contains out '"order.id":	"6912345678901234"' "status --json lists the facts"
+grep '"missing_facts":' out >missing
+contains missing '"claimant.phone"' "status --json lists a missing fact"
+contains missing '"demand.text"' "status --json lists demand.text as missing"
+lacks missing '"order.id"' "status --json does not list a recorded fact as missing"
+contains out '"original_name":	"call.mp3"' "status --json lists the evidence records"
+contains out '"ref":	"P-7788"' "status --json lists the timeline"
+lacks out '"E02"' "status --json no longer lists the removed item"
+check "status --json starts with {" test "$(head -n 1 out)" = "{"
+check "status --json ends with }" test "$(tail -n 1 out)" = "}"
+
+expect 0 "status --json of an empty case" "$DISPUTE" -C empty status --json
+contains out '"defect":	0,' "an empty case counts 0 defect items"
+contains out '"evidence":	[]' "an empty case has an empty evidence list"
+contains out '"timeline":	[]' "an empty case has an empty timeline"
+
+expect 2 "status with an argument is a usage error" "$DISPUTE" -C c status extra
+expect 2 "status with an unknown option is a usage error" "$DISPUTE" -C c status --csv
+expect 1 "status outside a case fails" "$DISPUTE" -C nowhere status
+contains err "dispute init" "the message points to dispute init"
+
+finish

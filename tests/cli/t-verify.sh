@@ -1,0 +1,141 @@
+# dispute verify: an intact dossier, a dossier with an altered, missing or extra file,
+# --json, the case folder itself (no argument, -C, a path), an unzipped bag folder, and
+# things that are not bags.
+. "$TEST_LIB"
+
+ROOT=dispute-6912345678901234-20261118
+ZIP=$ROOT.zip
+
+# line FILE ERE TITLE: some line of FILE matches the whole extended regular expression.
+line() {
+	if grep -qE -- "^$2\$" "$1"; then
+		pass "$3"
+	else
+		fail "$3 (no line matching '$2' in $1)"
+	fi
+}
+
+# rezip NAME: zips the bag folder NAME/$ROOT as NAME.zip, with the dossier's top folder.
+rezip() {
+	(cd "$1" && zip -q -r -X "../$1.zip" "$ROOT")
+}
+
+# flip FILE: changes one byte in the middle of FILE, keeping its size.
+flip() {
+	chmod u+w "$1"
+	printf 'X' | dd of="$1" bs=1 seek=100 conv=notrunc 2>/dev/null
+}
+
+new_case c || exit 1
+"$DISPUTE" -q -C c add-evidence -k defect "$EVIDENCE/defect-photo.jpg" "$EVIDENCE/no-power.mp4" \
+    >/dev/null || exit 1
+"$DISPUTE" -q -C c add-evidence -k chat "$EVIDENCE/chat-merchant.txt" >/dev/null || exit 1
+"$DISPUTE" -q -C c pack >/dev/null || exit 1
+
+# A fresh dossier.
+payload=$(unzip -Z1 "$ZIP" | grep -c "^$ROOT/data/")
+expect 0 "verify of a fresh dossier" "$DISPUTE" verify "$ZIP"
+line out "$ZIP: intact, $payload payload files, [0-9]+ bytes \(BagIt 1\.0, sha256\)" \
+    "verify says the dossier is intact, with its $payload payload files and BagIt version"
+expect 0 "verify --json of a fresh dossier" "$DISPUTE" verify --json "$ZIP"
+contains out '"intact":	true' "verify --json says intact: true"
+contains out '"problems":	[]' "verify --json lists no problems"
+contains out "\"payload_files\":	$payload," "verify --json counts the payload files"
+contains out '"bagit_version":	"1.0"' "verify --json gives the BagIt version"
+
+# The dossier unzipped: the bag folder verifies by path, and so does the re-zipped copy.
+for d in same altered missing extra folder; do
+	mkdir "$d" && (cd "$d" && unzip -q "../$ZIP") || exit 1
+done
+rezip same
+expect 0 "a dossier unzipped and re-zipped with zip -r -X verifies" "$DISPUTE" verify same.zip
+expect 0 "the unzipped bag folder verifies by path" "$DISPUTE" verify "folder/$ROOT"
+contains out "intact" "verify says the bag folder is intact"
+
+# One byte of one evidence file changed inside the zip.
+flip "altered/$ROOT/data/evidence/E01-defect.jpg"
+rezip altered
+expect 1 "verify of a dossier with an altered file fails" "$DISPUTE" verify altered.zip
+line out "altered: data/evidence/E01-defect\.jpg: .*" "verify names the altered file"
+line out "altered\.zip: NOT intact, 1 problem\(s\)" "verify counts one problem"
+lacks out "E02" "verify does not blame the untouched files"
+expect 1 "verify --json of the altered dossier" "$DISPUTE" verify --json altered.zip
+contains out '"intact":	false' "verify --json says intact: false"
+contains out '"kind":	"altered"' "verify --json gives the problem kind"
+contains out '"path":	"data/evidence/E01-defect.jpg"' "verify --json gives the problem path"
+
+# A file removed from the zip.
+rm -f "missing/$ROOT/data/evidence/E02-defect.mp4"
+rezip missing
+expect 1 "verify of a dossier with a missing file fails" "$DISPUTE" verify missing.zip
+line out "missing: data/evidence/E02-defect\.mp4: .*" "verify names the missing file"
+expect 1 "verify --json of the dossier with a missing file" "$DISPUTE" verify --json missing.zip
+contains out '"intact":	false' "verify --json says intact: false for a missing file"
+contains out '"kind":	"missing"' "verify --json reports the missing kind"
+
+# A file added under data/.
+printf 'added later\n' >"extra/$ROOT/data/evidence/E99-added.txt"
+rezip extra
+expect 1 "verify of a dossier with an extra file fails" "$DISPUTE" verify extra.zip
+line out "extra: data/evidence/E99-added\.txt: .*" "verify names the extra file"
+expect 1 "verify --json of the dossier with an extra file" "$DISPUTE" verify --json extra.zip
+contains out '"kind":	"extra"' "verify --json reports the extra kind"
+contains out '"path":	"data/evidence/E99-added.txt"' "verify --json names the extra file"
+
+# The bag folder, tampered with on disk.
+flip "folder/$ROOT/data/evidence/E03-chat.txt"
+expect 1 "verify of a tampered bag folder fails" "$DISPUTE" verify "folder/$ROOT"
+line out "altered: data/evidence/E03-chat\.txt: .*" "verify names the altered file in the folder"
+
+# The case folder: no argument, -C, or its path.
+expect 0 "verify with no argument checks the case in the current folder" \
+    sh -c 'cd c && "$DISPUTE" verify'
+line out "\.: intact, 3 payload files, [0-9]+ bytes" "verify says the case is intact"
+expect 0 "verify -C checks that case" "$DISPUTE" -C c verify
+expect 0 "verify CASE-FOLDER checks that case" "$DISPUTE" verify c
+line out "c: intact, 3 payload files, [0-9]+ bytes" "verify names the case folder it checked"
+
+cp c/case.json before.json
+cp -p c/evidence/E01-defect.jpg E01.saved
+flip c/evidence/E01-defect.jpg
+expect 1 "verify of a case with altered evidence fails" "$DISPUTE" -C c verify
+line out "altered: evidence/E01-defect\.jpg: .*" "verify names the altered case file"
+contains out "recorded $(sha256sum <E01.saved | cut -d' ' -f1)" "verify gives the recorded SHA-256"
+contains out "sha256 $(sha256sum <c/evidence/E01-defect.jpg | cut -d' ' -f1)" \
+    "verify gives the actual SHA-256"
+expect 1 "verify --json of the altered case" "$DISPUTE" -C c verify --json
+contains out '"intact":	false' "verify --json says the case is not intact"
+contains out '"path":	"evidence/E01-defect.jpg"' "verify --json names the altered case file"
+same before.json c/case.json "verify leaves case.json byte-identical"
+cp E01.saved c/evidence/E01-defect.jpg
+expect 0 "the case verifies again once the file is restored" "$DISPUTE" -C c verify
+
+printf 'stray\n' >c/evidence/stray.txt
+expect 1 "verify of a case with an unrecorded file fails" "$DISPUTE" -C c verify
+line out "extra: evidence/stray\.txt: .*" "verify names the extra case file"
+rm c/evidence/stray.txt
+
+chmod u+w c/evidence/E02-defect.mp4 && mv c/evidence/E02-defect.mp4 E02.saved
+expect 1 "verify of a case with a missing file fails" "$DISPUTE" -C c verify
+line out "missing: evidence/E02-defect\.mp4: .*" "verify names the missing case file"
+mv E02.saved c/evidence/E02-defect.mp4
+expect 0 "the case verifies once everything is back" "$DISPUTE" -C c verify
+
+# Things that are not bags.
+printf 'not a zip\n' >fake.zip
+expect 1 "verify of a non-zip file fails" "$DISPUTE" verify fake.zip
+contains err "fake.zip: not a zip file or bag folder" "the message says it is not a zip"
+cp "$EVIDENCE/invoice.pdf" invoice.zip
+expect 1 "verify of a PDF named .zip fails" "$DISPUTE" verify invoice.zip
+expect 1 "verify of a missing file fails" "$DISPUTE" verify no-such.zip
+contains err "no-such.zip" "the message names the missing file"
+mkdir plain
+expect 1 "verify of a folder that is neither a case nor a bag fails" "$DISPUTE" verify plain
+contains out "malformed: bagit.txt" "verify says the folder has no bagit.txt"
+(cd same && zip -q -r -X ../nobag.zip "$ROOT/data")
+expect 1 "verify of a zip without bagit.txt fails" "$DISPUTE" verify nobag.zip
+contains out "bagit.txt" "verify says bagit.txt is missing"
+expect 2 "verify with two arguments is a usage error" "$DISPUTE" verify "$ZIP" same.zip
+expect 2 "verify with an unknown option is a usage error" "$DISPUTE" verify --quick "$ZIP"
+
+finish
