@@ -354,6 +354,7 @@ evidence_add(struct dispute_case *c, const struct evidence_request *req)
 	unsigned char *buf = NULL;
 	char *evidence_dir = NULL;
 	magic_t cookie = NULL;
+	cJSON *before = NULL;
 	int i, status = DISPUTE_FAILED;
 
 	if (check_words("note", req->note) != DISPUTE_OK ||
@@ -375,10 +376,21 @@ evidence_add(struct dispute_case *c, const struct evidence_request *req)
 		    check_duplicate(c, batch, (size_t)i) != DISPUTE_OK)
 			goto out;
 	}
-	if (commit_batch(c, req, batch, evidence_dir) != DISPUTE_OK || case_save(c) != DISPUTE_OK)
+	/* The record as it was, to put back if the batch cannot be committed whole. */
+	before = cJSON_Duplicate(c->root, 1);
+	if (before == NULL) {
+		dispute_error("out of memory");
 		goto out;
+	}
+	if (commit_batch(c, req, batch, evidence_dir) != DISPUTE_OK || case_save(c) != DISPUTE_OK) {
+		cJSON_Delete(c->root);
+		c->root = before;
+		before = NULL;
+		goto out;
+	}
 	status = DISPUTE_OK;
 out:
+	cJSON_Delete(before);
 	for (i = 0; batch != NULL && i < req->file_count; i++) {
 		if (batch[i].tmp_path != NULL)
 			unlink(batch[i].tmp_path);

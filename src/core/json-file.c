@@ -1,6 +1,7 @@
 /* JSON files: parse errors located by line and column, since users edit these by hand. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "dispute/fsutil.h"
 #include "dispute/json-file.h"
@@ -35,7 +36,15 @@ json_read_file(const char *path, size_t max, cJSON **out)
 	*out = NULL;
 	if (fs_read_file(path, max, &text, &len) != DISPUTE_OK)
 		return DISPUTE_FAILED;
-	*out = cJSON_ParseWithLengthOpts(text, len, &end, 0);
+	if (strlen(text) != len) {
+		dispute_error("%s: contains a NUL byte; not a JSON text", path);
+		free(text);
+		return DISPUTE_FAILED;
+	}
+	/* Require the end of the text after the value (cJSON checks the byte at the given
+	 * length, so the terminating NUL is included): anything after the record means the
+	 * file is damaged, and saving over it would silently drop that part. */
+	*out = cJSON_ParseWithLengthOpts(text, len + 1, &end, 1);
 	if (*out == NULL) {
 		locate(text, end != NULL && end >= text ? (size_t)(end - text) : 0, &line, &column);
 		dispute_error("%s:%u:%u: not valid JSON; the file was left as it is", path, line, column);
