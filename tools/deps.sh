@@ -4,7 +4,7 @@
 # the `sudo apt-get install ...` line and fails, so that nothing is half-set-up.
 set -eu
 
-packages="gcc make cmake pkg-config file zip unzip
+packages="gcc make cmake pkg-config file zip unzip time
 	libzip-dev libcjson-dev libmagic-dev libssl-dev libcmocka-dev $*"
 
 missing=""

@@ -39,6 +39,13 @@ struct bag_report {
  * Never extracts to disk and never writes anywhere. */
 int bag_verify(const char *path, struct bag_report *report);
 
+/* The same for a zip whose entries are encrypted (WinZip AES): PASSWORD decrypts them.
+ * A wrong password, or none for an encrypted zip, is reported and fails. */
+int bag_verify_encrypted(const char *path, const char *password, struct bag_report *report);
+
+/* Whether the zip at PATH has encrypted entries, so that a password must be asked for. */
+int bag_zip_is_encrypted(const char *path, int *encrypted);
+
 void bag_report_free(struct bag_report *report);
 
 /* Adds a problem to REPORT; PATH may be NULL. Also used for case folders, so that they

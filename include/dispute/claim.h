@@ -18,7 +18,7 @@ struct claim_input {
 };
 
 struct claim_line {
-	const char *basis;      /* "refund", "fraud", "food" (fixed strings) */
+	const char *basis;      /* "refund", "loss", "fraud", "food" (fixed strings) */
 	char *label_zh;         /* "退还货款", "三倍赔偿" ... */
 	char *label_en;
 	int64_t amount_fen;
@@ -41,7 +41,7 @@ struct claim {
 	int filing_fee_confirmed;
 };
 
-/* Fills CLAIM: the refund always; the fraud basis (3x, minimum) as a possible line for
+/* Fills CLAIM: the refund always; the recorded loss when there is one; the fraud basis (3x, minimum) as a possible line for
  * counterfeit and not-as-described goods; the food basis (10x the price or 3x the loss,
  * minimum) for food that is expired or harmful; the filing fee on the chosen total.
  * Prices and losses are 0 to 100,000,000 yuan. A compensation chosen that the category

@@ -9,6 +9,8 @@
 struct dossier_options {
 	const char *output;  /* path of the zip; NULL: dispute-<order.id>-<YYYYMMDD>.zip here */
 	const char *date;    /* the bagging date, YYYY-MM-DD */
+	const char *password; /* encrypt every entry with WinZip AES-256; NULL: no encryption.
+	                       * Entry names stay readable in an encrypted zip. */
 };
 
 /* Writes the dossier for case C (opened for reading). Every evidence file is hashed as

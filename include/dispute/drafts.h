@@ -44,7 +44,7 @@ int drafts_render_complete(const struct dispute_case *c, const char *today,
     int (*add)(const char *name, char *text, void *ctx), void *ctx);
 
 /* Warns (without refusing) about insults or threats in the buyer's own words, listed in
- * rules/tone-LANG.txt: objective wording is what authorities respond to. */
-void draft_check_tone(const struct dispute_case *c, const char *lang);
+ * rules/tone-*.txt: objective wording is what authorities respond to. */
+void draft_check_tone(const struct dispute_case *c);
 
 #endif

@@ -48,6 +48,15 @@ int evidence_add(struct dispute_case *c, const struct evidence_request *req);
 /* Removes item ID (e.g. "E03") and its copy, and saves the case. */
 int evidence_remove(struct dispute_case *c, const char *id);
 
+/* Whether evidence/NAME was left by an interrupted add-evidence or rm-evidence (a
+ * number never recorded, or a removed item's copy): verify ignores it. */
+int evidence_is_leftover(const struct dispute_case *c, const char *name);
+
+/* Clears such leftovers out of the way, only under the exclusive lock (CASE_WRITE):
+ * a removed item's copy is deleted; a copy with an unrecorded number is moved to a
+ * hidden ".leftover." name with a warning, never deleted. */
+void evidence_clean_leftovers(struct dispute_case *c);
+
 /* The record with ID, or NULL. */
 cJSON *evidence_find(const struct dispute_case *c, const char *id);
 

@@ -10,8 +10,10 @@
 #include <cjson/cJSON.h>
 
 /* Returns the text of partial NAME as a malloc'd NUL-terminated string, or NULL when
- * there is no such partial (it then renders as empty, as the spec says). */
-typedef char *(*mustache_partial_fn)(const char *name, void *ctx);
+ * there is no such partial (it then renders as empty, as the spec says). May set *LABEL
+ * to a malloc'd name for error messages (the partial's file path); it stays NULL
+ * otherwise, and NAME is used. */
+typedef char *(*mustache_partial_fn)(const char *name, void *ctx, char **label);
 
 struct mustache_options {
 	int escape_html;              /* {{name}} HTML-escapes when non-zero */
@@ -30,7 +32,10 @@ struct mustache_options {
  * "true" and "false", and nothing for null, lists and objects. Sections skip false,
  * null, a missing name and the empty list; any other value (even "" or 0) renders
  * the section once.
- * Partials may nest 64 deep and sections 100 deep; beyond that is an error. */
+ * Partials may nest 64 deep and sections 100 deep; beyond that is an error, and so
+ * is rendering more than MUSTACHE_MAX_STEPS tags in all, which only partials that
+ * include each other repeatedly reach (their work grows exponentially). */
+#define MUSTACHE_MAX_STEPS 2000000
 int mustache_render(const char *name, const char *template_text, size_t len, const cJSON *data,
     const struct mustache_options *options, char **out);
 

@@ -92,6 +92,10 @@ chosen_kind(struct cmd_ctx *ctx, int *status)
 		kind = NULL;
 		*status = cmd_usage_error(ctx, "--csv is for the evidence list");
 	}
+	if (kind != NULL && args_has(ctx, OPT_CSV) && args_has(ctx, OPT_TEMPLATE)) {
+		kind = NULL;
+		*status = cmd_usage_error(ctx, "--csv is not rendered from a template");
+	}
 	return kind;
 }
 
@@ -139,7 +143,7 @@ cmd_draft_exec(struct cmd_ctx *ctx)
 		draft_report_missing(kind, missing);
 		goto out;
 	}
-	draft_check_tone(c, lang);
+	draft_check_tone(c);
 	if (rules_load_default(&rules) != DISPUTE_OK ||
 	    draft_view_build(c, &rules, today, &view) != DISPUTE_OK)
 		goto out;

@@ -13,9 +13,12 @@
 #include "dispute/case-verify.h"
 #include "dispute/fsutil.h"
 #include "dispute/report.h"
+#include "password.h"
 
 static const struct cmd_option verify_options[] = {
 	{ "json", OPT_JSON, 0, NULL, "print the result as JSON" },
+	{ "password-file", OPT_PASSWORD_FILE, 1, "FILE",
+	  "password of an encrypted dossier (else DISPUTE_PASSWORD, else a prompt)" },
 	{ NULL, 0, 0, NULL, NULL }
 };
 
@@ -101,7 +104,8 @@ cmd_verify_exec(struct cmd_ctx *ctx)
 	const char *target = ctx->args.count > 0 ? ctx->args.list[0] : ctx->case_dir;
 	struct dispute_case *c = NULL;
 	struct bag_report report;
-	int status;
+	char *password = NULL;
+	int status, encrypted = 0;
 
 	memset(&report, 0, sizeof report);
 	if (is_case_folder(target)) {
@@ -109,8 +113,14 @@ cmd_verify_exec(struct cmd_ctx *ctx)
 		if (status == DISPUTE_OK)
 			status = case_verify(c, &report);
 		case_close(c);
-	} else
-		status = bag_verify(target, &report);
+	} else {
+		status = bag_zip_is_encrypted(target, &encrypted);
+		if (status == DISPUTE_OK && encrypted)
+			status = password_obtain(args_get(ctx, OPT_PASSWORD_FILE), 0, &password);
+		if (status == DISPUTE_OK)
+			status = bag_verify_encrypted(target, password, &report);
+		password_free(password);
+	}
 	if (status == DISPUTE_OK) {
 		if (args_has(ctx, OPT_JSON))
 			status = print_json(target, &report);

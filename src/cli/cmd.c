@@ -170,13 +170,34 @@ build_getopt(const struct cmd_entry *entry, char **shortopts, struct option **lo
 	return DISPUTE_OK;
 }
 
+/* The argument that getopt_long just matched to long option O. */
+static const char *
+option_token(char **argv, const struct option *o)
+{
+	if (o->has_arg != no_argument && optarg != NULL && optarg == argv[optind - 1])
+		return argv[optind - 2];
+	return argv[optind - 1];
+}
+
+/* getopt_long accepts any unambiguous prefix ("--password" for "--password-file"); a
+ * script's options must mean exactly what they say, so only full names are taken. */
+static int
+typed_in_full(char **argv, const struct option *o)
+{
+	const char *token = option_token(argv, o);
+	size_t n = strlen(o->name);
+
+	return strncmp(token, "--", 2) == 0 && strncmp(token + 2, o->name, n) == 0 &&
+	    (token[2 + n] == '\0' || token[2 + n] == '=');
+}
+
 int
 cmd_run(const struct cmd_entry *entry, const char *case_dir, int argc, char **argv)
 {
 	struct cmd_ctx ctx;
 	struct option *longopts = NULL;
 	char *shortopts = NULL;
-	int c, status;
+	int c, status, longindex = -1;
 
 	memset(&ctx, 0, sizeof ctx);
 	ctx.entry = entry;
@@ -186,8 +207,13 @@ cmd_run(const struct cmd_entry *entry, const char *case_dir, int argc, char **ar
 	opterr = 0;
 	optind = 1;
 	status = -1;
-	while (status == -1 && (c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
-		if (c == 'h') {
+	while (status == -1 &&
+	    (c = getopt_long(argc, argv, shortopts, longopts, &longindex)) != -1) {
+		if (longindex >= 0 && !typed_in_full(argv, &longopts[longindex])) {
+			status = cmd_usage_error(&ctx, "unknown option %s (options must be written in "
+			    "full: --%s)", option_token(argv, &longopts[longindex]),
+			    longopts[longindex].name);
+		} else if (c == 'h') {
 			cmd_print_help(entry, stdout);
 			status = DISPUTE_OK;
 		} else if (c == '?' || c == ':') {
@@ -200,6 +226,7 @@ cmd_run(const struct cmd_entry *entry, const char *case_dir, int argc, char **ar
 			ctx.args.seen[c] = 1;
 			ctx.args.value[c] = optarg;
 		}
+		longindex = -1;
 	}
 	if (status == -1) {
 		ctx.args.count = argc - optind;

@@ -13,7 +13,7 @@
 
 /* Whole-file reads are only for tag files; a bigger one is refused rather than let a
  * hostile bag make us allocate without bound. */
-#define BAG_TAG_FILE_MAX ((size_t)64 * 1024 * 1024)
+#define BAG_TAG_FILE_MAX ((size_t)16 * 1024 * 1024) /* about 160,000 manifest lines */
 /* Payload and tag files are streamed through the digests in chunks of this size. */
 #define BAG_CHUNK ((size_t)64 * 1024)
 /* Room for a reason such as a libzip or strerror() message. */
@@ -58,7 +58,8 @@ struct bag_reader {
 
 /* The backends: fill READER's entries (through bag_push_entry() and
  * bag_sort_entries()), ops and impl. Same contract as bag_reader_open(). */
-int bag_zip_open(const char *path, struct bag_report *report, struct bag_reader *reader);
+int bag_zip_open(const char *path, const char *password, struct bag_report *report,
+    struct bag_reader *reader);
 int bag_folder_open(const char *path, struct bag_report *report, struct bag_reader *reader);
 /* Appends a copy of NAME to READER's entries; *CAP is the allocated length. */
 int bag_push_entry(struct bag_reader *reader, size_t *cap, const char *name, uint64_t index);
@@ -70,7 +71,8 @@ int bag_sort_entries(struct bag_reader *reader, struct bag_report *report);
  * bag folder, duplicates) are added to REPORT as problems and left out of the list.
  * Returns DISPUTE_FAILED after dispute_error() when PATH cannot be opened at all or
  * memory runs out. */
-int bag_reader_open(const char *path, struct bag_report *report, struct bag_reader **reader);
+int bag_reader_open(const char *path, const char *password, struct bag_report *report,
+    struct bag_reader **reader);
 void bag_reader_close(struct bag_reader *reader);
 const struct bag_entry *bag_reader_find(const struct bag_reader *reader, const char *name);
 

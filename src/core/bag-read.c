@@ -139,7 +139,8 @@ bag_reader_find(const struct bag_reader *reader, const char *name)
 }
 
 int
-bag_reader_open(const char *path, struct bag_report *report, struct bag_reader **reader)
+bag_reader_open(const char *path, const char *password, struct bag_report *report,
+    struct bag_reader **reader)
 {
 	struct bag_reader *r;
 	struct stat st;
@@ -160,7 +161,7 @@ bag_reader_open(const char *path, struct bag_report *report, struct bag_reader *
 	if (S_ISDIR(st.st_mode))
 		status = bag_folder_open(path, report, r);
 	else
-		status = bag_zip_open(path, report, r);
+		status = bag_zip_open(path, password, report, r);
 	if (status != DISPUTE_OK) {
 		bag_reader_close(r);
 		return status;

@@ -255,7 +255,8 @@ judge_files(struct bag_judge *j)
 		if (c >= 0)
 			while (end < j->listing_count && strcmp(j->listings[end].path, path) == 0)
 				end++;
-		if (judge_path(j, e, path, j->listings + k, end - k) != DISPUTE_OK)
+		/* No listing at all leaves j->listings NULL, and NULL + 0 is undefined. */
+		if (judge_path(j, e, path, end > k ? j->listings + k : NULL, end - k) != DISPUTE_OK)
 			return DISPUTE_FAILED;
 		k = end;
 	}
@@ -341,13 +342,19 @@ judge_free(struct bag_judge *j)
 int
 bag_verify(const char *path, struct bag_report *report)
 {
+	return bag_verify_encrypted(path, NULL, report);
+}
+
+int
+bag_verify_encrypted(const char *path, const char *password, struct bag_report *report)
+{
 	struct bag_judge j;
 	int status = DISPUTE_FAILED;
 
 	memset(report, 0, sizeof(*report));
 	memset(&j, 0, sizeof(j));
 	j.report = report;
-	if (bag_reader_open(path, report, &j.reader) != DISPUTE_OK)
+	if (bag_reader_open(path, password, report, &j.reader) != DISPUTE_OK)
 		goto out;
 	if (j.reader->root != NULL && (report->root = strdup(j.reader->root)) == NULL) {
 		bag_out_of_memory();

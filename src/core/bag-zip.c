@@ -236,8 +236,69 @@ zip_list_entry(struct bag_reader *r, size_t *cap, zip_uint64_t i, struct bag_rep
 	return bag_push_entry(r, cap, inside, i);
 }
 
+/* The first encrypted entry, or -1 when nothing is encrypted. */
+static zip_int64_t
+first_encrypted(zip_t *za)
+{
+	zip_int64_t i, n = zip_get_num_entries(za, 0);
+	zip_stat_t st;
+
+	for (i = 0; i < n; i++)
+		if (zip_stat_index(za, (zip_uint64_t)i, 0, &st) == 0 &&
+		    (st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE)
+			return i;
+	return -1;
+}
+
+/* An encrypted zip is judged only with the right password: without it every entry
+ * would be reported as unreadable, which says nothing about the bag. */
+static int
+check_password(zip_t *za, const char *path, const char *password)
+{
+	zip_int64_t index = first_encrypted(za);
+	zip_file_t *zf;
+
+	if (index < 0)
+		return DISPUTE_OK;
+	if (password == NULL) {
+		dispute_error("%s: the dossier is encrypted; a password is needed", path);
+		return DISPUTE_FAILED;
+	}
+	if (zip_set_default_password(za, password) != 0) {
+		dispute_error("%s: cannot use the password: %s", path, zip_strerror(za));
+		return DISPUTE_FAILED;
+	}
+	zf = zip_fopen_index(za, (zip_uint64_t)index, 0);
+	if (zf == NULL) {
+		if (zip_error_code_zip(zip_get_error(za)) == ZIP_ER_WRONGPASSWD)
+			dispute_error("%s: wrong password", path);
+		else
+			dispute_error("%s: cannot read: %s", path, zip_strerror(za));
+		return DISPUTE_FAILED;
+	}
+	zip_fclose(zf);
+	return DISPUTE_OK;
+}
+
 int
-bag_zip_open(const char *path, struct bag_report *report, struct bag_reader *r)
+bag_zip_is_encrypted(const char *path, int *encrypted)
+{
+	zip_t *za;
+	int err;
+
+	za = zip_open(path, ZIP_RDONLY, &err);
+	if (za == NULL) {
+		*encrypted = 0;
+		return DISPUTE_OK; /* bag_verify reports what is wrong with it */
+	}
+	*encrypted = first_encrypted(za) >= 0;
+	zip_discard(za);
+	return DISPUTE_OK;
+}
+
+int
+bag_zip_open(const char *path, const char *password, struct bag_report *report,
+    struct bag_reader *r)
 {
 	zip_t *za;
 	zip_int64_t n;
@@ -256,6 +317,8 @@ bag_zip_open(const char *path, struct bag_report *report, struct bag_reader *r)
 	}
 	r->ops = &zip_ops;
 	r->impl = za;
+	if (check_password(za, path, password) != DISPUTE_OK)
+		goto out;
 	n = zip_get_num_entries(za, 0);
 	if (n < 0)
 		n = 0;

@@ -69,6 +69,11 @@ check_extra(const struct dispute_case *c, const char *dir, struct bag_report *re
 
 		if (de->d_name[0] == '.')
 			continue;
+		if (evidence_is_leftover(c, de->d_name)) {
+			dispute_notice("%s/%s: ignored; an interrupted command left it and the next "
+			    "change to the case removes it", dir, de->d_name);
+			continue;
+		}
 		cJSON_ArrayForEach(item, case_evidence(c))
 			known |= strcmp(cJSON_GetObjectItemCaseSensitive(item, "file")->valuestring,
 			    de->d_name) == 0;

@@ -1,4 +1,5 @@
 /* Loading, checking, locking and saving case.json. */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -246,6 +247,38 @@ lock_case(const char *dir, enum case_access mode)
 	return fd;
 }
 
+/* Removes the temporary files that a killed command left in FOLDER (names starting
+ * with PREFIX). Only called under the exclusive lock, so no live command owns them. */
+static void
+remove_orphans(const char *folder, const char *prefix)
+{
+	size_t n = strlen(prefix);
+	struct dirent *de;
+	DIR *d = opendir(folder);
+
+	if (d == NULL)
+		return;
+	while ((de = readdir(d)) != NULL) {
+		if (strncmp(de->d_name, prefix, n) != 0)
+			continue;
+		if (unlinkat(dirfd(d), de->d_name, 0) == 0)
+			dispute_notice("%s/%s: removed a temporary file left by an interrupted command",
+			    folder, de->d_name);
+	}
+	closedir(d);
+}
+
+static void
+clean_orphans(const struct dispute_case *c)
+{
+	char *evidence = case_path(c, CASE_EVIDENCE_DIR);
+
+	remove_orphans(c->dir, "." CASE_FILE ".");
+	if (evidence != NULL)
+		remove_orphans(evidence, ".incoming.");
+	free(evidence);
+}
+
 int
 case_open(const char *dir, enum case_access mode, struct dispute_case **out)
 {
@@ -273,6 +306,8 @@ case_open(const char *dir, enum case_access mode, struct dispute_case **out)
 		goto out;
 	if (check_record(c->file, c->root) != DISPUTE_OK)
 		goto out;
+	if (mode == CASE_WRITE)
+		clean_orphans(c);
 	*out = c;
 	c = NULL;
 	status = DISPUTE_OK;

@@ -29,7 +29,7 @@
 #define FEE_AMOUNT_MAX_FEN 100000000000000LL
 #define BASIS 10000
 
-#define MAX_LINES 3
+#define MAX_LINES 4
 
 static char *xprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
@@ -173,6 +173,33 @@ refund_line(const struct rules *r, const struct claim_input *in, struct claim_li
 	line->label_en = xprintf("refund of the price paid");
 	line->calculation_zh = xprintf("退还实付货款 %s 元", price);
 	line->calculation_en = xprintf("the %s yuan paid, returned", price);
+	line->law = law_text(&rule);
+	if (line->label_zh == NULL || line->label_en == NULL || line->calculation_zh == NULL ||
+	    line->calculation_en == NULL || line->law == NULL)
+		return DISPUTE_FAILED;
+	return DISPUTE_OK;
+}
+
+/* CPL art 49: the loss the buyer recorded (medical costs and the like) is claimed as it
+ * is; the punitive lines come on top of it. */
+static int
+loss_line(const struct rules *r, const struct claim_input *in, struct claim_line *line)
+{
+	struct rule rule;
+	char loss[AMOUNT_TEXT_MAX];
+
+	if (rules_find(r, "loss-compensation", in->date, &rule) != DISPUTE_OK)
+		return DISPUTE_FAILED;
+	amount_format(in->loss_fen, loss);
+	line->basis = "loss";
+	line->amount_fen = in->loss_fen;
+	line->confirmed = rule.confirmed;
+	line->chosen = 1;
+	line->label_zh = xprintf("赔偿损失");
+	line->label_en = xprintf("compensation for the loss");
+	line->calculation_zh = xprintf("已记录的损失（如医疗费）%s 元", loss);
+	line->calculation_en = xprintf("the recorded loss (such as medical costs) of %s yuan",
+	    loss);
 	line->law = law_text(&rule);
 	if (line->label_zh == NULL || line->label_en == NULL || line->calculation_zh == NULL ||
 	    line->calculation_en == NULL || line->law == NULL)
@@ -377,6 +404,8 @@ claim_compute(const struct rules *r, const struct claim_input *in, struct claim 
 	/* Count each line before filling it, so that claim_free releases a half-built one. */
 	out->count = 1;
 	if (refund_line(r, in, &out->lines[0]) != DISPUTE_OK)
+		goto out;
+	if (in->loss_fen > 0 && loss_line(r, in, &out->lines[out->count++]) != DISPUTE_OK)
 		goto out;
 	if (fraud && fraud_line(r, in, &out->lines[out->count++]) != DISPUTE_OK)
 		goto out;

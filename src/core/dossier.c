@@ -312,7 +312,8 @@ free_bag(struct bag *b)
 }
 
 static int
-add_to_zip(zip_t *archive, const char *root, const struct entry *e, time_t mtime)
+add_to_zip(zip_t *archive, const char *root, const struct entry *e, time_t mtime,
+    const char *password)
 {
 	zip_source_t *source;
 	zip_int64_t index;
@@ -349,6 +350,11 @@ add_to_zip(zip_t *archive, const char *root, const struct entry *e, time_t mtime
 		    zip_strerror(archive));
 		return DISPUTE_FAILED;
 	}
+	if (password != NULL && zip_file_set_encryption(archive, (zip_uint64_t)index,
+	    ZIP_EM_AES_256, password) == -1) {
+		dispute_error("%s/%s: cannot encrypt: %s", root, e->name, zip_strerror(archive));
+		return DISPUTE_FAILED;
+	}
 	return DISPUTE_OK;
 }
 
@@ -369,7 +375,8 @@ date_midnight(const char *date)
 
 /* Writes the zip to TMP_PATH; libzip itself writes to a temporary name and renames. */
 static int
-write_zip(const struct bag *b, const char *root, const char *tmp_path, time_t mtime)
+write_zip(const struct bag *b, const char *root, const char *tmp_path, time_t mtime,
+    const char *password)
 {
 	zip_t *archive;
 	int error = 0;
@@ -385,7 +392,7 @@ write_zip(const struct bag *b, const char *root, const char *tmp_path, time_t mt
 		return DISPUTE_FAILED;
 	}
 	for (i = 0; i < b->count; i++) {
-		if (add_to_zip(archive, root, &b->entries[i], mtime) != DISPUTE_OK) {
+		if (add_to_zip(archive, root, &b->entries[i], mtime, password) != DISPUTE_OK) {
 			zip_discard(archive);
 			return DISPUTE_FAILED;
 		}
@@ -483,7 +490,7 @@ dossier_write(const struct dispute_case *c, const struct dossier_options *option
 	if (fd == -1)
 		goto out;
 	close(fd);
-	if (write_zip(&bag, root, tmp_path, mtime) != DISPUTE_OK ||
+	if (write_zip(&bag, root, tmp_path, mtime, options->password) != DISPUTE_OK ||
 	    publish(tmp_path, final_path, dir) != DISPUTE_OK)
 		goto out;
 	*written = final_path;

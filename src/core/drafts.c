@@ -184,7 +184,9 @@ scrub_public_post(const struct dispute_case *c, char **text)
 		char *mask;
 		int n;
 
-		if (value == NULL)
+		/* A value this short ("2026") would mask ordinary words and dates, and is not
+		 * enough to identify anyone. */
+		if (value == NULL || strlen(value) < 6)
 			continue;
 		mask = strcmp(private_facts[i][0], "order.id") == 0 ? mask_order_id(value) :
 		    strdup("***");
@@ -200,9 +202,11 @@ scrub_public_post(const struct dispute_case *c, char **text)
 			dispute_warning("the public post contained your %s %d time(s); it was masked",
 			    private_facts[i][1], n);
 	}
-	/* Mobile numbers and ID numbers in any spelling the exact match above missed. */
-	if (mask_pattern(text, "1[3-9][0-9]{9}", "mobile number(s)") != DISPUTE_OK ||
-	    mask_pattern(text, "[0-9]{17}[0-9Xx]", "ID-number-like sequence(s)") != DISPUTE_OK)
+	/* Mobile numbers and ID numbers as people write them, with spaces or hyphens between
+	 * groups ("138 1234 5678", "138-1234-5678"), which the exact match above misses. */
+	if (mask_pattern(text, "1[3-9]([ -]?[0-9]){9}", "mobile number(s)") != DISPUTE_OK ||
+	    mask_pattern(text, "[0-9]([ -]?[0-9]){16}[ -]?[0-9Xx]", "ID-number-like sequence(s)") !=
+	    DISPUTE_OK)
 		return DISPUTE_FAILED;
 	return DISPUTE_OK;
 }
@@ -270,15 +274,28 @@ out:
 	return status;
 }
 
+static void check_tone_list(const struct dispute_case *c, const char *rel);
+
+/* The buyer writes in their own language whatever the draft's language, so every list
+ * is checked. */
 void
-draft_check_tone(const struct dispute_case *c, const char *lang)
+draft_check_tone(const struct dispute_case *c)
+{
+	static const char *const lists[] = { "rules/tone-zh.txt", "rules/tone-en.txt", NULL };
+	int i;
+
+	for (i = 0; lists[i] != NULL; i++)
+		check_tone_list(c, lists[i]);
+}
+
+static void
+check_tone_list(const struct dispute_case *c, const char *rel)
 {
 	static const char *const own_words[] = { "problem.description", "demand.text", NULL };
-	char rel[64], *path, *list = NULL, *line, *save = NULL;
+	char *path, *list = NULL, *line, *save = NULL;
 	size_t len;
 	int i;
 
-	snprintf(rel, sizeof rel, "rules/tone-%s.txt", strcmp(lang, "en") == 0 ? "en" : "zh");
 	path = datadir_find(rel);
 	if (path == NULL || fs_read_file(path, 1024 * 1024, &list, &len) != DISPUTE_OK) {
 		free(path);

@@ -1,9 +1,11 @@
 /* Adding and removing evidence. A batch of files is staged as temporary copies first
  * and only given final names (and recorded) when every file of the batch is accepted,
  * so a refusal leaves the case exactly as it was. */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -239,6 +241,84 @@ next_id_number(const struct dispute_case *c)
 	return highest + 1;
 }
 
+/* Whether NAME is listed as the copy of an item rm-evidence already removed. */
+static int
+is_removed_copy(const struct dispute_case *c, const char *name)
+{
+	const cJSON *item;
+
+	cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(c->root, "removed_files"))
+		if (cJSON_IsString(item) && strcmp(item->valuestring, name) == 0)
+			return 1;
+	return 0;
+}
+
+/* Whether NAME follows the evidence naming scheme with a number never recorded. */
+static int
+has_unrecorded_number(const struct dispute_case *c, const char *name)
+{
+	const char *dash = strchr(name, '-');
+	unsigned long n;
+	char id[24];
+
+	if (name[0] != 'E' || dash == NULL || (size_t)(dash - name) >= sizeof id)
+		return 0;
+	snprintf(id, sizeof id, "%.*s", (int)(dash - name), name);
+	n = id_number(id);
+	return n > 0 && n >= next_id_number(c);
+}
+
+int
+evidence_is_leftover(const struct dispute_case *c, const char *name)
+{
+	return is_removed_copy(c, name) || has_unrecorded_number(c, name);
+}
+
+/* Moves evidence/NAME to a hidden name that verify and pack ignore. It is moved, not
+ * deleted: a file of unknown origin is never destroyed. */
+static void
+move_aside(int dirfd_, const char *dir, const char *name)
+{
+	char hidden[NAME_MAX + 1];
+	int attempt;
+
+	for (attempt = 0; attempt < 100; attempt++) {
+		if (attempt == 0)
+			snprintf(hidden, sizeof hidden, ".leftover.%s", name);
+		else
+			snprintf(hidden, sizeof hidden, ".leftover.%s.%d", name, attempt);
+		if (faccessat(dirfd_, hidden, F_OK, AT_SYMLINK_NOFOLLOW) == 0)
+			continue;
+		if (renameat(dirfd_, name, dirfd_, hidden) == 0)
+			dispute_warning("%s/%s: not recorded in case.json (an interrupted add-evidence?); "
+			    "moved aside to %s", dir, name, hidden);
+		return;
+	}
+}
+
+void
+evidence_clean_leftovers(struct dispute_case *c)
+{
+	char *dir = case_path(c, CASE_EVIDENCE_DIR);
+	struct dirent *de;
+	DIR *d = dir != NULL ? opendir(dir) : NULL;
+
+	if (d != NULL) {
+		while ((de = readdir(d)) != NULL) {
+			if (de->d_name[0] == '.')
+				continue;
+			/* The user already asked for a removed item's copy to go. */
+			if (is_removed_copy(c, de->d_name))
+				unlinkat(dirfd(d), de->d_name, 0);
+			else if (has_unrecorded_number(c, de->d_name))
+				move_aside(dirfd(d), dir, de->d_name);
+		}
+		closedir(d);
+	}
+	cJSON_DeleteItemFromObjectCaseSensitive(c->root, "removed_files");
+	free(dir);
+}
+
 static int
 set_counter(struct dispute_case *c, unsigned long last)
 {
@@ -376,6 +456,8 @@ evidence_add(struct dispute_case *c, const struct evidence_request *req)
 		    check_duplicate(c, batch, (size_t)i) != DISPUTE_OK)
 			goto out;
 	}
+	/* Under the exclusive lock nothing else is adding: make room for the final names. */
+	evidence_clean_leftovers(c);
 	/* The record as it was, to put back if the batch cannot be committed whole. */
 	before = cJSON_Duplicate(c->root, 1);
 	if (before == NULL) {
@@ -420,6 +502,20 @@ evidence_find(const struct dispute_case *c, const char *id)
 	return NULL;
 }
 
+static int
+note_removed(struct dispute_case *c, const char *file)
+{
+	cJSON *list = cJSON_GetObjectItemCaseSensitive(c->root, "removed_files");
+
+	if (list == NULL)
+		list = cJSON_AddArrayToObject(c->root, "removed_files");
+	if (list == NULL || !cJSON_AddItemToArray(list, cJSON_CreateString(file))) {
+		dispute_error("out of memory");
+		return DISPUTE_FAILED;
+	}
+	return DISPUTE_OK;
+}
+
 int
 evidence_remove(struct dispute_case *c, const char *id)
 {
@@ -436,11 +532,14 @@ evidence_remove(struct dispute_case *c, const char *id)
 	if (dir == NULL)
 		goto out;
 	path = path_join(dir, cJSON_GetObjectItemCaseSensitive(item, "file")->valuestring);
-	if (path == NULL || set_counter(c, number) != DISPUTE_OK)
+	if (path == NULL || set_counter(c, number) != DISPUTE_OK ||
+	    note_removed(c, cJSON_GetObjectItemCaseSensitive(item, "file")->valuestring) !=
+	    DISPUTE_OK)
 		goto out;
 	cJSON_Delete(cJSON_DetachItemViaPointer(case_evidence(c), item));
-	/* The record goes first: a crash in between leaves a stray copy that verify
-	 * reports, never a record whose file is gone. */
+	/* The record goes first: a crash in between leaves a copy listed in
+	 * "removed_files", which verify ignores and the next change deletes, never a
+	 * record whose file is gone. */
 	if (case_save(c) != DISPUTE_OK)
 		goto out;
 	if (unlink(path) == -1 && errno != ENOENT) {
@@ -448,7 +547,11 @@ evidence_remove(struct dispute_case *c, const char *id)
 		    strerror(errno));
 		goto out;
 	}
-	status = fs_sync_dir(dir);
+	if (fs_sync_dir(dir) != DISPUTE_OK)
+		goto out;
+	/* The copy is gone: the note that it may linger is no longer needed. */
+	cJSON_DeleteItemFromObjectCaseSensitive(c->root, "removed_files");
+	status = case_save(c);
 out:
 	free(path);
 	free(dir);

@@ -26,6 +26,7 @@ struct renderer {
 	const struct mustache_options *options;
 	struct buffer out;
 	int partial_depth;
+	unsigned long steps;        /* tags rendered so far, against MUSTACHE_MAX_STEPS */
 	int out_of_memory; /* reported once, by mustache_render() */
 };
 
@@ -209,7 +210,7 @@ render_partial(struct renderer *r, const struct mustache_template *t,
 {
 	const struct mustache_options *options = r->options;
 	struct mustache_template partial = { 0 };
-	char *text = NULL;
+	char *text = NULL, *label = NULL;
 	int status = DISPUTE_FAILED;
 
 	if (r->partial_depth == MUSTACHE_MAX_PARTIAL_DEPTH) {
@@ -219,18 +220,20 @@ render_partial(struct renderer *r, const struct mustache_template *t,
 	}
 	/* A partial that does not exist renders as nothing, as the spec says. */
 	if (options->partial == NULL ||
-	    (text = options->partial(node->name, options->partial_ctx)) == NULL) {
+	    (text = options->partial(node->name, options->partial_ctx, &label)) == NULL) {
 		status = DISPUTE_OK;
 		goto done;
 	}
 	/* Parsed afresh each time: delimiters start over at {{ }} inside a partial. */
-	if (mustache_parse(&partial, node->name, text, strlen(text), node->indent) != DISPUTE_OK)
+	if (mustache_parse(&partial, label != NULL ? label : node->name, text, strlen(text),
+	    node->indent) != DISPUTE_OK)
 		goto done;
 	r->partial_depth++;
 	status = render_nodes(r, &partial, partial.nodes, ctx);
 	r->partial_depth--;
 done:
 	mustache_template_free(&partial);
+	free(label);
 	free(text);
 	return status;
 }
@@ -242,6 +245,11 @@ render_nodes(struct renderer *r, const struct mustache_template *t,
 	int status = DISPUTE_OK;
 
 	for (; node != NULL && status == DISPUTE_OK; node = node->next) {
+		if (++r->steps > MUSTACHE_MAX_STEPS) {
+			mustache_report(t, node->offset, "the template expands to more than %d tags "
+			    "(partials including each other?)", MUSTACHE_MAX_STEPS);
+			return DISPUTE_FAILED;
+		}
 		switch (node->type) {
 		case MUSTACHE_TEXT:
 			status = write_bytes(r, node->text, node->len);

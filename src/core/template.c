@@ -25,8 +25,9 @@ plain_partial_name(const char *name)
 	return name[0] != '\0' && name[0] != '.' && strchr(name, '/') == NULL;
 }
 
+/* The partial NAME from DIR, with its path as the label for error messages. */
 static char *
-read_partial_from(const char *dir, const char *name)
+read_partial_from(const char *dir, const char *name, char **label)
 {
 	char *file = NULL, *path = NULL, *text = NULL;
 	size_t len;
@@ -37,13 +38,17 @@ read_partial_from(const char *dir, const char *name)
 	if (path != NULL && access(path, R_OK) == 0 &&
 	    fs_read_file(path, TEMPLATE_MAX, &text, &len) != DISPUTE_OK)
 		text = NULL;
+	if (text != NULL) {
+		*label = path;
+		path = NULL;
+	}
 	free(path);
 	free(file);
 	return text;
 }
 
 static char *
-load_partial(const char *name, void *ctx)
+load_partial(const char *name, void *ctx, char **label)
 {
 	const struct partial_dirs *dirs = ctx;
 	char *text;
@@ -52,9 +57,9 @@ load_partial(const char *name, void *ctx)
 		dispute_warning("partial \"%s\" ignored: partial names are plain file names", name);
 		return NULL;
 	}
-	text = read_partial_from(dirs->first, name);
+	text = read_partial_from(dirs->first, name, label);
 	if (text == NULL)
-		text = read_partial_from(dirs->fallback, name);
+		text = read_partial_from(dirs->fallback, name, label);
 	return text;
 }
 

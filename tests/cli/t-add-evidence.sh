@@ -210,13 +210,19 @@ refused odd "pipe.jpg: refused: a pipe (FIFO)" -k defect "$EVIDENCE/defect-photo
 WRAP=
 check "the refusals left odd/evidence empty" sh -c '[ -z "$(ls -A odd/evidence)" ]'
 
-# A stray file already bearing a final name stops the whole batch and is not replaced.
+# A file already bearing a final name that no record holds (an interrupted add-evidence
+# leaves one) is moved aside, never deleted, and the batch goes ahead.
 "$DISPUTE" -q init stray || exit 1
 printf 'stray\n' >stray/evidence/E02-defect.mp4
-refused stray "E02-defect.mp4: cannot create: File exists" -k defect \
-    "$EVIDENCE/defect-photo.jpg" "$EVIDENCE/no-power.mp4"
-check "the stray file keeps its content" test "$(cat stray/evidence/E02-defect.mp4)" = stray
-check "the first file of the stopped batch was not kept" test ! -e stray/evidence/E01-defect.jpg
+expect 1 "a refused add leaves the stray file alone" \
+    "$DISPUTE" -C stray add-evidence -k defect /nonexistent.jpg
+expect 0 "add-evidence goes ahead past an unrecorded file with a final name" \
+    "$DISPUTE" -C stray add-evidence -k defect "$EVIDENCE/defect-photo.jpg" "$EVIDENCE/no-power.mp4"
+contains err "moved aside to .leftover.E02-defect.mp4" "the warning says where the file went"
+check "the stray file keeps its content under the hidden name" \
+    test "$(cat stray/evidence/.leftover.E02-defect.mp4)" = stray
+check "E02 is the new copy" cmp -s stray/evidence/E02-defect.mp4 "$EVIDENCE/no-power.mp4"
+expect 0 "the case verifies afterwards" "$DISPUTE" -C stray verify
 
 # case.json stays UTF-8 text whatever bytes a note holds (refused or repaired).
 "$DISPUTE" -q init notes || exit 1

@@ -65,7 +65,14 @@ expect_line(const struct rules *r, const char *category, int food, int64_t price
 	assert_non_null(line);
 	assert_int_equal(line->amount_fen, want);
 	assert_true(line->chosen);
-	assert_int_equal(c.total_fen, price + want);
+	/* A recorded loss is claimed as it is, on top of the punitive line. */
+	if (loss > 0) {
+		assert_non_null(line_of(&c, "loss"));
+		assert_int_equal(line_of(&c, "loss")->amount_fen, loss);
+		assert_true(line_of(&c, "loss")->chosen);
+	} else
+		assert_null(line_of(&c, "loss"));
+	assert_int_equal(c.total_fen, price + (loss > 0 ? loss : 0) + want);
 	claim_free(&c);
 }
 

@@ -354,7 +354,7 @@ compare_names(const void *a, const void *b)
 static char *
 listing(const char *dir)
 {
-	char *names[64], *text = NULL;
+	char *names[128], *text = NULL;
 	size_t n = 0, i, len = 0;
 	FILE *out = open_memstream(&text, &len);
 	DIR *d = opendir(dir);
@@ -365,7 +365,7 @@ listing(const char *dir)
 	while ((e = readdir(d)) != NULL) {
 		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
 			continue;
-		assert_true(n < 64);
+		assert_true(n < 128);
 		names[n] = strdup(e->d_name);
 		assert_non_null(names[n]);
 		n++;
@@ -751,19 +751,53 @@ test_refused_unusable_files(void **state)
 /* A file already under the next final name stops the batch. The copies linked before
  * are removed again, and the records for them must go too: otherwise a later save
  * records evidence whose file is gone. */
+/* Creates an empty file NAME in the case's evidence folder. */
+static void
+touch_evidence(struct fixture *f, const char *name)
+{
+	char *path = NULL;
+	FILE *out;
+
+	assert_true(asprintf(&path, "%s/%s", f->evidence_dir, name) > 0);
+	out = fopen(path, "wb");
+	assert_non_null(out);
+	assert_int_equal(fclose(out), 0);
+	free(path);
+}
+
+/* A file with a final name that no record holds (an interrupted add left it) is moved
+ * to a hidden name, content intact, and the batch goes ahead. */
+static void
+test_unrecorded_name_moved_aside(void **state)
+{
+	struct fixture *f = *state;
+	char *moved = NULL;
+
+	touch_evidence(f, "E02-defect.mp4");
+	add_one(f->c, "defect", "defect-photo.jpg");
+	add_one(f->c, "defect", "no-power.mp4");
+	assert_non_null(evidence_find(f->c, "E02"));
+	assert_true(asprintf(&moved, "%s/.leftover.E02-defect.mp4", f->evidence_dir) > 0);
+	own(f, moved);
+	assert_int_equal(access(moved, F_OK), 0);
+}
+
+/* When the name cannot be freed, the batch is refused whole, and the record in memory
+ * is put back as it was (nothing half-added survives for a later save). */
 static void
 test_refused_name_taken(void **state)
 {
 	struct fixture *f = *state;
 	const char *const batch[] = { "defect-photo.jpg", "no-power.mp4" };
-	char *stray = NULL;
-	FILE *out;
+	char hidden[64];
+	int i;
 
-	assert_true(asprintf(&stray, "%s/E02-defect.mp4", f->evidence_dir) > 0);
-	out = fopen(stray, "wb");
-	assert_non_null(out);
-	assert_int_equal(fclose(out), 0);
-	own(f, stray);
+	touch_evidence(f, "E02-defect.mp4");
+	touch_evidence(f, ".leftover.E02-defect.mp4");
+	for (i = 1; i < 100; i++) {
+		snprintf(hidden, sizeof hidden, ".leftover.E02-defect.mp4.%d", i);
+		touch_evidence(f, hidden);
+	}
 	expect_refused(f, "defect", batch, 2, "E02-defect.mp4: cannot create");
 	assert_null(evidence_find(f->c, "E01"));
 }
@@ -849,6 +883,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_refused_wrong_type, case_setup, case_teardown),
 		cmocka_unit_test_setup_teardown(test_refused_duplicates, case_setup, case_teardown),
 		cmocka_unit_test_setup_teardown(test_refused_unusable_files, case_setup, case_teardown),
+		cmocka_unit_test_setup_teardown(test_unrecorded_name_moved_aside, case_setup,
+		    case_teardown),
 		cmocka_unit_test_setup_teardown(test_refused_name_taken, case_setup, case_teardown),
 		cmocka_unit_test_setup_teardown(test_remove_then_add, case_setup, case_teardown),
 		cmocka_unit_test_setup_teardown(test_remove_unknown, case_setup, case_teardown),

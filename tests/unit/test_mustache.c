@@ -26,8 +26,9 @@ struct result {
 
 /* PARTIALS is a JSON object of partial name to text, or NULL for none. */
 static char *
-json_partial(const char *name, void *ctx)
+json_partial(const char *name, void *ctx, char **label)
 {
+	(void)label;
 	const cJSON *text = cJSON_GetObjectItemCaseSensitive((const cJSON *)ctx, name);
 
 	return cJSON_IsString(text) ? strdup(text->valuestring) : NULL;

@@ -49,8 +49,9 @@ done:
 
 /* The case's "partials" object is the whole partial library. */
 static char *
-spec_partial(const char *name, void *ctx)
+spec_partial(const char *name, void *ctx, char **label)
 {
+	(void)label;
 	const cJSON *text = cJSON_GetObjectItemCaseSensitive((const cJSON *)ctx, name);
 
 	return cJSON_IsString(text) ? strdup(text->valuestring) : NULL;

@@ -1,0 +1,62 @@
+# dispute pack --encrypt and verify of an encrypted dossier: AES-256 entries, the
+# password from a file, the environment or a no-echo terminal prompt, never argv.
+. "$TEST_LIB"
+
+new_case c
+"$DISPUTE" -q -C c add-evidence -k defect "$EVIDENCE/defect-photo.jpg" >/dev/null
+printf 'correct horse 电池\n' >pw
+printf 'wrong\n' >bad
+
+expect 0 "pack --encrypt with --password-file" "$DISPUTE" -C c pack --encrypt --password-file pw -o enc.zip
+check "the dossier exists" test -f enc.zip
+check "the dossier is owner-only (0600)" sh -c '[ "$(stat -c %a enc.zip)" = 600 ]'
+unzip -Z -v enc.zip >zipinfo 2>&1
+contains zipinfo "encrypted" "zipinfo shows encrypted entries"
+unzip -l enc.zip >listing 2>&1
+contains listing "data/evidence/E01-defect.jpg" "file names stay visible in an encrypted zip"
+unzip -p -P nothing enc.zip "*/data/case.json" >plain 2>/dev/null
+lacks plain "6912345678901234" "the content cannot be read without the password"
+
+expect 0 "verify with the right password file" "$DISPUTE" verify --password-file pw enc.zip
+contains out "intact" "verify says intact"
+expect 1 "verify with a wrong password" "$DISPUTE" verify --password-file bad enc.zip
+contains err "wrong password" "the error says the password is wrong"
+expect 1 "verify without any password and no terminal" "$DISPUTE" verify enc.zip </dev/null
+contains err "password is needed" "the error asks for a password"
+DISPUTE_PASSWORD='correct horse 电池'
+export DISPUTE_PASSWORD
+expect 0 "verify with DISPUTE_PASSWORD" "$DISPUTE" verify enc.zip
+expect 0 "pack --encrypt with DISPUTE_PASSWORD" "$DISPUTE" -C c pack --encrypt -o env.zip
+expect 0 "that dossier verifies with the same password" "$DISPUTE" verify --password-file pw env.zip
+unset DISPUTE_PASSWORD
+
+expect 2 "a password is never taken as an argument" "$DISPUTE" -C c pack --encrypt --password secret -o arg.zip
+check "no dossier from the refused command" test ! -e arg.zip
+expect 2 "--password-file alone is a usage error" "$DISPUTE" -C c pack --password-file pw -o x.zip
+
+# The terminal prompt: script(1) gives the command a terminal to ask on. Like getpass,
+# the prompt discards what was typed before it appeared, so each answer is sent only
+# after its prompt has had time to show; timeout(1) bounds the wait if that ever breaks.
+answer() {
+	sleep 1
+	printf '%s\n' "$1"
+	sleep 1
+	printf '%s\n' "$2"
+	sleep 1
+}
+if command -v script >/dev/null 2>&1; then
+	answer 'tty secret' 'tty secret' |
+		timeout 20 script -qec "\"$DISPUTE\" -C c pack --encrypt -o tty.zip" /dev/null >prompt 2>&1
+	contains prompt "dossier password:" "pack asks for the password on the terminal"
+	lacks prompt "tty secret" "the password is not echoed"
+	printf 'tty secret\n' >ttypw
+	expect 0 "the prompted password encrypts the dossier" "$DISPUTE" verify --password-file ttypw tty.zip
+	answer one two |
+		timeout 20 script -qec "\"$DISPUTE\" -C c pack --encrypt -o mismatch.zip" /dev/null >prompt 2>&1
+	contains prompt "differ" "two different passwords are refused"
+	check "no dossier when the passwords differ" test ! -e mismatch.zip
+else
+	echo "SKIP: script(1) not available for the terminal prompt"
+fi
+
+finish
