@@ -10,6 +10,16 @@ SCRATCH=$(mktemp -d "${TMPDIR:-/tmp}/dispute-test.XXXXXX")
 # Evidence copies are read-only; make them removable before cleaning up.
 trap 'chmod -R u+w "$SCRATCH" 2>/dev/null; rm -rf "$SCRATCH"' EXIT
 cd "$SCRATCH" || exit 1
+# The program itself, even when DISPUTE below becomes a wrapper (tests copy it as a
+# real ELF file).
+DISPUTE_BIN=$DISPUTE
+# DISPUTE_WRAPPER (e.g. "valgrind --error-exitcode=125 ...") runs every invocation
+# under a checking tool; its own failure code then fails whichever check ran it.
+if [ -n "${DISPUTE_WRAPPER:-}" ]; then
+	printf '#!/bin/sh\nexec %s "%s" "$@"\n' "$DISPUTE_WRAPPER" "$DISPUTE" >"$SCRATCH/.dispute"
+	chmod +x "$SCRATCH/.dispute"
+	DISPUTE=$SCRATCH/.dispute
+fi
 # Fixed clock: dates and dossier names do not depend on when the suite runs.
 SOURCE_DATE_EPOCH=1795000000 # 2026-11-18
 export SOURCE_DATE_EPOCH

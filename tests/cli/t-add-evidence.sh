@@ -111,7 +111,7 @@ for f in E01-defect.jpg:defect-photo.jpg E02-defect.png:order-screenshot.png \
 done
 
 # Refusals by content, naming the detected type.
-cp "$DISPUTE" photo.jpg
+cp "$DISPUTE_BIN" photo.jpg
 refused defect "photo.jpg: refused: the content is application/" -k defect photo.jpg
 contains err "defect evidence must be images and videos" "the ELF refusal says what defect needs"
 refused defect "refused: the content is audio/mpeg, but defect evidence must be" \
