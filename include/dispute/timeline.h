@@ -23,6 +23,10 @@ const char *timeline_label_zh(const char *word);
 /* The timeline as plain UTF-8 text for the dossier, one contact per line. Malloc'd. */
 char *timeline_text(const struct dispute_case *c);
 
+/* Whether the dispute is settled: the latest contact ended "resolved". A resolved
+ * contact followed by a refusal is not a settled case. */
+int timeline_resolved(const struct dispute_case *c);
+
 /* Checks ENTRY and appends it to the case's timeline, keeping it in date order (stable
  * for entries of the same date); the caller saves. */
 int timeline_add(struct dispute_case *c, const struct timeline_entry *entry, const char *today);

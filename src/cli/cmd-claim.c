@@ -48,8 +48,10 @@ print_human(const cJSON *claim)
 	    text(claim, "filing_fee"), text(claim, "filing_fee_simplified"));
 	printf("   依据：%s%s\n", text(claim, "filing_fee_law"),
 	    cJSON_IsTrue(cJSON_GetObjectItem(claim, "filing_fee_confirmed")) ? "" : UNCONFIRMED);
-	printf("\nChoose the compensation to demand with `dispute set demand.compensation "
-	    "none|fraud|food`.\n");
+	if (cJSON_GetArraySize(cJSON_GetObjectItem(claim, "lines")) >
+	    cJSON_GetArraySize(cJSON_GetObjectItem(claim, "chosen_lines")))
+		printf("\nChoose the compensation to demand with `dispute set demand.compensation "
+		    "none|fraud|food`.\n");
 }
 
 static int

@@ -12,6 +12,7 @@
 #include "dispute/report.h"
 #include "dispute/rules.h"
 #include "dispute/template.h"
+#include "dispute/timeline.h"
 
 static const char *const needs_platform[] = {
 	"case.platform", "order.id", "order.product", "order.amount", "order.date",
@@ -257,7 +258,9 @@ drafts_render_complete(const struct dispute_case *c, const char *today,
 			dispute_error("out of memory");
 			goto out;
 		}
-		if (cJSON_GetArraySize(missing) > 0) {
+		/* A settled case has nothing to make public: the post would say it is not. */
+		if (cJSON_GetArraySize(missing) > 0 ||
+		    (strcmp(kind->name, "social") == 0 && timeline_resolved(c))) {
 			cJSON_Delete(missing);
 			continue;
 		}

@@ -6,6 +6,7 @@
 
 #include "dispute/ladder.h"
 #include "dispute/report.h"
+#include "dispute/timeline.h"
 
 enum rung { RUNG_EVIDENCE, RUNG_PLATFORM, RUNG_AUTHORITY, RUNG_COURT, RUNG_SOCIAL, RUNG_COUNT };
 
@@ -104,7 +105,7 @@ missing_for(const struct dispute_case *c, enum rung next, cJSON *missing)
 /* Adds {what, date, rule, article, summary, confirmed} to DEADLINES. */
 static void
 add_deadline(cJSON *deadlines, const char *what_zh, const char *what_en, const char *date,
-    const struct rule *rule, const char *counted_from, int uncovered)
+    const struct rule *rule, const char *counted_from, const char *note)
 {
 	cJSON *d = cJSON_CreateObject();
 
@@ -119,11 +120,27 @@ add_deadline(cJSON *deadlines, const char *what_zh, const char *what_en, const c
 	cJSON_AddStringToObject(d, "article", rule->article);
 	if (rule->summary != NULL)
 		cJSON_AddStringToObject(d, "summary", rule->summary);
-	cJSON_AddBoolToObject(d, "confirmed", rule->confirmed && !uncovered);
-	if (uncovered)
-		cJSON_AddStringToObject(d, "note", "no holiday table for part of this span: only "
-		    "weekends were skipped there");
+	cJSON_AddBoolToObject(d, "confirmed", rule->confirmed && note == NULL);
+	if (note != NULL)
+		cJSON_AddStringToObject(d, "note", note);
 	cJSON_AddItemToArray(deadlines, d);
+}
+
+/* Why a working-day deadline from FROM to DUE is less than certain, or NULL: a year the
+ * holiday table lacks, or one not checked against the official notice. */
+static const char *
+holiday_note(const struct holiday_table *holidays, const char *from, const char *due,
+    int uncovered)
+{
+	int first = atoi(from), last = atoi(due), year;
+
+	if (uncovered)
+		return "no holiday table for part of this span: only weekends were skipped there";
+	for (year = first; year <= last; year++)
+		if (!holidays_year_confirmed(holidays, year))
+			return "the holiday table for this span is not confirmed against the official "
+			    "notice";
+	return NULL;
 }
 
 /* 12315 decides whether to accept within N working days of receiving the complaint. */
@@ -142,7 +159,7 @@ acceptance_deadline(const struct rules *rules, const struct holiday_table *holid
 	    workdays_add(holidays, date, (int)days, due, &uncovered) != DISPUTE_OK)
 		return DISPUTE_FAILED;
 	add_deadline(deadlines, "12315 决定是否受理", "12315 decides whether to accept the "
-	    "complaint", due, &rule, date, uncovered);
+	    "complaint", due, &rule, date, holiday_note(holidays, date, due, uncovered));
 	return DISPUTE_OK;
 }
 
@@ -166,7 +183,7 @@ limitation_deadline(const struct dispute_case *c, const struct rules *rules, cJS
 	    date_add_years(from, (int)years, due) != DISPUTE_OK)
 		return DISPUTE_FAILED;
 	add_deadline(deadlines, "诉讼时效届满", "the limitation period for a lawsuit ends", due,
-	    &rule, from, 0);
+	    &rule, from, NULL);
 	return DISPUTE_OK;
 }
 
@@ -188,7 +205,7 @@ return_deadline(const struct dispute_case *c, const struct rules *rules, const c
 		return DISPUTE_FAILED;
 	if (strcmp(due, today) >= 0)
 		add_deadline(deadlines, "七日无理由退货期限", "the 7-day return without reason ends",
-		    due, &rule, received, 0);
+		    due, &rule, received, NULL);
 	return DISPUTE_OK;
 }
 
@@ -271,22 +288,26 @@ int
 ladder_assess(const struct dispute_case *c, const struct rules *rules,
     const struct holiday_table *holidays, const char *today, cJSON **out)
 {
-	const cJSON *item, *last = last_contact(c, NULL), *filed = last_contact(c, "12315");
+	const cJSON *item, *last = NULL, *filed = last_contact(c, "12315");
 	enum rung reached = RUNG_EVIDENCE, next;
 	cJSON *ladder = cJSON_CreateObject(), *deadlines, *missing;
-	int resolved = 0;
+	int resolved = timeline_resolved(c);
 
 	*out = NULL;
 	if (ladder == NULL) {
 		dispute_error("out of memory");
 		return DISPUTE_FAILED;
 	}
+	/* The next step follows from the highest rung reached and how the latest contact
+	 * on that rung ended: a later word from the merchant does not undo a complaint
+	 * still pending with 12315. */
 	cJSON_ArrayForEach(item, case_timeline(c)) {
 		enum rung r = rung_of_channel(member(item, "channel"));
 
-		if (r > reached)
+		if (r >= reached) {
 			reached = r;
-		resolved |= strcmp(member(item, "outcome"), "resolved") == 0;
+			last = item;
+		}
 	}
 	cJSON_AddStringToObject(ladder, "reached", rung_names[reached][0]);
 	cJSON_AddBoolToObject(ladder, "resolved", resolved);

@@ -78,6 +78,16 @@ timeline_text(const struct dispute_case *c)
 	return text;
 }
 
+int
+timeline_resolved(const struct dispute_case *c)
+{
+	const cJSON *last = NULL, *item;
+
+	cJSON_ArrayForEach(item, case_timeline(c))
+		last = item;
+	return last != NULL && strcmp(member(last, "outcome"), "resolved") == 0;
+}
+
 static int
 check_word(const char *what, const char *value, const char *const *words)
 {

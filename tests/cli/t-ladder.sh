@@ -177,14 +177,24 @@ lacks out "决定是否受理" "a refused 12315 complaint has no acceptance dead
 "$DISPUTE" -q init old || exit 1
 "$DISPUTE" -q -C old log -c 12315 -o pending -d 2026-04-14 "投诉" || exit 1
 deadlines old
-line deadlines "deadline 2026-04-23: 12315 决定是否受理 / .* \(from 2026-04-14; $OLD_LAW$OLD_ARTICLE\)" \
+line deadlines "deadline 2026-04-23: 12315 决定是否受理 / .* \(from 2026-04-14; $OLD_LAW$OLD_ARTICLE\)  \[check the current official text\]" \
     "a complaint of 2026-04-14 cites $OLD_LAW$OLD_ARTICLE (Order 20), due 2026-04-23"
-lacks deadlines "$FLAG" "the confirmed Order 20 deadline carries no check note"
+contains out "note: the holiday table for this span is not confirmed" \
+    "the 2026 deadline is flagged because the 2026 holiday table is not confirmed"
 lacks deadlines "$NEW_LAW" "the 2026-04-14 complaint does not cite the new measures"
 expect 0 "status --json, 12315 of 2026-04-14" "$DISPUTE" -C old status --json
 sed -n '/"zh":	"12315 决定是否受理"/,/"confirmed":/p' out >acc
 contains acc "\"law\":	\"$OLD_LAW\"," "JSON: the 2026-04-14 complaint cites Order 20"
-contains acc '"confirmed":	true' "JSON: the Order 20 deadline is confirmed"
+contains acc '"confirmed":	false' "JSON: a deadline over the unconfirmed 2026 holidays is not confirmed"
+# A confirmed rule over a confirmed holiday year (2025) carries no check note.
+# 2025-09-26 (Fri): 09-28 (swapped Sunday) 1, 09-29 2, 09-30 3, 10-09 4, 10-10 5,
+# 10-11 (swapped Saturday) 6, 10-13 7.
+"$DISPUTE" -q init y2025 || exit 1
+"$DISPUTE" -q -C y2025 log -c 12315 -o pending -d 2025-09-26 "投诉" || exit 1
+deadlines y2025
+line deadlines "deadline 2025-10-13: 12315 决定是否受理 / .* \(from 2025-09-26; $OLD_LAW$OLD_ARTICLE\)" \
+    "a complaint of 2025-09-26 is due 2025-10-13 under Order 20"
+lacks deadlines "$FLAG" "the confirmed Order 20 deadline over confirmed holidays carries no check note"
 # 2026-04-15 (Wed), the first day of the new measures: 04-16 1 … 04-24 7.
 "$DISPUTE" -q init new || exit 1
 "$DISPUTE" -q -C new log -c 12315 -o pending -d 2026-04-15 "投诉" || exit 1
