@@ -5,7 +5,8 @@
 set -eu
 
 packages="gcc make cmake pkg-config file zip unzip time
-	libzip-dev libcjson-dev libmagic-dev libssl-dev libcmocka-dev $*"
+	libzip-dev libcjson-dev libmagic-dev libssl-dev libexif-dev libcmocka-dev
+	scdoc dpkg-dev $*"
 
 missing=""
 for package in $packages; do

@@ -124,11 +124,15 @@ print_human(const cJSON *summary)
 		if (item->valuedouble > 0)
 			printf(", %s %d", item->string, (int)item->valuedouble);
 	printf("\n");
-	cJSON_ArrayForEach(item, evidence)
-		printf("  %-4s %-20s %-28s %12.0f bytes  %s  %s\n", member(item, "id"),
+	cJSON_ArrayForEach(item, evidence) {
+		printf("  %-4s %-20s %-28s %12.0f bytes  %s  %s", member(item, "id"),
 		    member(item, "kind"), member(item, "file"),
 		    cJSON_GetObjectItem(item, "size")->valuedouble, member(item, "mime"),
 		    member(item, "original_name"));
+		if (member(item, "captured")[0] != '\0')
+			printf("  taken %s", member(item, "captured"));
+		printf("\n");
+	}
 	printf("\ntimeline: %d contact(s)\n", cJSON_GetArraySize(timeline));
 	cJSON_ArrayForEach(item, timeline) {
 		printf("  %s  %-20s %-11s %s", member(item, "date"), member(item, "channel"),

@@ -188,6 +188,8 @@ add_evidence(cJSON *view, const struct dispute_case *c)
 		cJSON_AddStringToObject(e, "sha256", member(item, "sha256"));
 		cJSON_AddStringToObject(e, "mime", member(item, "mime"));
 		cJSON_AddStringToObject(e, "added", member(item, "added"));
+		if (member(item, "captured") != NULL)
+			cJSON_AddStringToObject(e, "captured", member(item, "captured"));
 		cJSON_AddItemToArray(list, e);
 	}
 	cJSON_AddNumberToObject(view, "evidence_count", number);

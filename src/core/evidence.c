@@ -17,6 +17,7 @@
 #include "dispute/clock.h"
 #include "dispute/digest.h"
 #include "dispute/evidence.h"
+#include "dispute/exif.h"
 #include "dispute/fsutil.h"
 #include "dispute/report.h"
 #include "dispute/text.h"
@@ -29,6 +30,7 @@ struct staged {
 	uint64_t size;
 	char mime[128];
 	const char *extension;
+	char captured[EXIF_TIME_LEN]; /* EXIF DateTimeOriginal, or "" */
 };
 
 static const char *
@@ -150,6 +152,8 @@ stage_one(const char *evidence_dir, magic_t cookie, const struct evidence_kind *
 	n = read_block(in, buf, DIGEST_BLOCK, s->source);
 	if (n < 0 || check_type(cookie, kind, s, buf, (size_t)n) != DISPUTE_OK)
 		goto done;
+	if (!exif_capture_time(buf, (size_t)n, s->captured))
+		s->captured[0] = '\0';
 	out = fs_create_temp(evidence_dir, "incoming", 0600, &s->tmp_path);
 	if (out == -1 || digest_init(&d, "sha256") != DISPUTE_OK)
 		goto done;
@@ -177,6 +181,20 @@ done:
 	if (in != -1)
 		close(in);
 	return status;
+}
+
+/* A photo of the defect taken before the goods were even ordered shows something else;
+ * the buyer should know before an authority points it out. */
+static void
+warn_if_before_order(const struct dispute_case *c, const struct evidence_request *req,
+    const struct staged *s)
+{
+	const char *ordered = case_get(c, "order.date");
+
+	if (strcmp(req->kind->name, "defect") == 0 && ordered != NULL && s->captured[0] != '\0' &&
+	    strncmp(s->captured, ordered, 10) < 0)
+		dispute_warning("%s: the photo was taken on %.10s, before the order date %s", s->source,
+		    s->captured, ordered);
 }
 
 /* Refuses content that is already in the case or earlier in the same batch. */
@@ -351,6 +369,8 @@ make_record(const struct evidence_request *req, const struct staged *s, const ch
 	    cJSON_AddStringToObject(r, "mime", s->mime) == NULL ||
 	    cJSON_AddStringToObject(r, "original_name", original) == NULL ||
 	    cJSON_AddStringToObject(r, "added", added) == NULL ||
+	    (s->captured[0] != '\0' &&
+	    cJSON_AddStringToObject(r, "captured", s->captured) == NULL) ||
 	    (req->note != NULL && cJSON_AddStringToObject(r, "note", req->note) == NULL) ||
 	    (req->proves != NULL && cJSON_AddStringToObject(r, "proves", req->proves) == NULL)) {
 		dispute_error("out of memory");
@@ -455,6 +475,7 @@ evidence_add(struct dispute_case *c, const struct evidence_request *req)
 		if (stage_one(evidence_dir, cookie, req->kind, &batch[i], buf) != DISPUTE_OK ||
 		    check_duplicate(c, batch, (size_t)i) != DISPUTE_OK)
 			goto out;
+		warn_if_before_order(c, req, &batch[i]);
 	}
 	/* Under the exclusive lock nothing else is adding: make room for the final names. */
 	evidence_clean_leftovers(c);

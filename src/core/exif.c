@@ -1,0 +1,47 @@
+/* Reading the capture time of photos with libexif. Only the first block of a file is
+ * looked at: EXIF lives in the JPEG's APP1 segment near its start. */
+#include <stdio.h>
+#include <string.h>
+
+#include <libexif/exif-data.h>
+
+#include "dispute/exif.h"
+
+/* "2026:10:11 20:05:00" → "2026-10-11T20:05:00"; anything else is not trusted. */
+static int
+normalise(const char *raw, char out[EXIF_TIME_LEN])
+{
+	int year, month, day, hour, minute, second;
+	char tail;
+
+	if (sscanf(raw, "%4d:%2d:%2d %2d:%2d:%2d%c", &year, &month, &day, &hour, &minute,
+	    &second, &tail) != 6)
+		return 0;
+	/* Cameras without a clock write zeros; those are no date at all. */
+	if (year < 1990 || month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 ||
+	    minute > 59 || second > 60)
+		return 0;
+	snprintf(out, EXIF_TIME_LEN, "%04d-%02d-%02dT%02d:%02d:%02d", year, month, day, hour,
+	    minute, second);
+	return 1;
+}
+
+int
+exif_capture_time(const unsigned char *data, size_t len, char out[EXIF_TIME_LEN])
+{
+	ExifData *ed;
+	ExifEntry *entry;
+	char raw[64];
+	int found = 0;
+
+	if (len < 4 || data[0] != 0xFF || data[1] != 0xD8)
+		return 0; /* libexif reads EXIF from JPEG files */
+	ed = exif_data_new_from_data(data, (unsigned int)(len > 0xFFFFFFFFu ? 0xFFFFFFFFu : len));
+	if (ed == NULL)
+		return 0;
+	entry = exif_content_get_entry(ed->ifd[EXIF_IFD_EXIF], EXIF_TAG_DATE_TIME_ORIGINAL);
+	if (entry != NULL && exif_entry_get_value(entry, raw, sizeof raw) != NULL)
+		found = normalise(raw, out);
+	exif_data_unref(ed);
+	return found;
+}
