@@ -4,7 +4,7 @@
 # the `sudo apt-get install ...` line and fails, so that nothing is half-set-up.
 set -eu
 
-packages="gcc make cmake pkg-config file zip unzip time
+packages="gcc make cmake pkg-config file zip unzip time openssl
 	libzip-dev libcjson-dev libmagic-dev libssl-dev libexif-dev libcmocka-dev
 	scdoc dpkg-dev $*"
 

@@ -43,6 +43,11 @@ int bag_verify(const char *path, struct bag_report *report);
  * A wrong password, or none for an encrypted zip, is reported and fails. */
 int bag_verify_encrypted(const char *path, const char *password, struct bag_report *report);
 
+/* Reads the tag file NAME (e.g. "tagmanifest-sha256.txt") of the bag in the zip at PATH,
+ * whose top folder is ROOT, into a malloc'd buffer of at most 16 MiB. */
+int bag_zip_read_tag(const char *path, const char *password, const char *root,
+    const char *name, char **data, size_t *len);
+
 /* Whether the zip at PATH has encrypted entries, so that a password must be asked for. */
 int bag_zip_is_encrypted(const char *path, int *encrypted);
 

@@ -16,7 +16,8 @@ struct dossier_options {
 /* Writes the dossier for case C (opened for reading). Every evidence file is hashed as
  * it streams into the zip and compared with its record; any difference, a missing file
  * or any other failure leaves no file under the final name. On success *WRITTEN holds
- * the malloc'd path of the dossier. */
+ * the malloc'd path of the dossier, and DOSSIER.tsq beside it holds an RFC 3161
+ * timestamp request over the bag's tag manifest. */
 int dossier_write(const struct dispute_case *c, const struct dossier_options *options,
     char **written);
 

@@ -13,10 +13,14 @@
 #include "dispute/case-verify.h"
 #include "dispute/fsutil.h"
 #include "dispute/report.h"
+#include "dispute/timestamp.h"
 #include "password.h"
 
 static const struct cmd_option verify_options[] = {
 	{ "json", OPT_JSON, 0, NULL, "print the result as JSON" },
+	{ "tsr", OPT_TSR, 1, "REPLY",
+	  "check an RFC 3161 timestamp reply against the dossier's tag manifest" },
+	{ "ca", OPT_CA, 1, "CERTS", "with --tsr: PEM certificates the authority must chain to" },
 	{ "password-file", OPT_PASSWORD_FILE, 1, "FILE",
 	  "password of an encrypted dossier (else DISPUTE_PASSWORD, else a prompt)" },
 	{ NULL, 0, 0, NULL, NULL }
@@ -82,6 +86,36 @@ print_human(const char *target, const struct bag_report *r)
 		printf("%s: NOT intact, %zu problem(s)\n", target, r->problem_count);
 }
 
+/* The reply is judged against the tag manifest in the dossier; a mismatch is one more
+ * problem of the dossier, so the verdict and the exit status cover it. */
+static int
+check_timestamp(const struct cmd_ctx *ctx, const char *target, const char *password,
+    struct bag_report *report)
+{
+	char *tags = NULL, when[64];
+	size_t len;
+	int status;
+
+	if (report->root == NULL)
+		return bag_add_problem(report, BAG_MALFORMED, NULL,
+		    "no bag folder to check the timestamp against");
+	if (bag_zip_read_tag(target, password, report->root, "tagmanifest-sha256.txt", &tags,
+	    &len) != DISPUTE_OK)
+		return bag_add_problem(report, BAG_MALFORMED, "tagmanifest-sha256.txt",
+		    "missing, so the timestamp cannot be checked");
+	if (timestamp_check_reply(args_get(ctx, OPT_TSR), args_get(ctx, OPT_CA), tags, len, when,
+	    sizeof when) == DISPUTE_OK) {
+		dispute_notice("%s: the timestamp authority vouches that this dossier existed at %s%s",
+		    args_get(ctx, OPT_TSR), when, args_has(ctx, OPT_CA) ? "" :
+		    " (signature not checked: give --ca CERTS)");
+		status = DISPUTE_OK;
+	} else
+		status = bag_add_problem(report, BAG_ALTERED, "tagmanifest-sha256.txt",
+		    "does not match the timestamp reply %s", args_get(ctx, OPT_TSR));
+	free(tags);
+	return status;
+}
+
 /* A folder holding case.json is a case; anything else given is judged as a bag. */
 static int
 is_case_folder(const char *path)
@@ -119,6 +153,8 @@ cmd_verify_exec(struct cmd_ctx *ctx)
 			status = password_obtain(args_get(ctx, OPT_PASSWORD_FILE), 0, &password);
 		if (status == DISPUTE_OK)
 			status = bag_verify_encrypted(target, password, &report);
+		if (status == DISPUTE_OK && args_has(ctx, OPT_TSR))
+			status = check_timestamp(ctx, target, password, &report);
 		password_free(password);
 	}
 	if (status == DISPUTE_OK) {
@@ -135,7 +171,7 @@ cmd_verify_exec(struct cmd_ctx *ctx)
 
 const struct cmd_entry cmd_verify_entry = {
 	.name = "verify",
-	.usage = "[--json] [DOSSIER.zip | BAG-FOLDER | CASE-FOLDER]",
+	.usage = "[--json] [--tsr REPLY [--ca CERTS]] [DOSSIER.zip | BAG-FOLDER | CASE-FOLDER]",
 	.summary = "check that a dossier or the case folder is intact",
 	.details = "Judges any BagIt 0.97 or 1.0 bag zipped with one top-level folder: every\n"
 	    "manifest line, unlisted files, Payload-Oxum and the tag manifests. Exit 0 when\n"

@@ -281,6 +281,59 @@ check_password(zip_t *za, const char *path, const char *password)
 }
 
 int
+bag_zip_read_tag(const char *path, const char *password, const char *root,
+    const char *name, char **data, size_t *len)
+{
+	zip_t *za;
+	zip_file_t *zf = NULL;
+	zip_stat_t st;
+	char *entry = NULL, *buf = NULL;
+	zip_int64_t got;
+	int err, status = DISPUTE_FAILED;
+
+	*data = NULL;
+	za = zip_open(path, ZIP_RDONLY, &err);
+	if (za == NULL) {
+		dispute_error("%s: not a zip file", path);
+		return DISPUTE_FAILED;
+	}
+	if (password != NULL)
+		zip_set_default_password(za, password);
+	if (asprintf(&entry, "%s/%s", root, name) == -1) {
+		entry = NULL;
+		dispute_error("out of memory");
+		goto out;
+	}
+	if (zip_stat(za, entry, ZIP_FL_ENC_GUESS, &st) != 0 || !(st.valid & ZIP_STAT_SIZE) ||
+	    st.size > BAG_TAG_FILE_MAX || (zf = zip_fopen(za, entry, 0)) == NULL) {
+		dispute_error("%s: cannot read %s: %s", path, entry, zip_strerror(za));
+		goto out;
+	}
+	buf = malloc((size_t)st.size + 1);
+	if (buf == NULL) {
+		dispute_error("out of memory");
+		goto out;
+	}
+	got = zip_fread(zf, buf, st.size);
+	if (got < 0 || (zip_uint64_t)got != st.size) {
+		dispute_error("%s: cannot read %s: %s", path, entry, zip_file_strerror(zf));
+		goto out;
+	}
+	buf[got] = '\0';
+	*data = buf;
+	*len = (size_t)got;
+	buf = NULL;
+	status = DISPUTE_OK;
+out:
+	if (zf != NULL)
+		zip_fclose(zf);
+	free(buf);
+	free(entry);
+	zip_discard(za);
+	return status;
+}
+
+int
 bag_zip_is_encrypted(const char *path, int *encrypted)
 {
 	zip_t *za;

@@ -19,6 +19,7 @@
 #include "dispute/fsutil.h"
 #include "dispute/report.h"
 #include "dispute/text.h"
+#include "dispute/timestamp.h"
 #include "dispute/timeline.h"
 #include "zip-checked-source.h"
 
@@ -451,6 +452,33 @@ out:
 	return status;
 }
 
+/* DOSSIER.tsq beside DOSSIER.zip: an RFC 3161 request over the tag manifest, ready
+ * to send to any timestamp authority. */
+static int
+write_timestamp_request(const struct bag *b, const char *zip_path)
+{
+	const struct entry *tag = NULL;
+	size_t i, n = strlen(zip_path);
+	char *path = NULL;
+	int status;
+
+	for (i = 0; i < b->count; i++)
+		if (strcmp(b->entries[i].name, "tagmanifest-sha256.txt") == 0)
+			tag = &b->entries[i];
+	if (n > 4 && strcmp(zip_path + n - 4, ".zip") == 0)
+		n -= 4;
+	if (tag == NULL || asprintf(&path, "%.*s.tsq", (int)n, zip_path) == -1) {
+		dispute_error("out of memory");
+		return DISPUTE_FAILED;
+	}
+	status = timestamp_write_request(path, tag->data, tag->len);
+	if (status == DISPUTE_OK)
+		dispute_notice("%s: timestamp request over the tag manifest; send it to a timestamp "
+		    "authority and check its reply with `dispute verify --tsr REPLY`", path);
+	free(path);
+	return status;
+}
+
 int
 dossier_write(const struct dispute_case *c, const struct dossier_options *options,
     char **written)
@@ -491,7 +519,8 @@ dossier_write(const struct dispute_case *c, const struct dossier_options *option
 		goto out;
 	close(fd);
 	if (write_zip(&bag, root, tmp_path, mtime, options->password) != DISPUTE_OK ||
-	    publish(tmp_path, final_path, dir) != DISPUTE_OK)
+	    publish(tmp_path, final_path, dir) != DISPUTE_OK ||
+	    write_timestamp_request(&bag, final_path) != DISPUTE_OK)
 		goto out;
 	*written = final_path;
 	final_path = NULL;

@@ -1,0 +1,38 @@
+/* Thumbnails of photos for the dossier's page (data/thumbs/), made with libvips: at
+ * most THUMB_MAX pixels on the longer side, JPEG, every piece of metadata stripped (no
+ * GPS position or camera serial leaves through a thumbnail), the same bytes every time
+ * for the same photo so that a dossier stays reproducible. */
+#ifndef DISPUTE_THUMBS_H
+#define DISPUTE_THUMBS_H
+
+#include <stddef.h>
+
+#define THUMB_MAX 480
+/* Larger pictures are not decoded at all: a decompression bomb is refused, not tried. */
+#define THUMB_SOURCE_MAX_PIXELS (250.0 * 1000 * 1000)
+#define THUMB_CAPTURED_LEN 20 /* "YYYY-MM-DD HH:MM:SS" and NUL */
+
+struct thumb {
+	char *data;     /* JPEG bytes (malloc'd), or NULL when the picture was skipped */
+	size_t len;
+	int width, height;
+	/* When the camera says the photo was taken (EXIF DateTimeOriginal, the camera's
+	 * own clock and time zone), or "" when it does not say. */
+	char captured[THUMB_CAPTURED_LEN];
+};
+
+/* Makes the thumbnail of the picture in the file PATH into OUT. A file that is not a
+ * JPEG, PNG, WebP, GIF, HEIF or TIFF picture, or that does not decode, is skipped with
+ * one warning naming LABEL: DISPUTE_OK with OUT->data NULL. DISPUTE_FAILED (after one
+ * error) only when the image library cannot start or memory runs out. The library is
+ * started once per process, on first use; this is not thread-safe. */
+int thumb_make(const char *path, const char *label, struct thumb *out);
+
+/* Frees OUT's data and zeroes it; harmless on a zeroed struct. */
+void thumb_free(struct thumb *out);
+
+/* Releases the image library's caches and threads. Optional, for leak checkers: only at
+ * the very end of a process, which must not make thumbnails afterwards. */
+void thumbs_shutdown(void);
+
+#endif

@@ -1,0 +1,236 @@
+/* Thumbnails through libvips, a well-kept image library that shrinks while it decodes
+ * (a 50-megapixel JPEG is read at 1/8 scale), so that photos of any size cost little
+ * memory. Evidence files come from anyone: only the common photo formats are decoded,
+ * libvips' "untrusted" loaders (ImageMagick, MATLAB, FITS ...) are blocked, and huge
+ * pixel counts are refused before decoding. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <vips/vips.h>
+
+#include "dispute/report.h"
+#include "dispute/thumbs.h"
+
+/* JPEG quality of the thumbnails: sharp enough to recognise a defect on screen. */
+#define THUMB_QUALITY 82
+
+enum { NOT_STARTED, RUNNING, BROKEN, SHUT_DOWN };
+static int state = NOT_STARTED;
+/* The file being read, so that a warning libvips logs can say which one it is about. */
+static const char *current_label;
+
+/* The loaders whose formats phones, cameras and screenshots produce. */
+static const char *const photo_loaders[] = {
+	"jpegload_source", "pngload_source", "webpload_source", "gifload_source",
+	"heifload_source", "tiffload_source", NULL
+};
+
+/* libvips reports recoverable decoding trouble ("premature end of JPEG file") through
+ * GLib's log; it goes through the program's own warning channel like any other. */
+static void
+forward_log(const gchar *domain, GLogLevelFlags level, const gchar *message, gpointer data)
+{
+	(void)domain;
+	(void)level;
+	(void)data;
+	dispute_warning("%s: %s", current_label != NULL ? current_label : "image library",
+	    message);
+}
+
+static int
+start(void)
+{
+	if (state == RUNNING)
+		return DISPUTE_OK;
+	if (state != NOT_STARTED || VIPS_INIT("dispute") != 0) {
+		if (state == NOT_STARTED)
+			vips_error_clear();
+		state = BROKEN;
+		dispute_error("the image library (libvips) cannot start; no thumbnails can be made");
+		return DISPUTE_FAILED;
+	}
+	state = RUNNING;
+	/* No operation cache: a cached result could be handed back for a file that was
+	 * replaced under the same name, and the cache would only hold memory here. */
+	vips_cache_set_max(0);
+	vips_block_untrusted_set(TRUE);
+	g_log_set_handler("VIPS", G_LOG_LEVEL_WARNING | G_LOG_LEVEL_MESSAGE, forward_log, NULL);
+	return DISPUTE_OK;
+}
+
+/* libvips' own message, on one line, for a warning. */
+static void
+warn_skipped(const char *label, const char *why)
+{
+	char *message = NULL;
+	const char *buffer = vips_error_buffer();
+
+	if (why == NULL && buffer != NULL && buffer[0] != '\0') {
+		size_t n;
+
+		message = strdup(buffer);
+		if (message != NULL) {
+			for (n = strlen(message); n > 0 && message[n - 1] == '\n'; n--)
+				message[n - 1] = '\0';
+			for (n = 0; message[n] != '\0'; n++)
+				if (message[n] == '\n')
+					message[n] = ' ';
+		}
+	}
+	dispute_warning("%s: no thumbnail (%s); the page links the file instead", label,
+	    why != NULL ? why : message != NULL ? message : "the picture does not decode");
+	free(message);
+	vips_error_clear();
+}
+
+static int
+is_photo_loader(const char *loader)
+{
+	int i;
+
+	for (i = 0; loader != NULL && photo_loaders[i] != NULL; i++)
+		if (strcmp(loader, photo_loaders[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* "2026:10:11 20:05:33 (2026:10:11 20:05:33, ASCII, 20 components, 20 bytes)", as
+ * libvips shows an EXIF date, becomes "2026-10-11 20:05:33"; anything else, "". */
+static void
+parse_captured(const char *exif, char out[THUMB_CAPTURED_LEN])
+{
+	static const char shape[] = "dddd:dd:dd dd:dd:dd";
+	size_t i;
+
+	out[0] = '\0';
+	if (exif == NULL || strlen(exif) < sizeof shape - 1 ||
+	    strncmp(exif, "0000", 4) == 0)
+		return;
+	for (i = 0; i < sizeof shape - 1; i++)
+		if (shape[i] == 'd' ? exif[i] < '0' || exif[i] > '9' : exif[i] != shape[i])
+			return;
+	memcpy(out, exif, sizeof shape - 1);
+	out[4] = out[7] = '-';
+	out[sizeof shape - 1] = '\0';
+}
+
+/* Reads the header only: the size, to refuse bombs, and the capture date. */
+static int
+read_header(const char *path, const char *label, struct thumb *out)
+{
+	VipsSource *source = vips_source_new_from_file(path);
+	VipsImage *image = NULL;
+	const char *loader, *exif = NULL;
+	int ok = 0;
+
+	if (source == NULL) {
+		warn_skipped(label, NULL);
+		return 0;
+	}
+	loader = vips_foreign_find_load_source(source);
+	if (!is_photo_loader(loader))
+		warn_skipped(label, "not a JPEG, PNG, WebP, GIF, HEIF or TIFF picture");
+	else if ((image = vips_image_new_from_source(source, "", "access",
+	    VIPS_ACCESS_SEQUENTIAL, NULL)) == NULL)
+		warn_skipped(label, NULL);
+	else if ((double)vips_image_get_width(image) * vips_image_get_height(image) >
+	    THUMB_SOURCE_MAX_PIXELS)
+		warn_skipped(label, "more than 250 megapixels");
+	else {
+		if (vips_image_get_typeof(image, "exif-ifd2-DateTimeOriginal") != 0 &&
+		    vips_image_get_string(image, "exif-ifd2-DateTimeOriginal", &exif) == 0)
+			parse_captured(exif, out->captured);
+		ok = 1;
+	}
+	VIPS_UNREF(image);
+	VIPS_UNREF(source);
+	vips_error_clear();
+	return ok;
+}
+
+/* Shrinks, turns upright (EXIF orientation), converts to 8-bit sRGB on white and
+ * encodes; NULL after a warning when the picture does not decode. */
+static int
+encode_thumbnail(const char *path, const char *label, struct thumb *out)
+{
+	VipsSource *source = vips_source_new_from_file(path);
+	VipsImage *thumb = NULL, *srgb = NULL, *flat = NULL, *ready;
+	VipsArrayDouble *white = NULL;
+	void *jpeg = NULL;
+	size_t len = 0;
+	int status = DISPUTE_FAILED;
+
+	if (source == NULL ||
+	    vips_thumbnail_source(source, &thumb, THUMB_MAX, "height", THUMB_MAX,
+	    "size", VIPS_SIZE_DOWN, NULL) != 0 ||
+	    vips_colourspace(thumb, &srgb, VIPS_INTERPRETATION_sRGB, NULL) != 0)
+		goto skipped;
+	ready = srgb;
+	if (vips_image_hasalpha(srgb)) {
+		white = vips_array_double_newv(1, 255.0);
+		if (vips_flatten(srgb, &flat, "background", white, NULL) != 0)
+			goto skipped;
+		ready = flat;
+	}
+	/* strip: no EXIF, XMP, IPTC or ICC profile, hence no GPS position; the other
+	 * options fixed so that the bytes depend on the picture alone. */
+	if (vips_jpegsave_buffer(ready, &jpeg, &len, "Q", THUMB_QUALITY, "strip", TRUE,
+	    "optimize_coding", TRUE, "interlace", FALSE, "subsample_mode",
+	    VIPS_FOREIGN_SUBSAMPLE_AUTO, NULL) != 0)
+		goto skipped;
+	out->data = malloc(len);
+	if (out->data == NULL) {
+		dispute_error("out of memory");
+		goto out;
+	}
+	memcpy(out->data, jpeg, len);
+	out->len = len;
+	out->width = vips_image_get_width(ready);
+	out->height = vips_image_get_height(ready);
+	status = DISPUTE_OK;
+	goto out;
+skipped:
+	warn_skipped(label, NULL);
+	status = DISPUTE_OK;
+out:
+	g_free(jpeg);
+	if (white != NULL)
+		vips_area_unref(VIPS_AREA(white));
+	VIPS_UNREF(flat);
+	VIPS_UNREF(srgb);
+	VIPS_UNREF(thumb);
+	VIPS_UNREF(source);
+	return status;
+}
+
+int
+thumb_make(const char *path, const char *label, struct thumb *out)
+{
+	int status;
+
+	memset(out, 0, sizeof *out);
+	if (start() != DISPUTE_OK)
+		return DISPUTE_FAILED;
+	current_label = label;
+	status = DISPUTE_OK;
+	if (read_header(path, label, out))
+		status = encode_thumbnail(path, label, out);
+	current_label = NULL;
+	return status;
+}
+
+void
+thumb_free(struct thumb *out)
+{
+	free(out->data);
+	memset(out, 0, sizeof *out);
+}
+
+void
+thumbs_shutdown(void)
+{
+	if (state == RUNNING)
+		vips_shutdown();
+	if (state != NOT_STARTED)
+		state = SHUT_DOWN;
+}
