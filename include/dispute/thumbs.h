@@ -10,15 +10,11 @@
 #define THUMB_MAX 480
 /* Larger pictures are not decoded at all: a decompression bomb is refused, not tried. */
 #define THUMB_SOURCE_MAX_PIXELS (250.0 * 1000 * 1000)
-#define THUMB_CAPTURED_LEN 20 /* "YYYY-MM-DD HH:MM:SS" and NUL */
 
 struct thumb {
 	char *data;     /* JPEG bytes (malloc'd), or NULL when the picture was skipped */
 	size_t len;
 	int width, height;
-	/* When the camera says the photo was taken (EXIF DateTimeOriginal, the camera's
-	 * own clock and time zone), or "" when it does not say. */
-	char captured[THUMB_CAPTURED_LEN];
 };
 
 /* Makes the thumbnail of the picture in the file PATH into OUT. A file that is not a

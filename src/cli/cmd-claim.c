@@ -54,6 +54,26 @@ print_human(const cJSON *claim)
 		    "none|fraud|food`.\n");
 }
 
+/* The claim with its schema name first, as in every --json output. */
+static int
+print_json(const cJSON *claim)
+{
+	cJSON *out = cJSON_CreateObject();
+	const cJSON *item;
+	int status = DISPUTE_FAILED;
+
+	if (out == NULL || cJSON_AddStringToObject(out, "schema", "dispute-claim/1") == NULL) {
+		dispute_error("out of memory");
+		goto out;
+	}
+	cJSON_ArrayForEach(item, claim)
+		cJSON_AddItemReferenceToObject(out, item->string, (cJSON *)item);
+	status = json_print(out);
+out:
+	cJSON_Delete(out);
+	return status;
+}
+
 static int
 cmd_claim_exec(struct cmd_ctx *ctx)
 {
@@ -75,7 +95,7 @@ cmd_claim_exec(struct cmd_ctx *ctx)
 		goto out;
 	claim = cJSON_GetObjectItem(view, "claim");
 	if (args_has(ctx, OPT_JSON))
-		status = json_print(claim);
+		status = print_json(claim);
 	else {
 		print_human(claim);
 		status = DISPUTE_OK;

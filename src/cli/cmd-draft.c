@@ -18,6 +18,7 @@ static const struct cmd_option draft_options[] = {
 	  "complaint: platform, 12315, consumer-association, court or social" },
 	{ "output", 'o', 1, "FILE", "write to FILE instead of stdout" },
 	{ "csv", OPT_CSV, 0, NULL, "evidence-list: CSV instead of text" },
+	{ "json", OPT_JSON, 0, NULL, "evidence-list: JSON (schema dispute-evidence-list/1)" },
 	{ "lang", OPT_LANG, 1, "LANG", "zh-CN or en (default: case.language, else zh-CN)" },
 	{ "template", OPT_TEMPLATE, 1, "FILE", "render FILE instead of the shipped template" },
 	{ NULL, 0, 0, NULL, NULL }
@@ -69,6 +70,26 @@ evidence_csv(const cJSON *view, int english)
 	return text;
 }
 
+/* The evidence list as scripts want it: the same items and numbers as the drafts. */
+static char *
+evidence_json(const cJSON *view)
+{
+	cJSON *root = cJSON_CreateObject();
+	char *text = NULL, *with_newline = NULL;
+
+	if (root == NULL || cJSON_AddStringToObject(root, "schema", "dispute-evidence-list/1") ==
+	    NULL)
+		goto out;
+	cJSON_AddItemReferenceToObject(root, "evidence", cJSON_GetObjectItem(view, "evidence"));
+	text = cJSON_Print(root);
+	if (text != NULL && asprintf(&with_newline, "%s\n", text) == -1)
+		with_newline = NULL;
+out:
+	cJSON_free(text);
+	cJSON_Delete(root);
+	return with_newline;
+}
+
 static const struct draft_kind *
 chosen_kind(struct cmd_ctx *ctx, int *status)
 {
@@ -91,6 +112,11 @@ chosen_kind(struct cmd_ctx *ctx, int *status)
 	if (kind != NULL && args_has(ctx, OPT_CSV) && strcmp(kind->name, "evidence-list") != 0) {
 		kind = NULL;
 		*status = cmd_usage_error(ctx, "--csv is for the evidence list");
+	}
+	if (kind != NULL && args_has(ctx, OPT_JSON) &&
+	    (strcmp(kind->name, "evidence-list") != 0 || args_has(ctx, OPT_CSV))) {
+		kind = NULL;
+		*status = cmd_usage_error(ctx, "--json is for the evidence list, instead of --csv");
 	}
 	if (kind != NULL && args_has(ctx, OPT_CSV) && args_has(ctx, OPT_TEMPLATE)) {
 		kind = NULL;
@@ -147,7 +173,13 @@ cmd_draft_exec(struct cmd_ctx *ctx)
 	if (rules_load_default(&rules) != DISPUTE_OK ||
 	    draft_view_build(c, &rules, today, &view) != DISPUTE_OK)
 		goto out;
-	if (args_has(ctx, OPT_CSV)) {
+	if (args_has(ctx, OPT_JSON)) {
+		text = evidence_json(view);
+		if (text == NULL) {
+			dispute_error("out of memory");
+			goto out;
+		}
+	} else if (args_has(ctx, OPT_CSV)) {
 		text = evidence_csv(view, strcmp(lang, "en") == 0);
 		if (text == NULL) {
 			dispute_error("out of memory");
@@ -168,7 +200,8 @@ out:
 
 const struct cmd_entry cmd_draft_entry = {
 	.name = "draft",
-	.usage = "complaint --to RECIPIENT [-o FILE] [--lang LANG] | evidence-list [--csv] [-o FILE]",
+	.usage = "complaint --to RECIPIENT [-o FILE] [--lang LANG] [--template FILE] | "
+	    "evidence-list [--csv | --json] [-o FILE]",
 	.summary = "draft a complaint for a rung of the ladder, or the evidence list",
 	.details = "Recipients: platform, 12315, consumer-association, court (民事起诉状 with the\n"
 	    "evidence list appended), social (a public post without your phone, ID number,\n"

@@ -6,13 +6,14 @@
 #include "cmd.h"
 #include "dispute/config.h"
 #include "dispute/report.h"
+#include "progress-bar.h"
 
 int
 main(int argc, char **argv)
 {
 	const struct cmd_entry *entry;
 	const char *case_dir = ".";
-	int i = 1;
+	int i = 1, quiet = 0;
 
 	while (i < argc && argv[i][0] == '-') {
 		const char *arg = argv[i];
@@ -23,7 +24,7 @@ main(int argc, char **argv)
 			continue;
 		}
 		if (strcmp(arg, "-q") == 0 || strcmp(arg, "--quiet") == 0)
-			dispute_set_quiet(1);
+			quiet = 1;
 		else if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0) {
 			cmd_print_overview(stdout);
 			return DISPUTE_OK;
@@ -46,5 +47,7 @@ main(int argc, char **argv)
 		fprintf(stderr, "dispute: unknown command: %s (see `dispute --help`)\n", argv[i]);
 		return DISPUTE_USAGE;
 	}
+	dispute_set_quiet(quiet);
+	progress_bar_install(quiet);
 	return cmd_run(entry, case_dir, argc - i, argv + i);
 }

@@ -6,7 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sys/stat.h>
+
 #include "bag-internal.h"
+#include "dispute/progress.h"
 #include "dispute/report.h"
 
 const struct bag_algorithm bag_algorithms[BAG_ALG_COUNT] = {
@@ -140,6 +143,7 @@ hash_entry(struct bag_judge *j, const struct bag_entry *e, unsigned algs,
 		if (!readable || got == 0)
 			break;
 		*bytes += got;
+		progress_add(got);
 		for (int a = 0; a < BAG_ALG_COUNT; a++)
 			if (algs & (1u << a))
 				digest_update(&d[a], j->chunk, got);
@@ -349,6 +353,7 @@ int
 bag_verify_encrypted(const char *path, const char *password, struct bag_report *report)
 {
 	struct bag_judge j;
+	struct stat st;
 	int status = DISPUTE_FAILED;
 
 	memset(report, 0, sizeof(*report));
@@ -365,7 +370,12 @@ bag_verify_encrypted(const char *path, const char *password, struct bag_report *
 		bag_out_of_memory();
 		goto out;
 	}
-	if (judge_bag(&j) != DISPUTE_OK)
+	/* The zip's size stands in for the bytes to read: media is stored, so it is close. */
+	progress_begin("verifying", stat(path, &st) == 0 && S_ISREG(st.st_mode) ?
+	    (uint64_t)st.st_size : 0);
+	status = judge_bag(&j);
+	progress_end();
+	if (status != DISPUTE_OK)
 		goto out;
 	if (report->problem_count > 1)
 		qsort(report->problems, report->problem_count, sizeof(*report->problems),

@@ -18,6 +18,7 @@
 #include "dispute/drafts.h"
 #include "dispute/fsutil.h"
 #include "dispute/report.h"
+#include "dispute/progress.h"
 #include "dispute/text.h"
 #include "dispute/timestamp.h"
 #include "dispute/timeline.h"
@@ -374,13 +375,21 @@ date_midnight(const char *date)
 	return mktime(&tm);
 }
 
+/* libzip reports the fraction written; the sink wants bytes. */
+static void
+report_progress(zip_t *archive, double fraction, void *total_bytes)
+{
+	(void)archive;
+	progress_set((uint64_t)(fraction * (double)*(const uint64_t *)total_bytes));
+}
+
 /* Writes the zip to TMP_PATH; libzip itself writes to a temporary name and renames. */
 static int
 write_zip(const struct bag *b, const char *root, const char *tmp_path, time_t mtime,
     const char *password)
 {
 	zip_t *archive;
-	int error = 0;
+	int error = 0, status;
 	size_t i;
 
 	archive = zip_open(tmp_path, ZIP_CREATE | ZIP_TRUNCATE, &error);
@@ -398,7 +407,12 @@ write_zip(const struct bag *b, const char *root, const char *tmp_path, time_t mt
 			return DISPUTE_FAILED;
 		}
 	}
-	if (zip_close(archive) == -1) {
+	progress_begin("packing", b->payload_bytes);
+	zip_register_progress_callback_with_state(archive, 0.005, report_progress, NULL,
+	    (void *)&b->payload_bytes);
+	status = zip_close(archive);
+	progress_end();
+	if (status == -1) {
 		dispute_error("%s: the dossier could not be written: %s", tmp_path,
 		    zip_strerror(archive));
 		zip_discard(archive);

@@ -19,6 +19,7 @@
 #include "dispute/evidence.h"
 #include "dispute/exif.h"
 #include "dispute/fsutil.h"
+#include "dispute/progress.h"
 #include "dispute/report.h"
 #include "dispute/text.h"
 
@@ -162,6 +163,7 @@ stage_one(const char *evidence_dir, magic_t cookie, const struct evidence_kind *
 		if (fs_write_all(out, buf, (size_t)n, s->tmp_path) != DISPUTE_OK)
 			goto done;
 		s->size += (uint64_t)n;
+		progress_add((uint64_t)n);
 		n = read_block(in, buf, DIGEST_BLOCK, s->source);
 	}
 	if (n < 0 || digest_final_hex(&d, s->sha256) != DISPUTE_OK)
@@ -435,6 +437,21 @@ open_magic(void)
 	return cookie;
 }
 
+/* The bytes the batch will copy, for the progress bar only: a file that cannot be
+ * measured counts as empty and is refused properly when it is opened. */
+static uint64_t
+total_size(const struct evidence_request *req)
+{
+	struct stat st;
+	uint64_t total = 0;
+	int i;
+
+	for (i = 0; i < req->file_count; i++)
+		if (stat(req->files[i], &st) == 0 && S_ISREG(st.st_mode))
+			total += (uint64_t)st.st_size;
+	return total;
+}
+
 /* The user's note and purpose go into case.json and every draft: text only. */
 static int
 check_words(const char *what, const char *value)
@@ -470,6 +487,7 @@ evidence_add(struct dispute_case *c, const struct evidence_request *req)
 	cookie = open_magic();
 	if (cookie == NULL)
 		goto out;
+	progress_begin("adding evidence", total_size(req));
 	for (i = 0; i < req->file_count; i++) {
 		batch[i].source = req->files[i];
 		if (stage_one(evidence_dir, cookie, req->kind, &batch[i], buf) != DISPUTE_OK ||
@@ -493,6 +511,7 @@ evidence_add(struct dispute_case *c, const struct evidence_request *req)
 	}
 	status = DISPUTE_OK;
 out:
+	progress_end();
 	cJSON_Delete(before);
 	for (i = 0; batch != NULL && i < req->file_count; i++) {
 		if (batch[i].tmp_path != NULL)

@@ -94,33 +94,13 @@ is_photo_loader(const char *loader)
 	return 0;
 }
 
-/* "2026:10:11 20:05:33 (2026:10:11 20:05:33, ASCII, 20 components, 20 bytes)", as
- * libvips shows an EXIF date, becomes "2026-10-11 20:05:33"; anything else, "". */
-static void
-parse_captured(const char *exif, char out[THUMB_CAPTURED_LEN])
-{
-	static const char shape[] = "dddd:dd:dd dd:dd:dd";
-	size_t i;
-
-	out[0] = '\0';
-	if (exif == NULL || strlen(exif) < sizeof shape - 1 ||
-	    strncmp(exif, "0000", 4) == 0)
-		return;
-	for (i = 0; i < sizeof shape - 1; i++)
-		if (shape[i] == 'd' ? exif[i] < '0' || exif[i] > '9' : exif[i] != shape[i])
-			return;
-	memcpy(out, exif, sizeof shape - 1);
-	out[4] = out[7] = '-';
-	out[sizeof shape - 1] = '\0';
-}
-
-/* Reads the header only: the size, to refuse bombs, and the capture date. */
+/* Reads the header only: the format, and the size to refuse bombs before decoding. */
 static int
-read_header(const char *path, const char *label, struct thumb *out)
+read_header(const char *path, const char *label)
 {
 	VipsSource *source = vips_source_new_from_file(path);
 	VipsImage *image = NULL;
-	const char *loader, *exif = NULL;
+	const char *loader;
 	int ok = 0;
 
 	if (source == NULL) {
@@ -136,12 +116,8 @@ read_header(const char *path, const char *label, struct thumb *out)
 	else if ((double)vips_image_get_width(image) * vips_image_get_height(image) >
 	    THUMB_SOURCE_MAX_PIXELS)
 		warn_skipped(label, "more than 250 megapixels");
-	else {
-		if (vips_image_get_typeof(image, "exif-ifd2-DateTimeOriginal") != 0 &&
-		    vips_image_get_string(image, "exif-ifd2-DateTimeOriginal", &exif) == 0)
-			parse_captured(exif, out->captured);
+	else
 		ok = 1;
-	}
 	VIPS_UNREF(image);
 	VIPS_UNREF(source);
 	vips_error_clear();
@@ -213,7 +189,7 @@ thumb_make(const char *path, const char *label, struct thumb *out)
 		return DISPUTE_FAILED;
 	current_label = label;
 	status = DISPUTE_OK;
-	if (read_header(path, label, out))
+	if (read_header(path, label))
 		status = encode_thumbnail(path, label, out);
 	current_label = NULL;
 	return status;

@@ -1,0 +1,26 @@
+/* The dossier's front page, data/index.html: one self-contained HTML file (inline CSS,
+ * no scripts, nothing fetched from the network, links relative to data/) rendered from
+ * templates/LANG/index.html.mustache with HTML escaping on, plus JPEG thumbnails of the
+ * photos in data/thumbs/. The template sees the drafts' view (draft-view.h) and a
+ * "page" object documented in templates/README.md. */
+#ifndef DISPUTE_PAGE_H
+#define DISPUTE_PAGE_H
+
+#include <stddef.h>
+
+#include "dispute/case.h"
+
+/* Hands one file of the page to the bag: NAME is its path inside the bag
+ * ("data/index.html", "data/thumbs/E01-defect.jpg"), DATA its LEN bytes (ownership
+ * passes, also on failure), MIME its type ("text/html", "image/jpeg"). */
+typedef int (*page_add_fn)(const char *name, char *data, size_t len, const char *mime,
+    void *ctx);
+
+/* Builds the page of case C as of the bagging DATE (YYYY-MM-DD) in the case's
+ * language and hands the thumbnails, then data/index.html, to ADD. The same case and
+ * date give the same bytes. A photo that does not decode is linked instead of shown,
+ * with a warning; any other problem fails. */
+int page_add_to_bag(const struct dispute_case *c, const char *date, page_add_fn add,
+    void *ctx);
+
+#endif
