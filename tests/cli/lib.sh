@@ -20,6 +20,10 @@ if [ -n "${DISPUTE_WRAPPER:-}" ]; then
 	chmod +x "$SCRATCH/.dispute"
 	DISPUTE=$SCRATCH/.dispute
 fi
+# Messages in English whatever the machine's locale: checks grep for them.
+unset LANGUAGE LC_MESSAGES LANG
+LC_ALL=C.UTF-8
+export LC_ALL
 # Fixed clock: dates and dossier names do not depend on when the suite runs.
 SOURCE_DATE_EPOCH=1795000000 # 2026-11-18
 export SOURCE_DATE_EPOCH
