@@ -21,9 +21,10 @@ _dispute_prog() {
 	fi
 }
 
-# _dispute_help [COMMAND]: the help text, or nothing.
+# _dispute_help [COMMAND]: the help text, or nothing. In the C locale, so that its
+# headings ("options:", "fields:") are those parsed here whatever the user's language.
 _dispute_help() {
-	"$_dispute_bin" help "$@" 2>/dev/null
+	LC_ALL=C "$_dispute_bin" help "$@" 2>/dev/null
 }
 
 # The first word of each line of the section that starts with a line matching $1

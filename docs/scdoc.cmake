@@ -1,27 +1,29 @@
 # Turns docs/dispute.1.scd into the manual page, at build time:
-#   cmake -DSCDOC=scdoc -DGZIP=gzip -DIN=dispute.1.scd -DOUT=dispute.1 \
-#         -DDISPUTE_DATADIR=/usr/share/dispute -P scdoc.cmake
-# @DISPUTE_DATADIR@ in the source becomes the installed data folder. With GZIP set,
-# OUT.gz is written too (gzip -9n, as Debian installs manual pages).
-foreach(var SCDOC IN OUT DISPUTE_DATADIR)
+#   cmake -DSCDOC=scdoc -DGZIP=gzip -DSCD_FILE=dispute.1.scd -DMAN_FILE=dispute.1 \
+#         -DDISPUTE_DATADIR=/usr/share/dispute -DDISPUTE_LOCALEDIR=/usr/share/locale \
+#         -P scdoc.cmake
+# @DISPUTE_DATADIR@ and @DISPUTE_LOCALEDIR@ in the source become the installed data and
+# message catalogue folders. With GZIP set,
+# MAN_FILE.gz is written too (gzip -9n, as Debian installs manual pages).
+foreach(var SCDOC SCD_FILE MAN_FILE DISPUTE_DATADIR DISPUTE_LOCALEDIR)
   if(NOT DEFINED ${var})
     message(FATAL_ERROR "scdoc.cmake: ${var} is not set")
   endif()
 endforeach()
-configure_file(${IN} ${OUT}.scd @ONLY)
-execute_process(COMMAND ${SCDOC} INPUT_FILE ${OUT}.scd OUTPUT_FILE ${OUT}.tmp
+configure_file(${SCD_FILE} ${MAN_FILE}.scd @ONLY)
+execute_process(COMMAND ${SCDOC} INPUT_FILE ${MAN_FILE}.scd OUTPUT_FILE ${MAN_FILE}.tmp
   RESULT_VARIABLE status)
 if(NOT status EQUAL 0)
-  file(REMOVE ${OUT}.tmp)
-  message(FATAL_ERROR "scdoc failed on ${IN} (exit ${status})")
+  file(REMOVE ${MAN_FILE}.tmp)
+  message(FATAL_ERROR "scdoc failed on ${SCD_FILE} (exit ${status})")
 endif()
-file(RENAME ${OUT}.tmp ${OUT})
+file(RENAME ${MAN_FILE}.tmp ${MAN_FILE})
 if(GZIP)
-  execute_process(COMMAND ${GZIP} -9n -c ${OUT} OUTPUT_FILE ${OUT}.gz.tmp
+  execute_process(COMMAND ${GZIP} -9n -c ${MAN_FILE} OUTPUT_FILE ${MAN_FILE}.gz.tmp
     RESULT_VARIABLE status)
   if(NOT status EQUAL 0)
-    file(REMOVE ${OUT}.gz.tmp)
-    message(FATAL_ERROR "gzip failed on ${OUT} (exit ${status})")
+    file(REMOVE ${MAN_FILE}.gz.tmp)
+    message(FATAL_ERROR "gzip failed on ${MAN_FILE} (exit ${status})")
   endif()
-  file(RENAME ${OUT}.gz.tmp ${OUT}.gz)
+  file(RENAME ${MAN_FILE}.gz.tmp ${MAN_FILE}.gz)
 endif()

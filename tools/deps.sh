@@ -6,7 +6,7 @@ set -eu
 
 packages="gcc make cmake pkg-config file zip unzip time openssl
 	libzip-dev libcjson-dev libmagic-dev libssl-dev libexif-dev libcmocka-dev libvips-dev
-	scdoc dpkg-dev $*"
+	scdoc dpkg-dev gettext $*"
 
 missing=""
 for package in $packages; do

@@ -7,8 +7,12 @@
 #include "dispute/case.h"
 
 struct dossier_options {
-	const char *output;  /* path of the zip; NULL: dispute-<order.id>-<YYYYMMDD>.zip here */
+	const char *output;  /* path of the zip; NULL: dispute-<order.id>-<YYYYMMDD>.zip in
+	                      * DIRECTORY */
+	const char *directory; /* NULL: the current folder */
 	const char *date;    /* the bagging date, YYYY-MM-DD */
+	int public_copy;      /* the public copy instead: the public post and metadata-free
+	                       * photos only, named by the masked order number */
 	const char *password; /* encrypt every entry with WinZip AES-256; NULL: no encryption.
 	                       * Entry names stay readable in an encrypted zip. */
 };
@@ -21,8 +25,8 @@ struct dossier_options {
 int dossier_write(const struct dispute_case *c, const struct dossier_options *options,
     char **written);
 
-/* The bag's folder name for ORDER_ID and DATE ("dispute-<order.id>-<YYYYMMDD>"), with
- * every character that is unsafe in a file name replaced by '_'. Malloc'd. */
-char *dossier_name(const char *order_id, const char *date);
+/* The bag's folder name for ORDER_ID and DATE ("dispute-<order.id>-<YYYYMMDD>SUFFIX"),
+ * with every character that is unsafe in a file name replaced by '_'. Malloc'd. */
+char *dossier_name(const char *order_id, const char *date, const char *suffix);
 
 #endif

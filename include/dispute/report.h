@@ -2,6 +2,9 @@
 #ifndef DISPUTE_REPORT_H
 #define DISPUTE_REPORT_H
 
+/* Messages are translated where they are written: dispute_error(_("...")). */
+#include "dispute/i18n.h"
+
 /* Every fallible function returns one of these; they double as the exit codes
  * documented in the README, so a command can return its status to main(). */
 enum dispute_status {

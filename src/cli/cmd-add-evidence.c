@@ -5,12 +5,13 @@
 #include "cmd.h"
 #include "dispute/case.h"
 #include "dispute/evidence.h"
+#include "dispute/i18n.h"
 #include "dispute/report.h"
 
 static const struct cmd_option add_options[] = {
-	{ "kind", 'k', 1, "KIND", "what the files show (required; see below)" },
-	{ "note", 'n', 1, "NOTE", "a note kept with each file" },
-	{ "proves", OPT_PROVES, 1, "TEXT", "what the files prove, for the evidence list" },
+	{ "kind", 'k', 1, "KIND", N_("what the files show (required; see below)") },
+	{ "note", 'n', 1, "NOTE", N_("a note kept with each file") },
+	{ "proves", OPT_PROVES, 1, "TEXT", N_("what the files prove, for the evidence list") },
 	{ NULL, 0, 0, NULL, NULL }
 };
 
@@ -19,10 +20,10 @@ print_kinds(FILE *out)
 {
 	const struct evidence_kind *k;
 
-	fprintf(out, "kinds (the file's content, not its name, decides its type):\n");
+	fputs(_("kinds (the file's content, not its name, decides its type):\n"), out);
 	for (k = evidence_kinds; k->name != NULL; k++)
-		fprintf(out, "  %-20s %s\n", k->name, k->allowed_text);
-	fprintf(out, "\nSeveral files are added all together or not at all.\n");
+		fprintf(out, "  %-20s %s\n", k->name, _(k->allowed_text));
+	fputs(_("\nSeveral files are added all together or not at all.\n"), out);
 }
 
 static int
@@ -34,11 +35,11 @@ cmd_add_evidence_exec(struct cmd_ctx *ctx)
 	int skip, status = DISPUTE_FAILED;
 
 	if (!args_has(ctx, 'k'))
-		return cmd_usage_error(ctx, "say what the files show with -k KIND");
+		return cmd_usage_error(ctx, _("say what the files show with -k KIND"));
 	req.kind = evidence_kind_find(args_get(ctx, 'k'));
 	if (req.kind == NULL)
-		return cmd_usage_error(ctx, "unknown kind \"%s\" (`dispute help add-evidence` lists them)",
-		    args_get(ctx, 'k'));
+		return cmd_usage_error(ctx, _("unknown kind \"%s\" (`dispute help add-evidence` "
+		    "lists them)"), args_get(ctx, 'k'));
 	req.note = args_get(ctx, 'n');
 	req.proves = args_get(ctx, OPT_PROVES);
 	req.files = ctx->args.list;
@@ -66,7 +67,7 @@ out:
 const struct cmd_entry cmd_add_evidence_entry = {
 	.name = "add-evidence",
 	.usage = "-k KIND [-n NOTE] [--proves TEXT] FILE...",
-	.summary = "copy evidence files into the case, checked by content and fingerprinted",
+	.summary = N_("copy evidence files into the case, checked by content and fingerprinted"),
 	.print_details = print_kinds,
 	.options = add_options,
 	.min_args = 1,

@@ -7,16 +7,17 @@
 #include "dispute/case.h"
 #include "dispute/clock.h"
 #include "dispute/draft-view.h"
+#include "dispute/i18n.h"
 #include "dispute/json-file.h"
 #include "dispute/report.h"
 #include "dispute/rules.h"
 
 static const struct cmd_option claim_options[] = {
-	{ "json", OPT_JSON, 0, NULL, "print the claim as JSON" },
+	{ "json", OPT_JSON, 0, NULL, N_("print the claim as JSON") },
 	{ NULL, 0, 0, NULL, NULL }
 };
 
-#define UNCONFIRMED "（请核对现行官方文本 / check the current official text）"
+#define UNCONFIRMED N_("（请核对现行官方文本 / check the current official text）")
 
 static const char *
 text(const cJSON *object, const char *name)
@@ -36,22 +37,23 @@ print_human(const cJSON *claim)
 		int chosen = cJSON_IsTrue(cJSON_GetObjectItem(line, "chosen"));
 
 		printf("%d. %s %s 元%s\n", ++n, text(line, "label_zh"), text(line, "amount"),
-		    chosen ? "" : "（可主张，未选择 / possible, not chosen）");
+		    chosen ? "" : _("（可主张，未选择 / possible, not chosen）"));
 		printf("   计算：%s\n", text(line, "calculation_zh"));
 		printf("   依据：%s%s\n", text(line, "law"),
-		    cJSON_IsTrue(cJSON_GetObjectItem(line, "confirmed")) ? "" : UNCONFIRMED);
+		    cJSON_IsTrue(cJSON_GetObjectItem(line, "confirmed")) ? "" : _(UNCONFIRMED));
 		if (cJSON_GetObjectItem(line, "condition_zh") != NULL)
 			printf("   条件：%s\n", text(line, "condition_zh"));
 	}
-	printf("\n主张合计 / total demanded: %s 元\n", text(claim, "total"));
-	printf("案件受理费 / court fee: %s 元（简易程序减半 / simplified procedure: %s 元）\n",
+	printf(_("\n主张合计 / total demanded: %s 元\n"), text(claim, "total"));
+	printf(_("案件受理费 / court fee: %s 元（简易程序减半 / simplified procedure: %s 元）\n"),
 	    text(claim, "filing_fee"), text(claim, "filing_fee_simplified"));
 	printf("   依据：%s%s\n", text(claim, "filing_fee_law"),
-	    cJSON_IsTrue(cJSON_GetObjectItem(claim, "filing_fee_confirmed")) ? "" : UNCONFIRMED);
+	    cJSON_IsTrue(cJSON_GetObjectItem(claim, "filing_fee_confirmed")) ? "" :
+	    _(UNCONFIRMED));
 	if (cJSON_GetArraySize(cJSON_GetObjectItem(claim, "lines")) >
 	    cJSON_GetArraySize(cJSON_GetObjectItem(claim, "chosen_lines")))
-		printf("\nChoose the compensation to demand with `dispute set demand.compensation "
-		    "none|fraud|food`.\n");
+		fputs(_("\nChoose the compensation to demand with `dispute set demand.compensation "
+		    "none|fraud|food`.\n"), stdout);
 }
 
 /* The claim with its schema name first, as in every --json output. */
@@ -63,7 +65,7 @@ print_json(const cJSON *claim)
 	int status = DISPUTE_FAILED;
 
 	if (out == NULL || cJSON_AddStringToObject(out, "schema", "dispute-claim/1") == NULL) {
-		dispute_error("out of memory");
+		dispute_error(_("out of memory"));
 		goto out;
 	}
 	cJSON_ArrayForEach(item, claim)
@@ -86,8 +88,8 @@ cmd_claim_exec(struct cmd_ctx *ctx)
 	if (clock_today(today) != DISPUTE_OK || case_open(ctx->case_dir, CASE_READ, &c) != DISPUTE_OK)
 		goto out;
 	if (case_get(c, "order.amount") == NULL || case_get(c, "order.date") == NULL) {
-		dispute_error("a claim needs the price and the order date:\n"
-		    "  dispute set order.amount YUAN\n  dispute set order.date YYYY-MM-DD");
+		dispute_error(_("a claim needs the price and the order date:\n"
+		    "  dispute set order.amount YUAN\n  dispute set order.date YYYY-MM-DD"));
 		goto out;
 	}
 	if (rules_load_default(&rules) != DISPUTE_OK ||
@@ -110,7 +112,7 @@ out:
 const struct cmd_entry cmd_claim_entry = {
 	.name = "claim",
 	.usage = "[--json]",
-	.summary = "compute what the buyer may demand, with the article behind each amount",
+	.summary = N_("compute what the buyer may demand, with the article behind each amount"),
 	.options = claim_options,
 	.min_args = 0,
 	.max_args = 0,

@@ -10,17 +10,18 @@
 #include "dispute/draft-view.h"
 #include "dispute/drafts.h"
 #include "dispute/fsutil.h"
+#include "dispute/i18n.h"
 #include "dispute/report.h"
 #include "dispute/rules.h"
 
 static const struct cmd_option draft_options[] = {
 	{ "to", OPT_TO, 1, "RECIPIENT",
-	  "complaint: platform, 12315, consumer-association, court or social" },
-	{ "output", 'o', 1, "FILE", "write to FILE instead of stdout" },
-	{ "csv", OPT_CSV, 0, NULL, "evidence-list: CSV instead of text" },
-	{ "json", OPT_JSON, 0, NULL, "evidence-list: JSON (schema dispute-evidence-list/1)" },
-	{ "lang", OPT_LANG, 1, "LANG", "zh-CN or en (default: case.language, else zh-CN)" },
-	{ "template", OPT_TEMPLATE, 1, "FILE", "render FILE instead of the shipped template" },
+	  N_("complaint: platform, 12315, consumer-association, court or social") },
+	{ "output", 'o', 1, "FILE", N_("write to FILE instead of stdout") },
+	{ "csv", OPT_CSV, 0, NULL, N_("evidence-list: CSV instead of text") },
+	{ "json", OPT_JSON, 0, NULL, N_("evidence-list: JSON (schema dispute-evidence-list/1)") },
+	{ "lang", OPT_LANG, 1, "LANG", N_("zh-CN or en (default: case.language, else zh-CN)") },
+	{ "template", OPT_TEMPLATE, 1, "FILE", N_("render FILE instead of the shipped template") },
 	{ NULL, 0, 0, NULL, NULL }
 };
 
@@ -99,28 +100,30 @@ chosen_kind(struct cmd_ctx *ctx, int *status)
 	*status = DISPUTE_OK;
 	if (strcmp(what, "complaint") == 0) {
 		if (!args_has(ctx, OPT_TO))
-			*status = cmd_usage_error(ctx, "say who the complaint is to with --to");
+			*status = cmd_usage_error(ctx, _("say who the complaint is to with --to"));
 		else if ((kind = draft_kind_find(args_get(ctx, OPT_TO))) == NULL ||
 		    strcmp(kind->name, "evidence-list") == 0) {
 			kind = NULL;
-			*status = cmd_usage_error(ctx, "unknown recipient \"%s\"", args_get(ctx, OPT_TO));
+			*status = cmd_usage_error(ctx, _("unknown recipient \"%s\""),
+			    args_get(ctx, OPT_TO));
 		}
 	} else if (strcmp(what, "evidence-list") == 0)
 		kind = draft_kind_find("evidence-list");
 	else
-		*status = cmd_usage_error(ctx, "draft what? \"complaint\" or \"evidence-list\"");
+		*status = cmd_usage_error(ctx, _("draft what? \"complaint\" or \"evidence-list\""));
 	if (kind != NULL && args_has(ctx, OPT_CSV) && strcmp(kind->name, "evidence-list") != 0) {
 		kind = NULL;
-		*status = cmd_usage_error(ctx, "--csv is for the evidence list");
+		*status = cmd_usage_error(ctx, _("--csv is for the evidence list"));
 	}
 	if (kind != NULL && args_has(ctx, OPT_JSON) &&
 	    (strcmp(kind->name, "evidence-list") != 0 || args_has(ctx, OPT_CSV))) {
 		kind = NULL;
-		*status = cmd_usage_error(ctx, "--json is for the evidence list, instead of --csv");
+		*status = cmd_usage_error(ctx,
+		    _("--json is for the evidence list, instead of --csv"));
 	}
 	if (kind != NULL && args_has(ctx, OPT_CSV) && args_has(ctx, OPT_TEMPLATE)) {
 		kind = NULL;
-		*status = cmd_usage_error(ctx, "--csv is not rendered from a template");
+		*status = cmd_usage_error(ctx, _("--csv is not rendered from a template"));
 	}
 	return kind;
 }
@@ -134,7 +137,7 @@ emit(const char *output, const char *text)
 	}
 	if (fs_write_atomic(output, text, strlen(text), 0600, FS_REPLACE) != DISPUTE_OK)
 		return DISPUTE_FAILED;
-	dispute_notice("wrote %s", output);
+	dispute_notice(_("wrote %s"), output);
 	return DISPUTE_OK;
 }
 
@@ -157,12 +160,12 @@ cmd_draft_exec(struct cmd_ctx *ctx)
 		goto out;
 	lang = args_has(ctx, OPT_LANG) ? args_get(ctx, OPT_LANG) : draft_language(c);
 	if (strcmp(lang, "zh-CN") != 0 && strcmp(lang, "en") != 0) {
-		status = cmd_usage_error(ctx, "--lang: \"%s\" is not zh-CN or en", lang);
+		status = cmd_usage_error(ctx, _("--lang: \"%s\" is not zh-CN or en"), lang);
 		goto out;
 	}
 	missing = draft_missing(kind, c);
 	if (missing == NULL) {
-		dispute_error("out of memory");
+		dispute_error(_("out of memory"));
 		goto out;
 	}
 	if (cJSON_GetArraySize(missing) > 0) {
@@ -176,13 +179,13 @@ cmd_draft_exec(struct cmd_ctx *ctx)
 	if (args_has(ctx, OPT_JSON)) {
 		text = evidence_json(view);
 		if (text == NULL) {
-			dispute_error("out of memory");
+			dispute_error(_("out of memory"));
 			goto out;
 		}
 	} else if (args_has(ctx, OPT_CSV)) {
 		text = evidence_csv(view, strcmp(lang, "en") == 0);
 		if (text == NULL) {
-			dispute_error("out of memory");
+			dispute_error(_("out of memory"));
 			goto out;
 		}
 	} else if (draft_render(kind, c, view, lang, args_get(ctx, OPT_TEMPLATE), &text) !=
@@ -202,11 +205,11 @@ const struct cmd_entry cmd_draft_entry = {
 	.name = "draft",
 	.usage = "complaint --to RECIPIENT [-o FILE] [--lang LANG] [--template FILE] | "
 	    "evidence-list [--csv | --json] [-o FILE]",
-	.summary = "draft a complaint for a rung of the ladder, or the evidence list",
-	.details = "Recipients: platform, 12315, consumer-association, court (民事起诉状 with the\n"
+	.summary = N_("draft a complaint for a rung of the ladder, or the evidence list"),
+	.details = N_("Recipients: platform, 12315, consumer-association, court (民事起诉状 with the\n"
 	    "evidence list appended), social (a public post without your phone, ID number,\n"
 	    "address or full order number). Missing facts are listed with the `dispute set`\n"
-	    "line that fills each. Templates can be overridden in the case's templates/.\n",
+	    "line that fills each. Templates can be overridden in the case's templates/.\n"),
 	.options = draft_options,
 	.min_args = 1,
 	.max_args = 1,

@@ -2,16 +2,17 @@
 #include "cmd.h"
 #include "dispute/case.h"
 #include "dispute/clock.h"
+#include "dispute/i18n.h"
 #include "dispute/report.h"
 #include "dispute/timeline.h"
 
 static const struct cmd_option log_options[] = {
 	{ "channel", 'c', 1, "CHANNEL",
-	  "merchant, platform, 12315, consumer-association, court or social (required)" },
+	  N_("merchant, platform, 12315, consumer-association, court or social (required)") },
 	{ "outcome", 'o', 1, "OUTCOME",
-	  "pending (default), refused, no-response, resolved or partial" },
-	{ "date", 'd', 1, "DATE", "when it happened, YYYY-MM-DD (default: today)" },
-	{ "ref", 'r', 1, "REF", "a complaint or ticket number" },
+	  N_("pending (default), refused, no-response, resolved or partial") },
+	{ "date", 'd', 1, "DATE", N_("when it happened, YYYY-MM-DD (default: today)") },
+	{ "ref", 'r', 1, "REF", N_("a complaint or ticket number") },
 	{ NULL, 0, 0, NULL, NULL }
 };
 
@@ -24,7 +25,7 @@ cmd_log_exec(struct cmd_ctx *ctx)
 	int status = DISPUTE_FAILED;
 
 	if (!args_has(ctx, 'c'))
-		return cmd_usage_error(ctx, "say which channel was contacted with -c CHANNEL");
+		return cmd_usage_error(ctx, _("say which channel was contacted with -c CHANNEL"));
 	if (clock_today(today) != DISPUTE_OK)
 		return DISPUTE_FAILED;
 	entry.channel = args_get(ctx, 'c');
@@ -36,7 +37,7 @@ cmd_log_exec(struct cmd_ctx *ctx)
 		return DISPUTE_FAILED;
 	if (timeline_add(c, &entry, today) != DISPUTE_OK || case_save(c) != DISPUTE_OK)
 		goto out;
-	dispute_notice("logged %s %s (%s)", entry.date, entry.channel, entry.outcome);
+	dispute_notice(_("logged %s %s (%s)"), entry.date, entry.channel, entry.outcome);
 	status = DISPUTE_OK;
 out:
 	case_close(c);
@@ -46,7 +47,8 @@ out:
 const struct cmd_entry cmd_log_entry = {
 	.name = "log",
 	.usage = "-c CHANNEL [-o OUTCOME] [-d DATE] [-r REF] TEXT",
-	.summary = "record a contact with the merchant, platform or an authority, and its outcome",
+	.summary = N_("record a contact with the merchant, platform or an authority, and its "
+	    "outcome"),
 	.options = log_options,
 	.min_args = 1,
 	.max_args = 1,

@@ -10,6 +10,7 @@
 #include "dispute/datadir.h"
 #include "dispute/draft-view.h"
 #include "dispute/drafts.h"
+#include "dispute/i18n.h"
 #include "dispute/json-file.h"
 #include "dispute/report.h"
 #include "dispute/rules.h"
@@ -20,7 +21,7 @@
 
 static const struct cmd_option render_options[] = {
 	{ "escape", OPT_ESCAPE, 1, "html|none",
-	  "HTML-escape {{name}} or not (default: only for *.html.mustache)" },
+	  N_("HTML-escape {{name}} or not (default: only for *.html.mustache)") },
 	{ NULL, 0, 0, NULL, NULL }
 };
 
@@ -62,7 +63,7 @@ cmd_render_exec(struct cmd_ctx *ctx)
 		else if (strcmp(escape_arg, "none") == 0)
 			escape = TEMPLATE_ESCAPE_NONE;
 		else
-			return cmd_usage_error(ctx, "--escape takes html or none");
+			return cmd_usage_error(ctx, _("--escape takes html or none"));
 	}
 	if (ctx->args.count == 2)
 		status = json_read_file(ctx->args.list[1], RENDER_DATA_MAX, &data);
@@ -83,9 +84,10 @@ out:
 const struct cmd_entry cmd_render_entry = {
 	.name = "render",
 	.usage = "[--escape html|none] TEMPLATE [DATA.json]",
-	.summary = "render a Mustache template against a JSON file, or the case, to stdout",
-	.details = "Partials {{> name}} are read from name.mustache next to TEMPLATE. A template\n"
-	    "that does not parse is reported with file, line and column; nothing is printed.\n",
+	.summary = N_("render a Mustache template against a JSON file, or the case, to stdout"),
+	.details = N_(
+	    "Partials {{> name}} are read from name.mustache next to TEMPLATE. A template\n"
+	    "that does not parse is reported with file, line and column; nothing is printed.\n"),
 	.options = render_options,
 	.min_args = 1,
 	.max_args = 2,

@@ -2,6 +2,7 @@
 #include "cmd.h"
 #include "dispute/case.h"
 #include "dispute/evidence.h"
+#include "dispute/i18n.h"
 #include "dispute/report.h"
 
 static int
@@ -14,7 +15,7 @@ cmd_rm_evidence_exec(struct cmd_ctx *ctx)
 		return DISPUTE_FAILED;
 	status = evidence_remove(c, ctx->args.list[0]);
 	if (status == DISPUTE_OK)
-		dispute_notice("removed evidence %s", ctx->args.list[0]);
+		dispute_notice(_("removed evidence %s"), ctx->args.list[0]);
 	case_close(c);
 	return status;
 }
@@ -22,7 +23,7 @@ cmd_rm_evidence_exec(struct cmd_ctx *ctx)
 const struct cmd_entry cmd_rm_evidence_entry = {
 	.name = "rm-evidence",
 	.usage = "ID",
-	.summary = "remove an evidence item (e.g. E03) and its copy from the case",
+	.summary = N_("remove an evidence item (e.g. E03) and its copy from the case"),
 	.min_args = 1,
 	.max_args = 1,
 	.exec = cmd_rm_evidence_exec,

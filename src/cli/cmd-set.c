@@ -7,10 +7,11 @@
 #include "dispute/case.h"
 #include "dispute/clock.h"
 #include "dispute/fields.h"
+#include "dispute/i18n.h"
 #include "dispute/report.h"
 
 static const struct cmd_option set_options[] = {
-	{ "unset", OPT_UNSET, 0, NULL, "clear FIELD instead of setting it" },
+	{ "unset", OPT_UNSET, 0, NULL, N_("clear FIELD instead of setting it") },
 	{ NULL, 0, 0, NULL, NULL }
 };
 
@@ -20,9 +21,9 @@ print_fields(FILE *out)
 	const struct field *f;
 	char choices[256];
 
-	fprintf(out, "fields:\n");
+	fputs(_("fields:\n"), out);
 	for (f = field_table; f->name != NULL; f++) {
-		fprintf(out, "  %-22s %s", f->name, f->help);
+		fprintf(out, "  %-22s %s", f->name, _(f->help));
 		if (f->type == FIELD_CHOICE) {
 			field_choices_text(f, choices, sizeof choices);
 			fprintf(out, " (%s)", choices);
@@ -39,7 +40,7 @@ check_order_dates(const struct dispute_case *c)
 	const char *received = case_get(c, "order.received");
 
 	if (ordered != NULL && received != NULL && strcmp(received, ordered) < 0) {
-		dispute_error("order.received %s is before order.date %s", received, ordered);
+		dispute_error(_("order.received %s is before order.date %s"), received, ordered);
 		return DISPUTE_FAILED;
 	}
 	return DISPUTE_OK;
@@ -56,11 +57,12 @@ cmd_set_exec(struct cmd_ctx *ctx)
 	int status = DISPUTE_FAILED;
 
 	if (ctx->args.count != (unset ? 1 : 2))
-		return cmd_usage_error(ctx, unset ? "--unset takes one FIELD" : "expected FIELD VALUE");
+		return cmd_usage_error(ctx, unset ? _("--unset takes one FIELD") :
+		    _("expected FIELD VALUE"));
 	field = field_find(ctx->args.list[0]);
 	if (field == NULL)
-		return cmd_usage_error(ctx, "unknown field \"%s\" (`dispute help set` lists them)",
-		    ctx->args.list[0]);
+		return cmd_usage_error(ctx, _("unknown field \"%s\" (`dispute help set` lists "
+		    "them)"), ctx->args.list[0]);
 	if (clock_today(today) != DISPUTE_OK)
 		return DISPUTE_FAILED;
 	if (!unset && field_normalize(field, ctx->args.list[1], today, &value) != DISPUTE_OK)
@@ -74,7 +76,7 @@ cmd_set_exec(struct cmd_ctx *ctx)
 	if (check_order_dates(c) != DISPUTE_OK || case_save(c) != DISPUTE_OK)
 		goto out;
 	if (unset)
-		dispute_notice("%s cleared", field->name);
+		dispute_notice(_("%s cleared"), field->name);
 	else
 		dispute_notice("%s = %s", field->name, value);
 	status = DISPUTE_OK;
@@ -87,9 +89,10 @@ out:
 const struct cmd_entry cmd_set_entry = {
 	.name = "set",
 	.usage = "FIELD VALUE | --unset FIELD",
-	.summary = "record a fact of the case (order, merchant, buyer, problem, demand)",
-	.details = "Dates are YYYY-MM-DD and not in the future; amounts are yuan with at most two\n"
-	    "decimals; ID numbers and credit codes are checked against their check digit.\n",
+	.summary = N_("record a fact of the case (order, merchant, buyer, problem, demand)"),
+	.details = N_(
+	    "Dates are YYYY-MM-DD and not in the future; amounts are yuan with at most two\n"
+	    "decimals; ID numbers and credit codes are checked against their check digit.\n"),
 	.print_details = print_fields,
 	.options = set_options,
 	.min_args = 1,

@@ -5,11 +5,13 @@
 #include "cmd.h"
 #include "dispute/case.h"
 #include "dispute/fields.h"
+#include "dispute/i18n.h"
 #include "dispute/json-file.h"
 #include "dispute/report.h"
 
 static const struct cmd_option show_options[] = {
-	{ "json", OPT_JSON, 0, NULL, "print JSON: the whole case record, or the field's value" },
+	{ "json", OPT_JSON, 0, NULL, N_("print JSON: the whole case record, or the field's "
+	    "value") },
 	{ NULL, 0, 0, NULL, NULL }
 };
 
@@ -27,7 +29,7 @@ show_field(const struct cmd_ctx *ctx, const struct dispute_case *c, const struct
 		return status;
 	}
 	if (value == NULL) {
-		dispute_error("%s: not set", field->name);
+		dispute_error(_("%s: not set"), field->name);
 		return DISPUTE_FAILED;
 	}
 	printf("%s\n", value);
@@ -44,8 +46,8 @@ cmd_show_exec(struct cmd_ctx *ctx)
 	if (ctx->args.count == 1) {
 		field = field_find(ctx->args.list[0]);
 		if (field == NULL)
-			return cmd_usage_error(ctx, "unknown field \"%s\" (`dispute help set` lists them)",
-			    ctx->args.list[0]);
+			return cmd_usage_error(ctx, _("unknown field \"%s\" (`dispute help set` "
+			    "lists them)"), ctx->args.list[0]);
 	}
 	if (case_open(ctx->case_dir, CASE_READ, &c) != DISPUTE_OK)
 		return DISPUTE_FAILED;
@@ -57,7 +59,7 @@ cmd_show_exec(struct cmd_ctx *ctx)
 		for (f = field_table; f->name != NULL; f++) {
 			const char *value = case_get(c, f->name);
 
-			printf("%-22s %s\n", f->name, value != NULL ? value : "(not set)");
+			printf("%-22s %s\n", f->name, value != NULL ? value : _("(not set)"));
 		}
 		status = DISPUTE_OK;
 	}
@@ -68,7 +70,7 @@ cmd_show_exec(struct cmd_ctx *ctx)
 const struct cmd_entry cmd_show_entry = {
 	.name = "show",
 	.usage = "[--json] [FIELD]",
-	.summary = "print the recorded facts, or one field's value",
+	.summary = N_("print the recorded facts, or one field's value"),
 	.options = show_options,
 	.min_args = 0,
 	.max_args = 1,

@@ -11,11 +11,12 @@
 #include "dispute/rules.h"
 #include "dispute/evidence.h"
 #include "dispute/fields.h"
+#include "dispute/i18n.h"
 #include "dispute/json-file.h"
 #include "dispute/report.h"
 
 static const struct cmd_option status_options[] = {
-	{ "json", OPT_JSON, 0, NULL, "print the summary as JSON" },
+	{ "json", OPT_JSON, 0, NULL, N_("print the summary as JSON") },
 	{ NULL, 0, 0, NULL, NULL }
 };
 
@@ -75,27 +76,29 @@ print_ladder(const cJSON *ladder)
 	const cJSON *item, *next = cJSON_GetObjectItem(ladder, "next_step");
 	int first = 1;
 
-	printf("ladder: ");
+	fputs(_("ladder: "), stdout);
 	cJSON_ArrayForEach(item, cJSON_GetObjectItem(ladder, "rungs")) {
 		printf("%s%s%s", first ? "" : " → ", member(item, "zh"),
-		    strcmp(member(item, "name"), member(ladder, "reached")) == 0 ? " [here]" : "");
+		    strcmp(member(item, "name"), member(ladder, "reached")) == 0 ?
+		    _(" [here]") : "");
 		first = 0;
 	}
-	printf("\n%s", cJSON_IsTrue(cJSON_GetObjectItem(ladder, "resolved")) ? "resolved\n" : "");
-	printf("next step: %s / %s\n", member(next, "zh"), member(next, "en"));
+	printf("\n%s",
+	    cJSON_IsTrue(cJSON_GetObjectItem(ladder, "resolved")) ? _("resolved\n") : "");
+	printf(_("next step: %s / %s\n"), member(next, "zh"), member(next, "en"));
 	if (member(next, "command")[0] != '\0')
 		printf("  %s\n", member(next, "command"));
 	cJSON_ArrayForEach(item, cJSON_GetObjectItem(ladder, "missing_for_next_step"))
-		printf("  missing: %s / %s  (%s)\n", member(item, "zh"), member(item, "en"),
+		printf(_("  missing: %s / %s  (%s)\n"), member(item, "zh"), member(item, "en"),
 		    member(item, "command"));
 	cJSON_ArrayForEach(item, cJSON_GetObjectItem(ladder, "deadlines")) {
-		printf("deadline %s: %s / %s (from %s; %s%s)%s\n", member(item, "date"),
+		printf(_("deadline %s: %s / %s (from %s; %s%s)%s\n"), member(item, "date"),
 		    member(item, "zh"), member(item, "en"), member(item, "counted_from"),
 		    member(item, "law"), member(item, "article"),
 		    cJSON_IsTrue(cJSON_GetObjectItem(item, "confirmed")) ? "" :
-		    "  [check the current official text]");
+		    _("  [check the current official text]"));
 		if (member(item, "note")[0] != '\0')
-			printf("  note: %s\n", member(item, "note"));
+			printf(_("  note: %s\n"), member(item, "note"));
 	}
 	printf("\n");
 }
@@ -109,31 +112,31 @@ print_human(const cJSON *summary)
 	const cJSON *missing = cJSON_GetObjectItem(summary, "missing_facts");
 
 	print_ladder(cJSON_GetObjectItem(summary, "ladder"));
-	printf("facts: %d recorded, %d not yet\n", cJSON_GetArraySize(facts),
+	printf(_("facts: %d recorded, %d not yet\n"), cJSON_GetArraySize(facts),
 	    cJSON_GetArraySize(missing));
 	cJSON_ArrayForEach(item, facts)
 		printf("  %-22s %s\n", item->string, item->valuestring);
 	if (cJSON_GetArraySize(missing) > 0) {
-		printf("  not yet recorded:");
+		fputs(_("  not yet recorded:"), stdout);
 		cJSON_ArrayForEach(item, missing)
 			printf(" %s", item->valuestring);
 		printf("\n");
 	}
-	printf("\nevidence: %d item(s)", cJSON_GetArraySize(evidence));
+	printf(_("\nevidence: %d item(s)"), cJSON_GetArraySize(evidence));
 	cJSON_ArrayForEach(item, cJSON_GetObjectItem(summary, "evidence_by_kind"))
 		if (item->valuedouble > 0)
 			printf(", %s %d", item->string, (int)item->valuedouble);
 	printf("\n");
 	cJSON_ArrayForEach(item, evidence) {
-		printf("  %-4s %-20s %-28s %12.0f bytes  %s  %s", member(item, "id"),
+		printf(_("  %-4s %-20s %-28s %12.0f bytes  %s  %s"), member(item, "id"),
 		    member(item, "kind"), member(item, "file"),
 		    cJSON_GetObjectItem(item, "size")->valuedouble, member(item, "mime"),
 		    member(item, "original_name"));
 		if (member(item, "captured")[0] != '\0')
-			printf("  taken %s", member(item, "captured"));
+			printf(_("  taken %s"), member(item, "captured"));
 		printf("\n");
 	}
-	printf("\ntimeline: %d contact(s)\n", cJSON_GetArraySize(timeline));
+	printf(_("\ntimeline: %d contact(s)\n"), cJSON_GetArraySize(timeline));
 	cJSON_ArrayForEach(item, timeline) {
 		printf("  %s  %-20s %-11s %s", member(item, "date"), member(item, "channel"),
 		    member(item, "outcome"), member(item, "text"));
@@ -162,7 +165,7 @@ cmd_status_exec(struct cmd_ctx *ctx)
 	summary = build_summary(c, ladder);
 	if (summary == NULL) {
 		cJSON_Delete(ladder);
-		dispute_error("out of memory");
+		dispute_error(_("out of memory"));
 		goto out;
 	}
 	if (args_has(ctx, OPT_JSON))
@@ -182,7 +185,8 @@ out:
 const struct cmd_entry cmd_status_entry = {
 	.name = "status",
 	.usage = "[--json]",
-	.summary = "show where the case stands: the ladder, the next step and its deadline, facts, evidence, timeline",
+	.summary = N_("show where the case stands: the ladder, the next step and its deadline, "
+	    "facts, evidence, timeline"),
 	.options = status_options,
 	.min_args = 0,
 	.max_args = 0,

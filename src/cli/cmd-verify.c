@@ -12,17 +12,19 @@
 #include "dispute/case.h"
 #include "dispute/case-verify.h"
 #include "dispute/fsutil.h"
+#include "dispute/i18n.h"
 #include "dispute/report.h"
 #include "dispute/timestamp.h"
 #include "password.h"
 
 static const struct cmd_option verify_options[] = {
-	{ "json", OPT_JSON, 0, NULL, "print the result as JSON" },
+	{ "json", OPT_JSON, 0, NULL, N_("print the result as JSON") },
 	{ "tsr", OPT_TSR, 1, "REPLY",
-	  "check an RFC 3161 timestamp reply against the dossier's tag manifest" },
-	{ "ca", OPT_CA, 1, "CERTS", "with --tsr: PEM certificates the authority must chain to" },
+	  N_("check an RFC 3161 timestamp reply against the dossier's tag manifest") },
+	{ "ca", OPT_CA, 1, "CERTS", N_("with --tsr: PEM certificates the authority must chain "
+	    "to") },
 	{ "password-file", OPT_PASSWORD_FILE, 1, "FILE",
-	  "password of an encrypted dossier (else DISPUTE_PASSWORD, else a prompt)" },
+	  N_("password of an encrypted dossier (else DISPUTE_PASSWORD, else a prompt)") },
 	{ NULL, 0, 0, NULL, NULL }
 };
 
@@ -62,7 +64,7 @@ print_json(const char *target, const struct bag_report *r)
 	status = DISPUTE_OK;
 out:
 	if (status != DISPUTE_OK)
-		dispute_error("out of memory");
+		dispute_error(_("out of memory"));
 	cJSON_free(text);
 	cJSON_Delete(root);
 	return status;
@@ -78,12 +80,12 @@ print_human(const char *target, const struct bag_report *r)
 		    r->problems[i].path != NULL ? r->problems[i].path : "",
 		    r->problems[i].path != NULL ? ": " : "", r->problems[i].detail);
 	if (r->problem_count == 0)
-		printf("%s: intact, %zu payload files, %" PRIu64 " bytes%s%s%s%s%s\n", target,
-		    r->payload_files, r->payload_bytes, r->version != NULL ? " (BagIt " : "",
+		printf(_("%s: intact, %zu payload files, %ju bytes%s%s%s%s%s\n"), target,
+		    r->payload_files, (uintmax_t)r->payload_bytes, r->version != NULL ? " (BagIt " : "",
 		    r->version != NULL ? r->version : "", r->algorithms != NULL ? ", " : "",
 		    r->algorithms != NULL ? r->algorithms : "", r->version != NULL ? ")" : "");
 	else
-		printf("%s: NOT intact, %zu problem(s)\n", target, r->problem_count);
+		printf(_("%s: NOT intact, %zu problem(s)\n"), target, r->problem_count);
 }
 
 /* The reply is judged against the tag manifest in the dossier; a mismatch is one more
@@ -105,9 +107,9 @@ check_timestamp(const struct cmd_ctx *ctx, const char *target, const char *passw
 		    "missing, so the timestamp cannot be checked");
 	if (timestamp_check_reply(args_get(ctx, OPT_TSR), args_get(ctx, OPT_CA), tags, len, when,
 	    sizeof when) == DISPUTE_OK) {
-		dispute_notice("%s: the timestamp authority vouches that this dossier existed at %s%s",
-		    args_get(ctx, OPT_TSR), when, args_has(ctx, OPT_CA) ? "" :
-		    " (signature not checked: give --ca CERTS)");
+		dispute_notice(_("%s: the timestamp authority vouches that this dossier existed at "
+		    "%s%s"), args_get(ctx, OPT_TSR), when, args_has(ctx, OPT_CA) ? "" :
+		    _(" (signature not checked: give --ca CERTS)"));
 		status = DISPUTE_OK;
 	} else
 		status = bag_add_problem(report, BAG_ALTERED, "tagmanifest-sha256.txt",
@@ -172,10 +174,10 @@ cmd_verify_exec(struct cmd_ctx *ctx)
 const struct cmd_entry cmd_verify_entry = {
 	.name = "verify",
 	.usage = "[--json] [--tsr REPLY [--ca CERTS]] [DOSSIER.zip | BAG-FOLDER | CASE-FOLDER]",
-	.summary = "check that a dossier or the case folder is intact",
-	.details = "Judges any BagIt 0.97 or 1.0 bag zipped with one top-level folder: every\n"
+	.summary = N_("check that a dossier or the case folder is intact"),
+	.details = N_("Judges any BagIt 0.97 or 1.0 bag zipped with one top-level folder: every\n"
 	    "manifest line, unlisted files, Payload-Oxum and the tag manifests. Exit 0 when\n"
-	    "intact, 1 with one line per problem when not.\n",
+	    "intact, 1 with one line per problem when not.\n"),
 	.options = verify_options,
 	.min_args = 0,
 	.max_args = 1,

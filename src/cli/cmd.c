@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "dispute/i18n.h"
 #include "dispute/report.h"
 
 extern const struct cmd_entry cmd_init_entry;
@@ -41,7 +42,7 @@ const struct cmd_entry *const cmd_table[] = {
 };
 
 /* Every command takes -h/--help; it is handled here, not by each command. */
-static const struct cmd_option help_option = { "help", 'h', 0, NULL, "show this help" };
+static const struct cmd_option help_option = { "help", 'h', 0, NULL, N_("show this help") };
 
 const struct cmd_entry *
 cmd_find(const char *name)
@@ -69,23 +70,23 @@ cmd_print_overview(FILE *out)
 {
 	int i;
 
-	fprintf(out, "usage: dispute [-C DIR] [-q] COMMAND [ARGS]\n\n"
+	fputs(_("usage: dispute [-C DIR] [-q] COMMAND [ARGS]\n\n"
 	    "Keeps the evidence, the timeline and the letters of a consumer dispute in a case\n"
-	    "folder and packs them into a verifiable dossier.\n\ncommands:\n");
+	    "folder and packs them into a verifiable dossier.\n\ncommands:\n"), out);
 	for (i = 0; cmd_table[i] != NULL; i++)
-		fprintf(out, "  %-14s %s\n", cmd_table[i]->name, cmd_table[i]->summary);
-	fprintf(out, "\nglobal options:\n"
+		fprintf(out, "  %-14s %s\n", cmd_table[i]->name, _(cmd_table[i]->summary));
+	fputs(_("\nglobal options:\n"
 	    "  -C DIR         work on the case in DIR instead of the current folder\n"
 	    "  -q, --quiet    print nothing but errors\n"
 	    "  -h, --help     show this help; `dispute help COMMAND` for one command\n"
 	    "  -V, --version  show the version\n"
-	    "\nexit status: 0 success, 1 the operation failed or found a problem, 2 usage error\n");
+	    "\nexit status: 0 success, 1 the operation failed or found a problem, 2 usage error\n"), out);
 }
 
 void
 cmd_print_usage(const struct cmd_entry *entry, FILE *out)
 {
-	fprintf(out, "usage: dispute %s%s%s\n", entry->name, entry->usage[0] != '\0' ? " " : "",
+	fprintf(out, _("usage: dispute %s%s%s\n"), entry->name, entry->usage[0] != '\0' ? " " : "",
 	    entry->usage);
 }
 
@@ -100,7 +101,7 @@ print_option(const struct cmd_option *o, FILE *out)
 	else
 		snprintf(left, sizeof left, "    --%s%s%s", o->long_name, o->takes_value ? " " : "",
 		    o->takes_value ? o->value_name : "");
-	fprintf(out, "  %-26s %s\n", left, o->help);
+	fprintf(out, "  %-26s %s\n", left, _(o->help));
 }
 
 void
@@ -109,14 +110,14 @@ cmd_print_help(const struct cmd_entry *entry, FILE *out)
 	size_t i, n = option_count(entry);
 
 	cmd_print_usage(entry, out);
-	fprintf(out, "\n%s\n", entry->summary);
+	fprintf(out, "\n%s\n", _(entry->summary));
 	if (entry->details != NULL)
-		fprintf(out, "\n%s", entry->details);
+		fprintf(out, "\n%s", _(entry->details));
 	if (entry->print_details != NULL) {
 		fputc('\n', out);
 		entry->print_details(out);
 	}
-	fprintf(out, "\noptions:\n");
+	fputs(_("\noptions:\n"), out);
 	for (i = 0; i < n; i++)
 		print_option(&entry->options[i], out);
 	print_option(&help_option, out);
@@ -147,7 +148,7 @@ build_getopt(const struct cmd_entry *entry, char **shortopts, struct option **lo
 	if (s == NULL || l == NULL) {
 		free(s);
 		free(l);
-		dispute_error("out of memory");
+		dispute_error(_("out of memory"));
 		return DISPUTE_FAILED;
 	}
 	/* ':' first: a missing value is told apart from an unknown option. */
@@ -210,18 +211,19 @@ cmd_run(const struct cmd_entry *entry, const char *case_dir, int argc, char **ar
 	while (status == -1 &&
 	    (c = getopt_long(argc, argv, shortopts, longopts, &longindex)) != -1) {
 		if (longindex >= 0 && !typed_in_full(argv, &longopts[longindex])) {
-			status = cmd_usage_error(&ctx, "unknown option %s (options must be written in "
-			    "full: --%s)", option_token(argv, &longopts[longindex]),
+			status = cmd_usage_error(&ctx, _("unknown option %s (options must be "
+			    "written in full: --%s)"), option_token(argv, &longopts[longindex]),
 			    longopts[longindex].name);
 		} else if (c == 'h') {
 			cmd_print_help(entry, stdout);
 			status = DISPUTE_OK;
 		} else if (c == '?' || c == ':') {
 			if (optopt != 0 && optopt < 256)
-				status = cmd_usage_error(&ctx, "unknown option or missing value: -%c", optopt);
+				status = cmd_usage_error(&ctx,
+				    _("unknown option or missing value: -%c"), optopt);
 			else
-				status = cmd_usage_error(&ctx, "unknown option or missing value: %s",
-				    argv[optind - 1]);
+				status = cmd_usage_error(&ctx,
+				    _("unknown option or missing value: %s"), argv[optind - 1]);
 		} else {
 			ctx.args.seen[c] = 1;
 			ctx.args.value[c] = optarg;
@@ -232,9 +234,9 @@ cmd_run(const struct cmd_entry *entry, const char *case_dir, int argc, char **ar
 		ctx.args.count = argc - optind;
 		ctx.args.list = argv + optind;
 		if (ctx.args.count < entry->min_args)
-			status = cmd_usage_error(&ctx, "too few arguments");
+			status = cmd_usage_error(&ctx, _("too few arguments"));
 		else if (entry->max_args >= 0 && ctx.args.count > entry->max_args)
-			status = cmd_usage_error(&ctx, "too many arguments");
+			status = cmd_usage_error(&ctx, _("too many arguments"));
 		else
 			status = entry->exec(&ctx);
 	}

@@ -5,6 +5,7 @@
 
 #include "cmd.h"
 #include "dispute/config.h"
+#include "dispute/i18n.h"
 #include "dispute/report.h"
 #include "progress-bar.h"
 
@@ -15,6 +16,7 @@ main(int argc, char **argv)
 	const char *case_dir = ".";
 	int i = 1, quiet = 0;
 
+	i18n_init();
 	while (i < argc && argv[i][0] == '-') {
 		const char *arg = argv[i];
 
@@ -32,7 +34,7 @@ main(int argc, char **argv)
 			printf("dispute %s\n", DISPUTE_VERSION);
 			return DISPUTE_OK;
 		} else {
-			fprintf(stderr, "dispute: unknown global option: %s\n", arg);
+			dispute_error(_("unknown global option: %s"), arg);
 			cmd_print_overview(stderr);
 			return DISPUTE_USAGE;
 		}
@@ -44,7 +46,7 @@ main(int argc, char **argv)
 	}
 	entry = cmd_find(argv[i]);
 	if (entry == NULL) {
-		fprintf(stderr, "dispute: unknown command: %s (see `dispute --help`)\n", argv[i]);
+		dispute_error(_("unknown command: %s (see `dispute --help`)"), argv[i]);
 		return DISPUTE_USAGE;
 	}
 	dispute_set_quiet(quiet);

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "dispute/fsutil.h"
+#include "dispute/i18n.h"
 #include "dispute/report.h"
 #include "password.h"
 
@@ -70,22 +71,22 @@ from_terminal(int confirm, char **password)
 
 	tty = open("/dev/tty", O_RDWR | O_CLOEXEC);
 	if (tty == -1) {
-		dispute_error("a password is needed: use --password-file FILE or DISPUTE_PASSWORD "
-		    "(no terminal to ask on)");
+		dispute_error(_("a password is needed: use --password-file FILE or "
+		    "DISPUTE_PASSWORD (no terminal to ask on)"));
 		return DISPUTE_FAILED;
 	}
-	if (prompt(tty, "dossier password: ", first, sizeof first) != DISPUTE_OK ||
-	    (confirm && prompt(tty, "again: ", second, sizeof second) != DISPUTE_OK)) {
-		dispute_error("cannot read a password from the terminal: %s", strerror(errno));
+	if (prompt(tty, _("dossier password: "), first, sizeof first) != DISPUTE_OK ||
+	    (confirm && prompt(tty, _("again: "), second, sizeof second) != DISPUTE_OK)) {
+		dispute_error(_("cannot read a password from the terminal: %s"), strerror(errno));
 		goto out;
 	}
 	if (confirm && strcmp(first, second) != 0) {
-		dispute_error("the two passwords differ; nothing was written");
+		dispute_error(_("the two passwords differ; nothing was written"));
 		goto out;
 	}
 	*password = strdup(first);
 	if (*password == NULL)
-		dispute_error("out of memory");
+		dispute_error(_("out of memory"));
 	else
 		status = DISPUTE_OK;
 out:
@@ -110,7 +111,7 @@ password_obtain(const char *password_file, int confirm, char **password)
 	} else
 		status = from_terminal(confirm, password);
 	if (status == DISPUTE_OK && (*password)[0] == '\0') {
-		dispute_error("the password is empty");
+		dispute_error(_("the password is empty"));
 		password_free(*password);
 		*password = NULL;
 		status = DISPUTE_FAILED;

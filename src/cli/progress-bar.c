@@ -6,6 +6,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "dispute/i18n.h"
 #include "dispute/progress.h"
 #include "progress-bar.h"
 
@@ -44,7 +45,7 @@ draw(uint64_t done)
 	for (i = 0; i < BAR_WIDTH; i++)
 		bar[i] = i < filled ? '#' : '.';
 	bar[BAR_WIDTH] = '\0';
-	fprintf(stderr, "\r%s [%s] %3u%% %llu/%llu MB", label, bar, percent,
+	fprintf(stderr, "\r%s [%s] %3u%% %llu/%llu MB", _(label), bar, percent,
 	    (unsigned long long)(done >> 20), (unsigned long long)(total >> 20));
 	fflush(stderr);
 	shown = 1;

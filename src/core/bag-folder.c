@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "bag-internal.h"
+#include "dispute/i18n.h"
 #include "dispute/report.h"
 #include "dispute/text.h"
 
@@ -198,7 +199,7 @@ bag_folder_open(const char *path, struct bag_report *report, struct bag_reader *
 	r->ops = &folder_ops;
 	r->impl = f;
 	if (f->fd < 0) {
-		dispute_error("%s: not a zip file or bag folder: %s", path, strerror(errno));
+		dispute_error(_("%s: not a zip file or bag folder: %s"), path, strerror(errno));
 		return DISPUTE_FAILED;
 	}
 	fd = dup(f->fd);

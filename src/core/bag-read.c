@@ -11,13 +11,14 @@
 #include <sys/stat.h>
 
 #include "bag-internal.h"
+#include "dispute/i18n.h"
 #include "dispute/report.h"
 #include "dispute/text.h"
 
 int
 bag_out_of_memory(void)
 {
-	dispute_error("out of memory");
+	dispute_error(_("out of memory"));
 	return DISPUTE_FAILED;
 }
 
@@ -152,7 +153,7 @@ bag_reader_open(const char *path, const char *password, struct bag_report *repor
 		return DISPUTE_FAILED;
 	}
 	if (!S_ISDIR(st.st_mode) && !S_ISREG(st.st_mode)) {
-		dispute_error("%s: not a zip file or bag folder", path);
+		dispute_error(_("%s: not a zip file or bag folder"), path);
 		return DISPUTE_FAILED;
 	}
 	r = calloc(1, sizeof(*r));

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "bag-internal.h"
+#include "dispute/i18n.h"
 #include "dispute/progress.h"
 #include "dispute/report.h"
 
@@ -371,7 +372,7 @@ bag_verify_encrypted(const char *path, const char *password, struct bag_report *
 		goto out;
 	}
 	/* The zip's size stands in for the bytes to read: media is stored, so it is close. */
-	progress_begin("verifying", stat(path, &st) == 0 && S_ISREG(st.st_mode) ?
+	progress_begin(N_("verifying"), stat(path, &st) == 0 && S_ISREG(st.st_mode) ?
 	    (uint64_t)st.st_size : 0);
 	status = judge_bag(&j);
 	progress_end();

@@ -7,6 +7,7 @@
 #include <zip.h>
 
 #include "bag-internal.h"
+#include "dispute/i18n.h"
 #include "dispute/report.h"
 #include "dispute/text.h"
 
@@ -261,19 +262,19 @@ check_password(zip_t *za, const char *path, const char *password)
 	if (index < 0)
 		return DISPUTE_OK;
 	if (password == NULL) {
-		dispute_error("%s: the dossier is encrypted; a password is needed", path);
+		dispute_error(_("%s: the dossier is encrypted; a password is needed"), path);
 		return DISPUTE_FAILED;
 	}
 	if (zip_set_default_password(za, password) != 0) {
-		dispute_error("%s: cannot use the password: %s", path, zip_strerror(za));
+		dispute_error(_("%s: cannot use the password: %s"), path, zip_strerror(za));
 		return DISPUTE_FAILED;
 	}
 	zf = zip_fopen_index(za, (zip_uint64_t)index, 0);
 	if (zf == NULL) {
 		if (zip_error_code_zip(zip_get_error(za)) == ZIP_ER_WRONGPASSWD)
-			dispute_error("%s: wrong password", path);
+			dispute_error(_("%s: wrong password"), path);
 		else
-			dispute_error("%s: cannot read: %s", path, zip_strerror(za));
+			dispute_error(_("%s: cannot read: %s"), path, zip_strerror(za));
 		return DISPUTE_FAILED;
 	}
 	zip_fclose(zf);
@@ -294,29 +295,29 @@ bag_zip_read_tag(const char *path, const char *password, const char *root,
 	*data = NULL;
 	za = zip_open(path, ZIP_RDONLY, &err);
 	if (za == NULL) {
-		dispute_error("%s: not a zip file", path);
+		dispute_error(_("%s: not a zip file"), path);
 		return DISPUTE_FAILED;
 	}
 	if (password != NULL)
 		zip_set_default_password(za, password);
 	if (asprintf(&entry, "%s/%s", root, name) == -1) {
 		entry = NULL;
-		dispute_error("out of memory");
+		dispute_error(_("out of memory"));
 		goto out;
 	}
 	if (zip_stat(za, entry, ZIP_FL_ENC_GUESS, &st) != 0 || !(st.valid & ZIP_STAT_SIZE) ||
 	    st.size > BAG_TAG_FILE_MAX || (zf = zip_fopen(za, entry, 0)) == NULL) {
-		dispute_error("%s: cannot read %s: %s", path, entry, zip_strerror(za));
+		dispute_error(_("%s: cannot read %s: %s"), path, entry, zip_strerror(za));
 		goto out;
 	}
 	buf = malloc((size_t)st.size + 1);
 	if (buf == NULL) {
-		dispute_error("out of memory");
+		dispute_error(_("out of memory"));
 		goto out;
 	}
 	got = zip_fread(zf, buf, st.size);
 	if (got < 0 || (zip_uint64_t)got != st.size) {
-		dispute_error("%s: cannot read %s: %s", path, entry, zip_file_strerror(zf));
+		dispute_error(_("%s: cannot read %s: %s"), path, entry, zip_file_strerror(zf));
 		goto out;
 	}
 	buf[got] = '\0';
@@ -363,7 +364,7 @@ bag_zip_open(const char *path, const char *password, struct bag_report *report,
 		zip_error_t ze;
 
 		zip_error_init_with_code(&ze, err);
-		dispute_error("%s: not a zip file or bag folder: %s", path,
+		dispute_error(_("%s: not a zip file or bag folder: %s"), path,
 		    zip_error_strerror(&ze));
 		zip_error_fini(&ze);
 		return DISPUTE_FAILED;

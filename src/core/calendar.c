@@ -18,6 +18,7 @@
 #include "dispute/calendar.h"
 #include "dispute/datadir.h"
 #include "dispute/fsutil.h"
+#include "dispute/i18n.h"
 #include "dispute/report.h"
 
 #define HOLIDAYS_SCHEMA "dispute-holidays/1"
@@ -115,7 +116,7 @@ emit_days(const char *from, long z, char out[DATE_LEN])
 
 	/* 0001-01-01 and 9999-12-31 in days since the epoch. */
 	if (z < -719162L || z > 2932896L) {
-		dispute_error("date arithmetic from %s leaves the years %d-%d", from, YEAR_MIN,
+		dispute_error(_("date arithmetic from %s leaves the years %d-%d"), from, YEAR_MIN,
 		    YEAR_MAX);
 		return DISPUTE_FAILED;
 	}
@@ -129,7 +130,8 @@ need_date(const char *date, struct ymd *out)
 {
 	if (parse_date(date, out))
 		return DISPUTE_OK;
-	dispute_error("\"%s\" is not a date written YYYY-MM-DD", date != NULL ? date : "(none)");
+	dispute_error(_("\"%s\" is not a date written YYYY-MM-DD"),
+	    date != NULL ? date : _("(none)"));
 	return DISPUTE_FAILED;
 }
 
@@ -161,7 +163,7 @@ date_add_years(const char *date, int years, char out[DATE_LEN])
 		return DISPUTE_FAILED;
 	y = (long)start.y + years;
 	if (y < YEAR_MIN || y > YEAR_MAX) {
-		dispute_error("%s plus %d years leaves the years %d-%d", date, years, YEAR_MIN,
+		dispute_error(_("%s plus %d years leaves the years %d-%d"), date, years, YEAR_MIN,
 		    YEAR_MAX);
 		return DISPUTE_FAILED;
 	}
@@ -288,7 +290,7 @@ workdays_add(const struct holiday_table *t, const char *date, int n, char out[DA
 	if (need_date(date, &start) != DISPUTE_OK)
 		return DISPUTE_FAILED;
 	if (n < 0 || n > WORKDAYS_MAX) {
-		dispute_error("%d working days: the count must be 0 to %d", n, WORKDAYS_MAX);
+		dispute_error(_("%d working days: the count must be 0 to %d"), n, WORKDAYS_MAX);
 		return DISPUTE_FAILED;
 	}
 	z = days_from_civil(start);
@@ -336,30 +338,30 @@ check_list(const char *path, const char *year, const cJSON *entry, const char *n
 	int wd;
 
 	if (!cJSON_IsArray(list)) {
-		dispute_error("%s: year %s: \"%s\" must be an array of dates", path, year, name);
+		dispute_error(_("%s: year %s: \"%s\" must be an array of dates"), path, year, name);
 		return DISPUTE_FAILED;
 	}
 	cJSON_ArrayForEach(item, list) {
 		if (!cJSON_IsString(item) || !parse_date(item->valuestring, &d)) {
-			dispute_error("%s: year %s: \"%s\" holds something that is not a date "
-			    "written YYYY-MM-DD", path, year, name);
+			dispute_error(_("%s: year %s: \"%s\" holds something that is not a date "
+			    "written YYYY-MM-DD"), path, year, name);
 			return DISPUTE_FAILED;
 		}
 		if (strncmp(item->valuestring, year, 4) != 0) {
-			dispute_error("%s: year %s: %s belongs under \"%.4s\"", path, year,
+			dispute_error(_("%s: year %s: %s belongs under \"%.4s\""), path, year,
 			    item->valuestring, item->valuestring);
 			return DISPUTE_FAILED;
 		}
 		wd = weekday_of(days_from_civil(d));
 		if (weekends_only && wd != 0 && wd != 6) {
-			dispute_error("%s: year %s: working day %s is a weekday, not a swapped "
-			    "weekend day", path, year, item->valuestring);
+			dispute_error(_("%s: year %s: working day %s is a weekday, not a swapped "
+			    "weekend day"), path, year, item->valuestring);
 			return DISPUTE_FAILED;
 		}
 		for (other = list->child; other != item; other = other->next)
 			if (strcmp(other->valuestring, item->valuestring) == 0) {
-				dispute_error("%s: year %s: %s is listed twice in \"%s\"", path, year,
-				    item->valuestring, name);
+				dispute_error(_("%s: year %s: %s is listed twice in \"%s\""), path,
+				    year, item->valuestring, name);
 				return DISPUTE_FAILED;
 			}
 	}
@@ -377,22 +379,22 @@ check_year(const char *path, const cJSON *years, const cJSON *entry)
 		if (key[i] < '0' || key[i] > '9')
 			break;
 	if (i != 4 || key[i] != '\0' || strcmp(key, "0001") < 0) {
-		dispute_error("%s: \"%s\" is not a four-digit year", path, key);
+		dispute_error(_("%s: \"%s\" is not a four-digit year"), path, key);
 		return DISPUTE_FAILED;
 	}
 	/* cJSON keeps duplicate keys; which one a lookup finds is an accident of order. */
 	for (other = years->child; other != entry; other = other->next)
 		if (strcmp(other->string, key) == 0) {
-			dispute_error("%s: year %s appears twice", path, key);
+			dispute_error(_("%s: year %s appears twice"), path, key);
 			return DISPUTE_FAILED;
 		}
 	if (!cJSON_IsObject(entry)) {
-		dispute_error("%s: year %s must be an object", path, key);
+		dispute_error(_("%s: year %s must be an object"), path, key);
 		return DISPUTE_FAILED;
 	}
 	item = cJSON_GetObjectItemCaseSensitive(entry, "confirmed");
 	if (item != NULL && !cJSON_IsBool(item)) {
-		dispute_error("%s: year %s: \"confirmed\" must be true or false", path, key);
+		dispute_error(_("%s: year %s: \"confirmed\" must be true or false"), path, key);
 		return DISPUTE_FAILED;
 	}
 	if (check_list(path, key, entry, "holidays", 0) != DISPUTE_OK ||
@@ -400,8 +402,8 @@ check_year(const char *path, const cJSON *years, const cJSON *entry)
 		return DISPUTE_FAILED;
 	cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(entry, "workdays"))
 		if (listed(entry, "holidays", item->valuestring)) {
-			dispute_error("%s: year %s: %s is listed both as a holiday and as a "
-			    "working day", path, key, item->valuestring);
+			dispute_error(_("%s: year %s: %s is listed both as a holiday and as a "
+			    "working day"), path, key, item->valuestring);
 			return DISPUTE_FAILED;
 		}
 	return DISPUTE_OK;
@@ -422,18 +424,18 @@ holidays_load(struct holiday_table *t, const char *path)
 	root = cJSON_ParseWithLengthOpts(text, len, &end, 0);
 	if (root == NULL) {
 		locate(text, end != NULL && end >= text ? (size_t)(end - text) : 0, &line, &column);
-		dispute_error("%s:%u:%u: not valid JSON", path, line, column);
+		dispute_error(_("%s:%u:%u: not valid JSON"), path, line, column);
 		goto out;
 	}
 	schema = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(root, "schema"));
 	if (schema == NULL || strcmp(schema, HOLIDAYS_SCHEMA) != 0) {
-		dispute_error("%s: not a holiday table (\"schema\" must be \"%s\")", path,
+		dispute_error(_("%s: not a holiday table (\"schema\" must be \"%s\")"), path,
 		    HOLIDAYS_SCHEMA);
 		goto out;
 	}
 	years = cJSON_GetObjectItemCaseSensitive(root, "years");
 	if (!cJSON_IsObject(years)) {
-		dispute_error("%s: \"years\" must be an object keyed by year", path);
+		dispute_error(_("%s: \"years\" must be an object keyed by year"), path);
 		goto out;
 	}
 	cJSON_ArrayForEach(entry, years)
@@ -459,7 +461,7 @@ holidays_load(struct holiday_table *t, const char *path)
 	status = DISPUTE_OK;
 	goto out;
 nomem:
-	dispute_error("out of memory");
+	dispute_error(_("out of memory"));
 out:
 	cJSON_Delete(root);
 	free(text);

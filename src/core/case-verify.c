@@ -12,6 +12,7 @@
 #include "dispute/digest.h"
 #include "dispute/evidence.h"
 #include "dispute/fsutil.h"
+#include "dispute/i18n.h"
 #include "dispute/report.h"
 
 static int
@@ -59,7 +60,7 @@ check_extra(const struct dispute_case *c, const char *dir, struct bag_report *re
 	int status = DISPUTE_OK;
 
 	if (d == NULL) {
-		dispute_error("%s: cannot read folder: %s", dir, strerror(errno));
+		dispute_error(_("%s: cannot read folder: %s"), dir, strerror(errno));
 		return DISPUTE_FAILED;
 	}
 	while (status == DISPUTE_OK && (de = readdir(d)) != NULL) {
@@ -70,8 +71,8 @@ check_extra(const struct dispute_case *c, const char *dir, struct bag_report *re
 		if (de->d_name[0] == '.')
 			continue;
 		if (evidence_is_leftover(c, de->d_name)) {
-			dispute_notice("%s/%s: ignored; an interrupted command left it and the next "
-			    "change to the case removes it", dir, de->d_name);
+			dispute_notice(_("%s/%s: ignored; an interrupted command left it and the "
+			    "next change to the case removes it"), dir, de->d_name);
 			continue;
 		}
 		cJSON_ArrayForEach(item, case_evidence(c))

@@ -11,6 +11,7 @@
 
 #include "dispute/case.h"
 #include "dispute/fsutil.h"
+#include "dispute/i18n.h"
 #include "dispute/json-file.h"
 #include "dispute/report.h"
 
@@ -57,7 +58,7 @@ write_record(const char *file, const cJSON *root, enum fs_replace replace)
 	text = cJSON_Print(root);
 	if (text == NULL || asprintf(&with_newline, "%s\n", text) == -1) {
 		with_newline = NULL;
-		dispute_error("out of memory");
+		dispute_error(_("out of memory"));
 		goto out;
 	}
 	status = fs_write_atomic(file, with_newline, strlen(with_newline), 0600, replace);
@@ -79,21 +80,21 @@ case_create(const char *dir, const char *created_at)
 	if (file == NULL || evidence == NULL)
 		goto out;
 	if (access(file, F_OK) == 0) {
-		dispute_error("%s: a case already exists here; nothing was changed", file);
+		dispute_error(_("%s: a case already exists here; nothing was changed"), file);
 		goto out;
 	}
 	/* Owner-only: the folder will hold ID numbers and medical papers. */
 	if (mkdir(dir, 0700) == -1 && errno != EEXIST) {
-		dispute_error("%s: cannot create folder: %s", dir, strerror(errno));
+		dispute_error(_("%s: cannot create folder: %s"), dir, strerror(errno));
 		goto out;
 	}
 	if (mkdir(evidence, 0700) == -1 && errno != EEXIST) {
-		dispute_error("%s: cannot create folder: %s", evidence, strerror(errno));
+		dispute_error(_("%s: cannot create folder: %s"), evidence, strerror(errno));
 		goto out;
 	}
 	root = new_record(created_at);
 	if (root == NULL) {
-		dispute_error("out of memory");
+		dispute_error(_("out of memory"));
 		goto out;
 	}
 	status = write_record(file, root, FS_NO_REPLACE);
@@ -111,14 +112,15 @@ require_strings(const char *file, const cJSON *item, const char *what, size_t in
 	int i;
 
 	if (!cJSON_IsObject(item)) {
-		dispute_error("%s: %s[%zu] is not an object", file, what, index);
+		dispute_error(_("%s: %s[%zu] is not an object"), file, what, index);
 		return DISPUTE_FAILED;
 	}
 	for (i = 0; members[i] != NULL; i++) {
 		const cJSON *m = cJSON_GetObjectItemCaseSensitive(item, members[i]);
 
 		if ((m == NULL && required) || (m != NULL && !cJSON_IsString(m))) {
-			dispute_error("%s: %s[%zu].%s must be a string", file, what, index, members[i]);
+			dispute_error(_("%s: %s[%zu].%s must be a string"), file, what, index,
+			    members[i]);
 			return DISPUTE_FAILED;
 		}
 	}
@@ -148,13 +150,14 @@ check_evidence(const char *file, const cJSON *evidence)
 		if (!cJSON_IsNumber(size) || size->valuedouble < 0 ||
 		    size->valuedouble > 9007199254740992.0 ||
 		    size->valuedouble != (double)(long long)size->valuedouble) {
-			dispute_error("%s: evidence[%zu].size must be a whole number of bytes", file, index);
+			dispute_error(_("%s: evidence[%zu].size must be a whole number of bytes"),
+			    file, index);
 			return DISPUTE_FAILED;
 		}
 		name = cJSON_GetObjectItemCaseSensitive(item, "file");
 		if (!safe_file_name(name->valuestring)) {
-			dispute_error("%s: evidence[%zu].file \"%s\" is not a plain file name", file, index,
-			    name->valuestring);
+			dispute_error(_("%s: evidence[%zu].file \"%s\" is not a plain file name"),
+			    file, index, name->valuestring);
 			return DISPUTE_FAILED;
 		}
 		index++;
@@ -186,35 +189,36 @@ check_record(const char *file, const cJSON *root)
 	int i;
 
 	if (!cJSON_IsObject(root)) {
-		dispute_error("%s: not a case record (the top level is not an object)", file);
+		dispute_error(_("%s: not a case record (the top level is not an object)"), file);
 		return DISPUTE_FAILED;
 	}
 	schema = cJSON_GetObjectItemCaseSensitive(root, "schema");
 	if (!cJSON_IsString(schema)) {
-		dispute_error("%s: no \"schema\" member; not a dispute case file", file);
+		dispute_error(_("%s: no \"schema\" member; not a dispute case file"), file);
 		return DISPUTE_FAILED;
 	}
 	if (strcmp(schema->valuestring, CASE_SCHEMA) != 0) {
-		dispute_error("%s: unknown schema \"%s\" (this version reads %s)", file,
+		dispute_error(_("%s: unknown schema \"%s\" (this version reads %s)"), file,
 		    schema->valuestring, CASE_SCHEMA);
 		return DISPUTE_FAILED;
 	}
 	for (i = 0; fact_sections[i] != NULL; i++) {
 		section = cJSON_GetObjectItemCaseSensitive(root, fact_sections[i]);
 		if (!cJSON_IsObject(section)) {
-			dispute_error("%s: \"%s\" must be an object", file, fact_sections[i]);
+			dispute_error(_("%s: \"%s\" must be an object"), file, fact_sections[i]);
 			return DISPUTE_FAILED;
 		}
 		cJSON_ArrayForEach(fact, section) {
 			if (!cJSON_IsString(fact)) {
-				dispute_error("%s: %s.%s must be a string", file, fact_sections[i], fact->string);
+				dispute_error(_("%s: %s.%s must be a string"), file,
+				    fact_sections[i], fact->string);
 				return DISPUTE_FAILED;
 			}
 		}
 	}
 	if (!cJSON_IsArray(cJSON_GetObjectItemCaseSensitive(root, "evidence")) ||
 	    !cJSON_IsArray(cJSON_GetObjectItemCaseSensitive(root, "timeline"))) {
-		dispute_error("%s: \"evidence\" and \"timeline\" must be arrays", file);
+		dispute_error(_("%s: \"evidence\" and \"timeline\" must be arrays"), file);
 		return DISPUTE_FAILED;
 	}
 	if (check_evidence(file, cJSON_GetObjectItemCaseSensitive(root, "evidence")) != DISPUTE_OK)
@@ -237,9 +241,9 @@ lock_case(const char *dir, enum case_access mode)
 			free(lock_path);
 			return -2;
 		}
-		dispute_error("%s: cannot open lock file: %s", lock_path, strerror(errno));
+		dispute_error(_("%s: cannot open lock file: %s"), lock_path, strerror(errno));
 	} else if (flock(fd, mode == CASE_WRITE ? LOCK_EX : LOCK_SH) == -1) {
-		dispute_error("%s: cannot lock: %s", lock_path, strerror(errno));
+		dispute_error(_("%s: cannot lock: %s"), lock_path, strerror(errno));
 		close(fd);
 		fd = -1;
 	}
@@ -262,8 +266,8 @@ remove_orphans(const char *folder, const char *prefix)
 		if (strncmp(de->d_name, prefix, n) != 0)
 			continue;
 		if (unlinkat(dirfd(d), de->d_name, 0) == 0)
-			dispute_notice("%s/%s: removed a temporary file left by an interrupted command",
-			    folder, de->d_name);
+			dispute_notice(_("%s/%s: removed a temporary file left by an interrupted "
+			    "command"), folder, de->d_name);
 	}
 	closedir(d);
 }
@@ -287,7 +291,7 @@ case_open(const char *dir, enum case_access mode, struct dispute_case **out)
 
 	c = calloc(1, sizeof *c);
 	if (c == NULL) {
-		dispute_error("out of memory");
+		dispute_error(_("out of memory"));
 		return DISPUTE_FAILED;
 	}
 	c->lock_fd = -1;
@@ -296,7 +300,8 @@ case_open(const char *dir, enum case_access mode, struct dispute_case **out)
 	if (c->dir == NULL || c->file == NULL)
 		goto out;
 	if (access(c->file, F_OK) == -1) {
-		dispute_error("%s: no case here (run `dispute init` first, or use -C DIR)", c->file);
+		dispute_error(_("%s: no case here (run `dispute init` first, or use -C DIR)"),
+		    c->file);
 		goto out;
 	}
 	c->lock_fd = lock_case(dir, mode);
@@ -371,12 +376,12 @@ case_set(struct dispute_case *c, const char *name, const char *value)
 	cJSON *item;
 
 	if (section == NULL) {
-		dispute_error("%s: not a field name", name);
+		dispute_error(_("%s: not a field name"), name);
 		return DISPUTE_FAILED;
 	}
 	item = cJSON_CreateString(value);
 	if (item == NULL) {
-		dispute_error("out of memory");
+		dispute_error(_("out of memory"));
 		return DISPUTE_FAILED;
 	}
 	if (cJSON_HasObjectItem(section, key))

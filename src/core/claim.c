@@ -19,6 +19,7 @@
 
 #include "dispute/calendar.h"
 #include "dispute/claim.h"
+#include "dispute/i18n.h"
 #include "dispute/report.h"
 #include "dispute/validate.h"
 
@@ -45,7 +46,7 @@ xprintf(const char *fmt, ...)
 	n = vasprintf(&s, fmt, ap);
 	va_end(ap);
 	if (n < 0) {
-		dispute_error("out of memory");
+		dispute_error(_("out of memory"));
 		return NULL;
 	}
 	return s;
@@ -77,7 +78,7 @@ fee_from_rules(const struct rule *fee, const struct rule *half, int64_t amount,
 	int reached;
 
 	if (bands == NULL) {
-		dispute_error("%s: rule \"%s\" in force from %s has no \"bands\"",
+		dispute_error(_("%s: rule \"%s\" in force from %s has no \"bands\""),
 		    fee->path != NULL ? fee->path : "rules", fee->id, fee->effective);
 		return DISPUTE_FAILED;
 	}
@@ -120,7 +121,7 @@ check_fee_amount(int64_t amount_fen)
 	if (amount_fen >= 0 && amount_fen <= FEE_AMOUNT_MAX_FEN)
 		return DISPUTE_OK;
 	amount_format(amount_fen, text);
-	dispute_error("filing fee: %s yuan is not an amount a fee can be computed on", text);
+	dispute_error(_("filing fee: %s yuan is not an amount a fee can be computed on"), text);
 	return DISPUTE_FAILED;
 }
 
@@ -322,21 +323,21 @@ static int
 check_input(const struct claim_input *in)
 {
 	if (in->price_fen < 0 || in->price_fen > INPUT_MAX_FEN) {
-		dispute_error("order.amount: the price must be 0 to 100000000.00 yuan");
+		dispute_error(_("order.amount: the price must be 0 to 100000000.00 yuan"));
 		return DISPUTE_FAILED;
 	}
 	if (in->loss_fen < -1 || in->loss_fen > INPUT_MAX_FEN) {
-		dispute_error("problem.loss: the loss must be 0 to 100000000.00 yuan");
+		dispute_error(_("problem.loss: the loss must be 0 to 100000000.00 yuan"));
 		return DISPUTE_FAILED;
 	}
 	if (!date_valid(in->date)) {
-		dispute_error("order.date: \"%s\" is not a date written YYYY-MM-DD (the rules in "
-		    "force on it decide the claim)", in->date != NULL ? in->date : "(not set)");
+		dispute_error(_("order.date: \"%s\" is not a date written YYYY-MM-DD (the rules in "
+		    "force on it decide the claim)"), in->date != NULL ? in->date : _("(not set)"));
 		return DISPUTE_FAILED;
 	}
 	if (in->chosen != NULL && strcmp(in->chosen, "none") != 0 &&
 	    strcmp(in->chosen, "fraud") != 0 && strcmp(in->chosen, "food") != 0) {
-		dispute_error("demand.compensation: \"%s\" is not one of: none, fraud, food",
+		dispute_error(_("demand.compensation: \"%s\" is not one of: none, fraud, food"),
 		    in->chosen);
 		return DISPUTE_FAILED;
 	}
@@ -351,14 +352,16 @@ check_choice(const struct claim_input *in, int fraud, int food)
 	if (in->chosen == NULL)
 		return DISPUTE_OK;
 	if (strcmp(in->chosen, "fraud") == 0 && !fraud) {
-		dispute_error("demand.compensation: \"fraud\" needs problem.category counterfeit or "
-		    "not-as-described (it is \"%s\")", in->category != NULL ? in->category : "unset");
+		dispute_error(_("demand.compensation: \"fraud\" needs problem.category counterfeit "
+		    "or not-as-described (it is \"%s\")"),
+		    in->category != NULL ? in->category : _("unset"));
 		return DISPUTE_FAILED;
 	}
 	if (strcmp(in->chosen, "food") == 0 && !food) {
-		dispute_error("demand.compensation: \"food\" needs food goods (problem.food) with "
-		    "problem.category expired or harmful (it is \"%s\"%s)",
-		    in->category != NULL ? in->category : "unset", in->food ? "" : ", not food");
+		dispute_error(_("demand.compensation: \"food\" needs food goods (problem.food) "
+		    "with problem.category expired or harmful (it is \"%s\"%s)"),
+		    in->category != NULL ? in->category : _("unset"),
+		    in->food ? "" : _(", not food"));
 		return DISPUTE_FAILED;
 	}
 	return DISPUTE_OK;
@@ -398,7 +401,7 @@ claim_compute(const struct rules *r, const struct claim_input *in, struct claim 
 		return DISPUTE_FAILED;
 	out->lines = calloc(MAX_LINES, sizeof *out->lines);
 	if (out->lines == NULL) {
-		dispute_error("out of memory");
+		dispute_error(_("out of memory"));
 		return DISPUTE_FAILED;
 	}
 	/* Count each line before filling it, so that claim_free releases a half-built one. */

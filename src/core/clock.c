@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "dispute/clock.h"
+#include "dispute/i18n.h"
 #include "dispute/report.h"
 
 /* Reproducible-builds convention: an integer count of seconds since 1970, in UTC. */
@@ -20,8 +21,8 @@ source_date_epoch(time_t *when)
 	errno = 0;
 	seconds = strtoll(text, &end, 10);
 	if (errno != 0 || *end != '\0' || seconds < 0) {
-		dispute_warning("SOURCE_DATE_EPOCH=\"%s\" is not a count of seconds; using the clock",
-		    text);
+		dispute_warning(_("SOURCE_DATE_EPOCH=\"%s\" is not a count of seconds; using the "
+		    "clock"), text);
 		return 0;
 	}
 	*when = (time_t)seconds;
@@ -37,7 +38,7 @@ read_now(time_t *now, int *fixed)
 		return DISPUTE_OK;
 	*now = time(NULL);
 	if (*now == (time_t)-1) {
-		dispute_error("cannot read the system clock: %s", strerror(errno));
+		dispute_error(_("cannot read the system clock: %s"), strerror(errno));
 		return DISPUTE_FAILED;
 	}
 	return DISPUTE_OK;
@@ -60,7 +61,7 @@ broken_down_now(struct tm *tm)
 	if (read_now(&now, &fixed) != DISPUTE_OK)
 		return DISPUTE_FAILED;
 	if ((fixed ? gmtime_r(&now, tm) : localtime_r(&now, tm)) == NULL) {
-		dispute_error("cannot convert the current time");
+		dispute_error(_("cannot convert the current time"));
 		return DISPUTE_FAILED;
 	}
 	return DISPUTE_OK;

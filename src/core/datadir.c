@@ -6,6 +6,7 @@
 #include "dispute/config.h"
 #include "dispute/datadir.h"
 #include "dispute/fsutil.h"
+#include "dispute/i18n.h"
 #include "dispute/report.h"
 
 char *
@@ -28,7 +29,7 @@ datadir_find(const char *rel)
 			return path;
 		free(path);
 	}
-	dispute_error("%s: not found in $DISPUTE_DATADIR, %s or %s", rel, DISPUTE_INSTALLED_DATADIR,
-	    DISPUTE_SOURCE_DATADIR);
+	dispute_error(_("%s: not found in $DISPUTE_DATADIR, %s or %s"), rel,
+	    DISPUTE_INSTALLED_DATADIR, DISPUTE_SOURCE_DATADIR);
 	return NULL;
 }

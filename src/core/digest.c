@@ -8,6 +8,7 @@
 #include <openssl/evp.h>
 
 #include "dispute/digest.h"
+#include "dispute/i18n.h"
 #include "dispute/report.h"
 
 int
@@ -18,13 +19,13 @@ digest_init(struct digest *d, const char *algorithm)
 
 	d->ctx = NULL;
 	if (md == NULL) {
-		dispute_error("unknown checksum algorithm: %s", algorithm);
+		dispute_error(_("unknown checksum algorithm: %s"), algorithm);
 		return DISPUTE_FAILED;
 	}
 	ctx = EVP_MD_CTX_new();
 	if (ctx == NULL || EVP_DigestInit_ex(ctx, md, NULL) != 1) {
 		EVP_MD_CTX_free(ctx);
-		dispute_error("cannot start a %s checksum", algorithm);
+		dispute_error(_("cannot start a %s checksum"), algorithm);
 		return DISPUTE_FAILED;
 	}
 	d->ctx = ctx;
@@ -49,7 +50,7 @@ digest_final_hex(struct digest *d, char hex[DIGEST_HEX_MAX])
 	ok = EVP_DigestFinal_ex(d->ctx, raw, &len) == 1 && len * 2 < DIGEST_HEX_MAX;
 	digest_free(d);
 	if (!ok) {
-		dispute_error("cannot finish a checksum");
+		dispute_error(_("cannot finish a checksum"));
 		return DISPUTE_FAILED;
 	}
 	for (i = 0; i < len; i++) {
@@ -78,12 +79,12 @@ digest_file_sha256(const char *path, char hex[DIGEST_HEX_MAX], uint64_t *size)
 	*size = 0;
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd == -1) {
-		dispute_error("%s: cannot open: %s", path, strerror(errno));
+		dispute_error(_("%s: cannot open: %s"), path, strerror(errno));
 		return DISPUTE_FAILED;
 	}
 	buf = malloc(DIGEST_BLOCK);
 	if (buf == NULL) {
-		dispute_error("out of memory");
+		dispute_error(_("out of memory"));
 		goto out;
 	}
 	if (digest_init(&d, "sha256") != DISPUTE_OK)
@@ -92,7 +93,7 @@ digest_file_sha256(const char *path, char hex[DIGEST_HEX_MAX], uint64_t *size)
 		if (n == -1 && errno == EINTR)
 			continue;
 		if (n == -1) {
-			dispute_error("%s: read failed: %s", path, strerror(errno));
+			dispute_error(_("%s: read failed: %s"), path, strerror(errno));
 			goto out;
 		}
 		digest_update(&d, buf, (size_t)n);

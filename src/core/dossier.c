@@ -15,33 +15,17 @@
 #include "dispute/config.h"
 #include "dispute/digest.h"
 #include "dispute/dossier.h"
+#include "dispute/draft-view.h"
 #include "dispute/drafts.h"
 #include "dispute/fsutil.h"
+#include "dispute/page.h"
 #include "dispute/report.h"
 #include "dispute/progress.h"
 #include "dispute/text.h"
 #include "dispute/timestamp.h"
 #include "dispute/timeline.h"
+#include "dossier-internal.h"
 #include "zip-checked-source.h"
-
-/* One file of the bag: either an evidence file streamed from disk or bytes in memory. */
-struct entry {
-	char *name;              /* path inside the bag: "data/evidence/E01-defect.jpg" */
-	char *disk_path;         /* evidence file, or NULL for in-memory content */
-	char *data;              /* in-memory content, owned */
-	size_t len;
-	uint64_t size;
-	char sha256[DIGEST_HEX_MAX];
-	int compress;            /* deflate (text) or store (already-compressed media) */
-	int is_payload;
-};
-
-struct bag {
-	struct entry *entries;
-	size_t count, cap;
-	uint64_t payload_bytes;
-	size_t payload_files;
-};
 
 static struct entry *
 new_entry(struct bag *b, const char *name)
@@ -69,9 +53,8 @@ oom:
 	return NULL;
 }
 
-/* Adds in-memory content, taking ownership of DATA. */
-static int
-add_memory(struct bag *b, const char *name, char *data, size_t len, int is_payload)
+int
+bag_add_memory(struct bag *b, const char *name, char *data, size_t len, int is_payload)
 {
 	struct digest d;
 	struct entry *e = new_entry(b, name);
@@ -96,7 +79,7 @@ add_memory(struct bag *b, const char *name, char *data, size_t len, int is_paylo
 }
 
 /* Media formats that are compressed already gain nothing from deflate. */
-static int
+int
 worth_compressing(const char *mime)
 {
 	static const char *const stored_prefixes[] = { "image/", "video/", "audio/", NULL };
@@ -191,7 +174,7 @@ add_manifest(struct bag *b, const char *name, int payload)
 		dispute_error("out of memory");
 		return DISPUTE_FAILED;
 	}
-	return add_memory(b, name, text, len, 0);
+	return bag_add_memory(b, name, text, len, 0);
 }
 
 /* "1.5 MB": Bag-Size is meant for people, so a rounded decimal size. */
@@ -213,9 +196,11 @@ human_size(uint64_t bytes, char *buf, size_t len)
 }
 
 static int
-add_tag_files(struct bag *b, const struct dispute_case *c, const char *date)
+add_tag_files(struct bag *b, const struct dispute_case *c, const char *date, const char *order,
+    int public_copy)
 {
-	const char *order = case_get(c, "order.id"), *name = case_get(c, "claimant.name");
+	/* The public copy names no one: the buyer's name stays in the full dossier. */
+	const char *name = public_copy ? NULL : case_get(c, "claimant.name");
 	const char *product = case_get(c, "order.product"), *shop = case_get(c, "merchant.shop");
 	char size_text[32], *bagit = NULL, *info = NULL;
 	int n;
@@ -241,8 +226,8 @@ add_tag_files(struct bag *b, const struct dispute_case *c, const char *date)
 		dispute_error("out of memory");
 		return DISPUTE_FAILED;
 	}
-	if (add_memory(b, "bagit.txt", bagit, strlen(bagit), 0) != DISPUTE_OK ||
-	    add_memory(b, "bag-info.txt", info, (size_t)n, 0) != DISPUTE_OK)
+	if (bag_add_memory(b, "bagit.txt", bagit, strlen(bagit), 0) != DISPUTE_OK ||
+	    bag_add_memory(b, "bag-info.txt", info, (size_t)n, 0) != DISPUTE_OK)
 		return DISPUTE_FAILED;
 	return DISPUTE_OK;
 }
@@ -258,9 +243,21 @@ add_document(const char *name, char *text, void *ctx)
 		dispute_error("out of memory");
 		return DISPUTE_FAILED;
 	}
-	status = add_memory(ctx, path, text, strlen(text), 1);
+	status = bag_add_memory(ctx, path, text, strlen(text), 1);
 	free(path);
 	return status;
+}
+
+/* A file of the dossier's page; thumbnails are JPEG, stored like the photos. */
+static int
+add_page_file(const char *name, char *data, size_t len, const char *mime, void *ctx)
+{
+	struct bag *b = ctx;
+
+	if (bag_add_memory(b, name, data, len, 1) != DISPUTE_OK)
+		return DISPUTE_FAILED;
+	b->entries[b->count - 1].compress = worth_compressing(mime);
+	return DISPUTE_OK;
 }
 
 static int
@@ -273,25 +270,29 @@ add_payload(struct bag *b, const struct dispute_case *c, const char *date)
 		return DISPUTE_FAILED;
 	/* The record exactly as on disk: the dossier vouches for the file the buyer kept. */
 	if (fs_read_file(c->file, CASE_FILE_MAX, &record, &len) != DISPUTE_OK ||
-	    add_memory(b, "data/case.json", record, len, 1) != DISPUTE_OK)
+	    bag_add_memory(b, "data/case.json", record, len, 1) != DISPUTE_OK)
 		return DISPUTE_FAILED;
 	timeline = timeline_text(c);
 	if (timeline == NULL ||
-	    add_memory(b, "data/timeline.txt", timeline, strlen(timeline), 1) != DISPUTE_OK)
+	    bag_add_memory(b, "data/timeline.txt", timeline, strlen(timeline), 1) != DISPUTE_OK)
 		return DISPUTE_FAILED;
 	/* Drafts dated with the bagging date, so the same case and date give the same zip. */
-	return drafts_render_complete(c, date, add_document, b);
+	if (drafts_render_complete(c, date, add_document, b) != DISPUTE_OK)
+		return DISPUTE_FAILED;
+	/* The page people open first: data/index.html and data/thumbs/ (page.h). */
+	return page_add_to_bag(c, date, add_page_file, b);
 }
 
 /* Builds the whole bag description; nothing is read from the evidence files yet. */
 static int
-build_bag(struct bag *b, const struct dispute_case *c, const char *date)
+build_bag(struct bag *b, const struct dispute_case *c, const char *date, const char *order,
+    int public_copy)
 {
-	if (add_payload(b, c, date) != DISPUTE_OK)
+	if ((public_copy ? public_payload(b, c, date) : add_payload(b, c, date)) != DISPUTE_OK)
 		return DISPUTE_FAILED;
 	qsort(b->entries, b->count, sizeof *b->entries, compare_entries);
 	if (add_manifest(b, "manifest-sha256.txt", 1) != DISPUTE_OK ||
-	    add_tag_files(b, c, date) != DISPUTE_OK)
+	    add_tag_files(b, c, date, order, public_copy) != DISPUTE_OK)
 		return DISPUTE_FAILED;
 	qsort(b->entries, b->count, sizeof *b->entries, compare_entries);
 	if (add_manifest(b, "tagmanifest-sha256.txt", 0) != DISPUTE_OK)
@@ -422,13 +423,13 @@ write_zip(const struct bag *b, const char *root, const char *tmp_path, time_t mt
 }
 
 char *
-dossier_name(const char *order_id, const char *date)
+dossier_name(const char *order_id, const char *date, const char *suffix)
 {
 	char *name = NULL, *p;
 	char compact[9];
 
 	snprintf(compact, sizeof compact, "%.4s%.2s%.2s", date, date + 5, date + 8);
-	if (asprintf(&name, "dispute-%s-%s", order_id, compact) == -1) {
+	if (asprintf(&name, "dispute-%s-%s%s", order_id, compact, suffix) == -1) {
 		dispute_error("out of memory");
 		return NULL;
 	}
@@ -499,7 +500,7 @@ dossier_write(const struct dispute_case *c, const struct dossier_options *option
 {
 	struct bag bag = { NULL, 0, 0, 0, 0 };
 	const char *order = case_get(c, "order.id");
-	char *root = NULL, *final_path = NULL, *tmp_path = NULL, *dir = NULL;
+	char *root = NULL, *final_path = NULL, *tmp_path = NULL, *dir = NULL, *masked = NULL;
 	time_t mtime = date_midnight(options->date);
 	int fd, status = DISPUTE_FAILED;
 
@@ -512,18 +513,25 @@ dossier_write(const struct dispute_case *c, const struct dossier_options *option
 		dispute_error("%s: not a date (YYYY-MM-DD)", options->date);
 		return DISPUTE_FAILED;
 	}
-	root = dossier_name(order, options->date);
+	if (options->public_copy) {
+		masked = mask_order_id(order);
+		if (masked == NULL)
+			goto out;
+		order = masked;
+	}
+	root = dossier_name(order, options->date, options->public_copy ? "-public" : "");
 	if (root == NULL)
 		goto out;
 	if (options->output != NULL)
 		final_path = strdup(options->output);
-	else if (asprintf(&final_path, "%s.zip", root) == -1)
+	else if (asprintf(&final_path, "%s%s%s.zip", options->directory != NULL ?
+	    options->directory : "", options->directory != NULL ? "/" : "", root) == -1)
 		final_path = NULL;
 	if (final_path == NULL) {
 		dispute_error("out of memory");
 		goto out;
 	}
-	if (build_bag(&bag, c, options->date) != DISPUTE_OK)
+	if (build_bag(&bag, c, options->date, order, options->public_copy) != DISPUTE_OK)
 		goto out;
 	dir = path_dirname(final_path);
 	if (dir == NULL)
@@ -546,6 +554,7 @@ out:
 	free(dir);
 	free(final_path);
 	free(root);
+	free(masked);
 	free_bag(&bag);
 	return status;
 }

@@ -9,6 +9,7 @@
 #include "dispute/draft-view.h"
 #include "dispute/evidence.h"
 #include "dispute/fields.h"
+#include "dispute/i18n.h"
 #include "dispute/report.h"
 #include "dispute/timeline.h"
 #include "dispute/validate.h"
@@ -50,7 +51,7 @@ mask_order_id(const char *id)
 	char *masked = NULL;
 
 	if (asprintf(&masked, "%.*s****%s", (int)keep, id, id + len - keep) == -1) {
-		dispute_error("out of memory");
+		dispute_error(_("out of memory"));
 		return NULL;
 	}
 	return masked;
@@ -281,7 +282,7 @@ add_claim(cJSON *view, const struct dispute_case *c, const struct rules *rules)
 	in.loss_fen = -1;
 	if (amount_parse(amount, &in.price_fen, reason, sizeof reason) != DISPUTE_OK ||
 	    (loss != NULL && amount_parse(loss, &in.loss_fen, reason, sizeof reason) != DISPUTE_OK)) {
-		dispute_error("%s: an amount is damaged: %s", c->file, reason);
+		dispute_error(_("%s: an amount is damaged: %s"), c->file, reason);
 		return DISPUTE_FAILED;
 	}
 	if (claim_compute(rules, &in, &claim) != DISPUTE_OK)
@@ -312,7 +313,7 @@ draft_view_build(const struct dispute_case *c, const struct rules *rules, const 
 
 	*out = NULL;
 	if (view == NULL) {
-		dispute_error("out of memory");
+		dispute_error(_("out of memory"));
 		return DISPUTE_FAILED;
 	}
 	date_format_zh(today, zh);

@@ -9,6 +9,7 @@
 #include "dispute/drafts.h"
 #include "dispute/fields.h"
 #include "dispute/fsutil.h"
+#include "dispute/i18n.h"
 #include "dispute/report.h"
 #include "dispute/rules.h"
 #include "dispute/template.h"
@@ -92,13 +93,14 @@ draft_report_missing(const struct draft_kind *kind, const cJSON *missing)
 {
 	const cJSON *item;
 
-	dispute_error("the %s draft needs %d more fact(s); nothing was written:", kind->name,
+	dispute_error(_("the %s draft needs %d more fact(s); nothing was written:"), kind->name,
 	    cJSON_GetArraySize(missing));
 	cJSON_ArrayForEach(item, missing) {
 		const struct field *f = field_find(item->valuestring);
 
 		if (f != NULL)
-			fprintf(stderr, "  %-24s dispute set %s VALUE   (%s)\n", f->name, f->name, f->help);
+			fprintf(stderr, "  %-24s dispute set %s VALUE   (%s)\n", f->name, f->name,
+			    _(f->help));
 		else
 			fprintf(stderr, "  %-24s dispute add-evidence -k KIND FILE...\n", item->valuestring);
 	}
@@ -163,7 +165,8 @@ mask_pattern(char **text, const char *pattern, const char *what)
 	}
 	regfree(&re);
 	if (found)
-		dispute_warning("the public post contained %d %s; masked with *", found, what);
+		dispute_warning(_("the public post contained %d %s; masked with *"), found,
+		    _(what));
 	return DISPUTE_OK;
 }
 
@@ -173,10 +176,10 @@ static int
 scrub_public_post(const struct dispute_case *c, char **text)
 {
 	static const char *const private_facts[][2] = {
-		{ "claimant.phone", "phone number" },
-		{ "claimant.id_number", "ID number" },
-		{ "claimant.address", "address" },
-		{ "order.id", "full order number" },
+		{ "claimant.phone", N_("phone number") },
+		{ "claimant.id_number", N_("ID number") },
+		{ "claimant.address", N_("address") },
+		{ "order.id", N_("full order number") },
 	};
 	size_t i;
 
@@ -196,18 +199,18 @@ scrub_public_post(const struct dispute_case *c, char **text)
 		n = replace_all(text, value, mask);
 		free(mask);
 		if (n < 0) {
-			dispute_error("out of memory");
+			dispute_error(_("out of memory"));
 			return DISPUTE_FAILED;
 		}
 		if (n > 0)
-			dispute_warning("the public post contained your %s %d time(s); it was masked",
-			    private_facts[i][1], n);
+			dispute_warning(_("the public post contained your %s %d time(s); it was "
+			    "masked"), _(private_facts[i][1]), n);
 	}
 	/* Mobile numbers and ID numbers as people write them, with spaces or hyphens between
 	 * groups ("138 1234 5678", "138-1234-5678"), which the exact match above misses. */
-	if (mask_pattern(text, "1[3-9]([ -]?[0-9]){9}", "mobile number(s)") != DISPUTE_OK ||
-	    mask_pattern(text, "[0-9]([ -]?[0-9]){16}[ -]?[0-9Xx]", "ID-number-like sequence(s)") !=
-	    DISPUTE_OK)
+	if (mask_pattern(text, "1[3-9]([ -]?[0-9]){9}", N_("mobile number(s)")) != DISPUTE_OK ||
+	    mask_pattern(text, "[0-9]([ -]?[0-9]){16}[ -]?[0-9Xx]",
+	    N_("ID-number-like sequence(s)")) != DISPUTE_OK)
 		return DISPUTE_FAILED;
 	return DISPUTE_OK;
 }
@@ -255,7 +258,7 @@ drafts_render_complete(const struct dispute_case *c, const char *today,
 	for (kind = draft_kinds; kind->name != NULL; kind++) {
 		missing = draft_missing(kind, c);
 		if (missing == NULL) {
-			dispute_error("out of memory");
+			dispute_error(_("out of memory"));
 			goto out;
 		}
 		/* A settled case has nothing to make public: the post would say it is not. */
@@ -311,8 +314,9 @@ check_tone_list(const struct dispute_case *c, const char *rel)
 			const char *value = case_get(c, own_words[i]);
 
 			if (value != NULL && strcasestr(value, line) != NULL)
-				dispute_warning("%s contains \"%s\": authorities and courts respond to "
-				    "objective wording; consider rephrasing", own_words[i], line);
+				dispute_warning(_("%s contains \"%s\": authorities and courts "
+				    "respond to objective wording; consider rephrasing"),
+				    own_words[i], line);
 		}
 	}
 	free(list);

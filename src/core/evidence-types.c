@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "dispute/evidence.h"
+#include "dispute/i18n.h"
 
 static const char *const order_types[] = { "image/*", "application/pdf", "text/html", NULL };
 /* Exported chat logs come as text of every flavour (libmagic often says text/csv);
@@ -27,27 +28,27 @@ static const char *const other_types[] = {
 const struct evidence_kind evidence_kinds[] = {
 	{ "order", "订单截图", "order screenshot", "购物平台订单页面", "the platform's order page",
 	  "购买事实、商品信息、价格及下单时间", "the purchase, the product, the price and the date",
-	  order_types, "images, PDF or HTML" },
+	  order_types, N_("images, PDF or HTML") },
 	{ "chat", "聊天记录", "chat record", "与商家或平台客服的聊天记录",
 	  "chat with the merchant or platform support",
 	  "已就商品问题与商家协商及其答复", "the buyer raised the problem and how it was answered",
-	  chat_types, "images, text, PDF, HTML or videos" },
+	  chat_types, N_("images, text, PDF, HTML or videos") },
 	{ "defect", "商品问题照片/视频", "photo or video of the defect", "消费者自行拍摄",
 	  "taken by the buyer", "商品存在的问题", "the problem with the goods",
-	  defect_types, "images and videos" },
+	  defect_types, N_("images and videos") },
 	{ "receipt", "付款凭证", "payment record", "支付平台付款记录", "the payment service",
-	  "付款事实及金额", "the payment and its amount", paper_types, "images or PDF" },
+	  "付款事实及金额", "the payment and its amount", paper_types, N_("images or PDF") },
 	{ "logistics", "物流记录", "delivery record", "快递公司物流信息", "the carrier's tracking",
 	  "发货、签收时间及物流情况", "dispatch and delivery dates", logistics_types,
 	  "images, PDF or HTML" },
 	{ "medical", "医疗诊断材料", "medical record", "医疗机构", "the hospital or clinic",
 	  "使用商品后造成的人身损害及医疗费用", "harm to health after using the goods and its cost",
-	  paper_types, "images or PDF" },
+	  paper_types, N_("images or PDF") },
 	{ "communication-audio", "通话录音", "call recording", "消费者录制的通话录音",
 	  "recorded by the buyer", "与商家或平台沟通的内容", "what was said with the merchant or platform",
-	  audio_types, "audio" },
+	  audio_types, N_("audio") },
 	{ "other", "其他证据", "other evidence", "消费者提供", "provided by the buyer", "相关事实",
-	  "related facts", other_types, "images, videos, audio, text or PDF" },
+	  "related facts", other_types, N_("images, videos, audio, text or PDF") },
 	{ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL }
 };
 

@@ -19,6 +19,7 @@
 #include "dispute/evidence.h"
 #include "dispute/exif.h"
 #include "dispute/fsutil.h"
+#include "dispute/i18n.h"
 #include "dispute/progress.h"
 #include "dispute/report.h"
 #include "dispute/text.h"
@@ -38,14 +39,14 @@ static const char *
 describe_file_type(mode_t mode)
 {
 	if (S_ISDIR(mode))
-		return "a folder";
+		return _("a folder");
 	if (S_ISFIFO(mode))
-		return "a pipe (FIFO)";
+		return _("a pipe (FIFO)");
 	if (S_ISCHR(mode) || S_ISBLK(mode))
-		return "a device";
+		return _("a device");
 	if (S_ISSOCK(mode))
-		return "a socket";
-	return "not a regular file";
+		return _("a socket");
+	return _("not a regular file");
 }
 
 /* Opens SOURCE for reading, following a symlink to its target, and refuses anything but
@@ -60,18 +61,19 @@ open_source(const char *source)
 	fd = open(source, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	if (fd == -1) {
 		if (errno == ENOENT && lstat(source, &st) == 0)
-			dispute_error("%s: refused: a symbolic link whose target does not exist", source);
+			dispute_error(_("%s: refused: a symbolic link whose target does not exist"),
+			    source);
 		else
-			dispute_error("%s: refused: cannot open: %s", source, strerror(errno));
+			dispute_error(_("%s: refused: cannot open: %s"), source, strerror(errno));
 		return -1;
 	}
 	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode)) {
-		dispute_error("%s: refused: %s", source, describe_file_type(st.st_mode));
+		dispute_error(_("%s: refused: %s"), source, describe_file_type(st.st_mode));
 		close(fd);
 		return -1;
 	}
 	if (fcntl(fd, F_SETFL, 0) == -1) {
-		dispute_error("%s: cannot read: %s", source, strerror(errno));
+		dispute_error(_("%s: cannot read: %s"), source, strerror(errno));
 		close(fd);
 		return -1;
 	}
@@ -90,7 +92,7 @@ read_block(int fd, unsigned char *buf, size_t len, const char *source)
 		if (n == -1 && errno == EINTR)
 			continue;
 		if (n == -1) {
-			dispute_error("%s: read failed: %s", source, strerror(errno));
+			dispute_error(_("%s: read failed: %s"), source, strerror(errno));
 			return -1;
 		}
 		if (n == 0)
@@ -117,24 +119,25 @@ check_type(magic_t cookie, const struct evidence_kind *kind, struct staged *s,
 	int mismatch;
 
 	if (head_len == 0) {
-		dispute_error("%s: refused: the file is empty", s->source);
+		dispute_error(_("%s: refused: the file is empty"), s->source);
 		return DISPUTE_FAILED;
 	}
 	mime = magic_buffer(cookie, head, head_len);
 	if (mime == NULL) {
-		dispute_error("%s: cannot tell the file type: %s", s->source, magic_error(cookie));
+		dispute_error(_("%s: cannot tell the file type: %s"), s->source,
+		    magic_error(cookie));
 		return DISPUTE_FAILED;
 	}
 	snprintf(s->mime, sizeof s->mime, "%s", mime);
 	if (!evidence_kind_allows(kind, s->mime)) {
-		dispute_error("%s: refused: the content is %s, but %s evidence must be %s", s->source,
-		    s->mime, kind->name, kind->allowed_text);
+		dispute_error(_("%s: refused: the content is %s, but %s evidence must be %s"),
+		    s->source, s->mime, kind->name, _(kind->allowed_text));
 		return DISPUTE_FAILED;
 	}
 	s->extension = evidence_extension(s->mime, extension_of(path_basename(s->source)), &mismatch);
 	if (mismatch)
-		dispute_warning("%s: the name says .%s but the content is %s; stored as .%s", s->source,
-		    extension_of(path_basename(s->source)), s->mime, s->extension);
+		dispute_warning(_("%s: the name says .%s but the content is %s; stored as .%s"),
+		    s->source, extension_of(path_basename(s->source)), s->mime, s->extension);
 	return DISPUTE_OK;
 }
 
@@ -170,14 +173,14 @@ stage_one(const char *evidence_dir, magic_t cookie, const struct evidence_kind *
 		goto done;
 	/* Read-only, so that neither we nor the user's tools alter the kept copy. */
 	if (fchmod(out, 0444) == -1 || fsync(out) == -1) {
-		dispute_error("%s: cannot write to disk: %s", s->tmp_path, strerror(errno));
+		dispute_error(_("%s: cannot write to disk: %s"), s->tmp_path, strerror(errno));
 		goto done;
 	}
 	status = DISPUTE_OK;
 done:
 	digest_free(&d);
 	if (out != -1 && close(out) == -1 && status == DISPUTE_OK) {
-		dispute_error("%s: cannot write to disk: %s", s->tmp_path, strerror(errno));
+		dispute_error(_("%s: cannot write to disk: %s"), s->tmp_path, strerror(errno));
 		status = DISPUTE_FAILED;
 	}
 	if (in != -1)
@@ -195,8 +198,8 @@ warn_if_before_order(const struct dispute_case *c, const struct evidence_request
 
 	if (strcmp(req->kind->name, "defect") == 0 && ordered != NULL && s->captured[0] != '\0' &&
 	    strncmp(s->captured, ordered, 10) < 0)
-		dispute_warning("%s: the photo was taken on %.10s, before the order date %s", s->source,
-		    s->captured, ordered);
+		dispute_warning(_("%s: the photo was taken on %.10s, before the order date %s"),
+		    s->source, s->captured, ordered);
 }
 
 /* Refuses content that is already in the case or earlier in the same batch. */
@@ -211,16 +214,16 @@ check_duplicate(const struct dispute_case *c, const struct staged *batch, size_t
 		const char *hash = cJSON_GetObjectItemCaseSensitive(item, "sha256")->valuestring;
 
 		if (strcmp(hash, s->sha256) == 0) {
-			dispute_error("%s: refused: the same content is already evidence %s (%s)", s->source,
-			    cJSON_GetObjectItemCaseSensitive(item, "id")->valuestring,
+			dispute_error(_("%s: refused: the same content is already evidence %s (%s)"),
+			    s->source, cJSON_GetObjectItemCaseSensitive(item, "id")->valuestring,
 			    cJSON_GetObjectItemCaseSensitive(item, "original_name")->valuestring);
 			return DISPUTE_FAILED;
 		}
 	}
 	for (i = 0; i < index; i++) {
 		if (strcmp(batch[i].sha256, s->sha256) == 0) {
-			dispute_error("%s: refused: the same content as %s in this command", s->source,
-			    batch[i].source);
+			dispute_error(_("%s: refused: the same content as %s in this command"),
+			    s->source, batch[i].source);
 			return DISPUTE_FAILED;
 		}
 	}
@@ -310,8 +313,8 @@ move_aside(int dirfd_, const char *dir, const char *name)
 		if (faccessat(dirfd_, hidden, F_OK, AT_SYMLINK_NOFOLLOW) == 0)
 			continue;
 		if (renameat(dirfd_, name, dirfd_, hidden) == 0)
-			dispute_warning("%s/%s: not recorded in case.json (an interrupted add-evidence?); "
-			    "moved aside to %s", dir, name, hidden);
+			dispute_warning(_("%s/%s: not recorded in case.json (an interrupted "
+			    "add-evidence?); moved aside to %s"), dir, name, hidden);
 		return;
 	}
 }
@@ -345,7 +348,7 @@ set_counter(struct dispute_case *c, unsigned long last)
 	cJSON *value = cJSON_CreateNumber((double)last);
 
 	if (value == NULL) {
-		dispute_error("out of memory");
+		dispute_error(_("out of memory"));
 		return DISPUTE_FAILED;
 	}
 	if (cJSON_HasObjectItem(c->root, "evidence_counter"))
@@ -375,7 +378,7 @@ make_record(const struct evidence_request *req, const struct staged *s, const ch
 	    cJSON_AddStringToObject(r, "captured", s->captured) == NULL) ||
 	    (req->note != NULL && cJSON_AddStringToObject(r, "note", req->note) == NULL) ||
 	    (req->proves != NULL && cJSON_AddStringToObject(r, "proves", req->proves) == NULL)) {
-		dispute_error("out of memory");
+		dispute_error(_("out of memory"));
 		cJSON_Delete(r);
 		r = NULL;
 	}
@@ -405,7 +408,7 @@ commit_batch(struct dispute_case *c, const struct evidence_request *req, struct 
 			return DISPUTE_FAILED;
 		/* link() never replaces: a stray file with that name stops us instead. */
 		if (link(s->tmp_path, s->final_path) == -1) {
-			dispute_error("%s: cannot create: %s", s->final_path, strerror(errno));
+			dispute_error(_("%s: cannot create: %s"), s->final_path, strerror(errno));
 			free(s->final_path);
 			s->final_path = NULL;
 			return DISPUTE_FAILED;
@@ -426,11 +429,11 @@ open_magic(void)
 	magic_t cookie = magic_open(MAGIC_MIME_TYPE);
 
 	if (cookie == NULL) {
-		dispute_error("cannot start libmagic: %s", strerror(errno));
+		dispute_error(_("cannot start libmagic: %s"), strerror(errno));
 		return NULL;
 	}
 	if (magic_load(cookie, NULL) == -1) {
-		dispute_error("cannot load the libmagic database: %s", magic_error(cookie));
+		dispute_error(_("cannot load the libmagic database: %s"), magic_error(cookie));
 		magic_close(cookie);
 		return NULL;
 	}
@@ -460,7 +463,7 @@ check_words(const char *what, const char *value)
 
 	if (value == NULL || text_check(value, reason, sizeof reason) == DISPUTE_OK)
 		return DISPUTE_OK;
-	dispute_error("%s: %s; nothing was added", what, reason);
+	dispute_error(_("%s: %s; nothing was added"), what, reason);
 	return DISPUTE_FAILED;
 }
 
@@ -481,13 +484,13 @@ evidence_add(struct dispute_case *c, const struct evidence_request *req)
 	batch = calloc((size_t)req->file_count, sizeof *batch);
 	buf = malloc(DIGEST_BLOCK);
 	if (evidence_dir == NULL || batch == NULL || buf == NULL) {
-		dispute_error("out of memory");
+		dispute_error(_("out of memory"));
 		goto out;
 	}
 	cookie = open_magic();
 	if (cookie == NULL)
 		goto out;
-	progress_begin("adding evidence", total_size(req));
+	progress_begin(N_("adding evidence"), total_size(req));
 	for (i = 0; i < req->file_count; i++) {
 		batch[i].source = req->files[i];
 		if (stage_one(evidence_dir, cookie, req->kind, &batch[i], buf) != DISPUTE_OK ||
@@ -500,7 +503,7 @@ evidence_add(struct dispute_case *c, const struct evidence_request *req)
 	/* The record as it was, to put back if the batch cannot be committed whole. */
 	before = cJSON_Duplicate(c->root, 1);
 	if (before == NULL) {
-		dispute_error("out of memory");
+		dispute_error(_("out of memory"));
 		goto out;
 	}
 	if (commit_batch(c, req, batch, evidence_dir) != DISPUTE_OK || case_save(c) != DISPUTE_OK) {
@@ -522,7 +525,7 @@ out:
 		free(batch[i].final_path);
 	}
 	if (status != DISPUTE_OK && batch != NULL)
-		dispute_error("nothing was added");
+		dispute_error(_("nothing was added"));
 	if (cookie != NULL)
 		magic_close(cookie);
 	free(batch);
@@ -550,7 +553,7 @@ note_removed(struct dispute_case *c, const char *file)
 	if (list == NULL)
 		list = cJSON_AddArrayToObject(c->root, "removed_files");
 	if (list == NULL || !cJSON_AddItemToArray(list, cJSON_CreateString(file))) {
-		dispute_error("out of memory");
+		dispute_error(_("out of memory"));
 		return DISPUTE_FAILED;
 	}
 	return DISPUTE_OK;
@@ -565,7 +568,7 @@ evidence_remove(struct dispute_case *c, const char *id)
 	int status = DISPUTE_FAILED;
 
 	if (item == NULL) {
-		dispute_error("%s: no evidence with this ID (see `dispute status`)", id);
+		dispute_error(_("%s: no evidence with this ID (see `dispute status`)"), id);
 		return DISPUTE_FAILED;
 	}
 	dir = case_path(c, CASE_EVIDENCE_DIR);
@@ -583,8 +586,8 @@ evidence_remove(struct dispute_case *c, const char *id)
 	if (case_save(c) != DISPUTE_OK)
 		goto out;
 	if (unlink(path) == -1 && errno != ENOENT) {
-		dispute_error("%s: removed from the case but the copy could not be deleted: %s", path,
-		    strerror(errno));
+		dispute_error(_("%s: removed from the case but the copy could not be deleted: %s"),
+		    path, strerror(errno));
 		goto out;
 	}
 	if (fs_sync_dir(dir) != DISPUTE_OK)

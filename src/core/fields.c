@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "dispute/fields.h"
+#include "dispute/i18n.h"
 #include "dispute/report.h"
 #include "dispute/text.h"
 #include "dispute/validate.h"
@@ -20,35 +21,36 @@ static const char *const categories[] = {
 };
 
 const struct field field_table[] = {
-	{ "case.platform", FIELD_CHOICE, platforms, "where the order was placed" },
-	{ "case.language", FIELD_CHOICE, languages, "language of the drafts (default zh-CN)" },
-	{ "case.court", FIELD_TEXT, NULL, "the court a lawsuit goes to, e.g. 北京互联网法院" },
-	{ "claimant.name", FIELD_TEXT, NULL, "the buyer's legal name" },
-	{ "claimant.phone", FIELD_PHONE, NULL, "the buyer's phone number" },
-	{ "claimant.id_number", FIELD_ID_NUMBER, NULL, "the buyer's 18-character ID number" },
-	{ "claimant.address", FIELD_TEXT, NULL, "the buyer's address" },
-	{ "merchant.shop", FIELD_TEXT, NULL, "the shop's name on the platform" },
-	{ "merchant.company", FIELD_TEXT, NULL, "the company on the shop's business licence" },
+	{ "case.platform", FIELD_CHOICE, platforms, N_("where the order was placed") },
+	{ "case.language", FIELD_CHOICE, languages, N_("language of the drafts (default zh-CN)") },
+	{ "case.court", FIELD_TEXT, NULL, N_("the court a lawsuit goes to, e.g. 北京互联网法院") },
+	{ "claimant.name", FIELD_TEXT, NULL, N_("the buyer's legal name") },
+	{ "claimant.phone", FIELD_PHONE, NULL, N_("the buyer's phone number") },
+	{ "claimant.id_number", FIELD_ID_NUMBER, NULL, N_("the buyer's 18-character ID number") },
+	{ "claimant.address", FIELD_TEXT, NULL, N_("the buyer's address") },
+	{ "merchant.shop", FIELD_TEXT, NULL, N_("the shop's name on the platform") },
+	{ "merchant.company", FIELD_TEXT, NULL, N_("the company on the shop's business licence") },
 	{ "merchant.credit_code", FIELD_CREDIT_CODE, NULL,
-	  "the company's 18-character unified social credit code" },
-	{ "merchant.address", FIELD_TEXT, NULL, "the company's registered address" },
-	{ "merchant.phone", FIELD_PHONE, NULL, "the merchant's phone number" },
+	  N_("the company's 18-character unified social credit code") },
+	{ "merchant.address", FIELD_TEXT, NULL, N_("the company's registered address") },
+	{ "merchant.phone", FIELD_PHONE, NULL, N_("the merchant's phone number") },
 	{ "merchant.representative", FIELD_TEXT, NULL,
-	  "the company's legal representative (法定代表人), for a lawsuit" },
-	{ "order.id", FIELD_TEXT, NULL, "the order number shown by the platform" },
-	{ "order.product", FIELD_TEXT, NULL, "the product as named in the order" },
-	{ "order.spec", FIELD_TEXT, NULL, "the variant ordered (colour, size, model)" },
-	{ "order.amount", FIELD_AMOUNT, NULL, "the amount paid, in yuan (e.g. 1299.00)" },
-	{ "order.quantity", FIELD_COUNT, NULL, "how many were bought" },
-	{ "order.date", FIELD_DATE, NULL, "the order date (YYYY-MM-DD)" },
-	{ "order.received", FIELD_DATE, NULL, "the date the goods were received (YYYY-MM-DD)" },
-	{ "problem.category", FIELD_CHOICE, categories, "what is wrong" },
-	{ "problem.description", FIELD_TEXT, NULL, "what happened, in plain factual words" },
-	{ "problem.food", FIELD_CHOICE, yes_no, "whether the goods are food (default: yes when expired)" },
-	{ "problem.loss", FIELD_AMOUNT, NULL, "other losses in yuan, e.g. medical costs" },
-	{ "demand.text", FIELD_TEXT, NULL, "what the buyer asks for, in their own words" },
+	  N_("the company's legal representative (法定代表人), for a lawsuit") },
+	{ "order.id", FIELD_TEXT, NULL, N_("the order number shown by the platform") },
+	{ "order.product", FIELD_TEXT, NULL, N_("the product as named in the order") },
+	{ "order.spec", FIELD_TEXT, NULL, N_("the variant ordered (colour, size, model)") },
+	{ "order.amount", FIELD_AMOUNT, NULL, N_("the amount paid, in yuan (e.g. 1299.00)") },
+	{ "order.quantity", FIELD_COUNT, NULL, N_("how many were bought") },
+	{ "order.date", FIELD_DATE, NULL, N_("the order date (YYYY-MM-DD)") },
+	{ "order.received", FIELD_DATE, NULL, N_("the date the goods were received (YYYY-MM-DD)") },
+	{ "problem.category", FIELD_CHOICE, categories, N_("what is wrong") },
+	{ "problem.description", FIELD_TEXT, NULL, N_("what happened, in plain factual words") },
+	{ "problem.food", FIELD_CHOICE, yes_no, N_("whether the goods are food (default: yes when "
+	    "expired)") },
+	{ "problem.loss", FIELD_AMOUNT, NULL, N_("other losses in yuan, e.g. medical costs") },
+	{ "demand.text", FIELD_TEXT, NULL, N_("what the buyer asks for, in their own words") },
 	{ "demand.compensation", FIELD_CHOICE, compensations,
-	  "which compensation to demand besides the refund (see `dispute claim`)" },
+	  N_("which compensation to demand besides the refund (see `dispute claim`)") },
 	{ NULL, FIELD_TEXT, NULL, NULL }
 };
 
@@ -85,7 +87,7 @@ check_choice(const struct field *field, const char *s, char *reason, size_t reas
 		if (strcmp(field->choices[i], s) == 0)
 			return DISPUTE_OK;
 	field_choices_text(field, list, sizeof list);
-	snprintf(reason, reason_len, "\"%s\" is not one of: %s", s, list);
+	snprintf(reason, reason_len, _("\"%s\" is not one of: %s"), s, list);
 	return DISPUTE_FAILED;
 }
 
@@ -95,7 +97,7 @@ check_count(const char *s, char *reason, size_t reason_len)
 	size_t n = strspn(s, "0123456789");
 
 	if (n == 0 || s[n] != '\0' || s[0] == '0' || n > 6) {
-		snprintf(reason, reason_len, "\"%s\" is not a whole number from 1 to 999999", s);
+		snprintf(reason, reason_len, _("\"%s\" is not a whole number from 1 to 999999"), s);
 		return DISPUTE_FAILED;
 	}
 	return DISPUTE_OK;
@@ -111,8 +113,8 @@ field_normalize(const struct field *field, const char *value, const char *today,
 	int status;
 
 	if (value[0] == '\0')
-		snprintf(reason, sizeof reason, "empty value (use `dispute set --unset %s` to clear it)",
-		    field->name);
+		snprintf(reason, sizeof reason, _("empty value (use `dispute set --unset %s` to "
+		    "clear it)"), field->name);
 	status = value[0] == '\0' ? DISPUTE_FAILED : text_check(value, reason, sizeof reason);
 	if (status != DISPUTE_OK)
 		goto out;
@@ -152,7 +154,7 @@ out:
 	*canonical = strdup(field->type == FIELD_TEXT || field->type == FIELD_CHOICE ||
 	    field->type == FIELD_DATE || field->type == FIELD_COUNT ? value : canon);
 	if (*canonical == NULL) {
-		dispute_error("out of memory");
+		dispute_error(_("out of memory"));
 		return DISPUTE_FAILED;
 	}
 	return DISPUTE_OK;

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "dispute/fsutil.h"
+#include "dispute/i18n.h"
 #include "dispute/report.h"
 
 char *
@@ -23,7 +24,7 @@ path_join(const char *a, const char *b)
 	blen = strlen(b);
 	joined = malloc(alen + blen + 2);
 	if (joined == NULL) {
-		dispute_error("out of memory");
+		dispute_error(_("out of memory"));
 		return NULL;
 	}
 	memcpy(joined, a, alen);
@@ -48,7 +49,7 @@ fs_sync_dir(const char *dir)
 
 	fd = open(dir[0] != '\0' ? dir : ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (fd == -1 || fsync(fd) == -1) {
-		dispute_error("%s: cannot sync folder: %s", dir, strerror(errno));
+		dispute_error(_("%s: cannot sync folder: %s"), dir, strerror(errno));
 		status = DISPUTE_FAILED;
 	}
 	if (fd != -1)
@@ -67,7 +68,7 @@ fs_write_all(int fd, const void *data, size_t len, const char *path)
 		if (n == -1) {
 			if (errno == EINTR)
 				continue;
-			dispute_error("%s: write failed: %s", path, strerror(errno));
+			dispute_error(_("%s: write failed: %s"), path, strerror(errno));
 			return DISPUTE_FAILED;
 		}
 		p += n;
@@ -89,7 +90,7 @@ path_dirname(const char *path)
 	else
 		dir = strndup(path, (size_t)(slash - path));
 	if (dir == NULL)
-		dispute_error("out of memory");
+		dispute_error(_("out of memory"));
 	return dir;
 }
 
@@ -108,11 +109,11 @@ fs_create_temp(const char *dir, const char *prefix, mode_t mode, char **tmp_path
 		goto out;
 	fd = mkstemp(path);
 	if (fd == -1) {
-		dispute_error("%s: cannot create a temporary file: %s", dir, strerror(errno));
+		dispute_error(_("%s: cannot create a temporary file: %s"), dir, strerror(errno));
 		goto out;
 	}
 	if (fchmod(fd, mode) == -1) {
-		dispute_error("%s: cannot set permissions: %s", path, strerror(errno));
+		dispute_error(_("%s: cannot set permissions: %s"), path, strerror(errno));
 		close(fd);
 		unlink(path);
 		fd = -1;
@@ -122,7 +123,7 @@ fs_create_temp(const char *dir, const char *prefix, mode_t mode, char **tmp_path
 	path = NULL;
 	goto out;
 oom:
-	dispute_error("out of memory");
+	dispute_error(_("out of memory"));
 out:
 	free(name);
 	free(path);
@@ -145,23 +146,23 @@ fs_write_atomic(const char *path, const void *data, size_t len, mode_t mode,
 	if (fs_write_all(fd, data, len, tmp) != DISPUTE_OK)
 		goto out;
 	if (fsync(fd) == -1) {
-		dispute_error("%s: cannot write to disk: %s", tmp, strerror(errno));
+		dispute_error(_("%s: cannot write to disk: %s"), tmp, strerror(errno));
 		goto out;
 	}
 	if (close(fd) == -1) {
 		fd = -1;
-		dispute_error("%s: cannot write to disk: %s", tmp, strerror(errno));
+		dispute_error(_("%s: cannot write to disk: %s"), tmp, strerror(errno));
 		goto out;
 	}
 	fd = -1;
 	if (replace == FS_NO_REPLACE) {
 		/* link() fails with EEXIST where rename() would silently replace. */
 		if (link(tmp, path) == -1) {
-			dispute_error("%s: cannot create: %s", path, strerror(errno));
+			dispute_error(_("%s: cannot create: %s"), path, strerror(errno));
 			goto out;
 		}
 	} else if (rename(tmp, path) == -1) {
-		dispute_error("%s: cannot replace: %s", path, strerror(errno));
+		dispute_error(_("%s: cannot replace: %s"), path, strerror(errno));
 		goto out;
 	} else {
 		free(tmp);
@@ -188,21 +189,21 @@ fs_read_file(const char *path, size_t max, char **data, size_t *len)
 
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd == -1) {
-		dispute_error("%s: cannot open: %s", path, strerror(errno));
+		dispute_error(_("%s: cannot open: %s"), path, strerror(errno));
 		return DISPUTE_FAILED;
 	}
 	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode)) {
-		dispute_error("%s: not a regular file", path);
+		dispute_error(_("%s: not a regular file"), path);
 		goto out;
 	}
 	if ((uintmax_t)st.st_size > max) {
-		dispute_error("%s: file is too large (%jd bytes, at most %zu)", path,
+		dispute_error(_("%s: file is too large (%jd bytes, at most %zu)"), path,
 		    (intmax_t)st.st_size, max);
 		goto out;
 	}
 	buf = malloc((size_t)st.st_size + 1);
 	if (buf == NULL) {
-		dispute_error("out of memory");
+		dispute_error(_("out of memory"));
 		goto out;
 	}
 	while (used < (size_t)st.st_size) {
@@ -211,7 +212,7 @@ fs_read_file(const char *path, size_t max, char **data, size_t *len)
 		if (n == -1 && errno == EINTR)
 			continue;
 		if (n == -1) {
-			dispute_error("%s: read failed: %s", path, strerror(errno));
+			dispute_error(_("%s: read failed: %s"), path, strerror(errno));
 			goto out;
 		}
 		if (n == 0)

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "dispute/fsutil.h"
+#include "dispute/i18n.h"
 #include "dispute/json-file.h"
 #include "dispute/report.h"
 
@@ -37,7 +38,7 @@ json_read_file(const char *path, size_t max, cJSON **out)
 	if (fs_read_file(path, max, &text, &len) != DISPUTE_OK)
 		return DISPUTE_FAILED;
 	if (strlen(text) != len) {
-		dispute_error("%s: contains a NUL byte; not a JSON text", path);
+		dispute_error(_("%s: contains a NUL byte; not a JSON text"), path);
 		free(text);
 		return DISPUTE_FAILED;
 	}
@@ -47,7 +48,8 @@ json_read_file(const char *path, size_t max, cJSON **out)
 	*out = cJSON_ParseWithLengthOpts(text, len + 1, &end, 1);
 	if (*out == NULL) {
 		locate(text, end != NULL && end >= text ? (size_t)(end - text) : 0, &line, &column);
-		dispute_error("%s:%u:%u: not valid JSON; the file was left as it is", path, line, column);
+		dispute_error(_("%s:%u:%u: not valid JSON; the file was left as it is"), path, line,
+		    column);
 	}
 	free(text);
 	return *out != NULL ? DISPUTE_OK : DISPUTE_FAILED;
@@ -59,7 +61,7 @@ json_print(const cJSON *value)
 	char *text = cJSON_Print(value);
 
 	if (text == NULL) {
-		dispute_error("out of memory");
+		dispute_error(_("out of memory"));
 		return DISPUTE_FAILED;
 	}
 	printf("%s\n", text);

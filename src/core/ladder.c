@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dispute/i18n.h"
 #include "dispute/ladder.h"
 #include "dispute/report.h"
 #include "dispute/timeline.h"
@@ -295,7 +296,7 @@ ladder_assess(const struct dispute_case *c, const struct rules *rules,
 
 	*out = NULL;
 	if (ladder == NULL) {
-		dispute_error("out of memory");
+		dispute_error(_("out of memory"));
 		return DISPUTE_FAILED;
 	}
 	/* The next step follows from the highest rung reached and how the latest contact

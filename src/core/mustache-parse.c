@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dispute/i18n.h"
 #include "dispute/report.h"
 #include "mustache-internal.h"
 
@@ -122,7 +123,7 @@ add_node(struct parser *p, enum mustache_node_type type, size_t offset)
 	struct mustache_node *node;
 
 	if ((node = calloc(1, sizeof *node)) == NULL) {
-		dispute_error("%s: out of memory", p->t->name);
+		dispute_error(_("%s: out of memory"), p->t->name);
 		return NULL;
 	}
 	node->type = type;
@@ -184,7 +185,7 @@ copy_name(const struct parser *p, const struct tag *tag)
 	char *name;
 
 	if ((name = malloc(tag->name_len + 1)) == NULL) {
-		dispute_error("%s: out of memory", p->t->name);
+		dispute_error(_("%s: out of memory"), p->t->name);
 		return NULL;
 	}
 	memcpy(name, p->src + tag->name, tag->name_len);
@@ -209,10 +210,12 @@ read_tag(const struct parser *p, size_t at, struct tag *tag)
 		close_at = name_end = find(p, body, p->close, p->close_len);
 	if (close_at == NOT_FOUND) {
 		if (tag->sigil == '=' && find(p, body, p->close, p->close_len) != NOT_FOUND)
-			mustache_report(p->t, at, "invalid delimiter tag: no \"=\" before the closing delimiter");
+			mustache_report(p->t, at, _("invalid delimiter tag: no \"=\" before the "
+			    "closing delimiter"));
 		else
-			mustache_report(p->t, at, "unclosed tag: no closing \"%.*s\"%s",
-			    (int)p->close_len, p->close, tag->sigil == '{' ? " after \"}\"" : "");
+			mustache_report(p->t, at, _("unclosed tag: no closing \"%.*s\"%s"),
+			    (int)p->close_len, p->close,
+			    tag->sigil == '{' ? _(" after \"}\"") : "");
 		return -1;
 	}
 	tag->end = close_at + p->close_len;
@@ -224,8 +227,8 @@ read_tag(const struct parser *p, size_t at, struct tag *tag)
 	tag->name = body;
 	tag->name_len = name_end - body;
 	if (tag->name_len == 0 && tag->sigil != '!') {
-		mustache_report(p->t, at, tag->sigil == '=' ? "invalid delimiter tag: no delimiters" :
-		    "tag has no name");
+		mustache_report(p->t, at, tag->sigil == '=' ?
+		    _("invalid delimiter tag: no delimiters") : _("tag has no name"));
 		return -1;
 	}
 	return 0;
@@ -279,7 +282,7 @@ set_delimiters(struct parser *p, const struct tag *tag)
 	    memchr(p->src + open, '=', p->open_len) != NULL ||
 	    memchr(p->src + close, '=', p->close_len) != NULL) {
 		mustache_report(p->t, tag->start,
-		    "invalid delimiter tag: want two delimiters without blanks or \"=\"");
+		    _("invalid delimiter tag: want two delimiters without blanks or \"=\""));
 		return -1;
 	}
 	p->open = p->src + open;
@@ -303,14 +306,15 @@ handle_tag(struct parser *p, const struct tag *tag, const char *indent, size_t i
 	case '/':
 		open = p->stack[p->depth].section;
 		if (open == NULL) {
-			mustache_report(p->t, tag->start, "closing tag \"%.*s\" without an open section",
-			    (int)tag->name_len, p->src + tag->name);
+			mustache_report(p->t, tag->start, _("closing tag \"%.*s\" without an open "
+			    "section"), (int)tag->name_len, p->src + tag->name);
 			return -1;
 		}
 		if (strlen(open->name) != tag->name_len ||
 		    memcmp(open->name, p->src + tag->name, tag->name_len) != 0) {
-			mustache_report(p->t, tag->start, "closing tag \"%.*s\" does not match open section \"%s\"",
-			    (int)tag->name_len, p->src + tag->name, open->name);
+			mustache_report(p->t, tag->start, _("closing tag \"%.*s\" does not match "
+			    "open section \"%s\""), (int)tag->name_len, p->src + tag->name,
+			    open->name);
 			return -1;
 		}
 		p->depth--;
@@ -318,7 +322,7 @@ handle_tag(struct parser *p, const struct tag *tag, const char *indent, size_t i
 	case '#':
 	case '^':
 		if (p->depth == MUSTACHE_MAX_SECTION_DEPTH) {
-			mustache_report(p->t, tag->start, "sections nested more than %d deep",
+			mustache_report(p->t, tag->start, _("sections nested more than %d deep"),
 			    MUSTACHE_MAX_SECTION_DEPTH);
 			return -1;
 		}
@@ -342,7 +346,7 @@ handle_tag(struct parser *p, const struct tag *tag, const char *indent, size_t i
 		/* A partial inside an indented partial carries both indents. */
 		outer = p->indent != NULL ? strlen(p->indent) : 0;
 		if ((node->indent = malloc(outer + indent_len + 1)) == NULL) {
-			dispute_error("%s: out of memory", p->t->name);
+			dispute_error(_("%s: out of memory"), p->t->name);
 			return -1;
 		}
 		if (outer > 0)
@@ -373,7 +377,7 @@ mustache_parse(struct mustache_template *t, const char *name, const char *source
 	t->nodes = NULL;
 	/* The section stack is too big to be polite on the renderer's recursion path. */
 	if ((p = calloc(1, sizeof *p)) == NULL) {
-		dispute_error("%s: out of memory", name);
+		dispute_error(_("%s: out of memory"), name);
 		goto done;
 	}
 	p->t = t;
@@ -408,7 +412,7 @@ mustache_parse(struct mustache_template *t, const char *name, const char *source
 	if (emit_text(p, text_start, len) < 0)
 		goto done;
 	if (p->depth > 0) {
-		mustache_report(t, p->stack[p->depth].section->offset, "unclosed section \"%s\"",
+		mustache_report(t, p->stack[p->depth].section->offset, _("unclosed section \"%s\""),
 		    p->stack[p->depth].section->name);
 		goto done;
 	}

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dispute/i18n.h"
 #include "dispute/mustache.h"
 #include "dispute/report.h"
 #include "mustache-internal.h"
@@ -214,8 +215,8 @@ render_partial(struct renderer *r, const struct mustache_template *t,
 	int status = DISPUTE_FAILED;
 
 	if (r->partial_depth == MUSTACHE_MAX_PARTIAL_DEPTH) {
-		mustache_report(t, node->offset, "partial nesting too deep (more than %d levels)",
-		    MUSTACHE_MAX_PARTIAL_DEPTH);
+		mustache_report(t, node->offset, _("partial nesting too deep (more than %d "
+		    "levels)"), MUSTACHE_MAX_PARTIAL_DEPTH);
 		goto done;
 	}
 	/* A partial that does not exist renders as nothing, as the spec says. */
@@ -246,8 +247,8 @@ render_nodes(struct renderer *r, const struct mustache_template *t,
 
 	for (; node != NULL && status == DISPUTE_OK; node = node->next) {
 		if (++r->steps > MUSTACHE_MAX_STEPS) {
-			mustache_report(t, node->offset, "the template expands to more than %d tags "
-			    "(partials including each other?)", MUSTACHE_MAX_STEPS);
+			mustache_report(t, node->offset, _("the template expands to more than %d "
+			    "tags (partials including each other?)"), MUSTACHE_MAX_STEPS);
 			return DISPUTE_FAILED;
 		}
 		switch (node->type) {
@@ -294,7 +295,7 @@ mustache_render(const char *name, const char *template_text, size_t len, const c
 	status = DISPUTE_OK;
 done:
 	if (r.out_of_memory)
-		dispute_error("%s: out of memory", name);
+		dispute_error(_("%s: out of memory"), name);
 	free(r.out.data);
 	mustache_template_free(&t);
 	return status;

@@ -2,6 +2,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 
+#include "dispute/i18n.h"
 #include "dispute/report.h"
 
 static int quiet;
@@ -40,7 +41,7 @@ dispute_warning(const char *fmt, ...)
 	if (quiet)
 		return;
 	va_start(ap, fmt);
-	emit("warning: ", fmt, ap);
+	emit(_("warning: "), fmt, ap);
 	va_end(ap);
 }
 

@@ -14,6 +14,7 @@
 #include "dispute/calendar.h"
 #include "dispute/datadir.h"
 #include "dispute/fsutil.h"
+#include "dispute/i18n.h"
 #include "dispute/report.h"
 #include "dispute/rules.h"
 
@@ -109,13 +110,14 @@ check_bands(const char *path, const char *id, const cJSON *bands)
 	int index = 0;
 
 	if (!cJSON_IsArray(bands) || cJSON_GetArraySize(bands) == 0) {
-		dispute_error("%s: rule \"%s\": \"bands\" must be a non-empty array", path, id);
+		dispute_error(_("%s: rule \"%s\": \"bands\" must be a non-empty array"), path, id);
 		return DISPUTE_FAILED;
 	}
 	cJSON_ArrayForEach(band, bands) {
 		index++;
 		if (!cJSON_IsObject(band)) {
-			dispute_error("%s: rule \"%s\": band %d is not an object", path, id, index);
+			dispute_error(_("%s: rule \"%s\": band %d is not an object"), path, id,
+			    index);
 			return DISPUTE_FAILED;
 		}
 		cJSON_ArrayForEach(item, band)
@@ -123,46 +125,46 @@ check_bands(const char *path, const char *id, const cJSON *bands)
 			    strcmp(item->string, "fixed_fen") != 0 &&
 			    strcmp(item->string, "rate_basis_points") != 0 &&
 			    strcmp(item->string, "confirmed") != 0) {
-				dispute_error("%s: rule \"%s\": band %d: unknown member \"%s\"", path,
-				    id, index, item->string);
+				dispute_error(_("%s: rule \"%s\": band %d: unknown member \"%s\""),
+				    path, id, index, item->string);
 				return DISPUTE_FAILED;
 			}
 		item = cJSON_GetObjectItemCaseSensitive(band, "up_to_fen");
 		if (band->next == NULL && item != NULL) {
-			dispute_error("%s: rule \"%s\": the last band must be open-ended (no "
-			    "\"up_to_fen\")", path, id);
+			dispute_error(_("%s: rule \"%s\": the last band must be open-ended (no "
+			    "\"up_to_fen\")"), path, id);
 			return DISPUTE_FAILED;
 		}
 		if (band->next != NULL) {
 			if (!whole_number(item, FIGURE_MAX, &bound) || bound <= previous) {
-				dispute_error("%s: rule \"%s\": band %d needs an \"up_to_fen\" above "
-				    "the previous band's", path, id, index);
+				dispute_error(_("%s: rule \"%s\": band %d needs an \"up_to_fen\" "
+				    "above the previous band's"), path, id, index);
 				return DISPUTE_FAILED;
 			}
 			previous = bound;
 		}
 		item = cJSON_GetObjectItemCaseSensitive(band, "fixed_fen");
 		if (item != NULL && (index != 1 || !whole_number(item, FIGURE_MAX, &v))) {
-			dispute_error("%s: rule \"%s\": band %d: only the first band may have a "
-			    "\"fixed_fen\", a whole number of fen", path, id, index);
+			dispute_error(_("%s: rule \"%s\": band %d: only the first band may have a "
+			    "\"fixed_fen\", a whole number of fen"), path, id, index);
 			return DISPUTE_FAILED;
 		}
 		if ((item != NULL) ==
 		    (cJSON_GetObjectItemCaseSensitive(band, "rate_basis_points") != NULL)) {
-			dispute_error("%s: rule \"%s\": band %d needs exactly one of \"fixed_fen\" "
-			    "and \"rate_basis_points\"", path, id, index);
+			dispute_error(_("%s: rule \"%s\": band %d needs exactly one of "
+			    "\"fixed_fen\" and \"rate_basis_points\""), path, id, index);
 			return DISPUTE_FAILED;
 		}
 		item = cJSON_GetObjectItemCaseSensitive(band, "rate_basis_points");
 		if (item != NULL && !whole_number(item, BASIS_POINTS_MAX, &v)) {
-			dispute_error("%s: rule \"%s\": band %d: \"rate_basis_points\" must be a "
-			    "whole number from 0 to %d", path, id, index, BASIS_POINTS_MAX);
+			dispute_error(_("%s: rule \"%s\": band %d: \"rate_basis_points\" must be a "
+			    "whole number from 0 to %d"), path, id, index, BASIS_POINTS_MAX);
 			return DISPUTE_FAILED;
 		}
 		item = cJSON_GetObjectItemCaseSensitive(band, "confirmed");
 		if (item != NULL && !cJSON_IsBool(item)) {
-			dispute_error("%s: rule \"%s\": band %d: \"confirmed\" must be true or false",
-			    path, id, index);
+			dispute_error(_("%s: rule \"%s\": band %d: \"confirmed\" must be true or "
+			    "false"), path, id, index);
 			return DISPUTE_FAILED;
 		}
 	}
@@ -175,15 +177,15 @@ check_see_also(const char *path, const char *id, const cJSON *list)
 	const cJSON *item;
 
 	if (!cJSON_IsArray(list)) {
-		dispute_error("%s: rule \"%s\": \"see_also\" must be an array", path, id);
+		dispute_error(_("%s: rule \"%s\": \"see_also\" must be an array"), path, id);
 		return DISPUTE_FAILED;
 	}
 	cJSON_ArrayForEach(item, list)
 		if (!cJSON_IsObject(item) ||
 		    !nonempty_string(cJSON_GetObjectItemCaseSensitive(item, "law")) ||
 		    !nonempty_string(cJSON_GetObjectItemCaseSensitive(item, "article"))) {
-			dispute_error("%s: rule \"%s\": each \"see_also\" entry needs a \"law\" and "
-			    "an \"article\"", path, id);
+			dispute_error(_("%s: rule \"%s\": each \"see_also\" entry needs a \"law\" "
+			    "and an \"article\""), path, id);
 			return DISPUTE_FAILED;
 		}
 	return DISPUTE_OK;
@@ -199,14 +201,14 @@ check_member(const char *path, const char *id, const cJSON *item)
 		if (strcmp(item->string, rule_strings[i].name) == 0) {
 			if (nonempty_string(item))
 				return DISPUTE_OK;
-			dispute_error("%s: rule \"%s\": \"%s\" must be a non-empty string", path, id,
-			    item->string);
+			dispute_error(_("%s: rule \"%s\": \"%s\" must be a non-empty string"), path,
+			    id, item->string);
 			return DISPUTE_FAILED;
 		}
 	if (strcmp(item->string, "confirmed") == 0) {
 		if (cJSON_IsBool(item))
 			return DISPUTE_OK;
-		dispute_error("%s: rule \"%s\": \"confirmed\" must be true or false", path, id);
+		dispute_error(_("%s: rule \"%s\": \"confirmed\" must be true or false"), path, id);
 		return DISPUTE_FAILED;
 	}
 	if (strcmp(item->string, "bands") == 0)
@@ -214,20 +216,20 @@ check_member(const char *path, const char *id, const cJSON *item)
 	if (strcmp(item->string, "see_also") == 0)
 		return check_see_also(path, id, item);
 	if (!cJSON_IsNumber(item)) {
-		dispute_error("%s: rule \"%s\": unknown member \"%s\" (figures are numbers)", path,
-		    id, item->string);
+		dispute_error(_("%s: rule \"%s\": unknown member \"%s\" (figures are numbers)"),
+		    path, id, item->string);
 		return DISPUTE_FAILED;
 	}
 	if (is_factor(item->string)) {
 		if (whole_number(item, FACTOR_MAX, &v) && v >= 1)
 			return DISPUTE_OK;
-		dispute_error("%s: rule \"%s\": \"%s\" must be a whole number from 1 to %d", path,
-		    id, item->string, FACTOR_MAX);
+		dispute_error(_("%s: rule \"%s\": \"%s\" must be a whole number from 1 to %d"),
+		    path, id, item->string, FACTOR_MAX);
 		return DISPUTE_FAILED;
 	}
 	if (whole_number(item, FIGURE_MAX, &v))
 		return DISPUTE_OK;
-	dispute_error("%s: rule \"%s\": figure \"%s\" must be a whole number from 0 to %lld",
+	dispute_error(_("%s: rule \"%s\": figure \"%s\" must be a whole number from 0 to %lld"),
 	    path, id, item->string, (long long)FIGURE_MAX);
 	return DISPUTE_FAILED;
 }
@@ -255,24 +257,24 @@ check_rule(const char *path, int index, const cJSON *rule)
 	size_t i;
 
 	if (!cJSON_IsObject(rule)) {
-		dispute_error("%s: rules[%d] is not an object", path, index);
+		dispute_error(_("%s: rules[%d] is not an object"), path, index);
 		return DISPUTE_FAILED;
 	}
 	id = string_member(rule, "id");
 	if (id == NULL || !valid_id(id)) {
-		dispute_error("%s: rules[%d] needs an \"id\" of lowercase letters, digits and "
-		    "hyphens", path, index);
+		dispute_error(_("%s: rules[%d] needs an \"id\" of lowercase letters, digits and "
+		    "hyphens"), path, index);
 		return DISPUTE_FAILED;
 	}
 	for (i = 0; i < N(rule_strings); i++)
 		if (rule_strings[i].required &&
 		    cJSON_GetObjectItemCaseSensitive(rule, rule_strings[i].name) == NULL) {
-			dispute_error("%s: rule \"%s\" has no \"%s\"", path, id,
+			dispute_error(_("%s: rule \"%s\" has no \"%s\""), path, id,
 			    rule_strings[i].name);
 			return DISPUTE_FAILED;
 		}
 	if (cJSON_GetObjectItemCaseSensitive(rule, "confirmed") == NULL) {
-		dispute_error("%s: rule \"%s\" has no \"confirmed\"", path, id);
+		dispute_error(_("%s: rule \"%s\" has no \"confirmed\""), path, id);
 		return DISPUTE_FAILED;
 	}
 	cJSON_ArrayForEach(item, rule)
@@ -281,12 +283,12 @@ check_rule(const char *path, int index, const cJSON *rule)
 	effective = string_member(rule, "effective");
 	until = string_member(rule, "until");
 	if (!date_valid(effective) || (until != NULL && !date_valid(until))) {
-		dispute_error("%s: rule \"%s\": \"effective\" and \"until\" must be dates written "
-		    "YYYY-MM-DD", path, id);
+		dispute_error(_("%s: rule \"%s\": \"effective\" and \"until\" must be dates "
+		    "written YYYY-MM-DD"), path, id);
 		return DISPUTE_FAILED;
 	}
 	if (until != NULL && strcmp(until, effective) < 0) {
-		dispute_error("%s: rule \"%s\": in force until %s, before it took effect on %s",
+		dispute_error(_("%s: rule \"%s\": in force until %s, before it took effect on %s"),
 		    path, id, until, effective);
 		return DISPUTE_FAILED;
 	}
@@ -308,8 +310,8 @@ check_overlaps(const char *path, const cJSON *rules)
 				continue;
 			if (strcmp(string_member(a, "effective"), last_day(b)) <= 0 &&
 			    strcmp(string_member(b, "effective"), last_day(a)) <= 0) {
-				dispute_error("%s: rule \"%s\": the versions in force from %s and "
-				    "from %s overlap", path, id, string_member(b, "effective"),
+				dispute_error(_("%s: rule \"%s\": the versions in force from %s "
+				    "and from %s overlap"), path, id, string_member(b, "effective"),
 				    string_member(a, "effective"));
 				return DISPUTE_FAILED;
 			}
@@ -336,23 +338,24 @@ rules_load(const char *path, struct rules *out)
 	root = cJSON_ParseWithLengthOpts(text, len, &end, 0);
 	if (root == NULL) {
 		locate(text, end != NULL && end >= text ? (size_t)(end - text) : 0, &line, &column);
-		dispute_error("%s:%u:%u: not valid JSON", path, line, column);
+		dispute_error(_("%s:%u:%u: not valid JSON"), path, line, column);
 		goto out;
 	}
 	schema = string_member(root, "schema");
 	if (schema == NULL || strcmp(schema, RULES_SCHEMA) != 0) {
-		dispute_error("%s: not a rule table (\"schema\" must be \"%s\")", path, RULES_SCHEMA);
+		dispute_error(_("%s: not a rule table (\"schema\" must be \"%s\")"), path,
+		    RULES_SCHEMA);
 		goto out;
 	}
 	cJSON_ArrayForEach(item, root)
 		if (strcmp(item->string, "schema") != 0 && strcmp(item->string, "rules") != 0 &&
 		    strcmp(item->string, "note") != 0) {
-			dispute_error("%s: unknown member \"%s\"", path, item->string);
+			dispute_error(_("%s: unknown member \"%s\""), path, item->string);
 			goto out;
 		}
 	list = cJSON_GetObjectItemCaseSensitive(root, "rules");
 	if (!cJSON_IsArray(list)) {
-		dispute_error("%s: \"rules\" must be an array", path);
+		dispute_error(_("%s: \"rules\" must be an array"), path);
 		goto out;
 	}
 	cJSON_ArrayForEach(rule, list)
@@ -362,7 +365,7 @@ rules_load(const char *path, struct rules *out)
 		goto out;
 	copy = strdup(path);
 	if (copy == NULL) {
-		dispute_error("out of memory");
+		dispute_error(_("out of memory"));
 		goto out;
 	}
 	out->path = copy;
@@ -411,8 +414,8 @@ rules_find(const struct rules *r, const char *id, const char *date, struct rule 
 	int known = 0;
 
 	if (!date_valid(date)) {
-		dispute_error("rule \"%s\": \"%s\" is not a date written YYYY-MM-DD", id,
-		    date != NULL ? date : "(none)");
+		dispute_error(_("rule \"%s\": \"%s\" is not a date written YYYY-MM-DD"), id,
+		    date != NULL ? date : _("(none)"));
 		return DISPUTE_FAILED;
 	}
 	cJSON_ArrayForEach(rule, cJSON_GetObjectItemCaseSensitive(r->root, "rules")) {
@@ -434,9 +437,10 @@ rules_find(const struct rules *r, const char *id, const char *date, struct rule 
 		return DISPUTE_OK;
 	}
 	if (!known)
-		dispute_error("%s: no rule \"%s\"", r->path != NULL ? r->path : "rules", id);
+		dispute_error(_("%s: no rule \"%s\""), r->path != NULL ? r->path : "rules", id);
 	else
-		dispute_error("%s: no version of rule \"%s\" is in force on %s", r->path, id, date);
+		dispute_error(_("%s: no version of rule \"%s\" is in force on %s"), r->path, id,
+		    date);
 	return DISPUTE_FAILED;
 }
 
@@ -446,12 +450,12 @@ rule_integer(const struct rule *rule, const char *name, int64_t *value)
 	const cJSON *item = cJSON_GetObjectItemCaseSensitive(rule->json, name);
 
 	if (item == NULL) {
-		dispute_error("%s: rule \"%s\" in force from %s has no figure \"%s\"",
+		dispute_error(_("%s: rule \"%s\" in force from %s has no figure \"%s\""),
 		    rule->path != NULL ? rule->path : "rules", rule->id, rule->effective, name);
 		return DISPUTE_FAILED;
 	}
 	if (!whole_number(item, FIGURE_MAX, value)) {
-		dispute_error("%s: rule \"%s\" in force from %s: \"%s\" is not a whole number",
+		dispute_error(_("%s: rule \"%s\" in force from %s: \"%s\" is not a whole number"),
 		    rule->path != NULL ? rule->path : "rules", rule->id, rule->effective, name);
 		return DISPUTE_FAILED;
 	}

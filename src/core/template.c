@@ -6,6 +6,7 @@
 
 #include "dispute/datadir.h"
 #include "dispute/fsutil.h"
+#include "dispute/i18n.h"
 #include "dispute/mustache.h"
 #include "dispute/report.h"
 #include "dispute/template.h"
@@ -54,7 +55,8 @@ load_partial(const char *name, void *ctx, char **label)
 	char *text;
 
 	if (!plain_partial_name(name)) {
-		dispute_warning("partial \"%s\" ignored: partial names are plain file names", name);
+		dispute_warning(_("partial \"%s\" ignored: partial names are plain file names"),
+		    name);
 		return NULL;
 	}
 	text = read_partial_from(dirs->first, name, label);
@@ -140,7 +142,7 @@ template_find(const char *case_dir, const char *lang, const char *name, char **p
 	status = DISPUTE_OK;
 	goto out;
 oom:
-	dispute_error("out of memory");
+	dispute_error(_("out of memory"));
 out:
 	free(own);
 	free(shipped);

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dispute/i18n.h"
 #include "dispute/report.h"
 #include "dispute/text.h"
 
@@ -65,7 +66,7 @@ utf8_sanitize(const char *s)
 	char *out = malloc(3 * len + 1);
 
 	if (out == NULL) {
-		dispute_error("out of memory");
+		dispute_error(_("out of memory"));
 		return NULL;
 	}
 	while (i < len) {
@@ -90,22 +91,23 @@ text_check(const char *s, char *reason, size_t reason_len)
 	size_t len = strlen(s), i;
 
 	if (len == 0) {
-		snprintf(reason, reason_len, "empty text");
+		snprintf(reason, reason_len, _("empty text"));
 		return DISPUTE_FAILED;
 	}
 	if (len > TEXT_MAX) {
-		snprintf(reason, reason_len, "longer than %d bytes", TEXT_MAX);
+		snprintf(reason, reason_len, _("longer than %d bytes"), TEXT_MAX);
 		return DISPUTE_FAILED;
 	}
 	if (!utf8_valid(s, len)) {
-		snprintf(reason, reason_len, "not valid UTF-8 text");
+		snprintf(reason, reason_len, _("not valid UTF-8 text"));
 		return DISPUTE_FAILED;
 	}
 	for (i = 0; i < len; i++) {
 		unsigned char ch = (unsigned char)s[i];
 
 		if ((ch < 0x20 && ch != '\n' && ch != '\t') || ch == 0x7F) {
-			snprintf(reason, reason_len, "control character 0x%02X at byte %zu", ch, i);
+			snprintf(reason, reason_len, _("control character 0x%02X at byte %zu"), ch,
+			    i);
 			return DISPUTE_FAILED;
 		}
 	}

@@ -3,6 +3,7 @@
  * memory. Evidence files come from anyone: only the common photo formats are decoded,
  * libvips' "untrusted" loaders (ImageMagick, MATLAB, FITS ...) are blocked, and huge
  * pixel counts are refused before decoding. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,25 +17,36 @@
 
 enum { NOT_STARTED, RUNNING, BROKEN, SHUT_DOWN };
 static int state = NOT_STARTED;
-/* The file being read, so that a warning libvips logs can say which one it is about. */
-static const char *current_label;
+/* What libvips logged about the file being read: its last message (the details come
+ * after a "read gave N warnings" summary), on one line. */
+static char logged[256];
 
-/* The loaders whose formats phones, cameras and screenshots produce. */
+/* The loaders (by GObject type name, as vips_foreign_find_load_source() gives them)
+ * of the formats phones, cameras and screenshots produce. */
 static const char *const photo_loaders[] = {
-	"jpegload_source", "pngload_source", "webpload_source", "gifload_source",
-	"heifload_source", "tiffload_source", NULL
+	"VipsForeignLoadJpegSource", "VipsForeignLoadPngSource", "VipsForeignLoadWebpSource",
+	"VipsForeignLoadNsgifSource", "VipsForeignLoadHeifSource", "VipsForeignLoadTiffSource",
+	NULL
 };
 
 /* libvips reports recoverable decoding trouble ("premature end of JPEG file") through
- * GLib's log; it goes through the program's own warning channel like any other. */
+ * GLib's log, several lines per file; one is kept and said once, with the file's name. */
 static void
-forward_log(const gchar *domain, GLogLevelFlags level, const gchar *message, gpointer data)
+keep_log(const gchar *domain, GLogLevelFlags level, const gchar *message, gpointer data)
 {
+	size_t i;
+
 	(void)domain;
 	(void)level;
 	(void)data;
-	dispute_warning("%s: %s", current_label != NULL ? current_label : "image library",
-	    message);
+	if (message == NULL)
+		return;
+	snprintf(logged, sizeof logged, "%s", message);
+	for (i = 0; logged[i] != '\0'; i++)
+		if (logged[i] == '\n')
+			logged[i] = ' ';
+	while (i > 0 && logged[i - 1] == ' ')
+		logged[--i] = '\0';
 }
 
 static int
@@ -54,7 +66,7 @@ start(void)
 	 * replaced under the same name, and the cache would only hold memory here. */
 	vips_cache_set_max(0);
 	vips_block_untrusted_set(TRUE);
-	g_log_set_handler("VIPS", G_LOG_LEVEL_WARNING | G_LOG_LEVEL_MESSAGE, forward_log, NULL);
+	g_log_set_handler("VIPS", G_LOG_LEVEL_WARNING | G_LOG_LEVEL_MESSAGE, keep_log, NULL);
 	return DISPUTE_OK;
 }
 
@@ -187,11 +199,14 @@ thumb_make(const char *path, const char *label, struct thumb *out)
 	memset(out, 0, sizeof *out);
 	if (start() != DISPUTE_OK)
 		return DISPUTE_FAILED;
-	current_label = label;
+	logged[0] = '\0';
 	status = DISPUTE_OK;
 	if (read_header(path, label))
 		status = encode_thumbnail(path, label, out);
-	current_label = NULL;
+	if (out->data != NULL && logged[0] != '\0')
+		dispute_warning("%s: the picture is damaged (%s); its thumbnail may be incomplete",
+		    label, logged);
+	logged[0] = '\0';
 	return status;
 }
 

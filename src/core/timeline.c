@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "dispute/clock.h"
+#include "dispute/i18n.h"
 #include "dispute/report.h"
 #include "dispute/text.h"
 #include "dispute/timeline.h"
@@ -59,7 +60,7 @@ timeline_text(const struct dispute_case *c)
 	FILE *out = open_memstream(&text, &len);
 
 	if (out == NULL) {
-		dispute_error("out of memory");
+		dispute_error(_("out of memory"));
 		return NULL;
 	}
 	fprintf(out, "维权时间线（订单号 %s）\n\n", order != NULL ? order : "未填写");
@@ -71,7 +72,7 @@ timeline_text(const struct dispute_case *c)
 	if (ferror(out)) {
 		fclose(out);
 		free(text);
-		dispute_error("out of memory");
+		dispute_error(_("out of memory"));
 		return NULL;
 	}
 	fclose(out);
@@ -101,7 +102,7 @@ check_word(const char *what, const char *value, const char *const *words)
 	list[0] = '\0';
 	for (i = 0; words[i] != NULL && used < sizeof list; i++)
 		used += (size_t)snprintf(list + used, sizeof list - used, "%s%s", i ? ", " : "", words[i]);
-	dispute_error("%s \"%s\" is not one of: %s", what, value, list);
+	dispute_error(_("%s \"%s\" is not one of: %s"), what, value, list);
 	return DISPUTE_FAILED;
 }
 
@@ -145,7 +146,7 @@ timeline_add(struct dispute_case *c, const struct timeline_entry *entry, const c
 	    add_string(record, "text", entry->text) != DISPUTE_OK ||
 	    add_string(record, "recorded", stamp) != DISPUTE_OK) {
 		cJSON_Delete(record);
-		dispute_error("out of memory");
+		dispute_error(_("out of memory"));
 		return DISPUTE_FAILED;
 	}
 	/* Insert after the last entry on or before this date: contacts logged late still
@@ -160,7 +161,7 @@ timeline_add(struct dispute_case *c, const struct timeline_entry *entry, const c
 	later = cJSON_CreateArray();
 	if (later == NULL) {
 		cJSON_Delete(record);
-		dispute_error("out of memory");
+		dispute_error(_("out of memory"));
 		return DISPUTE_FAILED;
 	}
 	while (cJSON_GetArraySize(timeline) > position)

@@ -12,6 +12,7 @@
 #include <openssl/x509.h>
 
 #include "dispute/fsutil.h"
+#include "dispute/i18n.h"
 #include "dispute/report.h"
 #include "dispute/timestamp.h"
 
@@ -23,7 +24,7 @@ ssl_reason(void)
 	const char *reason = code != 0 ? ERR_reason_error_string(code) : NULL;
 
 	ERR_clear_error();
-	return reason != NULL ? reason : "unknown OpenSSL error";
+	return reason != NULL ? reason : _("unknown OpenSSL error");
 }
 
 static int
@@ -70,7 +71,7 @@ timestamp_write_request(const char *path, const void *data, size_t len)
 
 	if (sha256(data, len, digest) != DISPUTE_OK || (req = build_request(digest)) == NULL ||
 	    (der_len = i2d_TS_REQ(req, &der)) <= 0) {
-		dispute_error("%s: cannot make the timestamp request: %s", path, ssl_reason());
+		dispute_error(_("%s: cannot make the timestamp request: %s"), path, ssl_reason());
 		goto out;
 	}
 	status = fs_write_atomic(path, der, (size_t)der_len, 0600, FS_REPLACE);
@@ -93,7 +94,7 @@ read_reply(const char *path)
 	p = (const unsigned char *)der;
 	resp = d2i_TS_RESP(NULL, &p, (long)len);
 	if (resp == NULL)
-		dispute_error("%s: not a timestamp reply (DER): %s", path, ssl_reason());
+		dispute_error(_("%s: not a timestamp reply (DER): %s"), path, ssl_reason());
 	free(der);
 	return resp;
 }
@@ -104,7 +105,7 @@ load_store(const char *ca_path)
 	X509_STORE *store = X509_STORE_new();
 
 	if (store == NULL || X509_STORE_load_file(store, ca_path) != 1) {
-		dispute_error("%s: cannot load CA certificates: %s", ca_path, ssl_reason());
+		dispute_error(_("%s: cannot load CA certificates: %s"), ca_path, ssl_reason());
 		X509_STORE_free(store);
 		return NULL;
 	}
@@ -147,7 +148,7 @@ timestamp_check_reply(const char *tsr_path, const char *ca_path, const void *dat
 	imprint = OPENSSL_memdup(digest, sizeof digest);
 	if (ctx == NULL || imprint == NULL) {
 		OPENSSL_free(imprint);
-		dispute_error("out of memory");
+		dispute_error(_("out of memory"));
 		goto out;
 	}
 	TS_VERIFY_CTX_set_flags(ctx, flags);
@@ -157,8 +158,8 @@ timestamp_check_reply(const char *tsr_path, const char *ca_path, const void *dat
 		store = NULL; /* owned by ctx now */
 	}
 	if (TS_RESP_verify_response(ctx, resp) != 1) {
-		dispute_error("%s: the timestamp does not match this dossier or is not valid: %s",
-		    tsr_path, ssl_reason());
+		dispute_error(_("%s: the timestamp does not match this dossier or is not "
+		    "valid: %s"), tsr_path, ssl_reason());
 		goto out;
 	}
 	reply_time(resp, when, when_len);

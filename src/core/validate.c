@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "dispute/i18n.h"
 #include "dispute/report.h"
 #include "dispute/validate.h"
 
@@ -75,11 +76,11 @@ static const char *
 describe(unsigned char c, char *buf, size_t len)
 {
 	if (c == ' ')
-		return "a space";
+		return _("a space");
 	if (c > ' ' && c < 0x7f)
 		snprintf(buf, len, "'%c'", c);
 	else
-		snprintf(buf, len, "byte 0x%02x", c);
+		snprintf(buf, len, _("byte 0x%02x"), c);
 	return buf;
 }
 
@@ -95,13 +96,13 @@ fail_nonascii(const char *s, char *reason, size_t reason_len)
 
 	for (p = (const unsigned char *)s; *p != '\0'; p++) {
 		if (p[0] == 0xef && p[1] == 0xbc && p[2] >= 0x90 && p[2] <= 0x99)
-			return fail(reason, reason_len, "full-width digits are not allowed");
+			return fail(reason, reason_len, _("full-width digits are not allowed"));
 		if ((p[0] == 0xef && p[1] == 0xbc && p[2] >= 0x81 && p[2] <= 0xbf) ||
 		    (p[0] == 0xef && p[1] == 0xbd && p[2] >= 0x80 && p[2] <= 0x9e) ||
 		    (p[0] == 0xe3 && p[1] == 0x80 && p[2] == 0x80))
-			return fail(reason, reason_len, "full-width characters are not allowed");
+			return fail(reason, reason_len, _("full-width characters are not allowed"));
 	}
-	return fail(reason, reason_len, "contains a non-ASCII character");
+	return fail(reason, reason_len, _("contains a non-ASCII character"));
 }
 
 static int
@@ -157,11 +158,11 @@ date_exists(const struct ymd *t, char *reason, size_t reason_len)
 {
 	/* The proleptic Gregorian calendar has no year 0; a buyer's date never needs one. */
 	if (t->y == 0)
-		return fail(reason, reason_len, "year 0000 does not exist");
+		return fail(reason, reason_len, _("year 0000 does not exist"));
 	if (t->m < 1 || t->m > 12)
-		return fail(reason, reason_len, "month %02d does not exist", t->m);
+		return fail(reason, reason_len, _("month %02d does not exist"), t->m);
 	if (t->d < 1 || t->d > days_in_month(t->y, t->m))
-		return fail(reason, reason_len, "day %02d does not exist in %04d-%02d",
+		return fail(reason, reason_len, _("day %02d does not exist in %04d-%02d"),
 		    t->d, t->y, t->m);
 	return DISPUTE_OK;
 }
@@ -185,7 +186,7 @@ parse_today(const char *today, struct ymd *out, char *reason, size_t reason_len)
 {
 	if (today == NULL || parse_date_shape(today, out) != 0 ||
 	    date_exists(out, NULL, 0) != DISPUTE_OK)
-		return fail(reason, reason_len, "no valid reference date for today");
+		return fail(reason, reason_len, _("no valid reference date for today"));
 	return DISPUTE_OK;
 }
 
@@ -195,17 +196,17 @@ validate_date(const char *s, const char *today, char *reason, size_t reason_len)
 	struct ymd t, now;
 
 	if (s == NULL || *s == '\0')
-		return fail(reason, reason_len, "empty date");
+		return fail(reason, reason_len, _("empty date"));
 	if (has_nonascii(s))
 		return fail_nonascii(s, reason, reason_len);
 	if (parse_date_shape(s, &t) != 0)
-		return fail(reason, reason_len, "not a date in the form YYYY-MM-DD");
+		return fail(reason, reason_len, _("not a date in the form YYYY-MM-DD"));
 	if (date_exists(&t, reason, reason_len) != DISPUTE_OK)
 		return DISPUTE_FAILED;
 	if (parse_today(today, &now, reason, reason_len) != DISPUTE_OK)
 		return DISPUTE_FAILED;
 	if (date_cmp(&t, &now) > 0)
-		return fail(reason, reason_len, "date %s is in the future", s);
+		return fail(reason, reason_len, _("date %s is in the future"), s);
 	return pass(reason, reason_len);
 }
 
@@ -220,34 +221,34 @@ fail_amount_char(const char *s, const char *p, char *reason, size_t reason_len)
 	switch (*u) {
 	case '-':
 		if (p == s)
-			return fail(reason, reason_len, "negative amounts are not allowed");
+			return fail(reason, reason_len, _("negative amounts are not allowed"));
 		break;
 	case '+':
 		if (p == s)
-			return fail(reason, reason_len, "sign is not allowed");
+			return fail(reason, reason_len, _("sign is not allowed"));
 		break;
 	case ' ':
 	case '\t':
-		return fail(reason, reason_len, "spaces are not allowed");
+		return fail(reason, reason_len, _("spaces are not allowed"));
 	case ',':
 	case '\'':
 	case '_':
-		return fail(reason, reason_len, "thousands separators are not allowed");
+		return fail(reason, reason_len, _("thousands separators are not allowed"));
 	case 'e':
 	case 'E':
-		return fail(reason, reason_len, "exponents are not allowed");
+		return fail(reason, reason_len, _("exponents are not allowed"));
 	case '$':
-		return fail(reason, reason_len, "currency symbols are not allowed");
+		return fail(reason, reason_len, _("currency symbols are not allowed"));
 	default:
 		break;
 	}
 	/* U+00A5 YEN SIGN and U+FFE5 FULLWIDTH YEN SIGN: both are typed for RMB. */
 	if ((u[0] == 0xc2 && u[1] == 0xa5) ||
 	    (u[0] == 0xef && u[1] == 0xbf && u[2] == 0xa5))
-		return fail(reason, reason_len, "currency symbols are not allowed");
+		return fail(reason, reason_len, _("currency symbols are not allowed"));
 	if (*u >= 0x80)
 		return fail_nonascii(p, reason, reason_len);
-	return fail(reason, reason_len, "unexpected %s", describe(*u, buf, sizeof(buf)));
+	return fail(reason, reason_len, _("unexpected %s"), describe(*u, buf, sizeof(buf)));
 }
 
 /*
@@ -263,7 +264,7 @@ amount_parse(const char *s, int64_t *fen, char *reason, size_t reason_len)
 	int64_t yuan = 0, cents = 0, total;
 
 	if (s == NULL || *s == '\0')
-		return fail(reason, reason_len, "empty amount");
+		return fail(reason, reason_len, _("empty amount"));
 	for (p = s; *p != '\0'; p++) {
 		if (is_digit((unsigned char)*p)) {
 			if (dot != NULL)
@@ -272,32 +273,32 @@ amount_parse(const char *s, int64_t *fen, char *reason, size_t reason_len)
 				int_digits++;
 		} else if (*p == '.') {
 			if (dot != NULL)
-				return fail(reason, reason_len, "more than one decimal point");
+				return fail(reason, reason_len, _("more than one decimal point"));
 			dot = p;
 		} else
 			return fail_amount_char(s, p, reason, reason_len);
 	}
 	if (int_digits == 0)
-		return fail(reason, reason_len, "no digit before the decimal point");
+		return fail(reason, reason_len, _("no digit before the decimal point"));
 	if (dot != NULL && frac_digits == 0)
-		return fail(reason, reason_len, "no digit after the decimal point");
+		return fail(reason, reason_len, _("no digit after the decimal point"));
 	if (frac_digits > 2)
-		return fail(reason, reason_len, "more than two decimal places");
+		return fail(reason, reason_len, _("more than two decimal places"));
 	if (int_digits > 1 && s[0] == '0')
-		return fail(reason, reason_len, "leading zeros are not allowed");
+		return fail(reason, reason_len, _("leading zeros are not allowed"));
 
 	/* Stop accumulating once past the limit, so no digit string can overflow. */
 	for (p = s; p < s + int_digits && yuan <= AMOUNT_MAX_YUAN; p++)
 		yuan = yuan * 10 + (*p - '0');
 	if (yuan > AMOUNT_MAX_YUAN)
-		return fail(reason, reason_len, "more than %d yuan", AMOUNT_MAX_YUAN);
+		return fail(reason, reason_len, _("more than %d yuan"), AMOUNT_MAX_YUAN);
 	if (frac_digits >= 1)
 		cents += (dot[1] - '0') * 10;
 	if (frac_digits == 2)
 		cents += dot[2] - '0';
 	total = yuan * 100 + cents;
 	if (total > AMOUNT_MAX_FEN)
-		return fail(reason, reason_len, "more than %d yuan", AMOUNT_MAX_YUAN);
+		return fail(reason, reason_len, _("more than %d yuan"), AMOUNT_MAX_YUAN);
 	if (fen != NULL)
 		*fen = total;
 	return pass(reason, reason_len);
@@ -333,11 +334,11 @@ phone_digits(const char *s, char *digits, size_t *ndigits, int *country,
 
 	*country = 0;
 	if (*p == ' ' || *p == '-')
-		return fail(reason, reason_len, "starts with a separator");
+		return fail(reason, reason_len, _("starts with a separator"));
 	if (*p == '+') {
 		if (strncmp(p, "+86", 3) != 0)
 			return fail(reason, reason_len,
-			    "only mainland China numbers (+86) are accepted");
+			    _("only mainland China numbers (+86) are accepted"));
 		*country = 1;
 		p += 3;
 	} else if (strncmp(p, "0086", 4) == 0) {
@@ -357,17 +358,17 @@ phone_digits(const char *s, char *digits, size_t *ndigits, int *country,
 		} else if (c >= 0x80) {
 			return fail_nonascii(p, reason, reason_len);
 		} else {
-			return fail(reason, reason_len, "unexpected %s",
+			return fail(reason, reason_len, _("unexpected %s"),
 			    describe(c, buf, sizeof(buf)));
 		}
 	}
 	if (n == 0)
-		return fail(reason, reason_len, *country ? "no number after the country code" :
-		    "no digits");
+		return fail(reason, reason_len, *country ? _("no number after the country code") :
+		    _("no digits"));
 	if (need_digit)
-		return fail(reason, reason_len, "ends with a separator");
+		return fail(reason, reason_len, _("ends with a separator"));
 	if (n > PHONE_DIGITS_MAX)
-		return fail(reason, reason_len, "too many digits");
+		return fail(reason, reason_len, _("too many digits"));
 	digits[n] = '\0';
 	*ndigits = n;
 	return DISPUTE_OK;
@@ -380,29 +381,29 @@ phone_landline(const char *d, size_t n, char *canon, size_t canon_len,
 	size_t area, local;
 
 	if (d[1] == '0')
-		return fail(reason, reason_len, "no area code starts with 00");
+		return fail(reason, reason_len, _("no area code starts with 00"));
 	/* Area codes are a prefix code: 010 and 020-029 have three digits, 01x other
 	 * than 010 is unassigned, and 03xx-09xx have four. So the digits alone say
 	 * where the area code ends, whatever grouping the user typed. */
 	if (d[1] == '1' && d[2] != '0')
-		return fail(reason, reason_len, "no area code starts with 01%c", d[2]);
+		return fail(reason, reason_len, _("no area code starts with 01%c"), d[2]);
 	area = d[1] == '1' || d[1] == '2' ? 3 : 4;
 	if (n <= area)
-		return fail(reason, reason_len, "no local number after area code %.*s",
+		return fail(reason, reason_len, _("no local number after area code %.*s"),
 		    (int)area, d);
 	local = n - area;
 	/* The three-digit areas are the big cities, which all use eight-digit numbers. */
 	if (area == 3 && local != 8)
 		return fail(reason, reason_len,
-		    "number after area code %.3s should have 8 digits, not %zu", d, local);
+		    _("number after area code %.3s should have 8 digits, not %zu"), d, local);
 	if (area == 4 && local != 7 && local != 8)
 		return fail(reason, reason_len,
-		    "number after area code %.4s should have 7 or 8 digits, not %zu", d, local);
+		    _("number after area code %.4s should have 7 or 8 digits, not %zu"), d, local);
 	/* A leading 0 is a trunk prefix, so the area code was typed twice or mistyped.
 	 * Real local numbers never start with 1 either, but placeholder numbers such as
 	 * 010-12345678 (the header's own example) do, and refusing them helps nobody. */
 	if (d[area] == '0')
-		return fail(reason, reason_len, "local number cannot start with 0");
+		return fail(reason, reason_len, _("local number cannot start with 0"));
 	if (canon != NULL && canon_len > 0)
 		snprintf(canon, canon_len, "%.*s-%s", (int)area, d, d + area);
 	return pass(reason, reason_len);
@@ -418,16 +419,17 @@ validate_phone(const char *s, char *canon, size_t canon_len, char *reason, size_
 	if (canon != NULL && canon_len > 0)
 		canon[0] = '\0';
 	if (s == NULL || *s == '\0')
-		return fail(reason, reason_len, "empty phone number");
+		return fail(reason, reason_len, _("empty phone number"));
 	if (phone_digits(s, d, &n, &country, reason, reason_len) != DISPUTE_OK)
 		return DISPUTE_FAILED;
 
 	if (d[0] == '1') {
 		if (d[1] != '\0' && (d[1] < '3' || d[1] > '9'))
-			return fail(reason, reason_len, "no mobile number starts with 1%c", d[1]);
+			return fail(reason, reason_len, _("no mobile number starts with 1%c"),
+			    d[1]);
 		if (n != 11)
 			return fail(reason, reason_len,
-			    "mobile number should have 11 digits, not %zu", n);
+			    _("mobile number should have 11 digits, not %zu"), n);
 		if (canon != NULL && canon_len > 0)
 			snprintf(canon, canon_len, "%s", d);
 		return pass(reason, reason_len);
@@ -436,22 +438,22 @@ validate_phone(const char *s, char *canon, size_t canon_len, char *reason, size_
 	 * second spelling of every landline, and the header promises +86 on mobiles only. */
 	if (country)
 		return fail(reason, reason_len,
-		    "country code is only accepted before a mobile number");
+		    _("country code is only accepted before a mobile number"));
 	if (d[0] == '0')
 		return phone_landline(d, n, canon, canon_len, reason, reason_len);
 	if (strncmp(d, "400", 3) == 0 || strncmp(d, "800", 3) == 0) {
 		if (n != 10)
 			return fail(reason, reason_len,
-			    "%.3s number should have 10 digits, not %zu", d, n);
+			    _("%.3s number should have 10 digits, not %zu"), d, n);
 		if (canon != NULL && canon_len > 0)
 			snprintf(canon, canon_len, "%.3s-%.3s-%.4s", d, d + 3, d + 6);
 		return pass(reason, reason_len);
 	}
 	if (n == 13 && strncmp(d, "861", 3) == 0)
-		return fail(reason, reason_len, "write the country code as +86 or 0086");
+		return fail(reason, reason_len, _("write the country code as +86 or 0086"));
 	if (n == 7 || n == 8)
-		return fail(reason, reason_len, "landline number needs its area code");
-	return fail(reason, reason_len, "not a mobile, landline or 400/800 number");
+		return fail(reason, reason_len, _("landline number needs its area code"));
+	return fail(reason, reason_len, _("not a mobile, landline or 400/800 number"));
 }
 
 /* Province-level codes of GB/T 2260, plus 71 Taiwan and 81-83 Hong Kong, Macao and
@@ -480,42 +482,43 @@ validate_id_number(const char *s, const char *today, char *canon, char *reason,
 	if (canon != NULL)
 		canon[0] = '\0';
 	if (s == NULL || *s == '\0')
-		return fail(reason, reason_len, "empty identity number");
+		return fail(reason, reason_len, _("empty identity number"));
 	if (has_nonascii(s))
 		return fail_nonascii(s, reason, reason_len);
 	len = strlen(s);
 	if (len != 18)
-		return fail(reason, reason_len, "should have 18 characters, not %zu", len);
+		return fail(reason, reason_len, _("should have 18 characters, not %zu"), len);
 	for (i = 0; i < 17; i++) {
 		if (!is_digit((unsigned char)s[i]))
-			return fail(reason, reason_len, "character %zu should be a digit, not %s",
-			    i + 1, describe((unsigned char)s[i], buf, sizeof(buf)));
+			return fail(reason, reason_len,
+			    _("character %zu should be a digit, not %s"), i + 1,
+			    describe((unsigned char)s[i], buf, sizeof(buf)));
 		sum += (s[i] - '0') * weights[i];
 	}
 	last = s[17] == 'x' ? 'X' : s[17];
 	if (!is_digit((unsigned char)last) && last != 'X')
-		return fail(reason, reason_len, "last character should be a digit or X, not %s",
+		return fail(reason, reason_len, _("last character should be a digit or X, not %s"),
 		    describe((unsigned char)last, buf, sizeof(buf)));
 	if (!province_exists(two_digits(s)))
-		return fail(reason, reason_len, "no province has code %.2s", s);
+		return fail(reason, reason_len, _("no province has code %.2s"), s);
 
 	birth.y = four_digits(s + 6);
 	birth.m = two_digits(s + 10);
 	birth.d = two_digits(s + 12);
 	if (date_exists(&birth, NULL, 0) != DISPUTE_OK)
-		return fail(reason, reason_len, "birth date %.8s does not exist", s + 6);
+		return fail(reason, reason_len, _("birth date %.8s does not exist"), s + 6);
 	/* 18-character numbers date from 1999; a birth year before 1900 would make the
 	 * holder older than 125 today, so it is taken for a typo. */
 	if (birth.y < 1900)
-		return fail(reason, reason_len, "birth date %.8s is before 1900", s + 6);
+		return fail(reason, reason_len, _("birth date %.8s is before 1900"), s + 6);
 	if (parse_today(today, &now, reason, reason_len) != DISPUTE_OK)
 		return DISPUTE_FAILED;
 	if (date_cmp(&birth, &now) > 0)
-		return fail(reason, reason_len, "birth date %.8s is in the future", s + 6);
+		return fail(reason, reason_len, _("birth date %.8s is in the future"), s + 6);
 
 	want = checks[sum % 11];
 	if (last != want)
-		return fail(reason, reason_len, "check digit should be %c, not %c", want, s[17]);
+		return fail(reason, reason_len, _("check digit should be %c, not %c"), want, s[17]);
 	if (canon != NULL) {
 		memcpy(canon, s, 17);
 		canon[17] = last;
@@ -549,12 +552,12 @@ validate_credit_code(const char *s, char *canon, char *reason, size_t reason_len
 	if (canon != NULL)
 		canon[0] = '\0';
 	if (s == NULL || *s == '\0')
-		return fail(reason, reason_len, "empty credit code");
+		return fail(reason, reason_len, _("empty credit code"));
 	if (has_nonascii(s))
 		return fail_nonascii(s, reason, reason_len);
 	len = strlen(s);
 	if (len != 18)
-		return fail(reason, reason_len, "should have 18 characters, not %zu", len);
+		return fail(reason, reason_len, _("should have 18 characters, not %zu"), len);
 	for (i = 0; i < 18; i++) {
 		char c = s[i];
 
@@ -564,15 +567,15 @@ validate_credit_code(const char *s, char *canon, char *reason, size_t reason_len
 		/* No NUL can occur here (len is 18), so strchr cannot match a terminator. */
 		if (strchr("IOSVZ", c) != NULL)
 			return fail(reason, reason_len,
-			    "letter %c at position %zu is never used in credit codes", c, i + 1);
+			    _("letter %c at position %zu is never used in credit codes"), c, i + 1);
 		hit = strchr(charset, c);
 		if (hit == NULL)
-			return fail(reason, reason_len, "%s at position %zu is not allowed",
+			return fail(reason, reason_len, _("%s at position %zu is not allowed"),
 			    describe((unsigned char)c, buf, sizeof(buf)), i + 1);
 		if (i >= 2 && i <= 7 && !is_digit((unsigned char)c))
 			return fail(reason, reason_len,
-			    "position %zu is part of the region code and should be a digit, not %c",
-			    i + 1, c);
+			    _("position %zu is part of the region code and should be a digit, "
+			    "not %c"), i + 1, c);
 		if (i < 17)
 			sum += (int)(hit - charset) * weights[i];
 	}
@@ -581,7 +584,7 @@ validate_credit_code(const char *s, char *canon, char *reason, size_t reason_len
 	if (want == 31)
 		want = 0;
 	if (up[17] != charset[want])
-		return fail(reason, reason_len, "check character should be %c, not %c",
+		return fail(reason, reason_len, _("check character should be %c, not %c"),
 		    charset[want], up[17]);
 	if (canon != NULL)
 		memcpy(canon, up, sizeof(up));

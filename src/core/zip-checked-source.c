@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "dispute/digest.h"
+#include "dispute/i18n.h"
 #include "dispute/report.h"
 #include "zip-checked-source.h"
 
@@ -36,7 +37,7 @@ open_file(struct checked_file *f)
 {
 	f->fd = open(f->path, O_RDONLY | O_CLOEXEC);
 	if (f->fd == -1) {
-		dispute_error("%s: cannot open: %s", f->path, strerror(errno));
+		dispute_error(_("%s: cannot open: %s"), f->path, strerror(errno));
 		return fail(f, ZIP_ER_OPEN, errno);
 	}
 	f->seen = 0;
@@ -54,8 +55,8 @@ finish(struct checked_file *f)
 	if (digest_final_hex(&f->digest, actual) != DISPUTE_OK)
 		return fail(f, ZIP_ER_INTERNAL, 0);
 	if (f->seen != f->expected_size || strcmp(actual, f->expected) != 0) {
-		dispute_error("%s: changed since it was added (sha256 %s, recorded %s)", f->path, actual,
-		    f->expected);
+		dispute_error(_("%s: changed since it was added (sha256 %s, recorded %s)"), f->path,
+		    actual, f->expected);
 		return fail(f, ZIP_ER_INCONS, 0);
 	}
 	return 0;
@@ -70,15 +71,15 @@ read_file(struct checked_file *f, void *data, zip_uint64_t len)
 		n = read(f->fd, data, len);
 	while (n == -1 && errno == EINTR);
 	if (n == -1) {
-		dispute_error("%s: read failed: %s", f->path, strerror(errno));
+		dispute_error(_("%s: read failed: %s"), f->path, strerror(errno));
 		return fail(f, ZIP_ER_READ, errno);
 	}
 	if (n == 0)
 		return finish(f);
 	f->seen += (uint64_t)n;
 	if (f->seen > f->expected_size) {
-		dispute_error("%s: changed since it was added (now larger than the recorded %ju bytes)",
-		    f->path, (uintmax_t)f->expected_size);
+		dispute_error(_("%s: changed since it was added (now larger than the recorded %ju "
+		    "bytes)"), f->path, (uintmax_t)f->expected_size);
 		return fail(f, ZIP_ER_INCONS, 0);
 	}
 	digest_update(&f->digest, data, (size_t)n);
@@ -138,7 +139,7 @@ zip_checked_file_source(zip_t *archive, const char *path, const char *sha256, ui
 
 	if (f == NULL || (f->path = strdup(path)) == NULL) {
 		free(f);
-		dispute_error("out of memory");
+		dispute_error(_("out of memory"));
 		return NULL;
 	}
 	snprintf(f->expected, sizeof f->expected, "%s", sha256);
@@ -148,7 +149,7 @@ zip_checked_file_source(zip_t *archive, const char *path, const char *sha256, ui
 	zip_error_init(&f->error);
 	source = zip_source_function(archive, checked_file_callback, f);
 	if (source == NULL) {
-		dispute_error("%s: cannot add to the archive: %s", path, zip_strerror(archive));
+		dispute_error(_("%s: cannot add to the archive: %s"), path, zip_strerror(archive));
 		zip_error_fini(&f->error);
 		free(f->path);
 		free(f);

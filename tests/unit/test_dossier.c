@@ -250,7 +250,7 @@ count_containing(const char *dir, const char *fragment)
 static char *
 write_dossier(const struct fixture *f, const char *name)
 {
-	struct dossier_options options = { NULL, NULL, NULL };
+	struct dossier_options options = { NULL };
 	char *path = NULL, *written = NULL;
 
 	assert_true(asprintf(&path, "%s/%s", f->out, name) > 0);
@@ -531,7 +531,7 @@ test_zip_layout(void **state)
 static void
 expect_name(const char *order_id, const char *date, const char *want)
 {
-	char *got = dossier_name(order_id, date);
+	char *got = dossier_name(order_id, date, "");
 
 	assert_non_null(got);
 	assert_string_equal(got, want);
@@ -555,7 +555,7 @@ test_dossier_name(void **state)
 static void
 expect_no_dossier(const struct fixture *f, const char *date, const char *fragment)
 {
-	struct dossier_options options = { NULL, NULL, NULL };
+	struct dossier_options options = { NULL };
 	struct capture cap;
 	char *path = NULL, *written = NULL, *message;
 	int status;

@@ -1,0 +1,15 @@
+/* Copies of photos for the public: the same pixels, without the metadata that can
+ * locate or identify the buyer (EXIF with GPS, XMP, IPTC, comments, text chunks). */
+#ifndef DISPUTE_STRIP_H
+#define DISPUTE_STRIP_H
+
+#include <stddef.h>
+
+/* Writes to *OUT (malloc'd, *OUT_LEN bytes) a copy of the JPEG or PNG image in DATA
+ * without metadata: JPEG APP1-APP15 and COM segments are dropped (APP0 JFIF and the
+ * image data are kept byte for byte); PNG keeps only the chunks that describe pixels.
+ * Fails with a message naming NAME when the image is not a JPEG or PNG or is damaged. */
+int strip_image_metadata(const char *name, const unsigned char *data, size_t len,
+    unsigned char **out, size_t *out_len);
+
+#endif

@@ -1,0 +1,152 @@
+/* The public copy of a dossier: what may be shown when the buyer posts about the case.
+ * It holds the public post (already scrubbed of the buyer's phone, ID number, address
+ * and full order number), copies of the defect photos without any metadata (GPS
+ * included), and a list tying each copy to the SHA-256 of its original in the full
+ * dossier, so that anyone holding both can check the copy is what the evidence shows.
+ * The originals are read, never changed. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dispute/digest.h"
+#include "dispute/draft-view.h"
+#include "dispute/drafts.h"
+#include "dispute/fsutil.h"
+#include "dispute/report.h"
+#include "dispute/rules.h"
+#include "dispute/strip.h"
+#include "dossier-internal.h"
+
+/* Photos are at most this large; anything bigger is not a phone photo. */
+#define PUBLIC_PHOTO_MAX (256u * 1024 * 1024)
+
+static int
+add_post(struct bag *b, const struct dispute_case *c, const char *date)
+{
+	const struct draft_kind *kind = draft_kind_find("social");
+	struct rules rules = { NULL, NULL };
+	cJSON *missing = draft_missing(kind, c), *view = NULL;
+	char *text = NULL;
+	int status = DISPUTE_FAILED;
+
+	if (missing == NULL) {
+		dispute_error("out of memory");
+		goto out;
+	}
+	if (cJSON_GetArraySize(missing) > 0) {
+		draft_report_missing(kind, missing);
+		goto out;
+	}
+	if (rules_load_default(&rules) != DISPUTE_OK ||
+	    draft_view_build(c, &rules, date, &view) != DISPUTE_OK ||
+	    draft_render(kind, c, view, draft_language(c), NULL, &text) != DISPUTE_OK)
+		goto out;
+	status = bag_add_memory(b, "data/post.txt", text, strlen(text), 1);
+	text = NULL;
+out:
+	free(text);
+	cJSON_Delete(view);
+	cJSON_Delete(missing);
+	rules_free(&rules);
+	return status;
+}
+
+static int
+is_photo(const char *mime)
+{
+	return strcmp(mime, "image/jpeg") == 0 || strcmp(mime, "image/png") == 0;
+}
+
+/* One defect photo: read, checked against its record (the copy must come from the
+ * evidence as recorded), stripped, added; its line goes to SOURCES. */
+static int
+add_photo(struct bag *b, const struct dispute_case *c, const cJSON *item, FILE *sources)
+{
+	const char *file = cJSON_GetObjectItemCaseSensitive(item, "file")->valuestring;
+	const char *recorded = cJSON_GetObjectItemCaseSensitive(item, "sha256")->valuestring;
+	char *dir = case_path(c, CASE_EVIDENCE_DIR), *path = NULL, *data = NULL, *name = NULL;
+	char actual[DIGEST_HEX_MAX];
+	unsigned char *copy = NULL;
+	size_t len, copy_len;
+	struct digest d;
+	int status = DISPUTE_FAILED;
+
+	path = dir != NULL ? path_join(dir, file) : NULL;
+	if (path == NULL || fs_read_file(path, PUBLIC_PHOTO_MAX, &data, &len) != DISPUTE_OK ||
+	    digest_init(&d, "sha256") != DISPUTE_OK)
+		goto out;
+	digest_update(&d, data, len);
+	if (digest_final_hex(&d, actual) != DISPUTE_OK)
+		goto out;
+	if (strcmp(actual, recorded) != 0) {
+		dispute_error("%s: changed since it was added (sha256 %s, recorded %s)", path, actual,
+		    recorded);
+		goto out;
+	}
+	if (strip_image_metadata(path, (const unsigned char *)data, len, &copy, &copy_len) !=
+	    DISPUTE_OK || asprintf(&name, "data/photos/%s", file) == -1) {
+		name = NULL;
+		goto out;
+	}
+	if (bag_add_memory(b, name, (char *)copy, copy_len, 1) != DISPUTE_OK) {
+		copy = NULL;
+		goto out;
+	}
+	copy = NULL;
+	b->entries[b->count - 1].compress = 0;
+	fprintf(sources, "photos/%s\t%s\t%s\n", file,
+	    cJSON_GetObjectItemCaseSensitive(item, "id")->valuestring, recorded);
+	status = DISPUTE_OK;
+out:
+	free(copy);
+	free(name);
+	free(data);
+	free(path);
+	free(dir);
+	return status;
+}
+
+int
+public_payload(struct bag *b, const struct dispute_case *c, const char *date)
+{
+	const cJSON *item;
+	char *text = NULL;
+	size_t len = 0;
+	FILE *sources;
+	int status = DISPUTE_OK;
+
+	if (add_post(b, c, date) != DISPUTE_OK)
+		return DISPUTE_FAILED;
+	sources = open_memstream(&text, &len);
+	if (sources == NULL) {
+		dispute_error("out of memory");
+		return DISPUTE_FAILED;
+	}
+	fprintf(sources, "# 公开材料中的照片均为证据原件去除元数据（含GPS位置）后的副本；\n"
+	    "# 每行：副本\t证据编号\t原件SHA-256（见完整证据材料包的 manifest-sha256.txt）\n"
+	    "# Each photo is a copy of the evidence with its metadata (GPS included) removed;\n"
+	    "# each line: copy, evidence ID, SHA-256 of the original in the full dossier.\n");
+	cJSON_ArrayForEach(item, case_evidence(c)) {
+		const char *kind = cJSON_GetObjectItemCaseSensitive(item, "kind")->valuestring;
+
+		/* Only the goods themselves: screenshots and papers may show personal data in
+		 * their pixels, which no program can vouch for. */
+		if (strcmp(kind, "defect") != 0 ||
+		    !is_photo(cJSON_GetObjectItemCaseSensitive(item, "mime")->valuestring))
+			continue;
+		if (add_photo(b, c, item, sources) != DISPUTE_OK) {
+			status = DISPUTE_FAILED;
+			break;
+		}
+	}
+	if (fclose(sources) != 0 || text == NULL) {
+		free(text);
+		dispute_error("out of memory");
+		return DISPUTE_FAILED;
+	}
+	if (status != DISPUTE_OK) {
+		free(text);
+		return DISPUTE_FAILED;
+	}
+	return bag_add_memory(b, "data/sources.txt", text, len, 1);
+}

@@ -1,0 +1,1071 @@
+/* Building the dossier's front page. Everything a template cannot compute (Mustache has
+ * no arithmetic) is computed here into the view's "page" object: thumbnails and human
+ * sizes per evidence item, chat logs cut into printed pages, the ladder, the timeline's
+ * SVG coordinates, the documents the dossier holds and how to verify it. */
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "dispute/calendar.h"
+#include "dispute/dossier.h"
+#include "dispute/draft-view.h"
+#include "dispute/drafts.h"
+#include "dispute/evidence.h"
+#include "dispute/ladder.h"
+#include "dispute/page.h"
+#include "dispute/report.h"
+#include "dispute/rules.h"
+#include "dispute/template.h"
+#include "dispute/text.h"
+#include "dispute/thumbs.h"
+#include "dispute/timeline.h"
+
+/* A chat log is shown as text up to this many lines; the rest is one click away. */
+#define TEXT_LINES_MAX 200
+#define TEXT_READ_MAX (256 * 1024)
+#define TEXT_LINE_BYTES_MAX 1000
+/* Printed text pages (A4, 9pt monospace): a row holds 80 half-width columns, a CJK
+ * character takes two. The first page of an item also carries its description. The
+ * figures are conservative so that a chunk never spills onto an extra sheet. */
+#define TEXT_COLUMNS 80
+#define TEXT_ROWS_FIRST 24
+#define TEXT_ROWS 46
+
+/* The timeline drawing, in SVG user units. */
+#define SVG_WIDTH 760
+#define SVG_LEFT 24
+#define SVG_RIGHT 24
+#define SVG_AXIS_Y 44
+#define SVG_FIRST_ROW 82
+#define SVG_ROW 26
+#define SVG_LABEL_UNITS 52  /* half-width columns of a row label, ~340 units at 12px */
+#define SVG_NEAR_DAYS 60    /* deadlines further beyond the last event sit off-scale */
+
+struct page_build {
+	const struct dispute_case *c;
+	const char *date;
+	int en;
+	cJSON *view;
+	cJSON *page;
+	page_add_fn add;
+	void *ctx;
+};
+
+static const char *
+member(const cJSON *item, const char *name)
+{
+	return cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(item, name));
+}
+
+static int
+oom(void)
+{
+	dispute_error("out of memory");
+	return DISPUTE_FAILED;
+}
+
+/* "1.5 MB", "432 字节": decimal units, as bag-info.txt's Bag-Size. */
+static void
+human_size(uint64_t bytes, int en, char *buf, size_t len)
+{
+	static const char *const units[] = { "KB", "MB", "GB", "TB" };
+	double value = (double)bytes;
+	int unit = -1;
+
+	while (value >= 1000 && unit < 3) {
+		value /= 1000;
+		unit++;
+	}
+	if (unit < 0)
+		snprintf(buf, len, "%" PRIu64 " %s", bytes, en ? (bytes == 1 ? "byte" : "bytes") :
+		    "字节");
+	else
+		snprintf(buf, len, "%.1f %s", value, units[unit]);
+}
+
+/* "documents/00-%E8%AF%81...txt": a link to PREFIX/NAME with every byte outside the
+ * unreserved URL characters percent-encoded, so that names in Chinese are valid links
+ * for every HTML checker, and a "#" or "?" in a name cannot change where one points. */
+static int
+href_of(const char *prefix, const char *name, char *out, size_t len)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	size_t o = (size_t)snprintf(out, len, "%s/", prefix), i;
+
+	for (i = 0; name[i] != '\0' && o + 4 < len; i++) {
+		unsigned char ch = (unsigned char)name[i];
+
+		if ((ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') ||
+		    ch == '-' || ch == '.' || ch == '_' || ch == '~') {
+			out[o++] = (char)ch;
+		} else {
+			out[o++] = '%';
+			out[o++] = hex[ch >> 4];
+			out[o++] = hex[ch & 15];
+		}
+	}
+	out[o] = '\0';
+	if (name[i] != '\0') {
+		dispute_error("%s: the name is too long for a link", name);
+		return DISPUTE_FAILED;
+	}
+	return DISPUTE_OK;
+}
+
+/* ---- chat logs as text, cut into printed pages ------------------------------------ */
+
+struct text_pages {
+	cJSON *pages;       /* [{ "text": ... }] */
+	char *page;         /* the page being filled */
+	size_t page_len;
+	FILE *out;
+	int rows;           /* rows used on the page being filled */
+	char line[TEXT_LINE_BYTES_MAX + 8];
+	size_t line_len;
+	int line_units;     /* half-width columns of the line so far */
+	int line_cut;
+	int lines;          /* lines emitted */
+	int truncated;
+};
+
+static int
+open_text_page(struct text_pages *t)
+{
+	t->page = NULL;
+	t->page_len = 0;
+	t->rows = 0;
+	t->out = open_memstream(&t->page, &t->page_len);
+	return t->out != NULL ? DISPUTE_OK : oom();
+}
+
+static int
+close_text_page(struct text_pages *t)
+{
+	cJSON *page;
+
+	if (fclose(t->out) != 0 || t->page == NULL) {
+		t->out = NULL;
+		return oom();
+	}
+	t->out = NULL;
+	page = cJSON_CreateObject();
+	if (page == NULL || cJSON_AddStringToObject(page, "text", t->page) == NULL ||
+	    !cJSON_AddItemToArray(t->pages, page)) {
+		cJSON_Delete(page);
+		free(t->page);
+		t->page = NULL;
+		return oom();
+	}
+	free(t->page);
+	t->page = NULL;
+	return DISPUTE_OK;
+}
+
+/* Puts the line gathered so far on the current page, opening a new page when it would
+ * not fit. */
+static int
+flush_line(struct text_pages *t)
+{
+	int rows = t->line_units == 0 ? 1 : (t->line_units + TEXT_COLUMNS - 1) / TEXT_COLUMNS;
+	int capacity = cJSON_GetArraySize(t->pages) == 0 ? TEXT_ROWS_FIRST : TEXT_ROWS;
+
+	if (t->rows > 0 && t->rows + rows > capacity &&
+	    (close_text_page(t) != DISPUTE_OK || open_text_page(t) != DISPUTE_OK))
+		return DISPUTE_FAILED;
+	if (t->rows > 0)
+		fputc('\n', t->out);
+	fwrite(t->line, 1, t->line_len, t->out);
+	if (t->line_cut)
+		fputs("…", t->out);
+	t->rows += rows;
+	t->lines++;
+	t->line_len = 0;
+	t->line_units = 0;
+	t->line_cut = 0;
+	return DISPUTE_OK;
+}
+
+static void
+append(struct text_pages *t, const char *bytes, size_t n, int units)
+{
+	if (t->line_len + n > TEXT_LINE_BYTES_MAX) {
+		t->line_cut = 1;
+		t->truncated = 1;
+		return;
+	}
+	memcpy(t->line + t->line_len, bytes, n);
+	t->line_len += n;
+	t->line_units += units;
+}
+
+/* Splits DATA (LEN bytes, the first part of a file when MORE) into printed pages of
+ * well-formed UTF-8 with no control characters but tabs, at most TEXT_LINES_MAX lines. */
+static int
+paginate_text(const unsigned char *data, size_t len, int more, struct text_pages *t)
+{
+	static const char replacement[] = "\xEF\xBF\xBD";
+	size_t i = 0;
+
+	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+		i = 3;
+	if (open_text_page(t) != DISPUTE_OK)
+		return DISPUTE_FAILED;
+	while (i < len) {
+		unsigned char ch = data[i];
+		size_t n;
+
+		if (t->lines == TEXT_LINES_MAX) {
+			t->truncated = 1;
+			break;
+		}
+		if (ch == '\n' || ch == '\r') {
+			i += ch == '\r' && i + 1 < len && data[i + 1] == '\n' ? 2 : 1;
+			if (flush_line(t) != DISPUTE_OK)
+				return DISPUTE_FAILED;
+			continue;
+		}
+		if (ch == '\t') {
+			append(t, "\t", 1, 4);
+			i++;
+		} else if (ch < 0x20 || ch == 0x7f) {
+			append(t, replacement, 3, 2);
+			i++;
+		} else if (ch < 0x80) {
+			append(t, (const char *)&ch, 1, 1);
+			i++;
+		} else if ((n = utf8_sequence_length(data + i, len - i)) > 0) {
+			append(t, (const char *)data + i, n, 2);
+			i += n;
+		} else if (more && len - i < 4) {
+			break; /* a character cut by the read limit, not a bad one */
+		} else {
+			append(t, replacement, 3, 2);
+			i++;
+		}
+	}
+	if (more)
+		t->truncated = 1;
+	if ((t->line_len > 0 || t->line_cut || t->lines == 0) && t->lines < TEXT_LINES_MAX &&
+	    flush_line(t) != DISPUTE_OK)
+		return DISPUTE_FAILED;
+	return close_text_page(t);
+}
+
+/* Reads at most TEXT_READ_MAX bytes of PATH; *MORE says whether the file goes on. */
+static int
+read_prefix(const char *path, unsigned char **data, size_t *len, int *more)
+{
+	unsigned char *buf = malloc(TEXT_READ_MAX + 1);
+	size_t got = 0;
+	int fd = -1, status = DISPUTE_FAILED;
+
+	*data = NULL;
+	if (buf == NULL)
+		return oom();
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd == -1) {
+		dispute_error("%s: cannot open: %s", path, strerror(errno));
+		goto out;
+	}
+	/* One byte past the limit tells whether there is more. */
+	while (got < TEXT_READ_MAX + 1) {
+		ssize_t n = read(fd, buf + got, TEXT_READ_MAX + 1 - got);
+
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n == -1) {
+			dispute_error("%s: cannot read: %s", path, strerror(errno));
+			goto out;
+		}
+		if (n == 0)
+			break;
+		got += (size_t)n;
+	}
+	*more = got > TEXT_READ_MAX;
+	*len = *more ? TEXT_READ_MAX : got;
+	*data = buf;
+	buf = NULL;
+	status = DISPUTE_OK;
+out:
+	if (fd != -1)
+		close(fd);
+	free(buf);
+	return status;
+}
+
+static int
+add_text_pages(const char *path, cJSON *item)
+{
+	struct text_pages t;
+	unsigned char *data = NULL;
+	size_t len = 0;
+	int more = 0, status = DISPUTE_FAILED;
+
+	memset(&t, 0, sizeof t);
+	t.pages = cJSON_CreateArray();
+	if (t.pages == NULL)
+		return oom();
+	if (read_prefix(path, &data, &len, &more) != DISPUTE_OK ||
+	    paginate_text(data, len, more, &t) != DISPUTE_OK)
+		goto out;
+	cJSON_AddBoolToObject(item, "text_truncated", t.truncated);
+	cJSON_AddNumberToObject(item, "text_lines_shown", t.lines);
+	cJSON_AddNumberToObject(item, "text_lines_max", TEXT_LINES_MAX);
+	cJSON_AddItemToObject(item, "pages", t.pages);
+	t.pages = NULL;
+	status = DISPUTE_OK;
+out:
+	if (t.out != NULL)
+		fclose(t.out);
+	free(t.page);
+	cJSON_Delete(t.pages);
+	free(data);
+	return status;
+}
+
+/* ---- evidence -------------------------------------------------------------------- */
+
+static int
+starts_with(const char *s, const char *prefix)
+{
+	return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+/* A thumbnail for a photo: data/thumbs/E01-defect.jpg for evidence/E01-defect.heic. */
+static int
+add_thumbnail(struct page_build *pb, const char *path, const char *file, cJSON *item)
+{
+	struct thumb thumb;
+	char *name = NULL, src[1024];
+	const char *dot = strrchr(file, '.');
+	int stem = dot != NULL ? (int)(dot - file) : (int)strlen(file);
+
+	if (thumb_make(path, path, &thumb) != DISPUTE_OK)
+		return DISPUTE_FAILED;
+	if (thumb.data == NULL)
+		return DISPUTE_OK;
+	if (asprintf(&name, "data/thumbs/%.*s.jpg", stem, file) == -1) {
+		thumb_free(&thumb);
+		return oom();
+	}
+	if (href_of("thumbs", name + strlen("data/thumbs/"), src, sizeof src) != DISPUTE_OK) {
+		thumb_free(&thumb);
+		free(name);
+		return DISPUTE_FAILED;
+	}
+	cJSON_AddStringToObject(item, "thumb", src);
+	cJSON_AddNumberToObject(item, "thumb_width", thumb.width);
+	cJSON_AddNumberToObject(item, "thumb_height", thumb.height);
+	if (pb->add(name, thumb.data, thumb.len, "image/jpeg", pb->ctx) != DISPUTE_OK) {
+		free(name);
+		return DISPUTE_FAILED;
+	}
+	free(name);
+	return DISPUTE_OK;
+}
+
+/* Every item gets at least one page ({k, m, first}); text logs may get several. */
+static int
+number_pages(cJSON *item)
+{
+	cJSON *pages = cJSON_GetObjectItemCaseSensitive(item, "pages"), *page;
+	int k = 0, m;
+
+	if (pages == NULL) {
+		pages = cJSON_AddArrayToObject(item, "pages");
+		if (pages == NULL || !cJSON_AddItemToArray(pages, cJSON_CreateObject()))
+			return -1;
+	}
+	m = cJSON_GetArraySize(pages);
+	cJSON_ArrayForEach(page, pages) {
+		k++;
+		cJSON_AddNumberToObject(page, "k", k);
+		cJSON_AddNumberToObject(page, "m", m);
+		cJSON_AddBoolToObject(page, "first", k == 1);
+		cJSON_AddBoolToObject(page, "last", k == m);
+	}
+	return m;
+}
+
+static int
+add_evidence_item(struct page_build *pb, const cJSON *e, cJSON *list, int *printed_pages)
+{
+	const char *file = member(e, "file"), *mime = member(e, "mime");
+	const cJSON *record = evidence_find(pb->c, member(e, "id"));
+	cJSON *item = cJSON_Duplicate(e, 1);
+	char *rel = NULL, *path = NULL, size[32], href[1024];
+	uint64_t bytes = (uint64_t)cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(record,
+	    "size"));
+	int status = DISPUTE_FAILED, pages;
+
+	if (item == NULL || !cJSON_AddItemToArray(list, item)) {
+		cJSON_Delete(item);
+		return oom();
+	}
+	if (asprintf(&rel, "%s/%s", CASE_EVIDENCE_DIR, file) == -1) {
+		rel = NULL;
+		oom();
+		goto out;
+	}
+	path = case_path(pb->c, rel);
+	if (path == NULL)
+		goto out;
+	human_size(bytes, pb->en, size, sizeof size);
+	if (href_of("evidence", file, href, sizeof href) != DISPUTE_OK)
+		goto out;
+	cJSON_AddNumberToObject(item, "size", (double)bytes);
+	cJSON_AddStringToObject(item, "size_human", size);
+	cJSON_AddStringToObject(item, "href", href);
+	if (starts_with(mime, "image/")) {
+		if (add_thumbnail(pb, path, file, item) != DISPUTE_OK)
+			goto out;
+		cJSON_AddBoolToObject(item, "is_image", cJSON_HasObjectItem(item, "thumb"));
+		cJSON_AddBoolToObject(item, "is_link", !cJSON_HasObjectItem(item, "thumb"));
+	} else if (starts_with(mime, "video/")) {
+		cJSON_AddBoolToObject(item, "is_video", 1);
+	} else if (starts_with(mime, "audio/")) {
+		cJSON_AddBoolToObject(item, "is_audio", 1);
+	} else if (starts_with(mime, "text/") && strcmp(mime, "text/html") != 0) {
+		/* A saved web page is linked, not shown as its source. */
+		if (add_text_pages(path, item) != DISPUTE_OK)
+			goto out;
+		cJSON_AddBoolToObject(item, "is_text", 1);
+	} else if (strcmp(mime, "application/pdf") == 0) {
+		cJSON_AddBoolToObject(item, "is_pdf", 1);
+	} else {
+		cJSON_AddBoolToObject(item, "is_link", 1);
+	}
+	pages = number_pages(item);
+	if (pages < 0) {
+		oom();
+		goto out;
+	}
+	*printed_pages += pages;
+	status = DISPUTE_OK;
+out:
+	free(path);
+	free(rel);
+	return status;
+}
+
+static int
+add_evidence(struct page_build *pb)
+{
+	cJSON *list = cJSON_AddArrayToObject(pb->page, "evidence");
+	const cJSON *e;
+	int printed = 0;
+
+	if (list == NULL)
+		return oom();
+	cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(pb->view, "evidence"))
+		if (add_evidence_item(pb, e, list, &printed) != DISPUTE_OK)
+			return DISPUTE_FAILED;
+	cJSON_AddNumberToObject(pb->page, "exhibit_pages", printed);
+	cJSON_AddBoolToObject(pb->page, "has_evidence", cJSON_GetArraySize(list) > 0);
+	return DISPUTE_OK;
+}
+
+/* ---- documents ------------------------------------------------------------------- */
+
+/* The drafts the dossier holds: the same choice as drafts_render_complete() makes. */
+static int
+add_documents(struct page_build *pb)
+{
+	cJSON *list = cJSON_AddArrayToObject(pb->page, "documents");
+	const struct draft_kind *kind;
+
+	if (list == NULL)
+		return oom();
+	for (kind = draft_kinds; kind->name != NULL; kind++) {
+		cJSON *missing = draft_missing(kind, pb->c), *doc;
+		const char *name = pb->en ? kind->document_en : kind->document_zh;
+		char href[1024];
+		int complete;
+
+		if (missing == NULL)
+			return oom();
+		complete = cJSON_GetArraySize(missing) == 0;
+		cJSON_Delete(missing);
+		if (!complete || (strcmp(kind->name, "social") == 0 && timeline_resolved(pb->c)))
+			continue;
+		if (href_of("documents", name, href, sizeof href) != DISPUTE_OK)
+			return DISPUTE_FAILED;
+		doc = cJSON_CreateObject();
+		if (doc == NULL || !cJSON_AddItemToArray(list, doc)) {
+			cJSON_Delete(doc);
+			return oom();
+		}
+		cJSON_AddStringToObject(doc, "name", name);
+		cJSON_AddStringToObject(doc, "href", href);
+		cJSON_AddStringToObject(doc, "kind", kind->name);
+	}
+	cJSON_AddBoolToObject(pb->page, "has_documents", cJSON_GetArraySize(list) > 0);
+	return DISPUTE_OK;
+}
+
+/* ---- the ladder ------------------------------------------------------------------ */
+
+static int
+add_ladder(struct page_build *pb)
+{
+	struct rules rules = { NULL, NULL };
+	struct holiday_table holidays = { NULL };
+	cJSON *ladder = NULL, *item;
+	const char *reached;
+	int status = DISPUTE_FAILED;
+
+	if (rules_load_default(&rules) != DISPUTE_OK ||
+	    holidays_load_default(&holidays, pb->c->dir) != DISPUTE_OK ||
+	    ladder_assess(pb->c, &rules, &holidays, pb->date, &ladder) != DISPUTE_OK)
+		goto out;
+	reached = member(ladder, "reached");
+	cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(ladder, "rungs"))
+		cJSON_AddBoolToObject(item, "current", reached != NULL &&
+		    strcmp(member(item, "name"), reached) == 0);
+	cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(ladder, "deadlines")) {
+		char zh[32];
+
+		date_format_zh(member(item, "date"), zh);
+		cJSON_AddStringToObject(item, "date_zh", zh);
+	}
+	cJSON_AddBoolToObject(ladder, "has_missing",
+	    cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(ladder, "missing_for_next_step")) > 0);
+	cJSON_AddBoolToObject(ladder, "has_deadlines",
+	    cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(ladder, "deadlines")) > 0);
+	if (!cJSON_AddItemToObject(pb->page, "ladder", ladder)) {
+		oom();
+		goto out;
+	}
+	ladder = NULL;
+	status = DISPUTE_OK;
+out:
+	cJSON_Delete(ladder);
+	holidays_free(&holidays);
+	rules_free(&rules);
+	return status;
+}
+
+/* ---- the timeline as SVG --------------------------------------------------------- */
+
+/* Okabe-Ito colours: told apart also by people with colour-blindness. */
+static const struct channel_style {
+	const char *channel;
+	const char *color;
+	const char *en;
+} channel_styles[] = {
+	{ "merchant", "#0072B2", "merchant" },
+	{ "platform", "#E69F00", "platform" },
+	{ "12315", "#D55E00", "12315" },
+	{ "consumer-association", "#CC79A7", "consumer association" },
+	{ "court", "#009E73", "court" },
+	{ "social", "#56B4E9", "public post" },
+};
+#define ORDER_COLOR "#666666"
+#define DEADLINE_COLOR "#000000"
+
+enum shape { SHAPE_DOT, SHAPE_CIRCLE, SHAPE_SQUARE, SHAPE_TRIANGLE, SHAPE_DIAMOND };
+
+/* The outcome decides the mark's shape: the label says it too, for print in grey. */
+static const struct outcome_style {
+	const char *outcome;
+	enum shape shape;
+	int hollow, dashed;
+	const char *en;
+} outcome_styles[] = {
+	{ "refused", SHAPE_SQUARE, 0, 0, "refused" },
+	{ "no-response", SHAPE_CIRCLE, 1, 0, "no response" },
+	{ "pending", SHAPE_CIRCLE, 1, 1, "pending" },
+	{ "partial", SHAPE_TRIANGLE, 0, 0, "partly resolved" },
+	{ "resolved", SHAPE_CIRCLE, 0, 0, "resolved" },
+};
+
+static const struct channel_style *
+channel_style(const char *channel)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof channel_styles / sizeof channel_styles[0]; i++)
+		if (strcmp(channel_styles[i].channel, channel) == 0)
+			return &channel_styles[i];
+	return NULL;
+}
+
+static const struct outcome_style *
+outcome_style(const char *outcome)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof outcome_styles / sizeof outcome_styles[0]; i++)
+		if (strcmp(outcome_styles[i].outcome, outcome) == 0)
+			return &outcome_styles[i];
+	return NULL;
+}
+
+/* One event on the drawing: a contact, the order, the delivery or a deadline. */
+struct event {
+	const char *date;
+	const char *color;
+	enum shape shape;
+	int hollow, dashed, deadline;
+	char what[256];     /* "商家·拒绝", "下单", "期限：诉讼时效届满" */
+	const char *text;   /* what was said or done, or NULL */
+};
+
+/* Stores the mark of SHAPE at (X, Y) in OBJ: a circle or a polygon's points. */
+static void
+add_shape(cJSON *obj, enum shape shape, int x, int y, int size)
+{
+	char points[128];
+
+	cJSON_AddBoolToObject(obj, "circle", shape == SHAPE_DOT || shape == SHAPE_CIRCLE);
+	cJSON_AddNumberToObject(obj, "r", shape == SHAPE_DOT ? size - 2 : size);
+	switch (shape) {
+	case SHAPE_SQUARE:
+		snprintf(points, sizeof points, "%d,%d %d,%d %d,%d %d,%d", x - size, y - size,
+		    x + size, y - size, x + size, y + size, x - size, y + size);
+		break;
+	case SHAPE_TRIANGLE:
+		snprintf(points, sizeof points, "%d,%d %d,%d %d,%d", x, y - size - 1,
+		    x + size + 1, y + size, x - size - 1, y + size);
+		break;
+	case SHAPE_DIAMOND:
+		snprintf(points, sizeof points, "%d,%d %d,%d %d,%d %d,%d", x, y - size - 1,
+		    x + size + 1, y, x, y + size + 1, x - size - 1, y);
+		break;
+	default:
+		points[0] = '\0';
+	}
+	if (points[0] != '\0')
+		cJSON_AddStringToObject(obj, "points", points);
+}
+
+static void
+add_style(cJSON *obj, const char *color, int hollow, int dashed)
+{
+	cJSON_AddStringToObject(obj, "fill", hollow ? "#ffffff" : color);
+	cJSON_AddStringToObject(obj, "stroke", color);
+	cJSON_AddBoolToObject(obj, "dashed", dashed);
+}
+
+/* Copies S into OUT, cut to at most UNITS half-width columns with "…". */
+static void
+clip_label(const char *s, int units, char *out, size_t len)
+{
+	size_t i = 0, o = 0;
+	int used = 0;
+
+	while (s[i] != '\0') {
+		size_t n = utf8_sequence_length((const unsigned char *)s + i, strlen(s + i));
+		int w;
+
+		if (n == 0)
+			break;
+		w = n == 1 ? 1 : 2;
+		if (s[i] == '\n' || s[i] == '\t') {
+			i++;
+			continue;
+		}
+		if (used + w > units - 1 || o + n + 4 > len) {
+			if (o + 4 <= len) {
+				memcpy(out + o, "…", 3);
+				o += 3;
+			}
+			break;
+		}
+		memcpy(out + o, s + i, n);
+		o += n;
+		i += n;
+		used += w;
+	}
+	out[o] = '\0';
+}
+
+static int
+days_from(const char *start, const char *date)
+{
+	int days = 0;
+
+	if (date_diff_days(start, date, &days) != DISPUTE_OK)
+		return 0;
+	return days;
+}
+
+static int
+x_of(int days, int span)
+{
+	return SVG_LEFT + (int)((long)days * (SVG_WIDTH - SVG_LEFT - SVG_RIGHT) / span);
+}
+
+/* The axis' ticks: both ends and up to five dates between, as "MM-DD", the first with
+ * its year. */
+static void
+add_ticks(cJSON *svg, const char *start, int span)
+{
+	cJSON *ticks = cJSON_AddArrayToObject(svg, "ticks");
+	int intervals = span < 6 ? span : 6, i;
+
+	for (i = 0; ticks != NULL && i <= intervals; i++) {
+		int days = (int)((long)i * span / intervals);
+		char date[DATE_LEN];
+		cJSON *tick;
+
+		if (date_add_days(start, days, date) != DISPUTE_OK)
+			return;
+		tick = cJSON_CreateObject();
+		if (tick == NULL)
+			return;
+		cJSON_AddNumberToObject(tick, "x", x_of(days, span));
+		cJSON_AddNumberToObject(tick, "y1", SVG_AXIS_Y - 5);
+		cJSON_AddNumberToObject(tick, "y2", SVG_AXIS_Y + 5);
+		cJSON_AddNumberToObject(tick, "label_y", SVG_AXIS_Y - 14);
+		cJSON_AddStringToObject(tick, "label", i == 0 || i == intervals ? date : date + 5);
+		cJSON_AddStringToObject(tick, "anchor", i == 0 ? "start" : i == intervals ? "end" :
+		    "middle");
+		cJSON_AddItemToArray(ticks, tick);
+	}
+}
+
+/* "10-12 商家·拒绝 商家称人为损坏…", cut to fit beside the mark; an event beyond the
+ * drawn range carries its whole date and says so. */
+static void
+event_label(const struct event *ev, int off_scale, int en, char *label, size_t len)
+{
+	char full[1024];
+
+	snprintf(full, sizeof full, "%s %s%s%s%s", off_scale ? ev->date : ev->date + 5, ev->what,
+	    ev->text != NULL ? " " : "", ev->text != NULL ? ev->text : "",
+	    !off_scale ? "" : en ? " → (off the scale)" : " →（超出图示范围）");
+	clip_label(full, SVG_LABEL_UNITS, label, len);
+}
+
+/* The events, in date order: the order and the delivery, then every contact. */
+static size_t
+collect_events(struct page_build *pb, struct event *events, size_t max)
+{
+	const cJSON *item, *order = cJSON_GetObjectItemCaseSensitive(pb->view, "order");
+	static const char *const order_dates[][3] = {
+		{ "date", "下单", "ordered" },
+		{ "received", "收货", "received" },
+	};
+	size_t n = 0, i, j;
+
+	for (i = 0; i < 2; i++) {
+		const char *date = member(order, order_dates[i][0]);
+
+		if (date == NULL || n == max)
+			continue;
+		memset(&events[n], 0, sizeof events[n]);
+		events[n].date = date;
+		events[n].color = ORDER_COLOR;
+		events[n].shape = SHAPE_DOT;
+		snprintf(events[n].what, sizeof events[n].what, "%s", order_dates[i][pb->en ? 2 : 1]);
+		n++;
+	}
+	cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(pb->view, "timeline")) {
+		const struct channel_style *cs = channel_style(member(item, "channel"));
+		const struct outcome_style *os = outcome_style(member(item, "outcome"));
+
+		if (n == max)
+			break;
+		memset(&events[n], 0, sizeof events[n]);
+		events[n].date = member(item, "date");
+		events[n].color = cs != NULL ? cs->color : ORDER_COLOR;
+		events[n].shape = os != NULL ? os->shape : SHAPE_CIRCLE;
+		events[n].hollow = os != NULL && os->hollow;
+		events[n].dashed = os != NULL && os->dashed;
+		if (pb->en)
+			snprintf(events[n].what, sizeof events[n].what, "%s · %s", cs != NULL ?
+			    cs->en : member(item, "channel"), os != NULL ? os->en :
+			    member(item, "outcome"));
+		else
+			snprintf(events[n].what, sizeof events[n].what, "%s·%s",
+			    member(item, "channel_zh"), member(item, "outcome_zh"));
+		events[n].text = member(item, "text");
+		n++;
+	}
+	/* Stable insertion sort: the order dates come before contacts of the same day. */
+	for (i = 1; i < n; i++) {
+		struct event tmp = events[i];
+
+		for (j = i; j > 0 && strcmp(events[j - 1].date, tmp.date) > 0; j--)
+			events[j] = events[j - 1];
+		events[j] = tmp;
+	}
+	return n;
+}
+
+static int
+add_row(struct page_build *pb, cJSON *rows, const struct event *ev, int x, int y,
+    int off_scale)
+{
+	cJSON *row = cJSON_CreateObject();
+	char label[512], title[1024];
+	int right = x > SVG_WIDTH / 2;
+
+	if (row == NULL || !cJSON_AddItemToArray(rows, row)) {
+		cJSON_Delete(row);
+		return oom();
+	}
+	event_label(ev, off_scale, pb->en, label, sizeof label);
+	snprintf(title, sizeof title, "%s %s%s%s", ev->date, ev->what, ev->text != NULL ? " " : "",
+	    ev->text != NULL ? ev->text : "");
+	cJSON_AddNumberToObject(row, "x", x);
+	cJSON_AddNumberToObject(row, "y", y);
+	cJSON_AddNumberToObject(row, "axis_y", SVG_AXIS_Y);
+	cJSON_AddBoolToObject(row, "leader", !off_scale && !ev->deadline);
+	cJSON_AddBoolToObject(row, "deadline", ev->deadline);
+	cJSON_AddNumberToObject(row, "label_x", right ? x - 12 : x + 12);
+	cJSON_AddNumberToObject(row, "label_y", y + 4);
+	cJSON_AddStringToObject(row, "anchor", right ? "end" : "start");
+	cJSON_AddStringToObject(row, "label", label);
+	cJSON_AddStringToObject(row, "title", title);
+	cJSON_AddStringToObject(row, "date", ev->date);
+	add_shape(row, ev->shape, x, y, 6);
+	add_style(row, ev->color, ev->hollow, ev->dashed);
+	return DISPUTE_OK;
+}
+
+/* The legend: the channels and outcomes that appear, each with its mark. */
+static void
+add_legend(struct page_build *pb, cJSON *svg, const struct event *events, size_t n)
+{
+	cJSON *legend = cJSON_AddArrayToObject(svg, "legend");
+	const cJSON *item;
+	size_t i;
+
+	for (i = 0; legend != NULL && i < sizeof channel_styles / sizeof channel_styles[0]; i++) {
+		cJSON *entry;
+		int used = 0;
+
+		cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(pb->view, "timeline"))
+			used |= strcmp(member(item, "channel"), channel_styles[i].channel) == 0;
+		if (!used || (entry = cJSON_CreateObject()) == NULL)
+			continue;
+		cJSON_AddStringToObject(entry, "label", pb->en ? channel_styles[i].en :
+		    timeline_label_zh(channel_styles[i].channel));
+		add_shape(entry, SHAPE_SQUARE, 8, 8, 5);
+		add_style(entry, channel_styles[i].color, 0, 0);
+		cJSON_AddItemToArray(legend, entry);
+	}
+	for (i = 0; legend != NULL && i < sizeof outcome_styles / sizeof outcome_styles[0]; i++) {
+		cJSON *entry;
+		int used = 0;
+
+		cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(pb->view, "timeline"))
+			used |= strcmp(member(item, "outcome"), outcome_styles[i].outcome) == 0;
+		if (!used || (entry = cJSON_CreateObject()) == NULL)
+			continue;
+		cJSON_AddStringToObject(entry, "label", pb->en ? outcome_styles[i].en :
+		    timeline_label_zh(outcome_styles[i].outcome));
+		add_shape(entry, outcome_styles[i].shape, 8, 8, 5);
+		add_style(entry, "#333333", outcome_styles[i].hollow, outcome_styles[i].dashed);
+		cJSON_AddItemToArray(legend, entry);
+	}
+	for (i = 0; legend != NULL && i < n; i++) {
+		cJSON *entry;
+
+		if (!events[i].deadline || (entry = cJSON_CreateObject()) == NULL)
+			continue;
+		cJSON_AddStringToObject(entry, "label", pb->en ? "deadline" : "期限");
+		add_shape(entry, SHAPE_DIAMOND, 8, 8, 5);
+		add_style(entry, DEADLINE_COLOR, 1, 0);
+		cJSON_AddItemToArray(legend, entry);
+		break;
+	}
+}
+
+static int
+add_timeline_svg(struct page_build *pb)
+{
+	struct event *events = NULL;
+	const cJSON *ladder = cJSON_GetObjectItemCaseSensitive(pb->page, "ladder");
+	const cJSON *deadlines = cJSON_GetObjectItemCaseSensitive(ladder, "deadlines"), *d;
+	size_t max = (size_t)cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(pb->view,
+	    "timeline")) + (size_t)cJSON_GetArraySize(deadlines) + 2, n, contacts, i;
+	cJSON *svg, *rows, *lines;
+	const char *start, *end;
+	char near_end[DATE_LEN];
+	int span, status = DISPUTE_FAILED;
+
+	events = calloc(max, sizeof *events);
+	if (events == NULL)
+		return oom();
+	contacts = n = collect_events(pb, events, max);
+	if (n == 0) {
+		status = DISPUTE_OK; /* nothing to draw: the template says so */
+		goto out;
+	}
+	start = events[0].date;
+	end = strcmp(events[n - 1].date, pb->date) > 0 ? events[n - 1].date : pb->date;
+	if (date_add_days(end, SVG_NEAR_DAYS, near_end) != DISPUTE_OK)
+		goto out;
+	cJSON_ArrayForEach(d, deadlines) {
+		struct event *ev = &events[n];
+
+		if (n == max)
+			break;
+		memset(ev, 0, sizeof *ev);
+		ev->date = member(d, "date");
+		ev->color = DEADLINE_COLOR;
+		ev->shape = SHAPE_DIAMOND;
+		ev->hollow = 1;
+		ev->deadline = 1;
+		snprintf(ev->what, sizeof ev->what, "%s%s", pb->en ? "deadline: " : "期限：",
+		    member(d, pb->en ? "en" : "zh"));
+		if (strcmp(ev->date, near_end) <= 0 && strcmp(ev->date, end) > 0)
+			end = ev->date;
+		n++;
+	}
+	span = days_from(start, end);
+	if (span < 1)
+		span = 1;
+	svg = cJSON_AddObjectToObject(pb->page, "timeline");
+	rows = svg != NULL ? cJSON_AddArrayToObject(svg, "rows") : NULL;
+	lines = svg != NULL ? cJSON_AddArrayToObject(svg, "deadline_lines") : NULL;
+	if (lines == NULL) {
+		oom();
+		goto out;
+	}
+	for (i = 0; i < n; i++) {
+		int off_scale = strcmp(events[i].date, end) > 0;
+		int days = days_from(start, events[i].date);
+		int x = off_scale ? SVG_WIDTH - SVG_RIGHT : x_of(days > 0 ? days : 0, span);
+		int y = SVG_FIRST_ROW + (int)i * SVG_ROW;
+
+		if (add_row(pb, rows, &events[i], x, y, off_scale) != DISPUTE_OK)
+			goto out;
+		if (events[i].deadline && !off_scale) {
+			cJSON *line = cJSON_CreateObject();
+
+			if (line == NULL || !cJSON_AddItemToArray(lines, line)) {
+				cJSON_Delete(line);
+				oom();
+				goto out;
+			}
+			cJSON_AddNumberToObject(line, "x", x);
+			cJSON_AddNumberToObject(line, "y1", SVG_AXIS_Y - 12);
+			cJSON_AddNumberToObject(line, "y2", y);
+		}
+	}
+	cJSON_AddNumberToObject(svg, "width", SVG_WIDTH);
+	cJSON_AddNumberToObject(svg, "height", SVG_FIRST_ROW + (int)n * SVG_ROW - 6);
+	cJSON_AddNumberToObject(svg, "axis_y", SVG_AXIS_Y);
+	cJSON_AddNumberToObject(svg, "axis_x1", SVG_LEFT);
+	cJSON_AddNumberToObject(svg, "axis_x2", SVG_WIDTH - SVG_RIGHT);
+	cJSON_AddNumberToObject(svg, "contacts", (double)contacts);
+	cJSON_AddStringToObject(svg, "start", start);
+	cJSON_AddStringToObject(svg, "end", end);
+	add_ticks(svg, start, span);
+	add_legend(pb, svg, events, n);
+	status = DISPUTE_OK;
+out:
+	free(events);
+	return status;
+}
+
+/* The contacts for the table under the drawing, with labels in the page's language. */
+static int
+add_contacts(struct page_build *pb)
+{
+	cJSON *list = cJSON_AddArrayToObject(pb->page, "contacts");
+	const cJSON *item;
+
+	if (list == NULL)
+		return oom();
+	cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(pb->view, "timeline")) {
+		const struct channel_style *cs = channel_style(member(item, "channel"));
+		const struct outcome_style *os = outcome_style(member(item, "outcome"));
+		cJSON *row = cJSON_Duplicate(item, 1);
+
+		if (row == NULL || !cJSON_AddItemToArray(list, row)) {
+			cJSON_Delete(row);
+			return oom();
+		}
+		cJSON_AddStringToObject(row, "color", cs != NULL ? cs->color : ORDER_COLOR);
+		cJSON_AddStringToObject(row, "channel_label", pb->en ? (cs != NULL ? cs->en :
+		    member(item, "channel")) : member(item, "channel_zh"));
+		cJSON_AddStringToObject(row, "outcome_label", pb->en ? (os != NULL ? os->en :
+		    member(item, "outcome")) : member(item, "outcome_zh"));
+	}
+	cJSON_AddBoolToObject(pb->page, "has_contacts", cJSON_GetArraySize(list) > 0);
+	return DISPUTE_OK;
+}
+
+/* ---- the page -------------------------------------------------------------------- */
+
+static int
+add_facts(struct page_build *pb)
+{
+	const char *order = case_get(pb->c, "order.id");
+	char zh[32];
+
+	date_format_zh(pb->date, zh);
+	cJSON_AddStringToObject(pb->page, "lang", pb->en ? "en" : "zh-CN");
+	cJSON_AddStringToObject(pb->page, "date", pb->date);
+	cJSON_AddStringToObject(pb->page, "date_zh", zh);
+	if (order != NULL) {
+		char *bag = dossier_name(order, pb->date, "");
+
+		if (bag == NULL)
+			return DISPUTE_FAILED;
+		cJSON_AddStringToObject(pb->page, "bag_name", bag);
+		free(bag);
+	}
+	return DISPUTE_OK;
+}
+
+static int
+render(struct page_build *pb, char **html)
+{
+	char *path = NULL, *shipped_dir = NULL;
+	int status = DISPUTE_FAILED;
+
+	if (template_find(pb->c->dir, pb->en ? "en" : "zh-CN", "index.html", &path,
+	    &shipped_dir) == DISPUTE_OK &&
+	    template_render_file(path, shipped_dir, pb->view, TEMPLATE_ESCAPE_HTML, html) ==
+	    DISPUTE_OK)
+		status = DISPUTE_OK;
+	free(shipped_dir);
+	free(path);
+	return status;
+}
+
+int
+page_add_to_bag(const struct dispute_case *c, const char *date, page_add_fn add, void *ctx)
+{
+	struct page_build pb;
+	struct rules rules = { NULL, NULL };
+	char *html = NULL;
+	int status = DISPUTE_FAILED;
+
+	memset(&pb, 0, sizeof pb);
+	pb.c = c;
+	pb.date = date;
+	pb.en = strcmp(draft_language(c), "en") == 0;
+	pb.add = add;
+	pb.ctx = ctx;
+	if (rules_load_default(&rules) != DISPUTE_OK ||
+	    draft_view_build(c, &rules, date, &pb.view) != DISPUTE_OK)
+		goto out;
+	pb.page = cJSON_AddObjectToObject(pb.view, "page");
+	if (pb.page == NULL) {
+		oom();
+		goto out;
+	}
+	if (add_facts(&pb) != DISPUTE_OK || add_ladder(&pb) != DISPUTE_OK ||
+	    add_evidence(&pb) != DISPUTE_OK || add_documents(&pb) != DISPUTE_OK ||
+	    add_contacts(&pb) != DISPUTE_OK || add_timeline_svg(&pb) != DISPUTE_OK ||
+	    render(&pb, &html) != DISPUTE_OK)
+		goto out;
+	status = add("data/index.html", html, strlen(html), "text/html", ctx);
+	html = NULL;
+out:
+	free(html);
+	cJSON_Delete(pb.view);
+	rules_free(&rules);
+	return status;
+}

@@ -1,0 +1,158 @@
+# dispute pack adds data/index.html and data/thumbs/: listed in the manifest like every
+# other file, a self-contained HTML5 page (doctype, lang, UTF-8, no script, nothing from
+# the network, every link inside the bag), thumbnails without EXIF, the buyer's words
+# escaped, English for an English case, and the same bytes for the same case and date.
+. "$TEST_LIB"
+
+ROOT=dispute-6912345678901234-20261118
+ZIP=$ROOT.zip
+
+new_case c || exit 1
+"$DISPUTE" -q -C c set order.product "充电宝 20000mAh" &&
+"$DISPUTE" -q -C c set merchant.shop "闪充数码旗舰店" &&
+"$DISPUTE" -q -C c add-evidence -k defect --note '<script>alert(1)</script> 指示灯不亮' \
+    "$EVIDENCE/defect-photo.jpg" >/dev/null &&
+"$DISPUTE" -q -C c add-evidence -k defect "$EVIDENCE/no-power.mp4" "$EVIDENCE/camera-photo.jpg" \
+    >/dev/null &&
+"$DISPUTE" -q -C c add-evidence -k order "$EVIDENCE/order-screenshot.png" >/dev/null &&
+"$DISPUTE" -q -C c add-evidence -k chat "$EVIDENCE/chat-merchant.txt" "$EVIDENCE/chat-platform.csv" \
+    "$EVIDENCE/invoice.pdf" >/dev/null &&
+"$DISPUTE" -q -C c add-evidence -k communication-audio "$EVIDENCE/call.mp3" >/dev/null &&
+"$DISPUTE" -q -C c log -c merchant -o refused -d 2026-10-05 "商家拒绝退款 <b>" &&
+"$DISPUTE" -q -C c log -c platform -o pending -d 2026-10-09 "平台处理中" || exit 1
+
+expect 0 "pack" "$DISPUTE" -C c pack
+mkdir x && (cd x && unzip -q "../$ZIP") || exit 1
+BAG=x/$ROOT
+PAGE=$BAG/data/index.html
+
+# The page and its thumbnails are payload like any other file.
+check "the dossier holds data/index.html" test -s "$PAGE"
+for t in E01-defect E03-defect E04-order; do
+	check "the dossier holds data/thumbs/$t.jpg" test -s "$BAG/data/thumbs/$t.jpg"
+	contains "$BAG/manifest-sha256.txt" "  data/thumbs/$t.jpg" "data/thumbs/$t.jpg is in the manifest"
+done
+contains "$BAG/manifest-sha256.txt" "  data/index.html" "data/index.html is in the manifest"
+check "only photos get thumbnails" test "$(ls "$BAG/data/thumbs" | wc -l)" -eq 3
+check "the manifest lists every file under data/" \
+    test "$(wc -l <"$BAG/manifest-sha256.txt")" -eq "$(find "$BAG/data" -type f | wc -l)"
+check "sha256sum -c accepts the manifest" sh -c "cd '$BAG' && sha256sum --quiet -c manifest-sha256.txt"
+expect 0 "dispute verify accepts the dossier" "$DISPUTE" verify "$ZIP"
+expect 0 "dispute verify accepts the unzipped folder" "$DISPUTE" verify "$BAG"
+unzip -v "$ZIP" >listing
+check "the thumbnails are stored, not deflated" \
+    grep -qE " Stored .* $ROOT/data/thumbs/E01-defect\.jpg\$" listing
+check "the page is deflated" grep -qE " Defl:N .* $ROOT/data/index\.html\$" listing
+
+# Real JPEG thumbnails, small, with nothing of the camera's EXIF block (GPS, model).
+for t in "$BAG"/data/thumbs/*.jpg; do
+	check "$(basename "$t") is a JPEG" sh -c "file -b '$t' | grep -q '^JPEG image data'"
+	size=$(file -b "$t" | sed -n 's/.*, \([0-9]*\)x\([0-9]*\),.*/\1 \2/p')
+	check "$(basename "$t") is at most 480 pixels on each side ($size)" \
+	    sh -c "set -- $size; [ \"\$1\" -le 480 ] && [ \"\$2\" -le 480 ]"
+done
+check "the camera photo keeps its EXIF block in the evidence" grep -q Exif "$BAG/data/evidence/E03-defect.jpg"
+check "its thumbnail has none" sh -c "! grep -q -e Exif -e Xiaomi '$BAG/data/thumbs/E03-defect.jpg'"
+
+# HTML5, UTF-8, a language, and self-contained.
+check "the page starts with the HTML5 doctype" test "$(head -n 1 "$PAGE")" = "<!DOCTYPE html>"
+contains "$PAGE" '<html lang="zh-CN">' "the page sets lang=zh-CN"
+contains "$PAGE" '<meta charset="utf-8">' "the page declares UTF-8"
+check "the page is valid UTF-8" sh -c "iconv -f UTF-8 -t UTF-8 '$PAGE' >/dev/null"
+contains "$PAGE" "</html>" "the page is complete"
+lacks "$PAGE" "<script" "the page has no script"
+lacks "$PAGE" "<link" "the page loads no stylesheet"
+lacks "$PAGE" "@import" "the page imports no CSS"
+lacks "$PAGE" "url(" "the CSS fetches nothing"
+check "no src or href points at the network or outside the bag" \
+    sh -c "! grep -oE '(src|href)=\"[^\"]*\"' '$PAGE' | grep -E '=\"([a-zA-Z][a-zA-Z0-9+.-]*:|/|\\.\\./\\.\\.)'"
+
+# urldecode TEXT: TEXT with every %XX turned back into its byte.
+urldecode() {
+	printf '%s\n' "$1" | LC_ALL=C awk '
+	function hex(s,   i, n) {
+		n = 0
+		for (i = 1; i <= 2; i++)
+			n = n * 16 + index("0123456789abcdef", tolower(substr(s, i, 1))) - 1
+		return n
+	}
+	{
+		out = ""
+		while (match($0, /%[0-9A-Fa-f][0-9A-Fa-f]/)) {
+			out = out substr($0, 1, RSTART - 1) sprintf("%c", hex(substr($0, RSTART + 1, 2)))
+			$0 = substr($0, RSTART + 3)
+		}
+		print out $0
+	}'
+}
+
+# Every link resolves to a file in the bag (relative to data/, percent-decoded).
+grep -oE '(src|href)="[^"#][^"]*"' "$PAGE" | sed 's/^[a-z]*="//; s/"$//' | sort -u >links
+bad=0
+while IFS= read -r link; do
+	file=$(urldecode "$link")
+	[ -f "$BAG/data/$file" ] || { echo "# no file for $link"; bad=1; }
+done <links
+check "every link on the page resolves to a file in the bag ($(wc -l <links) links)" test "$bad" -eq 0
+for f in $(cd "$BAG/data" && ls evidence); do
+	contains "$PAGE" "href=\"evidence/$f\"" "the page links evidence/$f"
+done
+for f in $(cd "$BAG/data" && ls thumbs); do
+	contains "$PAGE" "src=\"thumbs/$f\"" "the page shows thumbs/$f"
+done
+check "the page links every document in the dossier" \
+    test "$(grep -c 'class="document"' "$PAGE")" -eq "$(ls "$BAG/data/documents" | wc -l)"
+
+# The numbers every draft uses, one printed section per item.
+for n in 1 2 3 4 5 6 7 8; do
+	contains "$PAGE" ">证据$n</a>" "the evidence list has 证据$n"
+	contains "$PAGE" "证据$n 第1页 / 共1页" "证据$n has its running label"
+done
+lacks "$PAGE" "证据9" "there is no 证据9"
+contains "$PAGE" '<video controls preload="metadata" src="evidence/E02-defect.mp4">' "the video has a player"
+contains "$PAGE" "2026-10-03 10:15 商家客服：请提供视频。" "the chat log is shown as text"
+contains "$PAGE" 'href="evidence/E07-chat.pdf"' "the PDF is linked"
+contains "$PAGE" '<svg class="timeline-svg"' "the timeline is drawn"
+
+# The buyer's words are text.
+contains "$PAGE" "&lt;script&gt;alert(1)&lt;/script&gt; 指示灯不亮" "the note is escaped"
+contains "$PAGE" "商家拒绝退款 &lt;b&gt;" "the timeline text is escaped"
+lacks "$PAGE" "<script>alert" "no note becomes markup"
+
+# Reproducible: the same case and date give the same bytes.
+expect 0 "pack -o a.zip" "$DISPUTE" -C c pack -o a.zip
+sleep 1
+expect 0 "pack -o b.zip a second later" "$DISPUTE" -C c pack -o b.zip
+same a.zip b.zip "two packs with the same date are byte-identical"
+expect 0 "pack -o tz.zip with TZ=CST-8" env TZ=CST-8 "$DISPUTE" -C c pack -o tz.zip
+same a.zip tz.zip "the page's bytes do not depend on the time zone"
+
+# An English case gets the English page.
+"$DISPUTE" -q -C c set case.language en || exit 1
+expect 0 "pack an English case" "$DISPUTE" -C c pack -o en.zip
+unzip -p en.zip "$ROOT/data/index.html" >en.html
+contains en.html '<html lang="en">' "the English page sets lang=en"
+contains en.html "Exhibit 1 — page 1 of 1" "the English page labels its exhibits"
+contains en.html 'href="documents/00-evidence-list.txt"' "the English page links the English drafts"
+
+# A case's own templates/index.html.mustache restyles the page.
+"$DISPUTE" -q -C c set case.language zh-CN && mkdir -p c/templates || exit 1
+printf '<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>{{order.id}}</title></head><body>{{#page.evidence}}<p>{{label_zh}} {{name_zh}}</p>{{/page.evidence}}</body></html>\n' \
+    >c/templates/index.html.mustache
+expect 0 "pack with the case's own page template" "$DISPUTE" -C c pack -o own.zip
+unzip -p own.zip "$ROOT/data/index.html" >own.html
+contains own.html "<title>6912345678901234</title>" "the case's template is used"
+contains own.html "&lt;script&gt;" "the case's template is rendered with HTML escaping on"
+
+# A picture that does not decode: a warning, the original linked, the dossier still made.
+"$DISPUTE" -q init broken && "$DISPUTE" -q -C broken set order.id 123456 || exit 1
+printf '\377\330\377\340\000\020JFIF\000\001\001\000\000\001\000\001\000\000\377\300\000\021\010\177\377\177\377\003garbage' >broken.jpg
+"$DISPUTE" -q -C broken add-evidence -k defect broken.jpg >/dev/null 2>&1 || exit 1
+expect 0 "pack with a picture that does not decode" "$DISPUTE" -C broken pack -o broken.zip
+contains err "E01-defect.jpg: no thumbnail" "the warning names the picture"
+unzip -p broken.zip "dispute-123456-20261118/data/index.html" >broken.html
+contains broken.html 'href="evidence/E01-defect.jpg"' "the page links the original"
+lacks broken.html 'src="thumbs/' "the page shows no thumbnail for it"
+expect 0 "verify accepts that dossier" "$DISPUTE" verify broken.zip
+
+finish

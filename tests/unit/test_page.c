@@ -1,0 +1,650 @@
+/*
+ * Tests for the dossier's page (page.c) and its thumbnails (thumbs.c): thumbnails are
+ * real JPEGs of at most THUMB_MAX pixels, the same bytes every time, with no EXIF (no
+ * GPS position); a file that is not a photo or does not decode is skipped, not fatal.
+ * The page carries every evidence number the drafts use, escapes what the buyer typed,
+ * links only inside the bag, cuts long chat logs into numbered printed pages, and is
+ * the same bytes for the same case and date.
+ */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE /* asprintf(), nftw(), memmem() */
+#endif
+
+#include <ftw.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+#include <vips/vips.h>
+
+#include "dispute/case.h"
+#include "dispute/evidence.h"
+#include "dispute/page.h"
+#include "dispute/report.h"
+#include "dispute/thumbs.h"
+#include "dispute/timeline.h"
+
+#define SAMPLES TEST_DATA_DIR "/evidence/"
+#define DATE "2026-11-18"
+#define SCRIPT_NOTE "<script>alert(\"x\")</script> & 'quotes'"
+
+struct fixture {
+	char tmp[64];
+	char *dir;
+};
+
+/* What page_add_to_bag() handed over, by name. */
+struct collected {
+	char *names[32];
+	char *data[32];
+	size_t lens[32];
+	char *mimes[32];
+	size_t count;
+};
+
+/* Helpers. */
+
+static int
+make_writable(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)ftw;
+	if (flag != FTW_SL && flag != FTW_SLN)
+		chmod(path, (st->st_mode & 07777) | S_IRWXU);
+	return 0;
+}
+
+static int
+remove_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st;
+	(void)flag;
+	(void)ftw;
+	return remove(path);
+}
+
+static int
+collect(const char *name, char *data, size_t len, const char *mime, void *ctx)
+{
+	struct collected *c = ctx;
+
+	if (c->count == sizeof c->names / sizeof c->names[0]) {
+		free(data);
+		return DISPUTE_FAILED;
+	}
+	c->names[c->count] = strdup(name);
+	c->mimes[c->count] = strdup(mime);
+	c->data[c->count] = data;
+	c->lens[c->count] = len;
+	c->count++;
+	return DISPUTE_OK;
+}
+
+static void
+collected_free(struct collected *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->count; i++) {
+		free(c->names[i]);
+		free(c->mimes[i]);
+		free(c->data[i]);
+	}
+	memset(c, 0, sizeof *c);
+}
+
+/* The file NAME handed over, or NULL. */
+static const char *
+collected_file(const struct collected *c, const char *name, size_t *len)
+{
+	size_t i;
+
+	for (i = 0; i < c->count; i++)
+		if (strcmp(c->names[i], name) == 0) {
+			if (len != NULL)
+				*len = c->lens[i];
+			return c->data[i];
+		}
+	return NULL;
+}
+
+static void
+assert_contains(const char *haystack, const char *needle)
+{
+	if (strstr(haystack, needle) == NULL)
+		print_message("expected \"%s\" in the page\n", needle);
+	assert_non_null(strstr(haystack, needle));
+}
+
+static void
+assert_lacks(const char *haystack, const char *needle)
+{
+	if (strstr(haystack, needle) != NULL)
+		print_message("did not expect \"%s\" in the page\n", needle);
+	assert_null(strstr(haystack, needle));
+}
+
+static int
+count_of(const char *haystack, const char *needle)
+{
+	const char *p;
+	int n = 0;
+
+	for (p = strstr(haystack, needle); p != NULL; p = strstr(p + 1, needle))
+		n++;
+	return n;
+}
+
+static int
+add_file(struct dispute_case *c, const char *kind, const char *path, const char *note)
+{
+	struct evidence_request req;
+	char *files[1];
+
+	files[0] = (char *)path;
+	req.kind = evidence_kind_find(kind);
+	req.note = note;
+	req.proves = NULL;
+	req.files = files;
+	req.file_count = 1;
+	return req.kind != NULL ? evidence_add(c, &req) : DISPUTE_FAILED;
+}
+
+static int
+add_sample(struct dispute_case *c, const char *kind, const char *source, const char *note)
+{
+	char *path = NULL;
+	int status;
+
+	if (asprintf(&path, "%s%s", SAMPLES, source) == -1)
+		return DISPUTE_FAILED;
+	status = add_file(c, kind, path, note);
+	free(path);
+	return status;
+}
+
+static int
+log_contact(struct dispute_case *c, const char *date, const char *channel, const char *outcome,
+    const char *text)
+{
+	struct timeline_entry e = { date, channel, outcome, NULL, text };
+
+	return timeline_add(c, &e, DATE);
+}
+
+/* Writes LINES numbered lines of mixed Chinese and ASCII to PATH. */
+static int
+write_long_log(const char *path, int lines)
+{
+	FILE *out = fopen(path, "w");
+	int i;
+
+	if (out == NULL)
+		return -1;
+	for (i = 1; i <= lines; i++)
+		fprintf(out, "2026-10-11 20:%02d 买家：第%d条消息 <b>&amp;</b>\n", i % 60, i);
+	return fclose(out);
+}
+
+static int
+setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof *f);
+	struct dispute_case *c = NULL;
+	char *log = NULL;
+
+	if (f == NULL || setenv("SOURCE_DATE_EPOCH", "1795000000", 1) == -1 ||
+	    VIPS_INIT("test_page") != 0)
+		return -1;
+	dispute_set_quiet(1);
+	strcpy(f->tmp, "/tmp/dispute-page-XXXXXX");
+	if (mkdtemp(f->tmp) == NULL || asprintf(&f->dir, "%s/case", f->tmp) == -1 ||
+	    asprintf(&log, "%s/long-chat.txt", f->tmp) == -1 || write_long_log(log, 450) != 0 ||
+	    case_create(f->dir, "2026-11-18T10:00:00+08:00") != DISPUTE_OK ||
+	    case_open(f->dir, CASE_WRITE, &c) != DISPUTE_OK)
+		return -1;
+	if (case_set(c, "order.id", "6920451873301942") != DISPUTE_OK ||
+	    case_set(c, "order.product", "20000mAh 移动电源") != DISPUTE_OK ||
+	    case_set(c, "order.amount", "129.00") != DISPUTE_OK ||
+	    case_set(c, "order.date", "2026-10-08") != DISPUTE_OK ||
+	    case_set(c, "order.received", "2026-10-11") != DISPUTE_OK ||
+	    case_set(c, "merchant.shop", "闪充数码旗舰店") != DISPUTE_OK ||
+	    case_set(c, "claimant.name", "李明") != DISPUTE_OK ||
+	    case_set(c, "problem.category", "quality") != DISPUTE_OK ||
+	    case_set(c, "problem.description", "按键无反应 <b>bold</b>") != DISPUTE_OK ||
+	    case_set(c, "demand.text", "退货退款") != DISPUTE_OK)
+		return -1;
+	if (add_sample(c, "defect", "defect-photo.jpg", SCRIPT_NOTE) != DISPUTE_OK ||
+	    add_sample(c, "defect", "no-power.mp4", NULL) != DISPUTE_OK ||
+	    add_sample(c, "order", "order-screenshot.png", NULL) != DISPUTE_OK ||
+	    add_sample(c, "chat", "chat-merchant.txt", NULL) != DISPUTE_OK ||
+	    add_sample(c, "chat", "chat-platform.csv", NULL) != DISPUTE_OK ||
+	    add_sample(c, "receipt", "invoice.pdf", NULL) != DISPUTE_OK ||
+	    add_sample(c, "communication-audio", "call.mp3", NULL) != DISPUTE_OK ||
+	    add_file(c, "chat", log, NULL) != DISPUTE_OK ||
+	    add_sample(c, "defect", "camera-photo.jpg", NULL) != DISPUTE_OK)
+		return -1;
+	if (log_contact(c, "2026-10-12", "merchant", "refused", "商家拒绝退款 <i>") != DISPUTE_OK ||
+	    log_contact(c, "2026-10-14", "platform", "pending", "平台处理中") != DISPUTE_OK ||
+	    case_save(c) != DISPUTE_OK)
+		return -1;
+	case_close(c);
+	free(log);
+	*state = f;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fixture *f = *state;
+	int status;
+
+	nftw(f->tmp, make_writable, 16, FTW_PHYS);
+	status = nftw(f->tmp, remove_one, 16, FTW_DEPTH | FTW_PHYS);
+	free(f->dir);
+	free(f);
+	return status;
+}
+
+/* Builds the page of the fixture's case into OUT; the page itself is returned. */
+static const char *
+build_page(struct fixture *f, struct collected *out)
+{
+	struct dispute_case *c = NULL;
+	const char *html;
+
+	memset(out, 0, sizeof *out);
+	assert_int_equal(case_open(f->dir, CASE_READ, &c), DISPUTE_OK);
+	assert_int_equal(page_add_to_bag(c, DATE, collect, out), DISPUTE_OK);
+	case_close(c);
+	html = collected_file(out, "data/index.html", NULL);
+	assert_non_null(html);
+	return html;
+}
+
+static void
+set_fact(struct fixture *f, const char *name, const char *value)
+{
+	struct dispute_case *c = NULL;
+
+	assert_int_equal(case_open(f->dir, CASE_WRITE, &c), DISPUTE_OK);
+	assert_int_equal(case_set(c, name, value), DISPUTE_OK);
+	assert_int_equal(case_save(c), DISPUTE_OK);
+	case_close(c);
+}
+
+/* Thumbnails. */
+
+/* A photo of WIDTH x HEIGHT with a gradient, as a camera JPEG at PATH. */
+static void
+write_photo(const char *path, int width, int height)
+{
+	VipsImage *xyz = NULL, *band = NULL, *scaled = NULL;
+
+	assert_int_equal(vips_xyz(&xyz, width, height, NULL), 0);
+	assert_int_equal(vips_extract_band(xyz, &band, 0, NULL), 0);
+	assert_int_equal(vips_linear1(band, &scaled, 255.0 / width, 0, "uchar", TRUE, NULL), 0);
+	assert_int_equal(vips_jpegsave(scaled, path, "Q", 90, NULL), 0);
+	g_object_unref(scaled);
+	g_object_unref(band);
+	g_object_unref(xyz);
+}
+
+static void
+assert_jpeg_size(const struct thumb *t, int width, int height)
+{
+	VipsImage *image;
+
+	assert_non_null(t->data);
+	assert_true(t->len > 4);
+	assert_memory_equal(t->data, "\xFF\xD8\xFF", 3);
+	image = vips_image_new_from_buffer(t->data, t->len, "", NULL);
+	assert_non_null(image);
+	assert_int_equal(vips_image_get_width(image), width);
+	assert_int_equal(vips_image_get_height(image), height);
+	assert_int_equal(t->width, width);
+	assert_int_equal(t->height, height);
+	g_object_unref(image);
+}
+
+static void
+test_thumbnail_of_a_large_photo(void **state)
+{
+	struct fixture *f = *state;
+	struct thumb a, b;
+	char *path = NULL;
+
+	assert_true(asprintf(&path, "%s/large.jpg", f->tmp) > 0);
+	write_photo(path, 2000, 1500);
+	assert_int_equal(thumb_make(path, "large.jpg", &a), DISPUTE_OK);
+	assert_jpeg_size(&a, THUMB_MAX, THUMB_MAX * 1500 / 2000);
+	assert_int_equal(thumb_make(path, "large.jpg", &b), DISPUTE_OK);
+	assert_int_equal(a.len, b.len);
+	assert_memory_equal(a.data, b.data, a.len);
+	thumb_free(&a);
+	thumb_free(&b);
+	assert_null(a.data);
+
+	/* Portrait: the height is the longer side. */
+	write_photo(path, 900, 1600);
+	assert_int_equal(thumb_make(path, "large.jpg", &a), DISPUTE_OK);
+	assert_jpeg_size(&a, 900 * THUMB_MAX / 1600, THUMB_MAX);
+	thumb_free(&a);
+	free(path);
+}
+
+/* Small photos keep their size: a thumbnail is never blown up. */
+static void
+test_thumbnail_of_a_small_photo_is_not_enlarged(void **state)
+{
+	struct thumb t;
+
+	(void)state;
+	assert_int_equal(thumb_make(SAMPLES "defect-photo.jpg", "defect-photo.jpg", &t), DISPUTE_OK);
+	assert_jpeg_size(&t, 96, 64);
+	thumb_free(&t);
+	/* A 4-bit greyscale PNG becomes an 8-bit sRGB JPEG. */
+	assert_int_equal(thumb_make(SAMPLES "order-screenshot.png", "order-screenshot.png", &t),
+	    DISPUTE_OK);
+	assert_jpeg_size(&t, 60, 100);
+	thumb_free(&t);
+}
+
+/* The camera's EXIF block (maker, model, GPS position) stays out of the thumbnail. */
+static void
+test_thumbnail_strips_metadata(void **state)
+{
+	struct thumb t;
+	char *original;
+	size_t len;
+	FILE *in;
+
+	(void)state;
+	in = fopen(SAMPLES "camera-photo.jpg", "rb");
+	assert_non_null(in);
+	original = malloc(4096);
+	assert_non_null(original);
+	len = fread(original, 1, 4096, in);
+	fclose(in);
+	assert_non_null(memmem(original, len, "Exif", 4));
+	assert_non_null(memmem(original, len, "Xiaomi", 6));
+	free(original);
+
+	assert_int_equal(thumb_make(SAMPLES "camera-photo.jpg", "camera-photo.jpg", &t), DISPUTE_OK);
+	assert_non_null(t.data);
+	assert_null(memmem(t.data, t.len, "Exif", 4));
+	assert_null(memmem(t.data, t.len, "Xiaomi", 6));
+	assert_null(memmem(t.data, t.len, "Redmi", 5));
+	thumb_free(&t);
+}
+
+/* Not a photo, or a broken one: no thumbnail, a warning, and no failure. */
+static void
+test_thumbnail_skips_what_does_not_decode(void **state)
+{
+	struct fixture *f = *state;
+	struct thumb t;
+	char *path = NULL;
+	FILE *out;
+
+	assert_int_equal(thumb_make(SAMPLES "invoice.pdf", "invoice.pdf", &t), DISPUTE_OK);
+	assert_null(t.data);
+	assert_int_equal(thumb_make(SAMPLES "chat-merchant.txt", "chat-merchant.txt", &t),
+	    DISPUTE_OK);
+	assert_null(t.data);
+
+	/* A JPEG header and then nothing a decoder can use. */
+	assert_true(asprintf(&path, "%s/broken.jpg", f->tmp) > 0);
+	out = fopen(path, "wb");
+	assert_non_null(out);
+	fwrite("\xFF\xD8\xFF\xE0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"
+	    "\xFF\xC0\x00\x11\x08\x7F\xFF\x7F\xFF\x03garbage", 1, 40, out);
+	assert_int_equal(fclose(out), 0);
+	assert_int_equal(thumb_make(path, "broken.jpg", &t), DISPUTE_OK);
+	assert_null(t.data);
+
+	/* A missing file is skipped the same way. */
+	assert_int_equal(thumb_make("/nonexistent/x.jpg", "x.jpg", &t), DISPUTE_OK);
+	assert_null(t.data);
+	free(path);
+}
+
+/* The page. */
+
+static void
+test_page_structure(void **state)
+{
+	struct collected out;
+	const char *html = build_page(*state, &out);
+
+	assert_int_equal(strncmp(html, "<!DOCTYPE html>\n", 16), 0);
+	assert_contains(html, "<html lang=\"zh-CN\">");
+	assert_contains(html, "<meta charset=\"utf-8\">");
+	assert_contains(html, "<title>");
+	assert_contains(html, "</html>\n");
+	assert_contains(html, "<style>");
+	assert_contains(html, "@media print");
+	/* Self-contained: no script, no stylesheet or font from anywhere, no web address in
+	 * any link. */
+	assert_lacks(html, "<script");
+	assert_lacks(html, "<link");
+	assert_lacks(html, "@import");
+	assert_lacks(html, "src=\"http");
+	assert_lacks(html, "href=\"http");
+	assert_lacks(html, "url(");
+	assert_lacks(html, "src=\"/");
+	assert_lacks(html, "href=\"/");
+	assert_lacks(html, "file:");
+	collected_free(&out);
+}
+
+static void
+test_page_numbers_every_exhibit(void **state)
+{
+	struct collected out;
+	const char *html = build_page(*state, &out);
+	int i;
+
+	for (i = 1; i <= 9; i++) {
+		char label[64], anchor[64];
+
+		snprintf(label, sizeof label, "<a href=\"#E%02d\">证据%d</a>", i, i);
+		snprintf(anchor, sizeof anchor, "id=\"E%02d\" data-exhibit=\"%d\"", i, i);
+		assert_contains(html, label);
+		assert_contains(html, anchor);
+	}
+	assert_lacks(html, "证据10");
+	assert_contains(html, "证据1 第1页 / 共1页");
+	assert_contains(html, "<video controls preload=\"metadata\" src=\"evidence/E02-defect.mp4\">");
+	assert_contains(html, "<audio controls preload=\"metadata\" "
+	    "src=\"evidence/E07-communication-audio.mp3\">");
+	assert_contains(html, "href=\"evidence/E06-receipt.pdf\"");
+	/* The chat logs shown as text, escaped; the CSV too. */
+	assert_contains(html, "<pre class=\"log\">2026-10-03 10:02 我：你好");
+	assert_contains(html, "时间,发送方,内容\n2026-10-04 09:00,平台客服");
+	/* The drafts the case's facts allow, under the names the dossier gives them. */
+	/* 00-证据清单.txt, percent-encoded */
+	assert_contains(html, "<a class=\"document\" "
+	    "href=\"documents/00-%E8%AF%81%E6%8D%AE%E6%B8%85%E5%8D%95.txt\">00-证据清单.txt</a>");
+	assert_lacks(html, "民事起诉状");
+	/* The ladder, with the rung reached, and the timeline drawn. */
+	assert_contains(html, "current\">向平台投诉");
+	assert_contains(html, "<svg class=\"timeline-svg\"");
+	assert_contains(html, "10-12 商家·拒绝 商家拒绝退款 &lt;i&gt;");
+	assert_contains(html, "stroke-dasharray=\"3 2\""); /* the pending contact */
+	assert_contains(html, "期限：");
+	assert_contains(html, "sha256sum -c manifest-sha256.txt");
+	assert_contains(html, "dispute-6920451873301942-20261118");
+	collected_free(&out);
+}
+
+/* What the buyer typed is text, never markup. */
+static void
+test_page_escapes_the_buyers_words(void **state)
+{
+	struct collected out;
+	const char *html = build_page(*state, &out);
+
+	assert_contains(html, "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; 'quotes'");
+	assert_lacks(html, "<script>");
+	assert_lacks(html, "alert(\"x\")");
+	assert_contains(html, "按键无反应 &lt;b&gt;bold&lt;/b&gt;");
+	assert_lacks(html, "<b>");
+	/* The chat log's own markup as well. */
+	assert_contains(html, "&lt;b&gt;&amp;amp;&lt;/b&gt;");
+	collected_free(&out);
+}
+
+/* One thumbnail per photo, named after the evidence file, stored as JPEG. */
+static void
+test_page_thumbnails(void **state)
+{
+	static const char *const thumbs[] = {
+		"data/thumbs/E01-defect.jpg", "data/thumbs/E03-order.jpg",
+		"data/thumbs/E09-defect.jpg",
+	};
+	struct collected out;
+	const char *html = build_page(*state, &out), *data;
+	size_t i, len, images = 0;
+
+	for (i = 0; i < sizeof thumbs / sizeof thumbs[0]; i++) {
+		char src[128];
+
+		data = collected_file(&out, thumbs[i], &len);
+		assert_non_null(data);
+		assert_memory_equal(data, "\xFF\xD8\xFF", 3);
+		snprintf(src, sizeof src, "src=\"%s\"", thumbs[i] + strlen("data/"));
+		assert_contains(html, src);
+	}
+	for (i = 0; i < out.count; i++)
+		images += strcmp(out.mimes[i], "image/jpeg") == 0;
+	assert_int_equal(images, 3);
+	assert_int_equal(out.count, 4); /* and the page */
+	assert_contains(html, "<a href=\"evidence/E01-defect.jpg\"><img class=\"thumb\" "
+	    "src=\"thumbs/E01-defect.jpg\" width=\"96\" height=\"64\"");
+	collected_free(&out);
+}
+
+/* A long chat log: 200 lines shown, over several printed pages, each labelled. */
+static void
+test_page_splits_long_logs(void **state)
+{
+	struct collected out;
+	const char *html = build_page(*state, &out), *start, *end;
+	char *section;
+	int pages, k;
+
+	start = strstr(html, "data-exhibit=\"8\" data-page=\"1\"");
+	assert_non_null(start);
+	pages = count_of(html, "data-exhibit=\"8\" data-page=");
+	assert_true(pages > 1);
+	for (k = 1; k <= pages; k++) {
+		char label[64];
+
+		snprintf(label, sizeof label, "证据8 第%d页 / 共%d页", k, pages);
+		assert_contains(html, label);
+	}
+	end = strstr(html, "data-exhibit=\"9\"");
+	assert_non_null(end);
+	section = strndup(start, (size_t)(end - start));
+	assert_non_null(section);
+	assert_contains(section, "第200条消息");
+	assert_lacks(section, "第201条消息");
+	assert_contains(section, "只显示了前 200 行");
+	free(section);
+	/* Short items take one page each. */
+	assert_int_equal(count_of(html, "data-exhibit=\"4\" data-page="), 1);
+	collected_free(&out);
+}
+
+static void
+test_page_is_reproducible(void **state)
+{
+	struct collected a, b;
+	size_t i;
+
+	build_page(*state, &a);
+	build_page(*state, &b);
+	assert_int_equal(a.count, b.count);
+	for (i = 0; i < a.count; i++) {
+		assert_string_equal(a.names[i], b.names[i]);
+		assert_int_equal(a.lens[i], b.lens[i]);
+		assert_memory_equal(a.data[i], b.data[i], a.lens[i]);
+	}
+	collected_free(&a);
+	collected_free(&b);
+}
+
+static void
+test_page_in_english(void **state)
+{
+	struct collected out;
+	const char *html;
+
+	set_fact(*state, "case.language", "en");
+	html = build_page(*state, &out);
+	assert_contains(html, "<html lang=\"en\">");
+	assert_contains(html, "<a href=\"#E01\">Exhibit 1</a>");
+	assert_contains(html, "Exhibit 1 — page 1 of 1");
+	assert_contains(html, "href=\"documents/00-evidence-list.txt\"");
+	assert_contains(html, "merchant · refused");
+	assert_lacks(html, "<script>");
+	collected_free(&out);
+}
+
+/* A case with nothing yet still gets a valid page. */
+static void
+test_page_of_an_empty_case(void **state)
+{
+	struct fixture *f = *state;
+	struct dispute_case *c = NULL;
+	struct collected out;
+	char *dir = NULL;
+	const char *html;
+
+	assert_true(asprintf(&dir, "%s/empty", f->tmp) > 0);
+	assert_int_equal(case_create(dir, "2026-11-18T10:00:00+08:00"), DISPUTE_OK);
+	assert_int_equal(case_open(dir, CASE_READ, &c), DISPUTE_OK);
+	memset(&out, 0, sizeof out);
+	assert_int_equal(page_add_to_bag(c, DATE, collect, &out), DISPUTE_OK);
+	case_close(c);
+	assert_int_equal(out.count, 1);
+	html = collected_file(&out, "data/index.html", NULL);
+	assert_non_null(html);
+	assert_contains(html, "尚未添加证据");
+	assert_contains(html, "尚无时间记录");
+	assert_lacks(html, "<svg class=\"timeline-svg\"");
+	collected_free(&out);
+	free(dir);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_thumbnail_of_a_large_photo),
+		cmocka_unit_test(test_thumbnail_of_a_small_photo_is_not_enlarged),
+		cmocka_unit_test(test_thumbnail_strips_metadata),
+		cmocka_unit_test(test_thumbnail_skips_what_does_not_decode),
+		cmocka_unit_test(test_page_structure),
+		cmocka_unit_test(test_page_numbers_every_exhibit),
+		cmocka_unit_test(test_page_escapes_the_buyers_words),
+		cmocka_unit_test(test_page_thumbnails),
+		cmocka_unit_test(test_page_splits_long_logs),
+		cmocka_unit_test(test_page_is_reproducible),
+		cmocka_unit_test(test_page_of_an_empty_case),
+		/* Last: it switches the case to English. */
+		cmocka_unit_test(test_page_in_english),
+	};
+	int failed = cmocka_run_group_tests(tests, setup, teardown);
+
+	thumbs_shutdown();
+	return failed;
+}
