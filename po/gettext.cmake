@@ -47,8 +47,8 @@ function(extract_messages output)
 endfunction()
 
 # Runs msgcmp DEF REF: every message of REF must be in DEF (translated, unless
-# ALLOW_UNTRANSLATED). Adds a line to the variable named by FAILURES when not.
-function(compare def ref failures)
+# ALLOW_UNTRANSLATED). Adds WHAT to the list of problems in LIST_VAR when not.
+function(compare def ref what list_var)
   set(options "")
   if(ARGN STREQUAL "ALLOW_UNTRANSLATED")
     set(options --use-untranslated)
@@ -57,7 +57,7 @@ function(compare def ref failures)
     RESULT_VARIABLE result ERROR_VARIABLE errors)
   if(NOT result EQUAL 0)
     message("${errors}")
-    set(${failures} "${${failures}}\n  ${def} against ${ref}" PARENT_SCOPE)
+    set(${list_var} "${${list_var}}\n  ${what}" PARENT_SCOPE)
   endif()
 endfunction()
 
@@ -98,12 +98,15 @@ elseif(ACTION STREQUAL "current")
   extract_messages(${fresh})
   set(failures "")
   # The template holds exactly the messages of the sources...
-  compare(${PO_DIR}/dispute.pot ${fresh} failures ALLOW_UNTRANSLATED)
-  compare(${fresh} ${PO_DIR}/dispute.pot failures ALLOW_UNTRANSLATED)
+  compare(${PO_DIR}/dispute.pot ${fresh}
+    "po/dispute.pot lacks messages of the sources" failures ALLOW_UNTRANSLATED)
+  compare(${fresh} ${PO_DIR}/dispute.pot
+    "po/dispute.pot holds messages the sources no longer have" failures ALLOW_UNTRANSLATED)
   # ...and every translation translates all of them.
   read_linguas(languages)
   foreach(lang IN LISTS languages)
-    compare(${PO_DIR}/${lang}.po ${fresh} failures)
+    compare(${PO_DIR}/${lang}.po ${fresh}
+      "po/${lang}.po lacks, or has not translated, messages of the sources" failures)
   endforeach()
   # A source file that marks messages but is not listed would be missed by all of this.
   file(STRINGS ${PO_DIR}/POTFILES listed REGEX "^[^#]")

@@ -35,7 +35,9 @@ cmake -S "$work/src" -B "$work/build" -DBUILD_TESTING=OFF -DCMAKE_INSTALL_PREFIX
 	-DCMAKE_C_FLAGS="$(dpkg-buildflags --get CPPFLAGS) $(dpkg-buildflags --get CFLAGS)" \
 	-DCMAKE_EXE_LINKER_FLAGS="$(dpkg-buildflags --get LDFLAGS)" >"$work/configure.log" ||
 	{ cat "$work/configure.log"; exit 1; }
-cmake --build "$work/build" -j "$(nproc)" >"$work/build.log" || { tail -50 "$work/build.log"; exit 1; }
+cmake --build "$work/build" -j "$(nproc)" >"$work/build.log" 2>&1 || { tail -50 "$work/build.log"; exit 1; }
+# Debian's flags (-O2, _FORTIFY_SOURCE) let gcc see more than the usual build does.
+grep 'warning:' "$work/build.log" | sed "s|$work/src/||" || true
 
 step "cpack -G DEB"
 mkdir -p "$out"
@@ -46,7 +48,7 @@ deb=dispute_${version}_$(dpkg --print-architecture).deb
 cp "$work/pkg/$deb" "$out/$deb"
 rm -rf "$work/src" "$work/build" "$work/pkg"
 echo "$out/$deb (the sources' copy and its build are deleted)"
-dpkg-deb -I "$out/$deb" | sed -n '/^ Package:/,$p'
+dpkg-deb -f "$out/$deb"
 dpkg-deb -c "$out/$deb" | awk '{ print "  " $NF }'
 
 step "apt-get install $out/$deb"

@@ -18,12 +18,12 @@ static const struct cmd_option pack_options[] = {
 	  "dispute-<order.id>-<YYYYMMDD>.zip in the current folder)") },
 	{ "date", OPT_DATE, 1, "YYYY-MM-DD", N_("the bagging date (default: today, or "
 	  "SOURCE_DATE_EPOCH)") },
-	{ "public", OPT_PUBLIC, 0, NULL, "also write the public copy: the public post and the "
-	  "defect photos without metadata, as a separate bag (…-public.zip)" },
+	{ "public", OPT_PUBLIC, 0, NULL, N_("also write the public copy: the public post and the "
+	  "defect photos without metadata, as a separate bag (…-public.zip)") },
 	{ "encrypt", OPT_ENCRYPT, 0, NULL, N_("encrypt the contents with AES-256 (file names stay "
 	  "visible); the password comes from --password-file, DISPUTE_PASSWORD or a prompt") },
-	{ "password-file", OPT_PASSWORD_FILE, 1, "FILE", N_("read the password from FILE's first "
-	    "line") },
+	{ "password-file", OPT_PASSWORD_FILE, 1, "FILE",
+	  N_("read the password from FILE's first line") },
 	{ NULL, 0, 0, NULL, NULL }
 };
 
@@ -66,7 +66,7 @@ cmd_pack_exec(struct cmd_ctx *ctx)
 		options.output = NULL;
 		options.directory = directory != NULL && strcmp(directory, ".") == 0 ? NULL : directory;
 		if (directory == NULL || dossier_write(c, &options, &written) != DISPUTE_OK) {
-			dispute_error("no public copy was written");
+			dispute_error(_("no public copy was written"));
 			goto out;
 		}
 		printf("%s\n", written);

@@ -10,8 +10,8 @@
 #include "dispute/report.h"
 
 static const struct cmd_option show_options[] = {
-	{ "json", OPT_JSON, 0, NULL, N_("print JSON: the whole case record, or the field's "
-	    "value") },
+	{ "json", OPT_JSON, 0, NULL,
+	  N_("print JSON: the whole case record, or the field's value") },
 	{ NULL, 0, 0, NULL, NULL }
 };
 

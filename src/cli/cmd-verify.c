@@ -21,8 +21,8 @@ static const struct cmd_option verify_options[] = {
 	{ "json", OPT_JSON, 0, NULL, N_("print the result as JSON") },
 	{ "tsr", OPT_TSR, 1, "REPLY",
 	  N_("check an RFC 3161 timestamp reply against the dossier's tag manifest") },
-	{ "ca", OPT_CA, 1, "CERTS", N_("with --tsr: PEM certificates the authority must chain "
-	    "to") },
+	{ "ca", OPT_CA, 1, "CERTS",
+	  N_("with --tsr: PEM certificates the authority must chain to") },
 	{ "password-file", OPT_PASSWORD_FILE, 1, "FILE",
 	  N_("password of an encrypted dossier (else DISPUTE_PASSWORD, else a prompt)") },
 	{ NULL, 0, 0, NULL, NULL }

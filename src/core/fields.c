@@ -45,8 +45,8 @@ const struct field field_table[] = {
 	{ "order.received", FIELD_DATE, NULL, N_("the date the goods were received (YYYY-MM-DD)") },
 	{ "problem.category", FIELD_CHOICE, categories, N_("what is wrong") },
 	{ "problem.description", FIELD_TEXT, NULL, N_("what happened, in plain factual words") },
-	{ "problem.food", FIELD_CHOICE, yes_no, N_("whether the goods are food (default: yes when "
-	    "expired)") },
+	{ "problem.food", FIELD_CHOICE, yes_no,
+	  N_("whether the goods are food (default: yes when expired)") },
 	{ "problem.loss", FIELD_AMOUNT, NULL, N_("other losses in yuan, e.g. medical costs") },
 	{ "demand.text", FIELD_TEXT, NULL, N_("what the buyer asks for, in their own words") },
 	{ "demand.compensation", FIELD_CHOICE, compensations,

@@ -113,6 +113,8 @@ same_set "every exit status, and only those, is under EXIT STATUS" codes documen
 
 # Environment: every variable the sources read and the README lists is documented.
 grep -rho 'getenv("[A-Z_]*")' "$SRC/src" | sed 's/getenv("\(.*\)")/\1/' >env
+# The locale variables may be read from a table (src/core/i18n.c).
+grep -rhoE '"(LANG|LANGUAGE|LC_[A-Z]+)"' "$SRC/src" | tr -d '"' | grep -vx LC_NUMERIC >>env
 sed -n '/^## Environment/,/^## /s/^- `\([A-Z_]*\)`.*/\1/p' "$SRC/README.md" >>env
 echo NO_COLOR >>env
 section ENVIRONMENT | terms >documented
@@ -144,7 +146,7 @@ sed 's/^/#   not an option: /' unknown
 if [ -f "$BUILD/docs/dispute.1" ]; then
 	check "the built page is not older than its source" test ! "$PAGE" -nt "$BUILD/docs/dispute.1"
 	if command -v man >/dev/null 2>&1; then
-		MANWIDTH=80 man -l "$BUILD/docs/dispute.1" >rendered 2>err
+		LC_ALL=C.UTF-8 MANWIDTH=80 man -l "$BUILD/docs/dispute.1" >rendered 2>err
 		check "man renders the built page" test -s rendered
 		check "man renders it without warnings" test ! -s err
 		for cmd in $(cat commands); do

@@ -26,6 +26,13 @@ DATADIR=$(sed -n 's/^#define DISPUTE_INSTALLED_DATADIR "\(.*\)"$/\1/p' \
     "$BUILD/generated/dispute/config.h")
 check "the build says where the installed program finds its data" test -n "$DATADIR"
 check "that is PREFIX/share/dispute" test "$DATADIR" = "$PREFIX/share/dispute"
+# Where zsh looks: DISPUTE_ZSH_COMPLETION_DIR, else by prefix (see CMakeLists.txt).
+ZSH_DIR=$(cache DISPUTE_ZSH_COMPLETION_DIR)
+if [ -z "$ZSH_DIR" ] && [ "$PREFIX" = /usr ]; then
+	ZSH_DIR=share/zsh/vendor-completions
+elif [ -z "$ZSH_DIR" ]; then
+	ZSH_DIR=share/zsh/site-functions
+fi
 VERSION=$("$DISPUTE" --version | sed 's/^dispute //')
 # The translations the build compiles (po/LINGUAS), if any.
 LINGUAS=
@@ -38,7 +45,8 @@ case $(cache SCDOC) in
 	;;
 esac
 
-# installed_tree ROOT TITLE: ROOT holds everything `cmake --install` puts in place.
+# installed_tree ROOT TITLE ZSH-DIR: ROOT holds everything `cmake --install` puts in
+# place, with the zsh completion in ZSH-DIR.
 installed_tree() {
 	root=$1
 	what=$2
@@ -58,8 +66,8 @@ installed_tree() {
 	fi
 	same "$SRC/completions/dispute.bash" "$root/share/bash-completion/completions/dispute" \
 	    "$what: the bash completion is share/bash-completion/completions/dispute"
-	same "$SRC/completions/_dispute" "$root/share/zsh/vendor-completions/_dispute" \
-	    "$what: the zsh completion is share/zsh/vendor-completions/_dispute"
+	same "$SRC/completions/_dispute" "$root/$3/_dispute" \
+	    "$what: the zsh completion is $3/_dispute"
 	for doc in README.md LICENSE copyright; do
 		check "$what: share/doc/dispute/$doc" test -s "$root/share/doc/dispute/$doc"
 	done
@@ -71,12 +79,12 @@ installed_tree() {
 
 # 1. cmake --install into a scratch prefix.
 expect 0 "cmake --install --prefix" cmake --install "$BUILD" --prefix "$SCRATCH/root"
-installed_tree "$SCRATCH/root" "--prefix install"
+installed_tree "$SCRATCH/root" "--prefix install" "$ZSH_DIR"
 expect 0 "the installed program runs" "$SCRATCH/root/bin/dispute" --version
 contains out "dispute $VERSION" "the installed program is this version"
 if [ -n "$MAN" ] && command -v man >/dev/null 2>&1; then
 	page=$(ls "$SCRATCH"/root/share/man/man1/dispute.1* | head -1)
-	MANWIDTH=80 man -l "$page" >out 2>err
+	LC_ALL=C.UTF-8 MANWIDTH=80 man -l "$page" >out 2>err
 	contains out "add-evidence" "man renders the installed page"
 	check "man renders it without warnings" test ! -s err
 fi
@@ -114,7 +122,7 @@ expect 0 "build it" cmake --build relocated/build -j 2
 expect 0 "install it" cmake --install relocated/build
 rm -rf relocated
 check "the copy of the sources and its build are gone" test ! -e relocated
-installed_tree "$SCRATCH/prefix" "relocated install"
+installed_tree "$SCRATCH/prefix" "relocated install" share/zsh/site-functions
 mkdir elsewhere && cd elsewhere || exit 1
 expect 0 "the installed program, without DISPUTE_DATADIR or -C, drafts from its templates" \
     sh -c 'cd "$1/pb/case" && "$1/prefix/bin/dispute" draft complaint --to platform' sh "$SCRATCH"
@@ -124,9 +132,14 @@ expect 0 "and finds its rule tables (status)" \
 expect 0 "and packs" "$SCRATCH/prefix/bin/dispute" -C "$SCRATCH/pb/case" pack -o "$SCRATCH/relocated.zip"
 expect 0 "and the dossier verifies" "$SCRATCH/prefix/bin/dispute" verify "$SCRATCH/relocated.zip"
 for lang in $LINGUAS; do
-	LC_ALL=C "$SCRATCH/prefix/bin/dispute" help set >english 2>&1
-	env -u LC_ALL -u LC_MESSAGES -u LANGUAGE LANG="$lang.UTF-8" \
-	    "$SCRATCH/prefix/bin/dispute" help set >translated 2>&1
+	for args in --help "help set" "help pack"; do
+		LC_ALL=C "$SCRATCH/prefix/bin/dispute" $args
+	done >english 2>&1
+	for args in --help "help set" "help pack"; do
+		env -u LC_ALL -u LC_MESSAGES -u LANGUAGE LANG="$lang.UTF-8" \
+		    "$SCRATCH/prefix/bin/dispute" $args
+	done >translated 2>&1
+	rm -f out err
 	check "with LANG=$lang.UTF-8 it speaks $lang (finds its installed catalogue)" \
 	    sh -c '! cmp -s english translated'
 done
@@ -168,7 +181,7 @@ for path in "$PREFIX/bin/dispute" \
     "$DATADIR/templates/en/complaint-court.txt.mustache" \
     "$DATADIR/rules/zh-CN.json" "$DATADIR/rules/holidays-cn.json" \
     "$PREFIX/share/bash-completion/completions/dispute" \
-    "$PREFIX/share/zsh/vendor-completions/_dispute" \
+    "$PREFIX/$ZSH_DIR/_dispute" \
     "$PREFIX/share/doc/dispute/copyright"; do
 	check "the package holds $path" grep -qx -- "$path" contents
 done
