@@ -31,7 +31,7 @@ step "copy the sources to $work/src and build with CMAKE_INSTALL_PREFIX=/usr"
 mkdir "$work/src"
 tar -C "$top" --exclude=./.git --exclude='./build*' --exclude=./out -cf - . |
 	tar -C "$work/src" -xf -
-cmake -S "$work/src" -B "$work/build" -DBUILD_TESTING=OFF -DCMAKE_INSTALL_PREFIX=/usr \
+cmake -S "$work/src" -B "$work/build" -DBUILD_TESTING=OFF -DDISPUTE_SOURCE_DATA=OFF -DCMAKE_INSTALL_PREFIX=/usr \
 	-DCMAKE_C_FLAGS="$(dpkg-buildflags --get CPPFLAGS) $(dpkg-buildflags --get CFLAGS)" \
 	-DCMAKE_EXE_LINKER_FLAGS="$(dpkg-buildflags --get LDFLAGS)" >"$work/configure.log" ||
 	{ cat "$work/configure.log"; exit 1; }

@@ -4,7 +4,7 @@
 
 #include <stddef.h>
 
-#define EXIF_TIME_LEN 20 /* "YYYY-MM-DDTHH:MM:SS" and NUL */
+#define EXIF_TIME_LEN 32 /* "YYYY-MM-DDTHH:MM:SS" and NUL, with room to spare */
 
 /* The EXIF DateTimeOriginal of the image whose first LEN bytes are DATA, as
  * "YYYY-MM-DDTHH:MM:SS" (camera local time, as recorded). Returns 1 when found and

@@ -9,6 +9,11 @@
 #include "dispute/i18n.h"
 #include "dispute/report.h"
 
+/* Only builds meant to run from their build tree know their source tree. */
+#ifndef DISPUTE_SOURCE_DATADIR
+#define DISPUTE_SOURCE_DATADIR NULL
+#endif
+
 char *
 datadir_find(const char *rel)
 {
@@ -29,7 +34,6 @@ datadir_find(const char *rel)
 			return path;
 		free(path);
 	}
-	dispute_error(_("%s: not found in $DISPUTE_DATADIR, %s or %s"), rel,
-	    DISPUTE_INSTALLED_DATADIR, DISPUTE_SOURCE_DATADIR);
+	dispute_error(_("%s: not found in $DISPUTE_DATADIR or %s"), rel, DISPUTE_INSTALLED_DATADIR);
 	return NULL;
 }

@@ -302,7 +302,7 @@ evidence_is_leftover(const struct dispute_case *c, const char *name)
 static void
 move_aside(int dirfd_, const char *dir, const char *name)
 {
-	char hidden[NAME_MAX + 1];
+	char hidden[NAME_MAX + 32];
 	int attempt;
 
 	for (attempt = 0; attempt < 100; attempt++) {
@@ -310,6 +310,8 @@ move_aside(int dirfd_, const char *dir, const char *name)
 			snprintf(hidden, sizeof hidden, ".leftover.%s", name);
 		else
 			snprintf(hidden, sizeof hidden, ".leftover.%s.%d", name, attempt);
+		if (strlen(hidden) > NAME_MAX)
+			return; /* our own names are short; a name this long is not ours to move */
 		if (faccessat(dirfd_, hidden, F_OK, AT_SYMLINK_NOFOLLOW) == 0)
 			continue;
 		if (renameat(dirfd_, name, dirfd_, hidden) == 0)
