@@ -50,7 +50,10 @@ int evidence_remove(struct dispute_case *c, const char *id);
 
 /* Whether evidence/NAME was left by an interrupted add-evidence or rm-evidence (a
  * number never recorded, or a removed item's copy): verify ignores it. */
-int evidence_is_leftover(const struct dispute_case *c, const char *name);
+int evidence_is_leftover(const struct dispute_case *c, unsigned long next, const char *name);
+
+/* The first evidence number never given: NEXT for evidence_is_leftover(). */
+unsigned long evidence_next_number(const struct dispute_case *c);
 
 /* Clears such leftovers out of the way, only under the exclusive lock (CASE_WRITE):
  * a removed item's copy is deleted; a copy with an unrecorded number is moved to a

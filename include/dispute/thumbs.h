@@ -27,8 +27,8 @@ int thumb_make(const char *path, const char *label, struct thumb *out);
 /* Frees OUT's data and zeroes it; harmless on a zeroed struct. */
 void thumb_free(struct thumb *out);
 
-/* Releases the image library's caches and threads. Optional, for leak checkers: only at
- * the very end of a process, which must not make thumbnails afterwards. */
+/* Releases the image library's caches and threads. Registered with atexit() when the
+ * library starts; a process may call it earlier, after its last thumbnail. */
 void thumbs_shutdown(void);
 
 #endif

@@ -56,6 +56,7 @@ static int
 check_extra(const struct dispute_case *c, const char *dir, struct bag_report *report)
 {
 	DIR *d = opendir(dir);
+	unsigned long next = evidence_next_number(c);
 	struct dirent *de;
 	int status = DISPUTE_OK;
 
@@ -70,7 +71,7 @@ check_extra(const struct dispute_case *c, const char *dir, struct bag_report *re
 
 		if (de->d_name[0] == '.')
 			continue;
-		if (evidence_is_leftover(c, de->d_name)) {
+		if (evidence_is_leftover(c, next, de->d_name)) {
 			dispute_notice(_("%s/%s: ignored; an interrupted command left it and the "
 			    "next change to the case removes it"), dir, de->d_name);
 			continue;

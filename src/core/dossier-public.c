@@ -30,7 +30,7 @@ add_post(struct bag *b, const struct dispute_case *c, const char *date)
 	int status = DISPUTE_FAILED;
 
 	if (missing == NULL) {
-		dispute_error("out of memory");
+		dispute_error(_("out of memory"));
 		goto out;
 	}
 	if (cJSON_GetArraySize(missing) > 0) {
@@ -79,7 +79,7 @@ add_photo(struct bag *b, const struct dispute_case *c, const cJSON *item, FILE *
 	if (digest_final_hex(&d, actual) != DISPUTE_OK)
 		goto out;
 	if (strcmp(actual, recorded) != 0) {
-		dispute_error("%s: changed since it was added (sha256 %s, recorded %s)", path, actual,
+		dispute_error(_("%s: changed since it was added (sha256 %s, recorded %s)"), path, actual,
 		    recorded);
 		goto out;
 	}
@@ -119,7 +119,7 @@ public_payload(struct bag *b, const struct dispute_case *c, const char *date)
 		return DISPUTE_FAILED;
 	sources = open_memstream(&text, &len);
 	if (sources == NULL) {
-		dispute_error("out of memory");
+		dispute_error(_("out of memory"));
 		return DISPUTE_FAILED;
 	}
 	fprintf(sources, "# 公开材料中的照片均为证据原件去除元数据（含GPS位置）后的副本；\n"
@@ -141,7 +141,7 @@ public_payload(struct bag *b, const struct dispute_case *c, const char *date)
 	}
 	if (fclose(sources) != 0 || text == NULL) {
 		free(text);
-		dispute_error("out of memory");
+		dispute_error(_("out of memory"));
 		return DISPUTE_FAILED;
 	}
 	if (status != DISPUTE_OK) {

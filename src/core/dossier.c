@@ -49,7 +49,7 @@ new_entry(struct bag *b, const char *name)
 	b->count++;
 	return e;
 oom:
-	dispute_error("out of memory");
+	dispute_error(_("out of memory"));
 	return NULL;
 }
 
@@ -135,10 +135,10 @@ add_evidence(struct bag *b, const struct dispute_case *c)
 		b->payload_files++;
 		/* Report every missing or resized file before any work, not just the first. */
 		if (stat(e->disk_path, &st) == -1) {
-			dispute_error("%s: missing: %s", e->disk_path, strerror(errno));
+			dispute_error(_("%s: missing: %s"), e->disk_path, strerror(errno));
 			status = DISPUTE_FAILED;
 		} else if ((uint64_t)st.st_size != size) {
-			dispute_error("%s: changed since it was added (%jd bytes, recorded %ju)",
+			dispute_error(_("%s: changed since it was added (%jd bytes, recorded %ju)"),
 			    e->disk_path, (intmax_t)st.st_size, (uintmax_t)size);
 			status = DISPUTE_FAILED;
 		}
@@ -163,7 +163,7 @@ add_manifest(struct bag *b, const char *name, int payload)
 	FILE *out = open_memstream(&text, &len);
 
 	if (out == NULL) {
-		dispute_error("out of memory");
+		dispute_error(_("out of memory"));
 		return DISPUTE_FAILED;
 	}
 	for (i = 0; i < count; i++)
@@ -171,7 +171,7 @@ add_manifest(struct bag *b, const char *name, int payload)
 			fprintf(out, "%s  %s\n", b->entries[i].sha256, b->entries[i].name);
 	if (fclose(out) != 0 || text == NULL) {
 		free(text);
-		dispute_error("out of memory");
+		dispute_error(_("out of memory"));
 		return DISPUTE_FAILED;
 	}
 	return bag_add_memory(b, name, text, len, 0);
@@ -223,7 +223,7 @@ add_tag_files(struct bag *b, const struct dispute_case *c, const char *date, con
 		free(bagit);
 		if (n != -1)
 			free(info);
-		dispute_error("out of memory");
+		dispute_error(_("out of memory"));
 		return DISPUTE_FAILED;
 	}
 	if (bag_add_memory(b, "bagit.txt", bagit, strlen(bagit), 0) != DISPUTE_OK ||
@@ -240,7 +240,7 @@ add_document(const char *name, char *text, void *ctx)
 
 	if (asprintf(&path, "data/documents/%s", name) == -1) {
 		free(text);
-		dispute_error("out of memory");
+		dispute_error(_("out of memory"));
 		return DISPUTE_FAILED;
 	}
 	status = bag_add_memory(ctx, path, text, strlen(text), 1);
@@ -323,7 +323,7 @@ add_to_zip(zip_t *archive, const char *root, const struct entry *e, time_t mtime
 	char *name = NULL;
 
 	if (asprintf(&name, "%s/%s", root, e->name) == -1) {
-		dispute_error("out of memory");
+		dispute_error(_("out of memory"));
 		return DISPUTE_FAILED;
 	}
 	if (e->disk_path != NULL)
@@ -331,14 +331,14 @@ add_to_zip(zip_t *archive, const char *root, const struct entry *e, time_t mtime
 	else
 		source = zip_source_buffer(archive, e->data, e->len, 0);
 	if (source == NULL) {
-		dispute_error("%s: cannot add to the archive: %s", name, zip_strerror(archive));
+		dispute_error(_("%s: cannot add to the archive: %s"), name, zip_strerror(archive));
 		free(name);
 		return DISPUTE_FAILED;
 	}
 	index = zip_file_add(archive, name, source, ZIP_FL_ENC_UTF_8);
 	if (index < 0) {
 		zip_source_free(source);
-		dispute_error("%s: cannot add to the archive: %s", name, zip_strerror(archive));
+		dispute_error(_("%s: cannot add to the archive: %s"), name, zip_strerror(archive));
 		free(name);
 		return DISPUTE_FAILED;
 	}
@@ -349,13 +349,13 @@ add_to_zip(zip_t *archive, const char *root, const struct entry *e, time_t mtime
 	    e->compress ? ZIP_CM_DEFLATE : ZIP_CM_STORE, e->compress ? 6 : 0) == -1 ||
 	    zip_file_set_external_attributes(archive, (zip_uint64_t)index, 0, ZIP_OPSYS_UNIX,
 	    (zip_uint32_t)(0100644) << 16) == -1) {
-		dispute_error("%s/%s: cannot set entry attributes: %s", root, e->name,
+		dispute_error(_("%s/%s: cannot set entry attributes: %s"), root, e->name,
 		    zip_strerror(archive));
 		return DISPUTE_FAILED;
 	}
 	if (password != NULL && zip_file_set_encryption(archive, (zip_uint64_t)index,
 	    ZIP_EM_AES_256, password) == -1) {
-		dispute_error("%s/%s: cannot encrypt: %s", root, e->name, zip_strerror(archive));
+		dispute_error(_("%s/%s: cannot encrypt: %s"), root, e->name, zip_strerror(archive));
 		return DISPUTE_FAILED;
 	}
 	return DISPUTE_OK;
@@ -398,7 +398,7 @@ write_zip(const struct bag *b, const char *root, const char *tmp_path, time_t mt
 		zip_error_t ze;
 
 		zip_error_init_with_code(&ze, error);
-		dispute_error("%s: cannot create the zip: %s", tmp_path, zip_error_strerror(&ze));
+		dispute_error(_("%s: cannot create the zip: %s"), tmp_path, zip_error_strerror(&ze));
 		zip_error_fini(&ze);
 		return DISPUTE_FAILED;
 	}
@@ -408,13 +408,13 @@ write_zip(const struct bag *b, const char *root, const char *tmp_path, time_t mt
 			return DISPUTE_FAILED;
 		}
 	}
-	progress_begin("packing", b->payload_bytes);
+	progress_begin(N_("packing"), b->payload_bytes);
 	zip_register_progress_callback_with_state(archive, 0.005, report_progress, NULL,
 	    (void *)&b->payload_bytes);
 	status = zip_close(archive);
 	progress_end();
 	if (status == -1) {
-		dispute_error("%s: the dossier could not be written: %s", tmp_path,
+		dispute_error(_("%s: the dossier could not be written: %s"), tmp_path,
 		    zip_strerror(archive));
 		zip_discard(archive);
 		return DISPUTE_FAILED;
@@ -430,7 +430,7 @@ dossier_name(const char *order_id, const char *date, const char *suffix)
 
 	snprintf(compact, sizeof compact, "%.4s%.2s%.2s", date, date + 5, date + 8);
 	if (asprintf(&name, "dispute-%s-%s%s", order_id, compact, suffix) == -1) {
-		dispute_error("out of memory");
+		dispute_error(_("out of memory"));
 		return NULL;
 	}
 	/* Keep letters (Chinese too), digits and -._ ; anything that could act as a path
@@ -453,11 +453,11 @@ publish(const char *tmp_path, const char *final_path, const char *dir)
 
 	fd = open(tmp_path, O_RDONLY | O_CLOEXEC);
 	if (fd == -1 || fchmod(fd, 0600) == -1 || fsync(fd) == -1) {
-		dispute_error("%s: cannot write to disk: %s", tmp_path, strerror(errno));
+		dispute_error(_("%s: cannot write to disk: %s"), tmp_path, strerror(errno));
 		goto out;
 	}
 	if (rename(tmp_path, final_path) == -1) {
-		dispute_error("%s: cannot create: %s", final_path, strerror(errno));
+		dispute_error(_("%s: cannot create: %s"), final_path, strerror(errno));
 		goto out;
 	}
 	status = fs_sync_dir(dir);
@@ -483,13 +483,13 @@ write_timestamp_request(const struct bag *b, const char *zip_path)
 	if (n > 4 && strcmp(zip_path + n - 4, ".zip") == 0)
 		n -= 4;
 	if (tag == NULL || asprintf(&path, "%.*s.tsq", (int)n, zip_path) == -1) {
-		dispute_error("out of memory");
+		dispute_error(_("out of memory"));
 		return DISPUTE_FAILED;
 	}
 	status = timestamp_write_request(path, tag->data, tag->len);
 	if (status == DISPUTE_OK)
-		dispute_notice("%s: timestamp request over the tag manifest; send it to a timestamp "
-		    "authority and check its reply with `dispute verify --tsr REPLY`", path);
+		dispute_notice(_("%s: timestamp request over the tag manifest; send it to a timestamp "
+		    "authority and check its reply with `dispute verify --tsr REPLY`"), path);
 	free(path);
 	return status;
 }
@@ -505,12 +505,12 @@ dossier_write(const struct dispute_case *c, const struct dossier_options *option
 	int fd, status = DISPUTE_FAILED;
 
 	if (order == NULL) {
-		dispute_error("%s: order.id is not set; it names the dossier "
-		    "(`dispute set order.id NUMBER`)", c->file);
+		dispute_error(_("%s: order.id is not set; it names the dossier "
+		    "(`dispute set order.id NUMBER`)"), c->file);
 		return DISPUTE_FAILED;
 	}
 	if (mtime == (time_t)-1) {
-		dispute_error("%s: not a date (YYYY-MM-DD)", options->date);
+		dispute_error(_("%s: not a date (YYYY-MM-DD)"), options->date);
 		return DISPUTE_FAILED;
 	}
 	if (options->public_copy) {
@@ -528,7 +528,7 @@ dossier_write(const struct dispute_case *c, const struct dossier_options *option
 	    options->directory : "", options->directory != NULL ? "/" : "", root) == -1)
 		final_path = NULL;
 	if (final_path == NULL) {
-		dispute_error("out of memory");
+		dispute_error(_("out of memory"));
 		goto out;
 	}
 	if (build_bag(&bag, c, options->date, order, options->public_copy) != DISPUTE_OK)

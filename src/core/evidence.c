@@ -202,32 +202,74 @@ warn_if_before_order(const struct dispute_case *c, const struct evidence_request
 		    s->source, s->captured, ordered);
 }
 
-/* Refuses content that is already in the case or earlier in the same batch. */
+/* The fingerprints already in the case, sorted, so that each new file is looked up in
+ * log time: adding to a case of thousands of items stays linear in the files added. */
+struct known {
+	const char *sha256;
+	const cJSON *record; /* NULL for a file earlier in the same batch */
+	const char *source;
+};
+
 static int
-check_duplicate(const struct dispute_case *c, const struct staged *batch, size_t index)
+compare_known(const void *a, const void *b)
 {
-	const struct staged *s = &batch[index];
+	return strcmp(((const struct known *)a)->sha256, ((const struct known *)b)->sha256);
+}
+
+static struct known *
+index_case(const struct dispute_case *c, size_t extra, size_t *count)
+{
+	struct known *index = calloc((size_t)cJSON_GetArraySize(case_evidence(c)) + extra + 1,
+	    sizeof *index);
 	const cJSON *item;
-	size_t i;
+	size_t n = 0;
 
+	if (index == NULL) {
+		dispute_error(_("out of memory"));
+		return NULL;
+	}
 	cJSON_ArrayForEach(item, case_evidence(c)) {
-		const char *hash = cJSON_GetObjectItemCaseSensitive(item, "sha256")->valuestring;
+		index[n].sha256 = cJSON_GetObjectItemCaseSensitive(item, "sha256")->valuestring;
+		index[n++].record = item;
+	}
+	qsort(index, n, sizeof *index, compare_known);
+	*count = n;
+	return index;
+}
 
-		if (strcmp(hash, s->sha256) == 0) {
-			dispute_error(_("%s: refused: the same content is already evidence %s (%s)"),
-			    s->source, cJSON_GetObjectItemCaseSensitive(item, "id")->valuestring,
-			    cJSON_GetObjectItemCaseSensitive(item, "original_name")->valuestring);
-			return DISPUTE_FAILED;
-		}
+/* Refuses content already in the case (INDEX, sorted) or earlier in the batch. */
+static int
+check_duplicate(const struct known *index, size_t count, const struct staged *s)
+{
+	const struct known key = { s->sha256, NULL, NULL };
+	const struct known *hit = bsearch(&key, index, count, sizeof *index, compare_known);
+
+	if (hit == NULL)
+		return DISPUTE_OK;
+	if (hit->record != NULL)
+		dispute_error(_("%s: refused: the same content is already evidence %s (%s)"),
+		    s->source, cJSON_GetObjectItemCaseSensitive(hit->record, "id")->valuestring,
+		    cJSON_GetObjectItemCaseSensitive(hit->record, "original_name")->valuestring);
+	else
+		dispute_error(_("%s: refused: the same content as %s in this command"), s->source,
+		    hit->source);
+	return DISPUTE_FAILED;
+}
+
+/* Adds S to the sorted INDEX (room was reserved), keeping it sorted. */
+static void
+index_add(struct known *index, size_t *count, const struct staged *s)
+{
+	size_t at = *count;
+
+	while (at > 0 && strcmp(index[at - 1].sha256, s->sha256) > 0) {
+		index[at] = index[at - 1];
+		at--;
 	}
-	for (i = 0; i < index; i++) {
-		if (strcmp(batch[i].sha256, s->sha256) == 0) {
-			dispute_error(_("%s: refused: the same content as %s in this command"),
-			    s->source, batch[i].source);
-			return DISPUTE_FAILED;
-		}
-	}
-	return DISPUTE_OK;
+	index[at].sha256 = s->sha256;
+	index[at].record = NULL;
+	index[at].source = s->source;
+	(*count)++;
 }
 
 /* The number after 'E' in an evidence ID, or 0. */
@@ -276,9 +318,10 @@ is_removed_copy(const struct dispute_case *c, const char *name)
 	return 0;
 }
 
-/* Whether NAME follows the evidence naming scheme with a number never recorded. */
+/* Whether NAME follows the evidence naming scheme with a number at or above NEXT, the
+ * first number never recorded. */
 static int
-has_unrecorded_number(const struct dispute_case *c, const char *name)
+has_unrecorded_number(unsigned long next, const char *name)
 {
 	const char *dash = strchr(name, '-');
 	unsigned long n;
@@ -288,13 +331,19 @@ has_unrecorded_number(const struct dispute_case *c, const char *name)
 		return 0;
 	snprintf(id, sizeof id, "%.*s", (int)(dash - name), name);
 	n = id_number(id);
-	return n > 0 && n >= next_id_number(c);
+	return n > 0 && n >= next;
+}
+
+unsigned long
+evidence_next_number(const struct dispute_case *c)
+{
+	return next_id_number(c);
 }
 
 int
-evidence_is_leftover(const struct dispute_case *c, const char *name)
+evidence_is_leftover(const struct dispute_case *c, unsigned long next, const char *name)
 {
-	return is_removed_copy(c, name) || has_unrecorded_number(c, name);
+	return is_removed_copy(c, name) || has_unrecorded_number(next, name);
 }
 
 /* Moves evidence/NAME to a hidden name that verify and pack ignore. It is moved, not
@@ -325,6 +374,7 @@ void
 evidence_clean_leftovers(struct dispute_case *c)
 {
 	char *dir = case_path(c, CASE_EVIDENCE_DIR);
+	unsigned long next = next_id_number(c);
 	struct dirent *de;
 	DIR *d = dir != NULL ? opendir(dir) : NULL;
 
@@ -335,7 +385,7 @@ evidence_clean_leftovers(struct dispute_case *c)
 			/* The user already asked for a removed item's copy to go. */
 			if (is_removed_copy(c, de->d_name))
 				unlinkat(dirfd(d), de->d_name, 0);
-			else if (has_unrecorded_number(c, de->d_name))
+			else if (has_unrecorded_number(next, de->d_name))
 				move_aside(dirfd(d), dir, de->d_name);
 		}
 		closedir(d);
@@ -477,6 +527,8 @@ evidence_add(struct dispute_case *c, const struct evidence_request *req)
 	char *evidence_dir = NULL;
 	magic_t cookie = NULL;
 	cJSON *before = NULL;
+	struct known *known = NULL;
+	size_t known_count = 0;
 	int i, status = DISPUTE_FAILED;
 
 	if (check_words("note", req->note) != DISPUTE_OK ||
@@ -490,14 +542,16 @@ evidence_add(struct dispute_case *c, const struct evidence_request *req)
 		goto out;
 	}
 	cookie = open_magic();
-	if (cookie == NULL)
+	known = index_case(c, (size_t)req->file_count, &known_count);
+	if (cookie == NULL || known == NULL)
 		goto out;
 	progress_begin(N_("adding evidence"), total_size(req));
 	for (i = 0; i < req->file_count; i++) {
 		batch[i].source = req->files[i];
 		if (stage_one(evidence_dir, cookie, req->kind, &batch[i], buf) != DISPUTE_OK ||
-		    check_duplicate(c, batch, (size_t)i) != DISPUTE_OK)
+		    check_duplicate(known, known_count, &batch[i]) != DISPUTE_OK)
 			goto out;
+		index_add(known, &known_count, &batch[i]);
 		warn_if_before_order(c, req, &batch[i]);
 	}
 	/* Under the exclusive lock nothing else is adding: make room for the final names. */
@@ -530,6 +584,7 @@ out:
 		dispute_error(_("nothing was added"));
 	if (cookie != NULL)
 		magic_close(cookie);
+	free(known);
 	free(batch);
 	free(buf);
 	free(evidence_dir);

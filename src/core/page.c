@@ -17,6 +17,7 @@
 #include "dispute/evidence.h"
 #include "dispute/ladder.h"
 #include "dispute/page.h"
+#include "dispute/i18n.h"
 #include "dispute/report.h"
 #include "dispute/rules.h"
 #include "dispute/template.h"
@@ -32,8 +33,8 @@
  * character takes two. The first page of an item also carries its description. The
  * figures are conservative so that a chunk never spills onto an extra sheet. */
 #define TEXT_COLUMNS 80
-#define TEXT_ROWS_FIRST 24
-#define TEXT_ROWS 46
+#define TEXT_ROWS_FIRST 30
+#define TEXT_ROWS 56
 
 /* The timeline drawing, in SVG user units. */
 #define SVG_WIDTH 760
@@ -48,6 +49,7 @@
 struct page_build {
 	const struct dispute_case *c;
 	const char *date;
+	const struct rules *rules;
 	int en;
 	cJSON *view;
 	cJSON *page;
@@ -64,7 +66,7 @@ member(const cJSON *item, const char *name)
 static int
 oom(void)
 {
-	dispute_error("out of memory");
+	dispute_error(_("out of memory"));
 	return DISPUTE_FAILED;
 }
 
@@ -99,8 +101,8 @@ href_of(const char *prefix, const char *name, char *out, size_t len)
 	for (i = 0; name[i] != '\0' && o + 4 < len; i++) {
 		unsigned char ch = (unsigned char)name[i];
 
-		if ((ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') ||
-		    ch == '-' || ch == '.' || ch == '_' || ch == '~') {
+		if ((ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') ||
+		    (ch >= '0' && ch <= '9') || ch == '-' || ch == '.' || ch == '_' || ch == '~') {
 			out[o++] = (char)ch;
 		} else {
 			out[o++] = '%';
@@ -110,7 +112,7 @@ href_of(const char *prefix, const char *name, char *out, size_t len)
 	}
 	out[o] = '\0';
 	if (name[i] != '\0') {
-		dispute_error("%s: the name is too long for a link", name);
+		dispute_error(_("%s: the name is too long for a link"), name);
 		return DISPUTE_FAILED;
 	}
 	return DISPUTE_OK;
@@ -268,7 +270,7 @@ read_prefix(const char *path, unsigned char **data, size_t *len, int *more)
 		return oom();
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd == -1) {
-		dispute_error("%s: cannot open: %s", path, strerror(errno));
+		dispute_error(_("%s: cannot open: %s"), path, strerror(errno));
 		goto out;
 	}
 	/* One byte past the limit tells whether there is more. */
@@ -278,7 +280,7 @@ read_prefix(const char *path, unsigned char **data, size_t *len, int *more)
 		if (n == -1 && errno == EINTR)
 			continue;
 		if (n == -1) {
-			dispute_error("%s: cannot read: %s", path, strerror(errno));
+			dispute_error(_("%s: cannot read: %s"), path, strerror(errno));
 			goto out;
 		}
 		if (n == 0)
@@ -395,11 +397,12 @@ static int
 add_evidence_item(struct page_build *pb, const cJSON *e, cJSON *list, int *printed_pages)
 {
 	const char *file = member(e, "file"), *mime = member(e, "mime");
-	const cJSON *record = evidence_find(pb->c, member(e, "id"));
+	const cJSON *size_item = cJSON_GetObjectItemCaseSensitive(evidence_find(pb->c,
+	    member(e, "id")), "size");
 	cJSON *item = cJSON_Duplicate(e, 1);
 	char *rel = NULL, *path = NULL, size[32], href[1024];
-	uint64_t bytes = (uint64_t)cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(record,
-	    "size"));
+	uint64_t bytes = cJSON_IsNumber(size_item) && size_item->valuedouble >= 0 ?
+	    (uint64_t)size_item->valuedouble : 0;
 	int status = DISPUTE_FAILED, pages;
 
 	if (item == NULL || !cJSON_AddItemToArray(list, item)) {
@@ -471,39 +474,53 @@ add_evidence(struct page_build *pb)
 
 /* ---- documents ------------------------------------------------------------------- */
 
-/* The drafts the dossier holds: the same choice as drafts_render_complete() makes. */
+static int
+compare_names(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The drafts the dossier holds: the same choice as drafts_render_complete() makes,
+ * listed by file name, whose numbers ("00-", "01-") give the order a reader expects. */
 static int
 add_documents(struct page_build *pb)
 {
 	cJSON *list = cJSON_AddArrayToObject(pb->page, "documents");
+	const char *names[32];
 	const struct draft_kind *kind;
+	size_t count = 0, i;
 
 	if (list == NULL)
 		return oom();
-	for (kind = draft_kinds; kind->name != NULL; kind++) {
-		cJSON *missing = draft_missing(kind, pb->c), *doc;
-		const char *name = pb->en ? kind->document_en : kind->document_zh;
-		char href[1024];
+	for (kind = draft_kinds; kind->name != NULL && count < sizeof names / sizeof names[0];
+	    kind++) {
+		cJSON *missing = draft_missing(kind, pb->c);
 		int complete;
 
 		if (missing == NULL)
 			return oom();
 		complete = cJSON_GetArraySize(missing) == 0;
 		cJSON_Delete(missing);
-		if (!complete || (strcmp(kind->name, "social") == 0 && timeline_resolved(pb->c)))
-			continue;
-		if (href_of("documents", name, href, sizeof href) != DISPUTE_OK)
+		if (complete && !(strcmp(kind->name, "social") == 0 && timeline_resolved(pb->c)))
+			names[count++] = pb->en ? kind->document_en : kind->document_zh;
+	}
+	qsort(names, count, sizeof names[0], compare_names);
+	for (i = 0; i < count; i++) {
+		cJSON *doc = cJSON_CreateObject();
+		char href[1024];
+
+		if (href_of("documents", names[i], href, sizeof href) != DISPUTE_OK) {
+			cJSON_Delete(doc);
 			return DISPUTE_FAILED;
-		doc = cJSON_CreateObject();
+		}
 		if (doc == NULL || !cJSON_AddItemToArray(list, doc)) {
 			cJSON_Delete(doc);
 			return oom();
 		}
-		cJSON_AddStringToObject(doc, "name", name);
+		cJSON_AddStringToObject(doc, "name", names[i]);
 		cJSON_AddStringToObject(doc, "href", href);
-		cJSON_AddStringToObject(doc, "kind", kind->name);
 	}
-	cJSON_AddBoolToObject(pb->page, "has_documents", cJSON_GetArraySize(list) > 0);
+	cJSON_AddBoolToObject(pb->page, "has_documents", count > 0);
 	return DISPUTE_OK;
 }
 
@@ -512,15 +529,14 @@ add_documents(struct page_build *pb)
 static int
 add_ladder(struct page_build *pb)
 {
-	struct rules rules = { NULL, NULL };
 	struct holiday_table holidays = { NULL };
 	cJSON *ladder = NULL, *item;
 	const char *reached;
 	int status = DISPUTE_FAILED;
 
-	if (rules_load_default(&rules) != DISPUTE_OK ||
-	    holidays_load_default(&holidays, pb->c->dir) != DISPUTE_OK ||
-	    ladder_assess(pb->c, &rules, &holidays, pb->date, &ladder) != DISPUTE_OK)
+	/* The holidays as `dispute status` loads them: the case's own table counts too. */
+	if (holidays_load_default(&holidays, pb->c->dir) != DISPUTE_OK ||
+	    ladder_assess(pb->c, pb->rules, &holidays, pb->date, &ladder) != DISPUTE_OK)
 		goto out;
 	reached = member(ladder, "reached");
 	cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(ladder, "rungs"))
@@ -532,8 +548,8 @@ add_ladder(struct page_build *pb)
 		date_format_zh(member(item, "date"), zh);
 		cJSON_AddStringToObject(item, "date_zh", zh);
 	}
-	cJSON_AddBoolToObject(ladder, "has_missing",
-	    cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(ladder, "missing_for_next_step")) > 0);
+	cJSON_AddBoolToObject(ladder, "has_missing", cJSON_GetArraySize(
+	    cJSON_GetObjectItemCaseSensitive(ladder, "missing_for_next_step")) > 0);
 	cJSON_AddBoolToObject(ladder, "has_deadlines",
 	    cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(ladder, "deadlines")) > 0);
 	if (!cJSON_AddItemToObject(pb->page, "ladder", ladder)) {
@@ -545,7 +561,6 @@ add_ladder(struct page_build *pb)
 out:
 	cJSON_Delete(ladder);
 	holidays_free(&holidays);
-	rules_free(&rules);
 	return status;
 }
 
@@ -762,7 +777,8 @@ collect_events(struct page_build *pb, struct event *events, size_t max)
 		events[n].date = date;
 		events[n].color = ORDER_COLOR;
 		events[n].shape = SHAPE_DOT;
-		snprintf(events[n].what, sizeof events[n].what, "%s", order_dates[i][pb->en ? 2 : 1]);
+		snprintf(events[n].what, sizeof events[n].what, "%s",
+		    order_dates[i][pb->en ? 2 : 1]);
 		n++;
 	}
 	cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(pb->view, "timeline")) {
@@ -1048,6 +1064,7 @@ page_add_to_bag(const struct dispute_case *c, const char *date, page_add_fn add,
 	pb.en = strcmp(draft_language(c), "en") == 0;
 	pb.add = add;
 	pb.ctx = ctx;
+	pb.rules = &rules;
 	if (rules_load_default(&rules) != DISPUTE_OK ||
 	    draft_view_build(c, &rules, date, &pb.view) != DISPUTE_OK)
 		goto out;

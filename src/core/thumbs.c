@@ -8,7 +8,9 @@
 #include <string.h>
 
 #include <vips/vips.h>
+#include <vips/vector.h>
 
+#include "dispute/i18n.h"
 #include "dispute/report.h"
 #include "dispute/thumbs.h"
 
@@ -58,7 +60,8 @@ start(void)
 		if (state == NOT_STARTED)
 			vips_error_clear();
 		state = BROKEN;
-		dispute_error("the image library (libvips) cannot start; no thumbnails can be made");
+		dispute_error(_("the image library (libvips) cannot start; no thumbnails can be "
+		    "made"));
 		return DISPUTE_FAILED;
 	}
 	state = RUNNING;
@@ -66,6 +69,10 @@ start(void)
 	 * replaced under the same name, and the cache would only hold memory here. */
 	vips_cache_set_max(0);
 	vips_block_untrusted_set(TRUE);
+	/* The plain C pixel loops, not ORC's code generated at run time for the processor
+	 * at hand: the same bytes on every machine (a dossier must be reproducible
+	 * anywhere), and memory checkers can follow them (valgrind cannot follow ORC). */
+	vips_vector_set_enabled(FALSE);
 	/* Joining libvips' worker threads at exit leaves leak checkers nothing to report
 	 * (their thread-local blocks would otherwise count as "possibly lost"). */
 	atexit(thumbs_shutdown);
@@ -92,8 +99,8 @@ warn_skipped(const char *label, const char *why)
 					message[n] = ' ';
 		}
 	}
-	dispute_warning("%s: no thumbnail (%s); the page links the file instead", label,
-	    why != NULL ? why : message != NULL ? message : "the picture does not decode");
+	dispute_warning(_("%s: no thumbnail (%s); the page links the file instead"), label,
+	    why != NULL ? why : message != NULL ? message : _("the picture does not decode"));
 	free(message);
 	vips_error_clear();
 }
@@ -124,13 +131,13 @@ read_header(const char *path, const char *label)
 	}
 	loader = vips_foreign_find_load_source(source);
 	if (!is_photo_loader(loader))
-		warn_skipped(label, "not a JPEG, PNG, WebP, GIF, HEIF or TIFF picture");
+		warn_skipped(label, _("not a JPEG, PNG, WebP, GIF, HEIF or TIFF picture"));
 	else if ((image = vips_image_new_from_source(source, "", "access",
 	    VIPS_ACCESS_SEQUENTIAL, NULL)) == NULL)
 		warn_skipped(label, NULL);
 	else if ((double)vips_image_get_width(image) * vips_image_get_height(image) >
 	    THUMB_SOURCE_MAX_PIXELS)
-		warn_skipped(label, "more than 250 megapixels");
+		warn_skipped(label, _("more than 250 megapixels"));
 	else
 		ok = 1;
 	VIPS_UNREF(image);
@@ -171,7 +178,7 @@ encode_thumbnail(const char *path, const char *label, struct thumb *out)
 		goto skipped;
 	out->data = malloc(len);
 	if (out->data == NULL) {
-		dispute_error("out of memory");
+		dispute_error(_("out of memory"));
 		goto out;
 	}
 	memcpy(out->data, jpeg, len);
@@ -207,8 +214,8 @@ thumb_make(const char *path, const char *label, struct thumb *out)
 	if (read_header(path, label))
 		status = encode_thumbnail(path, label, out);
 	if (out->data != NULL && logged[0] != '\0')
-		dispute_warning("%s: the picture is damaged (%s); its thumbnail may be incomplete",
-		    label, logged);
+		dispute_warning(_("%s: the picture is damaged (%s); its thumbnail may be "
+		    "incomplete"), label, logged);
 	logged[0] = '\0';
 	return status;
 }

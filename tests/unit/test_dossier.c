@@ -317,6 +317,7 @@ test_bag_is_intact(void **state)
 	struct stat st;
 	zip_t *archive;
 	zip_stat_t zs;
+	uint64_t page_bytes;
 	size_t i;
 
 	assert_int_equal(bag_verify(path, &r), DISPUTE_OK);
@@ -332,14 +333,21 @@ test_bag_is_intact(void **state)
 	assert_string_equal(r.encoding, "UTF-8");
 	assert_non_null(r.algorithms);
 	assert_string_equal(r.algorithms, "sha256");
-	assert_int_equal(r.payload_files, f->evidence_count + 2);
+	/* The evidence, case.json, the timeline, the page and the photo's thumbnail. */
+	assert_int_equal(r.payload_files, f->evidence_count + 4);
 
-	/* Payload bytes: the evidence, case.json as on disk, and the timeline. */
+	/* Payload bytes: the evidence, case.json as on disk, the timeline and the page. */
 	assert_true(asprintf(&case_file, "%s/case.json", f->dir) > 0);
 	assert_int_equal(stat(case_file, &st), 0);
 	archive = open_zip(path);
 	assert_int_equal(zip_stat(archive, ROOT "/data/timeline.txt", ZIP_FL_ENC_UTF_8, &zs), 0);
-	assert_int_equal(r.payload_bytes, f->evidence_bytes + (uint64_t)st.st_size + zs.size);
+	page_bytes = zs.size;
+	assert_int_equal(zip_stat(archive, ROOT "/data/index.html", ZIP_FL_ENC_UTF_8, &zs), 0);
+	page_bytes += zs.size;
+	assert_int_equal(zip_stat(archive, ROOT "/data/thumbs/E01-defect.jpg", ZIP_FL_ENC_UTF_8,
+	    &zs), 0);
+	page_bytes += zs.size;
+	assert_int_equal(r.payload_bytes, f->evidence_bytes + (uint64_t)st.st_size + page_bytes);
 	zip_discard(archive);
 	bag_report_free(&r);
 	free(case_file);
@@ -385,7 +393,8 @@ test_bag_with_documents_is_intact(void **state)
 		print_message("  %s %s: %s\n", bag_problem_name(r.problems[j].kind),
 		    r.problems[j].path != NULL ? r.problems[j].path : "(bag)", r.problems[j].detail);
 	assert_int_equal(r.problem_count, 0);
-	assert_int_equal(r.payload_files, f->evidence_count + 2 + documents);
+	/* + case.json, the timeline, the page and the photo's thumbnail */
+	assert_int_equal(r.payload_files, f->evidence_count + 4 + documents);
 	bag_report_free(&r);
 	free(path);
 }
@@ -470,6 +479,8 @@ test_zip_layout(void **state)
 		ROOT "/data/evidence/E03-chat.txt",
 		ROOT "/data/evidence/E04-receipt.pdf",
 		ROOT "/data/evidence/E05-communication-audio.mp3",
+		ROOT "/data/index.html",
+		ROOT "/data/thumbs/E01-defect.jpg",
 		ROOT "/data/timeline.txt",
 		ROOT "/manifest-sha256.txt",
 		ROOT "/tagmanifest-sha256.txt",

@@ -389,6 +389,8 @@ test_thumbnail_strips_metadata(void **state)
 static void
 test_thumbnail_skips_what_does_not_decode(void **state)
 {
+	static const char broken[] = "\xFF\xD8\xFF\xE0\x00\x10JFIF\x00\x01\x01\x00\x00\x01"
+	    "\x00\x01\x00\x00\xFF\xC0\x00\x11\x08\x7F\xFF\x7F\xFF\x03garbage";
 	struct fixture *f = *state;
 	struct thumb t;
 	char *path = NULL;
@@ -404,8 +406,7 @@ test_thumbnail_skips_what_does_not_decode(void **state)
 	assert_true(asprintf(&path, "%s/broken.jpg", f->tmp) > 0);
 	out = fopen(path, "wb");
 	assert_non_null(out);
-	fwrite("\xFF\xD8\xFF\xE0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"
-	    "\xFF\xC0\x00\x11\x08\x7F\xFF\x7F\xFF\x03garbage", 1, 40, out);
+	assert_int_equal(fwrite(broken, 1, sizeof broken - 1, out), sizeof broken - 1);
 	assert_int_equal(fclose(out), 0);
 	assert_int_equal(thumb_make(path, "broken.jpg", &t), DISPUTE_OK);
 	assert_null(t.data);
@@ -462,7 +463,8 @@ test_page_numbers_every_exhibit(void **state)
 	}
 	assert_lacks(html, "证据10");
 	assert_contains(html, "证据1 第1页 / 共1页");
-	assert_contains(html, "<video controls preload=\"metadata\" src=\"evidence/E02-defect.mp4\">");
+	assert_contains(html, "<video controls preload=\"metadata\" "
+	    "src=\"evidence/E02-defect.mp4\">");
 	assert_contains(html, "<audio controls preload=\"metadata\" "
 	    "src=\"evidence/E07-communication-audio.mp3\">");
 	assert_contains(html, "href=\"evidence/E06-receipt.pdf\"");
