@@ -20,16 +20,6 @@ static const struct cmd_option status_options[] = {
 	{ NULL, 0, 0, NULL, NULL }
 };
 
-static int
-count_kind(const struct dispute_case *c, const char *kind)
-{
-	const cJSON *item;
-	int n = 0;
-
-	cJSON_ArrayForEach(item, case_evidence(c))
-		n += strcmp(cJSON_GetObjectItemCaseSensitive(item, "kind")->valuestring, kind) == 0;
-	return n;
-}
 
 /* NULL-safe: "" for an absent member, so printing needs no checks. */
 static const char *
@@ -47,6 +37,7 @@ build_summary(const struct dispute_case *c, cJSON *ladder)
 	cJSON *summary = cJSON_CreateObject(), *facts, *missing, *kinds;
 	const struct evidence_kind *k;
 	const struct field *f;
+	const cJSON *item;
 
 	if (summary == NULL)
 		return NULL;
@@ -62,9 +53,17 @@ build_summary(const struct dispute_case *c, cJSON *ladder)
 		else
 			cJSON_AddItemToArray(missing, cJSON_CreateString(f->name));
 	}
+	/* One pass over the evidence, however many kinds: cases hold thousands of items. */
 	kinds = cJSON_AddObjectToObject(summary, "evidence_by_kind");
 	for (k = evidence_kinds; k->name != NULL; k++)
-		cJSON_AddNumberToObject(kinds, k->name, count_kind(c, k->name));
+		cJSON_AddNumberToObject(kinds, k->name, 0);
+	cJSON_ArrayForEach(item, case_evidence(c)) {
+		cJSON *count = cJSON_GetObjectItemCaseSensitive(kinds,
+		    cJSON_GetObjectItemCaseSensitive(item, "kind")->valuestring);
+
+		if (count != NULL)
+			cJSON_SetNumberValue(count, count->valuedouble + 1);
+	}
 	cJSON_AddItemReferenceToObject(summary, "evidence", case_evidence(c));
 	cJSON_AddItemReferenceToObject(summary, "timeline", case_timeline(c));
 	return summary;
