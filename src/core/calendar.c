@@ -18,6 +18,7 @@
 #include "dispute/calendar.h"
 #include "dispute/datadir.h"
 #include "dispute/fsutil.h"
+#include "dispute/json-file.h"
 #include "dispute/i18n.h"
 #include "dispute/report.h"
 
@@ -309,24 +310,6 @@ workdays_add(const struct holiday_table *t, const char *date, int n, char out[DA
 	return DISPUTE_OK;
 }
 
-/* "line L, column C" of byte OFFSET, for pointing at a JSON syntax error. */
-static void
-locate(const char *text, size_t offset, unsigned *line, unsigned *column)
-{
-	size_t i;
-
-	*line = 1;
-	*column = 1;
-	for (i = 0; i < offset && text[i] != '\0'; i++) {
-		if (text[i] == '\n') {
-			(*line)++;
-			*column = 1;
-		} else {
-			(*column)++;
-		}
-	}
-}
-
 /* One of a year's date lists: strings naming real dates in that year, each once. A
  * swapped working day is by definition a weekend day, so a weekday there is a typo. */
 static int
@@ -413,20 +396,11 @@ int
 holidays_load(struct holiday_table *t, const char *path)
 {
 	cJSON *root = NULL, *years, *entry, *copy;
-	const char *end = NULL, *schema;
-	char *text = NULL;
-	size_t len;
-	unsigned line, column;
+	const char *schema;
 	int status = DISPUTE_FAILED;
 
-	if (fs_read_file(path, HOLIDAYS_FILE_MAX, &text, &len) != DISPUTE_OK)
+	if (json_read_file(path, HOLIDAYS_FILE_MAX, &root) != DISPUTE_OK)
 		return DISPUTE_FAILED;
-	root = cJSON_ParseWithLengthOpts(text, len, &end, 0);
-	if (root == NULL) {
-		locate(text, end != NULL && end >= text ? (size_t)(end - text) : 0, &line, &column);
-		dispute_error(_("%s:%u:%u: not valid JSON"), path, line, column);
-		goto out;
-	}
 	schema = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(root, "schema"));
 	if (schema == NULL || strcmp(schema, HOLIDAYS_SCHEMA) != 0) {
 		dispute_error(_("%s: not a holiday table (\"schema\" must be \"%s\")"), path,
@@ -464,7 +438,6 @@ nomem:
 	dispute_error(_("out of memory"));
 out:
 	cJSON_Delete(root);
-	free(text);
 	return status;
 }
 

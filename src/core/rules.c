@@ -13,7 +13,7 @@
 
 #include "dispute/calendar.h"
 #include "dispute/datadir.h"
-#include "dispute/fsutil.h"
+#include "dispute/json-file.h"
 #include "dispute/i18n.h"
 #include "dispute/report.h"
 #include "dispute/rules.h"
@@ -39,24 +39,6 @@ static const struct {
 };
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
-
-/* "line L, column C" of byte OFFSET, for pointing at a JSON syntax error. */
-static void
-locate(const char *text, size_t offset, unsigned *line, unsigned *column)
-{
-	size_t i;
-
-	*line = 1;
-	*column = 1;
-	for (i = 0; i < offset && text[i] != '\0'; i++) {
-		if (text[i] == '\n') {
-			(*line)++;
-			*column = 1;
-		} else {
-			(*column)++;
-		}
-	}
-}
 
 /* A JSON number that is a whole number in 0..MAX, as an exact integer. */
 static int
@@ -325,22 +307,14 @@ rules_load(const char *path, struct rules *out)
 {
 	cJSON *root = NULL;
 	const cJSON *list, *rule, *item;
-	const char *end = NULL, *schema;
-	char *text = NULL, *copy = NULL;
-	size_t len;
-	unsigned line, column;
+	const char *schema;
+	char *copy = NULL;
 	int index = 0, status = DISPUTE_FAILED;
 
 	out->path = NULL;
 	out->root = NULL;
-	if (fs_read_file(path, RULES_FILE_MAX, &text, &len) != DISPUTE_OK)
+	if (json_read_file(path, RULES_FILE_MAX, &root) != DISPUTE_OK)
 		return DISPUTE_FAILED;
-	root = cJSON_ParseWithLengthOpts(text, len, &end, 0);
-	if (root == NULL) {
-		locate(text, end != NULL && end >= text ? (size_t)(end - text) : 0, &line, &column);
-		dispute_error(_("%s:%u:%u: not valid JSON"), path, line, column);
-		goto out;
-	}
 	schema = string_member(root, "schema");
 	if (schema == NULL || strcmp(schema, RULES_SCHEMA) != 0) {
 		dispute_error(_("%s: not a rule table (\"schema\" must be \"%s\")"), path,
@@ -376,7 +350,6 @@ rules_load(const char *path, struct rules *out)
 out:
 	free(copy);
 	cJSON_Delete(root);
-	free(text);
 	return status;
 }
 
