@@ -11,6 +11,11 @@
 
 started=$(date +%s.%N)
 RSS_MAX_KB=65536
+# AddressSanitizer's shadow memory and quarantine roughly triple what a process holds;
+# the bound is about the program's own buffers, so it scales with the build.
+if [ "${DISPUTE_SANITIZED:-0}" = 1 ]; then
+	RSS_MAX_KB=$((RSS_MAX_KB * 3))
+fi
 
 # A private, empty /tmp for each verify: a mount namespace with a tmpfs on /tmp. Not
 # when the binary or the zips are under /tmp themselves: the tmpfs would hide them.
