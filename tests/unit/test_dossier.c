@@ -25,6 +25,8 @@
 #include <unistd.h>
 
 #include <cmocka.h>
+
+#include "support.h"
 #include <zip.h>
 
 #include "dispute/bag.h"
@@ -62,32 +64,6 @@ static const struct {
 
 #define EVIDENCE_COUNT (sizeof evidence / sizeof evidence[0])
 
-/* Helpers. */
-
-static int
-make_writable(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-	(void)ftw;
-	if (flag != FTW_SL && flag != FTW_SLN)
-		chmod(path, (st->st_mode & 07777) | S_IRWXU);
-	return 0;
-}
-
-static int
-remove_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-	(void)st;
-	(void)flag;
-	(void)ftw;
-	return remove(path);
-}
-
-static int
-remove_tree(const char *top)
-{
-	nftw(top, make_writable, 16, FTW_PHYS);
-	return nftw(top, remove_one, 16, FTW_DEPTH | FTW_PHYS);
-}
 
 static int
 add_sample(struct dispute_case *c, const char *kind, const char *source)
@@ -185,50 +161,6 @@ slurp(const char *path, size_t *len)
 	return data;
 }
 
-struct capture {
-	FILE *file;
-	int saved;
-};
-
-static void
-capture_start(struct capture *cap)
-{
-	fflush(stderr);
-	cap->file = tmpfile();
-	assert_non_null(cap->file);
-	cap->saved = dup(STDERR_FILENO);
-	assert_true(cap->saved >= 0);
-	assert_int_equal(dup2(fileno(cap->file), STDERR_FILENO), STDERR_FILENO);
-}
-
-/* Puts stderr back and returns what was written to it (malloc'd). */
-static char *
-capture_end(struct capture *cap)
-{
-	struct stat st;
-	char *text;
-	ssize_t n;
-
-	fflush(stderr);
-	assert_int_equal(dup2(cap->saved, STDERR_FILENO), STDERR_FILENO);
-	close(cap->saved);
-	assert_int_equal(fstat(fileno(cap->file), &st), 0);
-	text = malloc((size_t)st.st_size + 1);
-	assert_non_null(text);
-	n = pread(fileno(cap->file), text, (size_t)st.st_size, 0);
-	assert_int_equal(n, st.st_size);
-	text[n] = '\0';
-	fclose(cap->file);
-	return text;
-}
-
-static void
-assert_contains(const char *haystack, const char *needle)
-{
-	if (strstr(haystack, needle) == NULL)
-		print_message("expected \"%s\" in:\n%s", needle, haystack);
-	assert_non_null(strstr(haystack, needle));
-}
 
 /* How many entries of DIR have FRAGMENT in their name. */
 static int

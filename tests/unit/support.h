@@ -1,0 +1,24 @@
+/* Helpers shared by the cmocka unit tests: scratch folders and captured stderr. */
+#ifndef DISPUTE_TEST_SUPPORT_H
+#define DISPUTE_TEST_SUPPORT_H
+
+#include <stdio.h>
+
+/* Removes TOP and everything under it, read-only evidence copies included. */
+int remove_tree(const char *top);
+
+/* stderr redirected to a temporary file between capture_start and capture_end, so that
+ * the core's messages can be checked and do not clutter the test log. */
+struct capture {
+	FILE *file;
+	int saved;
+};
+
+void capture_start(struct capture *cap);
+/* Puts stderr back and returns what was written to it (malloc'd). */
+char *capture_end(struct capture *cap);
+
+/* Fails the test, printing HAYSTACK, unless it contains NEEDLE. */
+void assert_contains(const char *haystack, const char *needle);
+
+#endif
