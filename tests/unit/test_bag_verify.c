@@ -16,6 +16,8 @@
 
 #include <cmocka.h>
 
+#include "support.h"
+
 #include "dispute/bag.h"
 #include "dispute/report.h"
 
@@ -344,15 +346,6 @@ make_dir(const char *dir, const char *rel)
 }
 
 static int
-remove_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-	(void)st;
-	(void)flag;
-	(void)ftw;
-	return remove(path);
-}
-
-static int
 folder_setup(void **state)
 {
 	static char dir[64];
@@ -376,7 +369,7 @@ folder_setup(void **state)
 static int
 folder_teardown(void **state)
 {
-	return nftw(*state, remove_one, 16, FTW_DEPTH | FTW_PHYS);
+	return remove_tree(*state);
 }
 
 static void

@@ -22,6 +22,8 @@
 #include <unistd.h>
 
 #include <cmocka.h>
+
+#include "support.h"
 #include <vips/vips.h>
 
 #include "dispute/case.h"
@@ -49,25 +51,6 @@ struct collected {
 	size_t count;
 };
 
-/* Helpers. */
-
-static int
-make_writable(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-	(void)ftw;
-	if (flag != FTW_SL && flag != FTW_SLN)
-		chmod(path, (st->st_mode & 07777) | S_IRWXU);
-	return 0;
-}
-
-static int
-remove_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-	(void)st;
-	(void)flag;
-	(void)ftw;
-	return remove(path);
-}
 
 static int
 collect(const char *name, char *data, size_t len, const char *mime, void *ctx)
@@ -112,14 +95,6 @@ collected_file(const struct collected *c, const char *name, size_t *len)
 			return c->data[i];
 		}
 	return NULL;
-}
-
-static void
-assert_contains(const char *haystack, const char *needle)
-{
-	if (strstr(haystack, needle) == NULL)
-		print_message("expected \"%s\" in the page\n", needle);
-	assert_non_null(strstr(haystack, needle));
 }
 
 static void
@@ -246,8 +221,7 @@ teardown(void **state)
 	struct fixture *f = *state;
 	int status;
 
-	nftw(f->tmp, make_writable, 16, FTW_PHYS);
-	status = nftw(f->tmp, remove_one, 16, FTW_DEPTH | FTW_PHYS);
+	status = remove_tree(f->tmp);
 	free(f->dir);
 	free(f);
 	return status;
