@@ -157,6 +157,27 @@ minimum_clauses(int64_t amount, int64_t minimum, char **zh, char **en)
 	return *zh != NULL && *en != NULL ? DISPUTE_OK : DISPUTE_FAILED;
 }
 
+/* Fills LINE from RULE, taking ownership of the four texts; fails when any of them (or
+ * the law text) could not be made. A line counted before it is filled is freed by
+ * claim_free() either way. */
+static int
+fill_line(struct claim_line *line, const struct rule *rule, const char *basis,
+    int64_t amount_fen, int chosen, char *label_zh, char *label_en, char *calculation_zh,
+    char *calculation_en)
+{
+	line->basis = basis;
+	line->amount_fen = amount_fen;
+	line->confirmed = rule->confirmed;
+	line->chosen = chosen;
+	line->label_zh = label_zh;
+	line->label_en = label_en;
+	line->calculation_zh = calculation_zh;
+	line->calculation_en = calculation_en;
+	line->law = law_text(rule);
+	return label_zh != NULL && label_en != NULL && calculation_zh != NULL &&
+	    calculation_en != NULL && line->law != NULL ? DISPUTE_OK : DISPUTE_FAILED;
+}
+
 static int
 refund_line(const struct rules *r, const struct claim_input *in, struct claim_line *line)
 {
@@ -166,19 +187,9 @@ refund_line(const struct rules *r, const struct claim_input *in, struct claim_li
 	if (rules_find(r, "refund", in->date, &rule) != DISPUTE_OK)
 		return DISPUTE_FAILED;
 	amount_format(in->price_fen, price);
-	line->basis = "refund";
-	line->amount_fen = in->price_fen;
-	line->confirmed = rule.confirmed;
-	line->chosen = 1;
-	line->label_zh = xprintf("退还货款");
-	line->label_en = xprintf("refund of the price paid");
-	line->calculation_zh = xprintf("退还实付货款 %s 元", price);
-	line->calculation_en = xprintf("the %s yuan paid, returned", price);
-	line->law = law_text(&rule);
-	if (line->label_zh == NULL || line->label_en == NULL || line->calculation_zh == NULL ||
-	    line->calculation_en == NULL || line->law == NULL)
-		return DISPUTE_FAILED;
-	return DISPUTE_OK;
+	return fill_line(line, &rule, "refund", in->price_fen, 1, xprintf("退还货款"),
+	    xprintf("refund of the price paid"), xprintf("退还实付货款 %s 元", price),
+	    xprintf("the %s yuan paid, returned", price));
 }
 
 /* CPL art 49: the loss the buyer recorded (medical costs and the like) is claimed as it
@@ -192,20 +203,9 @@ loss_line(const struct rules *r, const struct claim_input *in, struct claim_line
 	if (rules_find(r, "loss-compensation", in->date, &rule) != DISPUTE_OK)
 		return DISPUTE_FAILED;
 	amount_format(in->loss_fen, loss);
-	line->basis = "loss";
-	line->amount_fen = in->loss_fen;
-	line->confirmed = rule.confirmed;
-	line->chosen = 1;
-	line->label_zh = xprintf("赔偿损失");
-	line->label_en = xprintf("compensation for the loss");
-	line->calculation_zh = xprintf("已记录的损失（如医疗费）%s 元", loss);
-	line->calculation_en = xprintf("the recorded loss (such as medical costs) of %s yuan",
-	    loss);
-	line->law = law_text(&rule);
-	if (line->label_zh == NULL || line->label_en == NULL || line->calculation_zh == NULL ||
-	    line->calculation_en == NULL || line->law == NULL)
-		return DISPUTE_FAILED;
-	return DISPUTE_OK;
+	return fill_line(line, &rule, "loss", in->loss_fen, 1, xprintf("赔偿损失"),
+	    xprintf("compensation for the loss"), xprintf("已记录的损失（如医疗费）%s 元", loss),
+	    xprintf("the recorded loss (such as medical costs) of %s yuan", loss));
 }
 
 /* CPL art 55(1): the price times the multiplier, at least the minimum. */
@@ -227,22 +227,14 @@ fraud_line(const struct rules *r, const struct claim_input *in, struct claim_lin
 	amount_format(product, result);
 	if (minimum_clauses(product, minimum, &below_zh, &below_en) != DISPUTE_OK)
 		goto out;
-	line->basis = "fraud";
-	line->amount_fen = product > minimum ? product : minimum;
-	line->confirmed = rule.confirmed;
-	line->chosen = in->chosen != NULL && strcmp(in->chosen, "fraud") == 0;
-	line->label_zh = xprintf("欺诈惩罚性赔偿");
-	line->label_en = xprintf("punitive damages for fraud");
-	line->calculation_zh = xprintf("%s 元 × %lld = %s 元%s", price, (long long)multiplier,
-	    result, below_zh);
-	line->calculation_en = xprintf("%s yuan × %lld = %s yuan%s", price,
-	    (long long)multiplier, result, below_en);
-	line->law = law_text(&rule);
 	line->condition_zh = xprintf("经认定商家存在欺诈行为");
 	line->condition_en = xprintf("if the seller is found to have acted fraudulently");
-	if (line->label_zh == NULL || line->label_en == NULL || line->calculation_zh == NULL ||
-	    line->calculation_en == NULL || line->law == NULL || line->condition_zh == NULL ||
-	    line->condition_en == NULL)
+	if (fill_line(line, &rule, "fraud", product > minimum ? product : minimum,
+	    in->chosen != NULL && strcmp(in->chosen, "fraud") == 0, xprintf("欺诈惩罚性赔偿"),
+	    xprintf("punitive damages for fraud"),
+	    xprintf("%s 元 × %lld = %s 元%s", price, (long long)multiplier, result, below_zh),
+	    xprintf("%s yuan × %lld = %s yuan%s", price, (long long)multiplier, result,
+	    below_en)) != DISPUTE_OK || line->condition_zh == NULL || line->condition_en == NULL)
 		goto out;
 	status = DISPUTE_OK;
 out:
@@ -291,23 +283,17 @@ food_line(const struct rules *r, const struct claim_input *in, struct claim_line
 	if (loss_zh == NULL || loss_en == NULL ||
 	    minimum_clauses(best, minimum, &below_zh, &below_en) != DISPUTE_OK)
 		goto out;
-	line->basis = "food";
-	line->amount_fen = best > minimum ? best : minimum;
-	line->confirmed = rule.confirmed;
-	line->chosen = in->chosen != NULL && strcmp(in->chosen, "food") == 0;
-	line->label_zh = xprintf("食品安全惩罚性赔偿");
-	line->label_en = xprintf("punitive damages for unsafe food");
-	line->calculation_zh = xprintf("价款 %s 元 × %lld = %s 元%s%s", price,
-	    (long long)price_mul, price_result, loss_zh, below_zh);
-	line->calculation_en = xprintf("price %s yuan × %lld = %s yuan%s%s", price,
-	    (long long)price_mul, price_result, loss_en, below_en);
-	line->law = law_text(&rule);
 	line->condition_zh = xprintf("所购食品不符合食品安全标准（不影响食品安全且不会对消费者"
 	    "造成误导的标签、说明书瑕疵除外）");
 	line->condition_en = xprintf("if the food is found not to meet food safety standards "
 	    "(flaws in labels or leaflets that neither affect safety nor mislead excepted)");
-	if (line->label_zh == NULL || line->label_en == NULL || line->calculation_zh == NULL ||
-	    line->calculation_en == NULL || line->law == NULL || line->condition_zh == NULL ||
+	if (fill_line(line, &rule, "food", best > minimum ? best : minimum,
+	    in->chosen != NULL && strcmp(in->chosen, "food") == 0, xprintf("食品安全惩罚性赔偿"),
+	    xprintf("punitive damages for unsafe food"),
+	    xprintf("价款 %s 元 × %lld = %s 元%s%s", price, (long long)price_mul, price_result,
+	    loss_zh, below_zh),
+	    xprintf("price %s yuan × %lld = %s yuan%s%s", price, (long long)price_mul,
+	    price_result, loss_en, below_en)) != DISPUTE_OK || line->condition_zh == NULL ||
 	    line->condition_en == NULL)
 		goto out;
 	status = DISPUTE_OK;

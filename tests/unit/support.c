@@ -84,3 +84,34 @@ assert_contains(const char *haystack, const char *needle)
 		print_message("expected \"%s\" in:\n%s", needle, haystack);
 	assert_non_null(strstr(haystack, needle));
 }
+
+/* The whole file at PATH, malloc'd and NUL-terminated; *LEN gets its length. */
+char *
+slurp(const char *path, size_t *len)
+{
+	FILE *in = fopen(path, "rb");
+	char *data;
+	long size;
+
+	assert_non_null(in);
+	assert_int_equal(fseek(in, 0, SEEK_END), 0);
+	size = ftell(in);
+	assert_true(size >= 0);
+	rewind(in);
+	data = malloc((size_t)size + 1);
+	assert_non_null(data);
+	assert_int_equal(fread(data, 1, (size_t)size, in), (size_t)size);
+	data[size] = '\0';
+	assert_int_equal(fclose(in), 0);
+	*len = (size_t)size;
+	return data;
+}
+
+unsigned char *
+load_evidence(const char *name, size_t *len)
+{
+	char path[512];
+
+	snprintf(path, sizeof path, "%s/evidence/%s", TEST_DATA_DIR, name);
+	return (unsigned char *)slurp(path, len);
+}

@@ -2,6 +2,7 @@
 #ifndef DISPUTE_TEST_SUPPORT_H
 #define DISPUTE_TEST_SUPPORT_H
 
+#include <stddef.h>
 #include <stdio.h>
 
 /* Removes TOP and everything under it, read-only evidence copies included. */
@@ -17,6 +18,12 @@ struct capture {
 void capture_start(struct capture *cap);
 /* Puts stderr back and returns what was written to it (malloc'd). */
 char *capture_end(struct capture *cap);
+
+/* The whole file at PATH, malloc'd and NUL-terminated; *LEN gets its length. */
+char *slurp(const char *path, size_t *len);
+
+/* The same for NAME under tests/data/evidence. */
+unsigned char *load_evidence(const char *name, size_t *len);
 
 /* Fails the test, printing HAYSTACK, unless it contains NEEDLE. */
 void assert_contains(const char *haystack, const char *needle);

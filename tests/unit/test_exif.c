@@ -10,38 +10,17 @@
 
 #include <cmocka.h>
 
+#include "support.h"
+
 #include "dispute/exif.h"
 
-/* The whole file PATH under tests/data/evidence, malloc'd. */
-static unsigned char *
-load(const char *name, size_t *len)
-{
-	char path[512];
-	unsigned char *data;
-	FILE *in;
-	long size;
-
-	snprintf(path, sizeof path, "%s/evidence/%s", TEST_DATA_DIR, name);
-	in = fopen(path, "rb");
-	assert_non_null(in);
-	assert_int_equal(fseek(in, 0, SEEK_END), 0);
-	size = ftell(in);
-	assert_true(size > 0);
-	rewind(in);
-	data = malloc((size_t)size);
-	assert_non_null(data);
-	assert_int_equal(fread(data, 1, (size_t)size, in), (size_t)size);
-	fclose(in);
-	*len = (size_t)size;
-	return data;
-}
 
 static void
 test_camera_photo(void **state)
 {
 	char when[EXIF_TIME_LEN];
 	size_t len;
-	unsigned char *data = load("camera-photo.jpg", &len);
+	unsigned char *data = load_evidence("camera-photo.jpg", &len);
 
 	(void)state;
 	assert_int_equal(exif_capture_time(data, len, when), 1);
@@ -61,7 +40,7 @@ test_no_exif(void **state)
 
 	(void)state;
 	for (i = 0; i < sizeof names / sizeof names[0]; i++) {
-		unsigned char *data = load(names[i], &len);
+		unsigned char *data = load_evidence(names[i], &len);
 
 		assert_int_equal(exif_capture_time(data, len, when), 0);
 		free(data);
@@ -75,7 +54,7 @@ test_truncated(void **state)
 {
 	char when[EXIF_TIME_LEN];
 	size_t len, cut;
-	unsigned char *data = load("camera-photo.jpg", &len);
+	unsigned char *data = load_evidence("camera-photo.jpg", &len);
 
 	(void)state;
 	for (cut = 0; cut < len; cut++) {

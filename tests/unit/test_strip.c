@@ -10,31 +10,11 @@
 
 #include <cmocka.h>
 
+#include "support.h"
+
 #include "dispute/exif.h"
 #include "dispute/report.h"
 #include "dispute/strip.h"
-
-static unsigned char *
-load(const char *name, size_t *len)
-{
-	char path[512];
-	unsigned char *data;
-	FILE *in;
-	long size;
-
-	snprintf(path, sizeof path, "%s/evidence/%s", TEST_DATA_DIR, name);
-	in = fopen(path, "rb");
-	assert_non_null(in);
-	assert_int_equal(fseek(in, 0, SEEK_END), 0);
-	size = ftell(in);
-	rewind(in);
-	data = malloc((size_t)size);
-	assert_non_null(data);
-	assert_int_equal(fread(data, 1, (size_t)size, in), (size_t)size);
-	fclose(in);
-	*len = (size_t)size;
-	return data;
-}
 
 static int
 contains(const unsigned char *data, size_t len, const char *needle)
@@ -64,7 +44,7 @@ static void
 test_jpeg_loses_exif_keeps_pixels(void **state)
 {
 	size_t len, out_len, a, b;
-	unsigned char *data = load("camera-photo.jpg", &len), *out;
+	unsigned char *data = load_evidence("camera-photo.jpg", &len), *out;
 	char when[EXIF_TIME_LEN];
 
 	(void)state;
@@ -94,7 +74,7 @@ test_png_text_chunks_go(void **state)
 		0x12, 0x34, 0x56, 0x78
 	};
 	size_t len, out_len;
-	unsigned char *data = load("order-screenshot.png", &len), *with_text, *out;
+	unsigned char *data = load_evidence("order-screenshot.png", &len), *with_text, *out;
 
 	(void)state;
 	/* Insert a tEXt chunk right after IHDR (8 + 25 bytes). */
@@ -117,7 +97,7 @@ static void
 test_refusals(void **state)
 {
 	size_t len, out_len;
-	unsigned char *data = load("camera-photo.jpg", &len), *out;
+	unsigned char *data = load_evidence("camera-photo.jpg", &len), *out;
 
 	(void)state;
 	assert_int_equal(strip_image_metadata("half.jpg", data, 40, &out, &out_len),
