@@ -50,9 +50,13 @@ prompt(int tty, const char *question, char *buf, size_t len)
 		return DISPUTE_FAILED;
 	quiet = saved;
 	quiet.c_lflag &= ~(tcflag_t)ECHO;
-	if (write(tty, question, strlen(question)) == -1 ||
-	    tcsetattr(tty, TCSAFLUSH, &quiet) == -1)
+	/* Echo goes off before the question shows, so nothing typed in answer is echoed. */
+	if (tcsetattr(tty, TCSAFLUSH, &quiet) == -1)
 		return DISPUTE_FAILED;
+	if (write(tty, question, strlen(question)) == -1) {
+		tcsetattr(tty, TCSAFLUSH, &saved);
+		return DISPUTE_FAILED;
+	}
 	while ((n = read(tty, &ch, 1)) == 1 && ch != '\n' && ch != '\r')
 		if (used + 1 < len)
 			buf[used++] = ch;

@@ -35,25 +35,39 @@ check "no dossier from the refused command" test ! -e arg.zip
 expect 2 "--password-file alone is a usage error" "$DISPUTE" -C c pack --password-file pw -o x.zip
 
 # The terminal prompt: script(1) gives the command a terminal to ask on. Like getpass,
-# the prompt discards what was typed before it appeared, so each answer is sent only
-# after its prompt has had time to show; timeout(1) bounds the wait if that ever breaks.
-answer() {
-	sleep 1
-	printf '%s\n' "$1"
-	sleep 1
-	printf '%s\n' "$2"
-	sleep 1
+# the prompt discards what was typed before it appeared, so each answer waits until its
+# question is on the screen (in ./screen), however slowly the command starts (valgrind),
+# and the terminal stays open until the command has finished (./finished).
+wait_for_text() {
+	tries=0
+	until grep -q "$2" "$1" 2>/dev/null; do
+		tries=$((tries + 1))
+		[ "$tries" -gt 1500 ] && return 1
+		sleep 0.2
+	done
 }
+
+answer() {
+	wait_for_text screen "dossier password:" && printf '%s\n' "$1" &&
+		wait_for_text screen "again:" && printf '%s\n' "$2" &&
+		wait_for_text finished "exit"
+}
+
+on_terminal() {
+	rm -f screen finished
+	answer "$1" "$2" |
+		timeout 300 script -qec "\"$DISPUTE\" -C c pack --encrypt -o $3; echo exit >finished" \
+			/dev/null >screen 2>&1
+}
+
 if command -v script >/dev/null 2>&1; then
-	answer 'tty secret' 'tty secret' |
-		timeout 20 script -qec "\"$DISPUTE\" -C c pack --encrypt -o tty.zip" /dev/null >prompt 2>&1
-	contains prompt "dossier password:" "pack asks for the password on the terminal"
-	lacks prompt "tty secret" "the password is not echoed"
+	on_terminal 'tty secret' 'tty secret' tty.zip
+	contains screen "dossier password:" "pack asks for the password on the terminal"
+	lacks screen "tty secret" "the password is not echoed"
 	printf 'tty secret\n' >ttypw
 	expect 0 "the prompted password encrypts the dossier" "$DISPUTE" verify --password-file ttypw tty.zip
-	answer one two |
-		timeout 20 script -qec "\"$DISPUTE\" -C c pack --encrypt -o mismatch.zip" /dev/null >prompt 2>&1
-	contains prompt "differ" "two different passwords are refused"
+	on_terminal one two mismatch.zip
+	contains screen "differ" "two different passwords are refused"
 	check "no dossier when the passwords differ" test ! -e mismatch.zip
 else
 	echo "SKIP: script(1) not available for the terminal prompt"
