@@ -7,12 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <vips/vips.h>
-#include <vips/vector.h>
-
 #include "dispute/i18n.h"
 #include "dispute/report.h"
 #include "dispute/thumbs.h"
+#include "imagelib.h"
 
 /* JPEG quality of the thumbnails: sharp enough to recognise a defect on screen. */
 #define THUMB_QUALITY 82
@@ -51,41 +49,59 @@ keep_log(const gchar *domain, GLogLevelFlags level, const gchar *message, gpoint
 		logged[--i] = '\0';
 }
 
+/* Settings made once, right after libvips starts. */
+static void
+configure(void)
+{
+	/* No operation cache: a cached result could be handed back for a file that was
+	 * replaced under the same name, and the cache would only hold memory here. */
+	imagelib.vips_cache_set_max(0);
+	imagelib.vips_block_untrusted_set(TRUE);
+	/* The plain C pixel loops, not ORC's code generated at run time for the processor
+	 * at hand: the same bytes on every machine (a dossier must be reproducible
+	 * anywhere), and memory checkers can follow them (valgrind cannot follow ORC). */
+	imagelib.vips_vector_set_enabled(FALSE);
+	/* Joining libvips' worker threads at exit leaves leak checkers nothing to report
+	 * (their thread-local blocks would otherwise count as "possibly lost"). */
+	atexit(thumbs_shutdown);
+	imagelib.g_log_set_handler("VIPS", G_LOG_LEVEL_WARNING | G_LOG_LEVEL_MESSAGE, keep_log,
+	    NULL);
+}
+
 static int
 start(void)
 {
 	if (state == RUNNING)
 		return DISPUTE_OK;
-	if (state != NOT_STARTED || VIPS_INIT("dispute") != 0) {
-		if (state == NOT_STARTED)
-			vips_error_clear();
+	if (state == NOT_STARTED) {
 		state = BROKEN;
-		dispute_error(_("the image library (libvips) cannot start; no thumbnails can be "
-		    "made"));
-		return DISPUTE_FAILED;
+		if (imagelib_load() != DISPUTE_OK)
+			return DISPUTE_FAILED;
+		if (imagelib.vips_init("dispute") == 0) {
+			state = RUNNING;
+			configure();
+			return DISPUTE_OK;
+		}
+		imagelib.vips_error_clear();
 	}
-	state = RUNNING;
-	/* No operation cache: a cached result could be handed back for a file that was
-	 * replaced under the same name, and the cache would only hold memory here. */
-	vips_cache_set_max(0);
-	vips_block_untrusted_set(TRUE);
-	/* The plain C pixel loops, not ORC's code generated at run time for the processor
-	 * at hand: the same bytes on every machine (a dossier must be reproducible
-	 * anywhere), and memory checkers can follow them (valgrind cannot follow ORC). */
-	vips_vector_set_enabled(FALSE);
-	/* Joining libvips' worker threads at exit leaves leak checkers nothing to report
-	 * (their thread-local blocks would otherwise count as "possibly lost"). */
-	atexit(thumbs_shutdown);
-	g_log_set_handler("VIPS", G_LOG_LEVEL_WARNING | G_LOG_LEVEL_MESSAGE, keep_log, NULL);
-	return DISPUTE_OK;
+	dispute_error(_("the image library (libvips) cannot start; no thumbnails can be made"));
+	return DISPUTE_FAILED;
 }
+
+/* g_object_unref() for any of libvips' objects that was made, then forgotten. */
+#define unref(object)                                         \
+	do {                                                  \
+		if ((object) != NULL)                         \
+			imagelib.g_object_unref(object);      \
+		(object) = NULL;                              \
+	} while (0)
 
 /* libvips' own message, on one line, for a warning. */
 static void
 warn_skipped(const char *label, const char *why)
 {
 	char *message = NULL;
-	const char *buffer = vips_error_buffer();
+	const char *buffer = imagelib.vips_error_buffer();
 
 	if (why == NULL && buffer != NULL && buffer[0] != '\0') {
 		size_t n;
@@ -102,7 +118,7 @@ warn_skipped(const char *label, const char *why)
 	dispute_warning(_("%s: no thumbnail (%s); the page links the file instead"), label,
 	    why != NULL ? why : message != NULL ? message : _("the picture does not decode"));
 	free(message);
-	vips_error_clear();
+	imagelib.vips_error_clear();
 }
 
 static int
@@ -120,7 +136,7 @@ is_photo_loader(const char *loader)
 static int
 read_header(const char *path, const char *label)
 {
-	VipsSource *source = vips_source_new_from_file(path);
+	VipsSource *source = imagelib.vips_source_new_from_file(path);
 	VipsImage *image = NULL;
 	const char *loader;
 	int ok = 0;
@@ -129,20 +145,20 @@ read_header(const char *path, const char *label)
 		warn_skipped(label, NULL);
 		return 0;
 	}
-	loader = vips_foreign_find_load_source(source);
+	loader = imagelib.vips_foreign_find_load_source(source);
 	if (!is_photo_loader(loader))
 		warn_skipped(label, _("not a JPEG, PNG, WebP, GIF, HEIF or TIFF picture"));
-	else if ((image = vips_image_new_from_source(source, "", "access",
+	else if ((image = imagelib.vips_image_new_from_source(source, "", "access",
 	    VIPS_ACCESS_SEQUENTIAL, NULL)) == NULL)
 		warn_skipped(label, NULL);
-	else if ((double)vips_image_get_width(image) * vips_image_get_height(image) >
+	else if ((double)imagelib.vips_image_get_width(image) * imagelib.vips_image_get_height(image) >
 	    THUMB_SOURCE_MAX_PIXELS)
 		warn_skipped(label, _("more than 250 megapixels"));
 	else
 		ok = 1;
-	VIPS_UNREF(image);
-	VIPS_UNREF(source);
-	vips_error_clear();
+	unref(image);
+	unref(source);
+	imagelib.vips_error_clear();
 	return ok;
 }
 
@@ -151,7 +167,7 @@ read_header(const char *path, const char *label)
 static int
 encode_thumbnail(const char *path, const char *label, struct thumb *out)
 {
-	VipsSource *source = vips_source_new_from_file(path);
+	VipsSource *source = imagelib.vips_source_new_from_file(path);
 	VipsImage *thumb = NULL, *srgb = NULL, *flat = NULL, *ready;
 	VipsArrayDouble *white = NULL;
 	void *jpeg = NULL;
@@ -159,20 +175,20 @@ encode_thumbnail(const char *path, const char *label, struct thumb *out)
 	int status = DISPUTE_FAILED;
 
 	if (source == NULL ||
-	    vips_thumbnail_source(source, &thumb, THUMB_MAX, "height", THUMB_MAX,
+	    imagelib.vips_thumbnail_source(source, &thumb, THUMB_MAX, "height", THUMB_MAX,
 	    "size", VIPS_SIZE_DOWN, NULL) != 0 ||
-	    vips_colourspace(thumb, &srgb, VIPS_INTERPRETATION_sRGB, NULL) != 0)
+	    imagelib.vips_colourspace(thumb, &srgb, VIPS_INTERPRETATION_sRGB, NULL) != 0)
 		goto skipped;
 	ready = srgb;
-	if (vips_image_hasalpha(srgb)) {
-		white = vips_array_double_newv(1, 255.0);
-		if (vips_flatten(srgb, &flat, "background", white, NULL) != 0)
+	if (imagelib.vips_image_hasalpha(srgb)) {
+		white = imagelib.vips_array_double_newv(1, 255.0);
+		if (imagelib.vips_flatten(srgb, &flat, "background", white, NULL) != 0)
 			goto skipped;
 		ready = flat;
 	}
 	/* strip: no EXIF, XMP, IPTC or ICC profile, hence no GPS position; the other
 	 * options fixed so that the bytes depend on the picture alone. */
-	if (vips_jpegsave_buffer(ready, &jpeg, &len, "Q", THUMB_QUALITY, "strip", TRUE,
+	if (imagelib.vips_jpegsave_buffer(ready, &jpeg, &len, "Q", THUMB_QUALITY, "strip", TRUE,
 	    "optimize_coding", TRUE, "interlace", FALSE, "subsample_mode",
 	    VIPS_FOREIGN_SUBSAMPLE_AUTO, NULL) != 0)
 		goto skipped;
@@ -183,21 +199,21 @@ encode_thumbnail(const char *path, const char *label, struct thumb *out)
 	}
 	memcpy(out->data, jpeg, len);
 	out->len = len;
-	out->width = vips_image_get_width(ready);
-	out->height = vips_image_get_height(ready);
+	out->width = imagelib.vips_image_get_width(ready);
+	out->height = imagelib.vips_image_get_height(ready);
 	status = DISPUTE_OK;
 	goto out;
 skipped:
 	warn_skipped(label, NULL);
 	status = DISPUTE_OK;
 out:
-	g_free(jpeg);
+	imagelib.g_free(jpeg);
 	if (white != NULL)
-		vips_area_unref(VIPS_AREA(white));
-	VIPS_UNREF(flat);
-	VIPS_UNREF(srgb);
-	VIPS_UNREF(thumb);
-	VIPS_UNREF(source);
+		imagelib.vips_area_unref(VIPS_AREA(white));
+	unref(flat);
+	unref(srgb);
+	unref(thumb);
+	unref(source);
 	return status;
 }
 
@@ -231,7 +247,7 @@ void
 thumbs_shutdown(void)
 {
 	if (state == RUNNING)
-		vips_shutdown();
+		imagelib.vips_shutdown();
 	if (state != NOT_STARTED)
 		state = SHUT_DOWN;
 }
