@@ -1,7 +1,8 @@
 /* Mustache renderer: mustache_render() parses a template with mustache-parse.c and
  * walks the tree against a cJSON document, resolving names up the context stack as
  * the spec describes. Partials are fetched through the caller's callback and parsed
- * when they are used, since their indentation depends on where they are included. */
+ * when first used with a given indentation (it depends on where they are included),
+ * then kept until the render ends. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,9 +24,19 @@ struct context {
 	const struct context *up;
 };
 
+/* A partial as parsed for one indentation; the tree points into TEXT. */
+struct parsed_partial {
+	char *name, *indent, *text, *label;
+	struct mustache_template template;
+	struct parsed_partial *next;
+};
+
 struct renderer {
 	const struct mustache_options *options;
 	struct buffer out;
+	/* Partials including each other can be used millions of times; each is fetched
+	 * and parsed once. */
+	struct parsed_partial *partials;
 	int partial_depth;
 	unsigned long steps;        /* tags rendered so far, against MUSTACHE_MAX_STEPS */
 	int out_of_memory; /* reported once, by mustache_render() */
@@ -206,36 +217,86 @@ render_section(struct renderer *r, const struct mustache_template *t,
 }
 
 static int
+same_indent(const char *a, const char *b)
+{
+	return a == NULL ? b == NULL : b != NULL && strcmp(a, b) == 0;
+}
+
+static void
+free_partials(struct parsed_partial *p)
+{
+	struct parsed_partial *next;
+
+	for (; p != NULL; p = next) {
+		next = p->next;
+		mustache_template_free(&p->template);
+		free(p->name);
+		free(p->indent);
+		free(p->text);
+		free(p->label);
+		free(p);
+	}
+}
+
+/* The partial NODE names, parsed for NODE's indentation: from the renderer's list,
+ * else fetched and parsed now. *FOUND is NULL for a partial that does not exist. */
+static int
+find_partial(struct renderer *r, const struct mustache_node *node, struct parsed_partial **found)
+{
+	const struct mustache_options *options = r->options;
+	struct parsed_partial *p;
+
+	for (p = r->partials; p != NULL; p = p->next)
+		if (strcmp(p->name, node->name) == 0 && same_indent(p->indent, node->indent)) {
+			*found = p;
+			return DISPUTE_OK;
+		}
+	*found = NULL;
+	if (options->partial == NULL)
+		return DISPUTE_OK;
+	if ((p = calloc(1, sizeof *p)) == NULL || (p->name = strdup(node->name)) == NULL ||
+	    (node->indent != NULL && (p->indent = strdup(node->indent)) == NULL)) {
+		r->out_of_memory = 1;
+		free_partials(p);
+		return DISPUTE_FAILED;
+	}
+	/* A partial that does not exist renders as nothing, as the spec says. */
+	p->text = options->partial(node->name, options->partial_ctx, &p->label);
+	if (p->text == NULL) {
+		free_partials(p);
+		return DISPUTE_OK;
+	}
+	/* Delimiters start over at {{ }} inside a partial. */
+	if (mustache_parse(&p->template, p->label != NULL ? p->label : p->name, p->text,
+	    strlen(p->text), p->indent) != DISPUTE_OK) {
+		free_partials(p);
+		return DISPUTE_FAILED;
+	}
+	p->next = r->partials;
+	r->partials = p;
+	*found = p;
+	return DISPUTE_OK;
+}
+
+static int
 render_partial(struct renderer *r, const struct mustache_template *t,
     const struct mustache_node *node, const struct context *ctx)
 {
-	const struct mustache_options *options = r->options;
-	struct mustache_template partial = { 0 };
-	char *text = NULL, *label = NULL;
-	int status = DISPUTE_FAILED;
+	struct parsed_partial *partial;
+	int status;
 
 	if (r->partial_depth == MUSTACHE_MAX_PARTIAL_DEPTH) {
 		mustache_report(t, node->offset, _("partial nesting too deep (more than %d "
 		    "levels)"), MUSTACHE_MAX_PARTIAL_DEPTH);
-		goto done;
+		return DISPUTE_FAILED;
 	}
-	/* A partial that does not exist renders as nothing, as the spec says. */
-	if (options->partial == NULL ||
-	    (text = options->partial(node->name, options->partial_ctx, &label)) == NULL) {
-		status = DISPUTE_OK;
-		goto done;
-	}
-	/* Parsed afresh each time: delimiters start over at {{ }} inside a partial. */
-	if (mustache_parse(&partial, label != NULL ? label : node->name, text, strlen(text),
-	    node->indent) != DISPUTE_OK)
-		goto done;
+	if (find_partial(r, node, &partial) != DISPUTE_OK)
+		return DISPUTE_FAILED;
+	if (partial == NULL)
+		return DISPUTE_OK;
 	r->partial_depth++;
-	status = render_nodes(r, &partial, partial.nodes, ctx);
+	status = render_nodes(r, &partial->template, partial->template.nodes, ctx);
 	r->partial_depth--;
-done:
-	mustache_template_free(&partial);
-	free(label);
-	free(text);
 	return status;
 }
 
@@ -297,6 +358,7 @@ done:
 	if (r.out_of_memory)
 		dispute_error(_("%s: out of memory"), name);
 	free(r.out.data);
+	free_partials(r.partials);
 	mustache_template_free(&t);
 	return status;
 }

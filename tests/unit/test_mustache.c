@@ -219,6 +219,36 @@ test_partial_indent(void **state)
 	free(r.out);
 }
 
+/* Fetches "line", counting the calls. */
+static char *
+counted_partial(const char *name, void *ctx, char **label)
+{
+	(void)label;
+	++*(int *)ctx;
+	return strcmp(name, "line") == 0 ? strdup("- {{.}}\n") : NULL;
+}
+
+/* A partial used again and again is fetched and parsed once per indentation. */
+static void
+test_partial_fetched_once(void **state)
+{
+	struct mustache_options options = { 0, counted_partial, NULL };
+	cJSON *data = cJSON_Parse("[\"a\", \"b\", \"c\"]");
+	char *out = NULL;
+	int calls = 0;
+	const char *template = "{{#.}}\n{{>line}}\n{{/.}}\n{{#.}}\n  {{>line}}\n{{/.}}\n";
+
+	(void)state;
+	options.partial_ctx = &calls;
+	assert_non_null(data);
+	assert_int_equal(mustache_render("t", template, strlen(template), data, &options, &out),
+	    DISPUTE_OK);
+	assert_string_equal(out, "- a\n- b\n- c\n  - a\n  - b\n  - c\n");
+	assert_int_equal(calls, 2);
+	free(out);
+	cJSON_Delete(data);
+}
+
 static void
 test_section_depth(void **state)
 {
@@ -245,6 +275,7 @@ main(void)
 		cmocka_unit_test(test_no_partial_callback),
 		cmocka_unit_test(test_partial_recursion),
 		cmocka_unit_test(test_partial_indent),
+		cmocka_unit_test(test_partial_fetched_once),
 		cmocka_unit_test(test_section_depth),
 	};
 
