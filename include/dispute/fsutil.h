@@ -42,4 +42,8 @@ int fs_create_temp(const char *dir, const char *prefix, mode_t mode, char **tmp_
 /* Writes all LEN bytes or reports PATH and the error. */
 int fs_write_all(int fd, const void *data, size_t len, const char *path);
 
+/* Reads until BUF's LEN bytes are full or the file ends: the byte count, or -1 after
+ * reporting PATH and the error. */
+ssize_t fs_read_block(int fd, void *buf, size_t len, const char *path);
+
 #endif

@@ -26,6 +26,7 @@
 #include "dispute/timeline.h"
 #include "dossier-internal.h"
 #include "zip-checked-source.h"
+#include "zip-fd-sink.h"
 
 static struct entry *
 new_entry(struct bag *b, const char *name)
@@ -384,24 +385,18 @@ report_progress(zip_t *archive, double fraction, void *total_bytes)
 	progress_set((uint64_t)(fraction * (double)*(const uint64_t *)total_bytes));
 }
 
-/* Writes the zip to TMP_PATH; libzip itself writes to a temporary name and renames. */
+/* Writes the zip into FD, the temporary file TMP_PATH. */
 static int
-write_zip(const struct bag *b, const char *root, const char *tmp_path, time_t mtime,
+write_zip(const struct bag *b, const char *root, int fd, const char *tmp_path, time_t mtime,
     const char *password)
 {
 	zip_t *archive;
-	int error = 0, status;
+	int status;
 	size_t i;
 
-	archive = zip_open(tmp_path, ZIP_CREATE | ZIP_TRUNCATE, &error);
-	if (archive == NULL) {
-		zip_error_t ze;
-
-		zip_error_init_with_code(&ze, error);
-		dispute_error(_("%s: cannot create the zip: %s"), tmp_path, zip_error_strerror(&ze));
-		zip_error_fini(&ze);
+	archive = zip_open_fd_sink(fd, tmp_path);
+	if (archive == NULL)
 		return DISPUTE_FAILED;
-	}
 	for (i = 0; i < b->count; i++) {
 		if (add_to_zip(archive, root, &b->entries[i], mtime, password) != DISPUTE_OK) {
 			zip_discard(archive);
@@ -445,26 +440,19 @@ dossier_name(const char *order_id, const char *date, const char *suffix)
 	return name;
 }
 
-/* Makes the finished temporary file durable and gives it its final name. */
+/* Makes the finished temporary file FD durable and gives it its final name. */
 static int
-publish(const char *tmp_path, const char *final_path, const char *dir)
+publish(int fd, const char *tmp_path, const char *final_path, const char *dir)
 {
-	int fd, status = DISPUTE_FAILED;
-
-	fd = open(tmp_path, O_RDONLY | O_CLOEXEC);
-	if (fd == -1 || fchmod(fd, 0600) == -1 || fsync(fd) == -1) {
+	if (fchmod(fd, 0600) == -1 || fsync(fd) == -1) {
 		dispute_error(_("%s: cannot write to disk: %s"), tmp_path, strerror(errno));
-		goto out;
+		return DISPUTE_FAILED;
 	}
 	if (rename(tmp_path, final_path) == -1) {
 		dispute_error(_("%s: cannot create: %s"), final_path, strerror(errno));
-		goto out;
+		return DISPUTE_FAILED;
 	}
-	status = fs_sync_dir(dir);
-out:
-	if (fd != -1)
-		close(fd);
-	return status;
+	return fs_sync_dir(dir);
 }
 
 /* DOSSIER.tsq beside DOSSIER.zip: an RFC 3161 request over the tag manifest, ready
@@ -502,7 +490,7 @@ dossier_write(const struct dispute_case *c, const struct dossier_options *option
 	const char *order = case_get(c, "order.id");
 	char *root = NULL, *final_path = NULL, *tmp_path = NULL, *dir = NULL, *masked = NULL;
 	time_t mtime = date_midnight(options->date);
-	int fd, status = DISPUTE_FAILED;
+	int fd = -1, status = DISPUTE_FAILED;
 
 	if (order == NULL) {
 		dispute_error(_("%s: order.id is not set; it names the dossier "
@@ -539,15 +527,16 @@ dossier_write(const struct dispute_case *c, const struct dossier_options *option
 	fd = fs_create_temp(dir, "dossier-partial.zip", 0600, &tmp_path);
 	if (fd == -1)
 		goto out;
-	close(fd);
-	if (write_zip(&bag, root, tmp_path, mtime, options->password) != DISPUTE_OK ||
-	    publish(tmp_path, final_path, dir) != DISPUTE_OK ||
+	if (write_zip(&bag, root, fd, tmp_path, mtime, options->password) != DISPUTE_OK ||
+	    publish(fd, tmp_path, final_path, dir) != DISPUTE_OK ||
 	    write_timestamp_request(&bag, final_path) != DISPUTE_OK)
 		goto out;
 	*written = final_path;
 	final_path = NULL;
 	status = DISPUTE_OK;
 out:
+	if (fd != -1)
+		close(fd);
 	if (status != DISPUTE_OK && tmp_path != NULL)
 		unlink(tmp_path);
 	free(tmp_path);

@@ -15,7 +15,7 @@
 #include <magic.h>
 
 #include "dispute/clock.h"
-#include "dispute/digest.h"
+#include "dispute/digest-worker.h"
 #include "dispute/evidence.h"
 #include "dispute/exif.h"
 #include "dispute/fsutil.h"
@@ -80,28 +80,6 @@ open_source(const char *source)
 	return fd;
 }
 
-/* Reads until BUF is full or the file ends; returns the byte count or -1. */
-static ssize_t
-read_block(int fd, unsigned char *buf, size_t len, const char *source)
-{
-	size_t used = 0;
-
-	while (used < len) {
-		ssize_t n = read(fd, buf + used, len - used);
-
-		if (n == -1 && errno == EINTR)
-			continue;
-		if (n == -1) {
-			dispute_error(_("%s: read failed: %s"), source, strerror(errno));
-			return -1;
-		}
-		if (n == 0)
-			break;
-		used += (size_t)n;
-	}
-	return (ssize_t)used;
-}
-
 static const char *
 extension_of(const char *name)
 {
@@ -141,35 +119,41 @@ check_type(magic_t cookie, const struct evidence_kind *kind, struct staged *s,
 	return DISPUTE_OK;
 }
 
-/* Copies one source into a read-only temporary file in EVIDENCE_DIR, hashing it on the way. */
+/* Copies one source into a read-only temporary file in EVIDENCE_DIR, hashing it on the
+ * way (on the second core while the next block is read and written). */
 static int
 stage_one(const char *evidence_dir, magic_t cookie, const struct evidence_kind *kind,
-    struct staged *s, unsigned char *buf)
+    struct staged *s)
 {
-	struct digest d = { NULL };
+	struct digest_worker hasher;
+	unsigned char *buf;
 	int in = -1, out = -1, status = DISPUTE_FAILED;
 	ssize_t n;
 
+	if (digest_worker_init(&hasher) != DISPUTE_OK)
+		return DISPUTE_FAILED;
 	in = open_source(s->source);
 	if (in == -1)
 		goto done;
-	n = read_block(in, buf, DIGEST_BLOCK, s->source);
+	buf = digest_worker_buffer(&hasher);
+	n = fs_read_block(in, buf, DIGEST_BLOCK, s->source);
 	if (n < 0 || check_type(cookie, kind, s, buf, (size_t)n) != DISPUTE_OK)
 		goto done;
 	if (!exif_capture_time(buf, (size_t)n, s->captured))
 		s->captured[0] = '\0';
 	out = fs_create_temp(evidence_dir, "incoming", 0600, &s->tmp_path);
-	if (out == -1 || digest_init(&d, "sha256") != DISPUTE_OK)
+	if (out == -1)
 		goto done;
 	while (n > 0) {
-		digest_update(&d, buf, (size_t)n);
-		if (fs_write_all(out, buf, (size_t)n, s->tmp_path) != DISPUTE_OK)
+		if (digest_worker_submit(&hasher, (size_t)n) != DISPUTE_OK ||
+		    fs_write_all(out, buf, (size_t)n, s->tmp_path) != DISPUTE_OK)
 			goto done;
 		s->size += (uint64_t)n;
 		progress_add((uint64_t)n);
-		n = read_block(in, buf, DIGEST_BLOCK, s->source);
+		buf = digest_worker_buffer(&hasher);
+		n = fs_read_block(in, buf, DIGEST_BLOCK, s->source);
 	}
-	if (n < 0 || digest_final_hex(&d, s->sha256) != DISPUTE_OK)
+	if (n < 0 || digest_worker_finish(&hasher, s->sha256) != DISPUTE_OK)
 		goto done;
 	/* Read-only, so that neither we nor the user's tools alter the kept copy. */
 	if (fchmod(out, 0444) == -1 || fsync(out) == -1) {
@@ -178,7 +162,7 @@ stage_one(const char *evidence_dir, magic_t cookie, const struct evidence_kind *
 	}
 	status = DISPUTE_OK;
 done:
-	digest_free(&d);
+	digest_worker_free(&hasher);
 	if (out != -1 && close(out) == -1 && status == DISPUTE_OK) {
 		dispute_error(_("%s: cannot write to disk: %s"), s->tmp_path, strerror(errno));
 		status = DISPUTE_FAILED;
@@ -523,7 +507,6 @@ int
 evidence_add(struct dispute_case *c, const struct evidence_request *req)
 {
 	struct staged *batch = NULL;
-	unsigned char *buf = NULL;
 	char *evidence_dir = NULL;
 	magic_t cookie = NULL;
 	cJSON *before = NULL;
@@ -536,8 +519,7 @@ evidence_add(struct dispute_case *c, const struct evidence_request *req)
 		return DISPUTE_FAILED;
 	evidence_dir = case_path(c, CASE_EVIDENCE_DIR);
 	batch = calloc((size_t)req->file_count, sizeof *batch);
-	buf = malloc(DIGEST_BLOCK);
-	if (evidence_dir == NULL || batch == NULL || buf == NULL) {
+	if (evidence_dir == NULL || batch == NULL) {
 		dispute_error(_("out of memory"));
 		goto out;
 	}
@@ -548,7 +530,7 @@ evidence_add(struct dispute_case *c, const struct evidence_request *req)
 	progress_begin(N_("adding evidence"), total_size(req));
 	for (i = 0; i < req->file_count; i++) {
 		batch[i].source = req->files[i];
-		if (stage_one(evidence_dir, cookie, req->kind, &batch[i], buf) != DISPUTE_OK ||
+		if (stage_one(evidence_dir, cookie, req->kind, &batch[i]) != DISPUTE_OK ||
 		    check_duplicate(known, known_count, &batch[i]) != DISPUTE_OK)
 			goto out;
 		index_add(known, &known_count, &batch[i]);
@@ -586,7 +568,6 @@ out:
 		magic_close(cookie);
 	free(known);
 	free(batch);
-	free(buf);
 	free(evidence_dir);
 	return status;
 }

@@ -229,3 +229,24 @@ out:
 	close(fd);
 	return status;
 }
+
+ssize_t
+fs_read_block(int fd, void *buf, size_t len, const char *path)
+{
+	size_t used = 0;
+
+	while (used < len) {
+		ssize_t n = read(fd, (char *)buf + used, len - used);
+
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n == -1) {
+			dispute_error(_("%s: read failed: %s"), path, strerror(errno));
+			return -1;
+		}
+		if (n == 0)
+			break;
+		used += (size_t)n;
+	}
+	return (ssize_t)used;
+}

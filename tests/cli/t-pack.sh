@@ -195,4 +195,26 @@ printf 'dispute-A_B_1-20261118.zip\n' >want
 same want out "a slash and a space in order.id become _ in the name"
 check "the dossier with the cleaned name exists" test -f zh/dispute-A_B_1-20261118.zip
 
+# Files of several read blocks (1 MiB each; hashed on a second thread while they are
+# copied and packed): a 3 MiB video, a real MP4 followed by random bytes.
+"$DISPUTE" -q init big && "$DISPUTE" -q -C big set order.id 6912345678900001 || exit 1
+{ cat "$EVIDENCE/no-power.mp4"; head -c 3145733 /dev/urandom; } >long.mp4
+expect 0 "add-evidence takes a 3 MiB video" "$DISPUTE" -C big add-evidence -k defect long.mp4
+sha256sum long.mp4 | cut -d' ' -f1 >want
+"$DISPUTE" -C big show --json | sed -n 's/.*"sha256":[[:space:]]*"\([0-9a-f]*\)".*/\1/p' >got
+same want got "its recorded SHA-256 is what sha256sum computes"
+same long.mp4 big/evidence/E01-defect.mp4 "the kept copy is byte for byte the video"
+expect 0 "pack the case with the 3 MiB video" "$DISPUTE" -C big pack -o big.zip
+unzip -tq big.zip >unzip.out 2>&1
+contains unzip.out "No errors detected" "unzip -t accepts the dossier"
+unzip -p big.zip "dispute-6912345678900001-20261118/data/evidence/E01-defect.mp4" >unzipped.mp4
+same long.mp4 unzipped.mp4 "the video comes out of the dossier unchanged"
+expect 0 "verify accepts the dossier with the 3 MiB video" "$DISPUTE" verify big.zip
+chmod u+w big/evidence/E01-defect.mp4
+printf 'X' | dd of=big/evidence/E01-defect.mp4 bs=1 seek=2621440 conv=notrunc 2>/dev/null
+expect 1 "pack refuses a byte changed in the third block" "$DISPUTE" -C big pack -o big2.zip
+contains err "E01-defect.mp4: changed since it was added" "the message names the changed video"
+check "no dossier after the change in the third block" test ! -e big2.zip
+no_leftovers . "no temporary files after the change in the third block"
+
 finish
