@@ -106,7 +106,10 @@ civil_from_days(long z)
 static void
 format_date(struct ymd date, char out[DATE_LEN])
 {
-	snprintf(out, DATE_LEN, "%04d-%02d-%02d", date.y, date.m, date.d);
+	/* Callers keep DATE within years 1-9999; the remainders let the compiler see
+	 * that the text fits. */
+	snprintf(out, DATE_LEN, "%04u-%02u-%02u", (unsigned)date.y % 10000u,
+	    (unsigned)date.m % 100u, (unsigned)date.d % 100u);
 }
 
 /* Writes the date Z days after the epoch, or reports when it leaves years 1-9999. */

@@ -18,8 +18,8 @@ normalise(const char *raw, char out[EXIF_TIME_LEN])
 	    &second, &tail) != 6)
 		return 0;
 	/* Cameras without a clock write zeros; those are no date at all. */
-	if (year < 1990 || month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 ||
-	    minute > 59 || second > 60)
+	if (year < 1990 || year > 9999 || month < 1 || month > 12 || day < 1 || day > 31 ||
+	    hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60)
 		return 0;
 	snprintf(out, EXIF_TIME_LEN, "%04d-%02d-%02dT%02d:%02d:%02d", year, month, day, hour,
 	    minute, second);
