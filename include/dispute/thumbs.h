@@ -1,4 +1,4 @@
-/* Thumbnails of photos for the dossier's page (data/thumbs/), made with libvips: at
+/* Thumbnails of photos for the dossier's page (data/thumbs/), made with GdkPixbuf: at
  * most THUMB_MAX pixels on the longer side, JPEG, every piece of metadata stripped (no
  * GPS position or camera serial leaves through a thumbnail), the same bytes every time
  * for the same photo so that a dossier stays reproducible. */
@@ -8,8 +8,11 @@
 #include <stddef.h>
 
 #define THUMB_MAX 480
-/* Larger pictures are not decoded at all: a decompression bomb is refused, not tried. */
+/* Larger pictures are not decoded at all: a decompression bomb is refused, not tried.
+ * JPEG is decoded at a reduced scale; other formats are decoded whole, at 4 bytes a
+ * pixel, so they have a lower bound (a 12-megapixel HEIF photo or a 4K screenshot fits). */
 #define THUMB_SOURCE_MAX_PIXELS (250.0 * 1000 * 1000)
+#define THUMB_WHOLE_MAX_PIXELS (16.0 * 1000 * 1000)
 
 struct thumb {
 	char *data;     /* JPEG bytes (malloc'd), or NULL when the picture was skipped */
@@ -17,18 +20,15 @@ struct thumb {
 	int width, height;
 };
 
-/* Makes the thumbnail of the picture in the file PATH into OUT. A file that is not a
- * JPEG, PNG, WebP, GIF, HEIF or TIFF picture, or that does not decode, is skipped with
- * one warning naming LABEL: DISPUTE_OK with OUT->data NULL. DISPUTE_FAILED (after one
- * error) only when the image library cannot start or memory runs out. The library is
- * started once per process, on first use; this is not thread-safe. */
-int thumb_make(const char *path, const char *label, struct thumb *out);
+/* Makes the thumbnail of the picture in the file PATH, whose type libmagic recorded as
+ * MIME, into OUT. A file that is not a JPEG, PNG, WebP, GIF, HEIF or TIFF picture, or
+ * that does not decode, is skipped with one warning naming LABEL: DISPUTE_OK with
+ * OUT->data NULL. DISPUTE_FAILED (after one error) only when the image library cannot
+ * be loaded or memory runs out. The library is loaded once per process, on first use;
+ * this is not thread-safe. */
+int thumb_make(const char *path, const char *label, const char *mime, struct thumb *out);
 
 /* Frees OUT's data and zeroes it; harmless on a zeroed struct. */
 void thumb_free(struct thumb *out);
-
-/* Releases the image library's caches and threads. Registered with atexit() when the
- * library starts; a process may call it earlier, after its last thumbnail. */
-void thumbs_shutdown(void);
 
 #endif

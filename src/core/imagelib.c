@@ -1,4 +1,4 @@
-/* Finds libvips at run time (imagelib.h says why). */
+/* Finds GdkPixbuf at run time (imagelib.h says why). */
 #include <dlfcn.h>
 #include <stdio.h>
 
@@ -6,8 +6,7 @@
 #include "dispute/report.h"
 #include "imagelib.h"
 
-/* The soname follows libtool's rule: current - age, 42 for libvips 8.x. */
-#define IMAGELIB_ABI (VIPS_LIBRARY_CURRENT - VIPS_LIBRARY_AGE)
+#define IMAGELIB_SONAME "libgdk_pixbuf-2.0.so.0"
 
 struct imagelib imagelib;
 
@@ -15,16 +14,15 @@ int
 imagelib_load(void)
 {
 	static void *handle;
-	char soname[32];
+	const guint *major;
 	const char *missing = NULL;
 
 	if (handle != NULL)
 		return DISPUTE_OK;
-	snprintf(soname, sizeof soname, "libvips.so.%d", IMAGELIB_ABI);
-	handle = dlopen(soname, RTLD_NOW | RTLD_LOCAL);
+	handle = dlopen(IMAGELIB_SONAME, RTLD_NOW | RTLD_LOCAL);
 	if (handle == NULL) {
-		dispute_error(_("%s: the image library cannot be loaded (%s); install libvips42 "
-		    "for thumbnails"), soname, dlerror());
+		dispute_error(_("%s: the image library cannot be loaded (%s); install "
+		    "libgdk-pixbuf-2.0-0 for thumbnails"), IMAGELIB_SONAME, dlerror());
 		return DISPUTE_FAILED;
 	}
 	/* dlsym() hands back an object pointer; POSIX guarantees it can be stored
@@ -34,11 +32,12 @@ imagelib_load(void)
 		missing = #name;
 	IMAGELIB_FUNCTIONS(IMAGELIB_LOOKUP)
 #undef IMAGELIB_LOOKUP
-	if (missing == NULL && imagelib.vips_version(3) - imagelib.vips_version(5) != IMAGELIB_ABI)
-		missing = "the ABI version";
+	major = dlsym(handle, "gdk_pixbuf_major_version");
+	if (missing == NULL && (major == NULL || *major != GDK_PIXBUF_MAJOR))
+		missing = "the major version";
 	if (missing != NULL) {
 		dispute_error(_("%s: the image library does not match the one dispute was built "
-		    "with (%s); no thumbnails can be made"), soname, missing);
+		    "with (%s); no thumbnails can be made"), IMAGELIB_SONAME, missing);
 		dlclose(handle);
 		handle = NULL;
 		return DISPUTE_FAILED;

@@ -1,24 +1,20 @@
-/* Private to the thumbnailer: libvips, loaded with dlopen() when the first thumbnail
- * is wanted rather than linked into the program. libvips brings a hundred shared
- * libraries with it; linked, every command (status, verify, add-evidence ...) paid
- * for loading them at start and kept their pages resident. */
+/* Private to the thumbnailer: GdkPixbuf, loaded with dlopen() when the first thumbnail
+ * is wanted rather than linked into the program, so that the commands that make no
+ * thumbnail (status, verify, add-evidence ...) neither load nor relocate it and GLib. */
 #ifndef DISPUTE_IMAGELIB_H
 #define DISPUTE_IMAGELIB_H
 
-#include <vips/vips.h>
-#include <vips/vector.h>
+#include <gdk-pixbuf/gdk-pixbuf.h>
 
-/* Every libvips and GLib function the thumbnailer calls, each typed from the headers
+/* Every GdkPixbuf and GLib function the thumbnailer calls, each typed from the headers
  * the program was compiled against. */
 #define IMAGELIB_FUNCTIONS(X)                                                           \
-	X(vips_version) X(vips_init) X(vips_shutdown) X(vips_error_buffer)               \
-	X(vips_error_clear) X(vips_cache_set_max) X(vips_block_untrusted_set)           \
-	X(vips_vector_set_enabled) X(vips_source_new_from_file)                         \
-	X(vips_foreign_find_load_source) X(vips_image_new_from_source)                   \
-	X(vips_image_get_width) X(vips_image_get_height) X(vips_image_hasalpha)         \
-	X(vips_thumbnail_source) X(vips_colourspace) X(vips_flatten)                    \
-	X(vips_jpegsave_buffer) X(vips_array_double_newv) X(vips_area_unref)            \
-	X(g_object_unref) X(g_free) X(g_log_set_handler)
+	X(gdk_pixbuf_get_file_info) X(gdk_pixbuf_format_get_name)                       \
+	X(gdk_pixbuf_new_from_file) X(gdk_pixbuf_new_from_file_at_scale)                \
+	X(gdk_pixbuf_apply_embedded_orientation) X(gdk_pixbuf_get_has_alpha)            \
+	X(gdk_pixbuf_composite_color_simple) X(gdk_pixbuf_get_width)                    \
+	X(gdk_pixbuf_get_height) X(gdk_pixbuf_save_to_buffer)                           \
+	X(g_object_unref) X(g_free) X(g_error_free) X(g_log_set_handler)
 
 struct imagelib {
 #define IMAGELIB_MEMBER(name) __typeof__(name) *name;
@@ -29,9 +25,9 @@ struct imagelib {
 /* Filled by imagelib_load(). */
 extern struct imagelib imagelib;
 
-/* Loads the libvips of the ABI the program was built for and looks up every function
- * above; once loaded, later calls return at once. DISPUTE_FAILED after one error
- * naming the library when it is missing, lacks a function or has another ABI. */
+/* Loads the GdkPixbuf 2 library and looks up every function above; once loaded, later
+ * calls return at once. DISPUTE_FAILED after one error naming the library when it is
+ * missing, lacks a function or is not version 2. */
 int imagelib_load(void);
 
 #endif

@@ -339,14 +339,15 @@ starts_with(const char *s, const char *prefix)
 
 /* A thumbnail for a photo: data/thumbs/E01-defect.jpg for evidence/E01-defect.heic. */
 static int
-add_thumbnail(struct page_build *pb, const char *path, const char *file, cJSON *item)
+add_thumbnail(struct page_build *pb, const char *path, const char *file, const char *mime,
+    cJSON *item)
 {
 	struct thumb thumb;
 	char *name = NULL, src[1024];
 	const char *dot = strrchr(file, '.');
 	int stem = dot != NULL ? (int)(dot - file) : (int)strlen(file);
 
-	if (thumb_make(path, path, &thumb) != DISPUTE_OK)
+	if (thumb_make(path, path, mime, &thumb) != DISPUTE_OK)
 		return DISPUTE_FAILED;
 	if (thumb.data == NULL)
 		return DISPUTE_OK;
@@ -424,7 +425,7 @@ add_evidence_item(struct page_build *pb, const cJSON *e, cJSON *list, int *print
 	cJSON_AddStringToObject(item, "size_human", size);
 	cJSON_AddStringToObject(item, "href", href);
 	if (starts_with(mime, "image/")) {
-		if (add_thumbnail(pb, path, file, item) != DISPUTE_OK)
+		if (add_thumbnail(pb, path, file, mime, item) != DISPUTE_OK)
 			goto out;
 		cJSON_AddBoolToObject(item, "is_image", cJSON_HasObjectItem(item, "thumb"));
 		cJSON_AddBoolToObject(item, "is_link", !cJSON_HasObjectItem(item, "thumb"));
