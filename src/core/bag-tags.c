@@ -131,6 +131,18 @@ out:
 	return status;
 }
 
+/* load_tag_file() for reading line by line: T has no lines when the file cannot be used. */
+static int
+load_tag_lines(struct bag_judge *j, const struct bag_entry *e, const char *encoding,
+    char **text, struct text *t)
+{
+	size_t len = 0;
+	int status = load_tag_file(j, e, encoding, text, &len);
+
+	*t = (struct text){ *text, *text != NULL ? *text + len : NULL, 0 };
+	return status;
+}
+
 /* "M.N"; *MAJOR_NONZERO says whether it is 1.0 or later, without parsing a number
  * that could overflow. */
 static int
@@ -181,10 +193,9 @@ bag_judge_bagit(struct bag_judge *j, int *found)
 	*found = e != NULL;
 	if (e == NULL)
 		return DISPUTE_OK;
-	if (load_tag_file(j, e, "UTF-8", &text, &len) != DISPUTE_OK)
+	if (load_tag_lines(j, e, "UTF-8", &text, &t) != DISPUTE_OK)
 		goto out;
-	t = (struct text){ text, text != NULL ? text + len : NULL, 0 };
-	while (text != NULL && next_line(&t, &line, &len)) {
+	while (next_line(&t, &line, &len)) {
 		if (len == 0)
 			continue;
 		if (!split_label(line, len, &label, &label_len, &value, &value_len)) {
@@ -531,10 +542,9 @@ bag_judge_fetch(struct bag_judge *j)
 
 	if (e == NULL)
 		return DISPUTE_OK;
-	if (load_tag_file(j, e, j->encoding, &text, &len) != DISPUTE_OK)
+	if (load_tag_lines(j, e, j->encoding, &text, &t) != DISPUTE_OK)
 		goto out;
-	t = (struct text){ text, text != NULL ? text + len : NULL, 0 };
-	while (text != NULL && next_line(&t, &line, &len)) {
+	while (next_line(&t, &line, &len)) {
 		if (len == 0)
 			continue;
 		listed = 1;
@@ -614,10 +624,9 @@ bag_judge_bag_info(struct bag_judge *j)
 
 	if (e == NULL)
 		return DISPUTE_OK;
-	if (load_tag_file(j, e, j->encoding, &text, &len) != DISPUTE_OK)
+	if (load_tag_lines(j, e, j->encoding, &text, &t) != DISPUTE_OK)
 		goto out;
-	t = (struct text){ text, text != NULL ? text + len : NULL, 0 };
-	while (text != NULL && next_line(&t, &line, &len)) {
+	while (next_line(&t, &line, &len)) {
 		if (len == 0)
 			continue;
 		if (is_blank(line[0])) {
