@@ -25,8 +25,10 @@ const struct draft_kind *draft_kind_find(const char *name);
  * "evidence" when it needs evidence and has none. */
 cJSON *draft_missing(const struct draft_kind *kind, const struct dispute_case *c);
 
-/* Prints "missing: FIELD — dispute set FIELD ..." lines for MISSING to stderr. */
-void draft_report_missing(const struct draft_kind *kind, const cJSON *missing);
+/* DISPUTE_OK when C has every fact KIND needs; otherwise DISPUTE_FAILED after one error
+ * followed by a "FIELD  dispute set FIELD VALUE" line for each missing fact, or after
+ * saying that memory ran out. */
+int draft_require(const struct draft_kind *kind, const struct dispute_case *c);
 
 /* The language of the case's drafts: case.language, else zh-CN. */
 const char *draft_language(const struct dispute_case *c);

@@ -147,7 +147,7 @@ cmd_draft_exec(struct cmd_ctx *ctx)
 	const struct draft_kind *kind;
 	struct dispute_case *c = NULL;
 	struct rules rules = { NULL, NULL };
-	cJSON *missing = NULL, *view = NULL;
+	cJSON *view = NULL;
 	char today[CLOCK_DATE_LEN], *text = NULL;
 	const char *lang;
 	int status;
@@ -163,15 +163,8 @@ cmd_draft_exec(struct cmd_ctx *ctx)
 		status = cmd_usage_error(ctx, _("--lang: \"%s\" is not zh-CN or en"), lang);
 		goto out;
 	}
-	missing = draft_missing(kind, c);
-	if (missing == NULL) {
-		dispute_error(_("out of memory"));
+	if (draft_require(kind, c) != DISPUTE_OK)
 		goto out;
-	}
-	if (cJSON_GetArraySize(missing) > 0) {
-		draft_report_missing(kind, missing);
-		goto out;
-	}
 	draft_check_tone(c);
 	if (rules_load_default(&rules) != DISPUTE_OK ||
 	    draft_view_build(c, &rules, today, &view) != DISPUTE_OK)
@@ -195,7 +188,6 @@ cmd_draft_exec(struct cmd_ctx *ctx)
 out:
 	free(text);
 	cJSON_Delete(view);
-	cJSON_Delete(missing);
 	rules_free(&rules);
 	case_close(c);
 	return status;

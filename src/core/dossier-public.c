@@ -25,18 +25,12 @@ add_post(struct bag *b, const struct dispute_case *c, const char *date)
 {
 	const struct draft_kind *kind = draft_kind_find("social");
 	struct rules rules = { NULL, NULL };
-	cJSON *missing = draft_missing(kind, c), *view = NULL;
+	cJSON *view = NULL;
 	char *text = NULL;
 	int status = DISPUTE_FAILED;
 
-	if (missing == NULL) {
-		dispute_error(_("out of memory"));
+	if (draft_require(kind, c) != DISPUTE_OK)
 		goto out;
-	}
-	if (cJSON_GetArraySize(missing) > 0) {
-		draft_report_missing(kind, missing);
-		goto out;
-	}
 	if (rules_load_default(&rules) != DISPUTE_OK ||
 	    draft_view_build(c, &rules, date, &view) != DISPUTE_OK ||
 	    draft_render(kind, c, view, draft_language(c), NULL, &text) != DISPUTE_OK)
@@ -46,7 +40,6 @@ add_post(struct bag *b, const struct dispute_case *c, const char *date)
 out:
 	free(text);
 	cJSON_Delete(view);
-	cJSON_Delete(missing);
 	rules_free(&rules);
 	return status;
 }

@@ -88,8 +88,9 @@ draft_missing(const struct draft_kind *kind, const struct dispute_case *c)
 	return missing;
 }
 
-void
-draft_report_missing(const struct draft_kind *kind, const cJSON *missing)
+/* The error, then a line per missing fact saying how to record it. */
+static void
+report_missing(const struct draft_kind *kind, const cJSON *missing)
 {
 	const cJSON *item;
 
@@ -104,6 +105,23 @@ draft_report_missing(const struct draft_kind *kind, const cJSON *missing)
 		else
 			fprintf(stderr, "  %-24s dispute add-evidence -k KIND FILE...\n", item->valuestring);
 	}
+}
+
+int
+draft_require(const struct draft_kind *kind, const struct dispute_case *c)
+{
+	cJSON *missing = draft_missing(kind, c);
+	int complete;
+
+	if (missing == NULL) {
+		dispute_error(_("out of memory"));
+		return DISPUTE_FAILED;
+	}
+	complete = cJSON_GetArraySize(missing) == 0;
+	if (!complete)
+		report_missing(kind, missing);
+	cJSON_Delete(missing);
+	return complete ? DISPUTE_OK : DISPUTE_FAILED;
 }
 
 const char *
