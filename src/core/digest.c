@@ -8,6 +8,7 @@
 #include <openssl/evp.h>
 
 #include "dispute/digest.h"
+#include "dispute/fsutil.h"
 #include "dispute/i18n.h"
 #include "dispute/report.h"
 
@@ -89,17 +90,12 @@ digest_file_sha256(const char *path, char hex[DIGEST_HEX_MAX], uint64_t *size)
 	}
 	if (digest_init(&d, "sha256") != DISPUTE_OK)
 		goto out;
-	while ((n = read(fd, buf, DIGEST_BLOCK)) != 0) {
-		if (n == -1 && errno == EINTR)
-			continue;
-		if (n == -1) {
-			dispute_error(_("%s: read failed: %s"), path, strerror(errno));
-			goto out;
-		}
+	while ((n = fs_read_block(fd, buf, DIGEST_BLOCK, path)) > 0) {
 		digest_update(&d, buf, (size_t)n);
 		*size += (uint64_t)n;
 	}
-	status = digest_final_hex(&d, hex);
+	if (n == 0)
+		status = digest_final_hex(&d, hex);
 out:
 	digest_free(&d);
 	free(buf);

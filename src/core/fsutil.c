@@ -184,7 +184,8 @@ fs_read_file(const char *path, size_t max, char **data, size_t *len)
 {
 	struct stat st;
 	char *buf = NULL;
-	size_t used = 0;
+	size_t used;
+	ssize_t n;
 	int fd, status = DISPUTE_FAILED;
 
 	fd = open(path, O_RDONLY | O_CLOEXEC);
@@ -206,19 +207,10 @@ fs_read_file(const char *path, size_t max, char **data, size_t *len)
 		dispute_error(_("out of memory"));
 		goto out;
 	}
-	while (used < (size_t)st.st_size) {
-		ssize_t n = read(fd, buf + used, (size_t)st.st_size - used);
-
-		if (n == -1 && errno == EINTR)
-			continue;
-		if (n == -1) {
-			dispute_error(_("%s: read failed: %s"), path, strerror(errno));
-			goto out;
-		}
-		if (n == 0)
-			break;
-		used += (size_t)n;
-	}
+	n = fs_read_block(fd, buf, (size_t)st.st_size, path);
+	if (n < 0)
+		goto out;
+	used = (size_t)n;
 	buf[used] = '\0';
 	*data = buf;
 	*len = used;

@@ -15,9 +15,10 @@
 #include "dispute/draft-view.h"
 #include "dispute/drafts.h"
 #include "dispute/evidence.h"
+#include "dispute/fsutil.h"
+#include "dispute/i18n.h"
 #include "dispute/ladder.h"
 #include "dispute/page.h"
-#include "dispute/i18n.h"
 #include "dispute/report.h"
 #include "dispute/rules.h"
 #include "dispute/template.h"
@@ -262,7 +263,8 @@ static int
 read_prefix(const char *path, unsigned char **data, size_t *len, int *more)
 {
 	unsigned char *buf = malloc(TEXT_READ_MAX + 1);
-	size_t got = 0;
+	size_t got;
+	ssize_t n;
 	int fd = -1, status = DISPUTE_FAILED;
 
 	*data = NULL;
@@ -274,19 +276,10 @@ read_prefix(const char *path, unsigned char **data, size_t *len, int *more)
 		goto out;
 	}
 	/* One byte past the limit tells whether there is more. */
-	while (got < TEXT_READ_MAX + 1) {
-		ssize_t n = read(fd, buf + got, TEXT_READ_MAX + 1 - got);
-
-		if (n == -1 && errno == EINTR)
-			continue;
-		if (n == -1) {
-			dispute_error(_("%s: cannot read: %s"), path, strerror(errno));
-			goto out;
-		}
-		if (n == 0)
-			break;
-		got += (size_t)n;
-	}
+	n = fs_read_block(fd, buf, TEXT_READ_MAX + 1, path);
+	if (n < 0)
+		goto out;
+	got = (size_t)n;
 	*more = got > TEXT_READ_MAX;
 	*len = *more ? TEXT_READ_MAX : got;
 	*data = buf;
