@@ -39,23 +39,9 @@ export SOURCE_DATE_EPOCH
 ROOT=dispute-6912345678901234-20261118
 ZIP=$ROOT.zip
 
-passed=0
-failed=0
+# pass, fail, expect, contains, lacks, same, check, new_case.
+. "$FAULT_DIR/../checks.sh"
 skipped=0
-
-pass() {
-	passed=$((passed + 1))
-	printf 'ok - %s\n' "$1"
-}
-
-# fail TITLE: counts a failure and shows what the last command printed.
-fail() {
-	failed=$((failed + 1))
-	printf 'not ok - %s\n' "$1"
-	[ -s err ] && sed 's/^/#   stderr: /' err | head -20
-	[ -s out ] && sed 's/^/#   stdout: /' out | head -20
-	return 0
-}
 
 skip() {
 	skipped=$((skipped + 1))
@@ -66,38 +52,6 @@ note() {
 	printf '# %s\n' "$*"
 }
 
-# expect CODE TITLE COMMAND...: runs COMMAND with stdout in ./out and stderr in ./err
-# and checks its exit status.
-expect() {
-	local want=$1 title=$2 got
-	shift 2
-	"$@" >out 2>err
-	got=$?
-	if [ "$got" -eq "$want" ]; then
-		pass "$title"
-	else
-		fail "$title (exit $got, wanted $want)"
-	fi
-}
-
-# contains FILE TEXT TITLE: FILE holds the fixed string TEXT.
-contains() {
-	if grep -qF -- "$2" "$1"; then
-		pass "$3"
-	else
-		fail "$3 ('$2' not in $1)"
-	fi
-}
-
-# lacks FILE TEXT TITLE: FILE does not hold the fixed string TEXT.
-lacks() {
-	if grep -qF -- "$2" "$1"; then
-		fail "$3 ('$2' found in $1)"
-	else
-		pass "$3"
-	fi
-}
-
 # matches FILE ERE TITLE: some line of FILE matches the extended regular expression.
 matches() {
 	if grep -qE -- "$2" "$1"; then
@@ -105,35 +59,6 @@ matches() {
 	else
 		fail "$3 (no line matching '$2' in $1)"
 	fi
-}
-
-# same FILE1 FILE2 TITLE: the two files are byte-identical.
-same() {
-	if cmp -s "$1" "$2"; then
-		pass "$3"
-	else
-		fail "$3 ($1 and $2 differ)"
-	fi
-}
-
-# check TITLE COMMAND...: COMMAND succeeds.
-check() {
-	local title=$1
-	shift
-	if "$@"; then
-		pass "$title"
-	else
-		fail "$title"
-	fi
-}
-
-# new_case DIR: a case with the facts every dossier needs.
-new_case() {
-	"$DISPUTE" -q init "$1" &&
-	"$DISPUTE" -q -C "$1" set order.id 6912345678901234 &&
-	"$DISPUTE" -q -C "$1" set order.amount 199.90 &&
-	"$DISPUTE" -q -C "$1" set order.date 2026-10-01 &&
-	"$DISPUTE" -q -C "$1" set claimant.name 张三
 }
 
 # media TYPE OUT TAG [BYTES]: a real JPEG or PNG (the header and body of a file from

@@ -1,0 +1,81 @@
+# The checks every shell test shares (tests/cli/lib.sh and tests/fault/lib.sh source
+# this file): each prints "ok - TITLE" or "not ok - TITLE" and counts it in $passed or
+# $failed for the suite's `finish`. POSIX sh, so that sh and bash tests can use it.
+
+passed=0
+failed=0
+
+pass() {
+	passed=$((passed + 1))
+	printf 'ok - %s\n' "$1"
+}
+
+# fail TITLE: counts a failure and shows the start of what the last command printed.
+fail() {
+	failed=$((failed + 1))
+	printf 'not ok - %s\n' "$1"
+	[ -s err ] && sed 's/^/#   stderr: /' err | head -20
+	[ -s out ] && sed 's/^/#   stdout: /' out | head -20
+	return 0
+}
+
+# expect CODE TITLE COMMAND...: runs COMMAND with stdout in ./out and stderr in ./err
+# and checks its exit status.
+expect() {
+	local want=$1 title=$2 got
+	shift 2
+	"$@" >out 2>err
+	got=$?
+	if [ "$got" -eq "$want" ]; then
+		pass "$title"
+	else
+		fail "$title (exit $got, wanted $want)"
+	fi
+}
+
+# contains FILE TEXT TITLE: FILE holds the fixed string TEXT.
+contains() {
+	if grep -qF -- "$2" "$1"; then
+		pass "$3"
+	else
+		fail "$3 ('$2' not in $1)"
+	fi
+}
+
+# lacks FILE TEXT TITLE: FILE does not hold the fixed string TEXT.
+lacks() {
+	if grep -qF -- "$2" "$1"; then
+		fail "$3 ('$2' found in $1)"
+	else
+		pass "$3"
+	fi
+}
+
+# same FILE1 FILE2 TITLE: the two files are byte-identical.
+same() {
+	if cmp -s "$1" "$2"; then
+		pass "$3"
+	else
+		fail "$3 ($1 and $2 differ)"
+	fi
+}
+
+# check TITLE COMMAND...: COMMAND (a test, a pipeline in sh -c) succeeds.
+check() {
+	local title=$1
+	shift
+	if "$@"; then
+		pass "$title"
+	else
+		fail "$title"
+	fi
+}
+
+# new_case DIR: a case with the facts every dossier needs.
+new_case() {
+	"$DISPUTE" -q init "$1" &&
+	"$DISPUTE" -q -C "$1" set order.id 6912345678901234 &&
+	"$DISPUTE" -q -C "$1" set order.amount 199.90 &&
+	"$DISPUTE" -q -C "$1" set order.date 2026-10-01 &&
+	"$DISPUTE" -q -C "$1" set claimant.name 张三
+}
