@@ -1,4 +1,4 @@
-# The checks every shell test shares (tests/cli/lib.sh and tests/fault/lib.sh source
+# The checks (and helpers) every shell test shares (tests/cli/lib.sh and tests/fault/lib.sh source
 # this file): each prints "ok - TITLE" or "not ok - TITLE" and counts it in $passed or
 # $failed for the suite's `finish`. POSIX sh, so that sh and bash tests can use it.
 
@@ -51,6 +51,24 @@ lacks() {
 	fi
 }
 
+# matches FILE ERE TITLE: some line of FILE matches the extended regular expression.
+matches() {
+	if grep -qE -- "$2" "$1"; then
+		pass "$3"
+	else
+		fail "$3 (no line matching '$2' in $1)"
+	fi
+}
+
+# line FILE ERE TITLE: some line of FILE matches the whole extended regular expression.
+line() {
+	if grep -qE -- "^$2\$" "$1"; then
+		pass "$3"
+	else
+		fail "$3 (no line matching '$2' in $1)"
+	fi
+}
+
 # same FILE1 FILE2 TITLE: the two files are byte-identical.
 same() {
 	if cmp -s "$1" "$2"; then
@@ -78,4 +96,23 @@ new_case() {
 	"$DISPUTE" -q -C "$1" set order.amount 199.90 &&
 	"$DISPUTE" -q -C "$1" set order.date 2026-10-01 &&
 	"$DISPUTE" -q -C "$1" set claimant.name 张三
+}
+
+# urldecode TEXT: TEXT with every %XX turned back into its byte.
+urldecode() {
+	printf '%s\n' "$1" | LC_ALL=C awk '
+	function hex(s,   i, n) {
+		n = 0
+		for (i = 1; i <= 2; i++)
+			n = n * 16 + index("0123456789abcdef", tolower(substr(s, i, 1))) - 1
+		return n
+	}
+	{
+		out = ""
+		while (match($0, /%[0-9A-Fa-f][0-9A-Fa-f]/)) {
+			out = out substr($0, 1, RSTART - 1) sprintf("%c", hex(substr($0, RSTART + 1, 2)))
+			$0 = substr($0, RSTART + 3)
+		}
+		print out $0
+	}'
 }

@@ -25,25 +25,6 @@ browser() {
 	return $status
 }
 
-# urldecode TEXT: TEXT with every %XX turned back into its byte.
-urldecode() {
-	printf '%s\n' "$1" | LC_ALL=C awk '
-	function hex(s,   i, n) {
-		n = 0
-		for (i = 1; i <= 2; i++)
-			n = n * 16 + index("0123456789abcdef", tolower(substr(s, i, 1))) - 1
-		return n
-	}
-	{
-		out = ""
-		while (match($0, /%[0-9A-Fa-f][0-9A-Fa-f]/)) {
-			out = out substr($0, 1, RSTART - 1) sprintf("%c", hex(substr($0, RSTART + 1, 2)))
-			$0 = substr($0, RSTART + 3)
-		}
-		print out $0
-	}'
-}
-
 # pack_test_case: a case with every kind of evidence (photos, a video, audio, a PDF, chat
 # logs, one of them long enough for several printed pages) packed and unzipped; sets
 # BAG (the bag folder) and PAGE (its data/index.html).

@@ -4,7 +4,7 @@
 set -u
 : "${DISPUTE:?set DISPUTE to the dispute binary}"
 : "${TEST_DATA_DIR:?set TEST_DATA_DIR to tests/data}"
-# pass, fail, expect, contains, lacks, same, check, new_case.
+# pass, fail, expect, contains, lacks, matches, line, same, check, new_case, urldecode.
 . "$(dirname "$TEST_LIB")/../checks.sh"
 
 EVIDENCE=$TEST_DATA_DIR/evidence

@@ -37,8 +37,8 @@ refused() {
 	unchanged "$dir" "add-evidence $*"
 }
 
-# line ID FILE SOURCE: the stdout line add-evidence prints for SOURCE stored as FILE.
-line() {
+# stored_line ID FILE SOURCE: the stdout line add-evidence prints for SOURCE stored as FILE.
+stored_line() {
 	printf '%s\t%s\t%s\n' "$1" "$2" "$(sha "$3")"
 }
 
@@ -53,9 +53,9 @@ done
 expect 0 "defect accepts jpg, png and mp4 in one call" "$DISPUTE" -C defect add-evidence \
     -k defect "$EVIDENCE/defect-photo.jpg" "$EVIDENCE/order-screenshot.png" "$EVIDENCE/no-power.mp4"
 {
-	line E01 E01-defect.jpg "$EVIDENCE/defect-photo.jpg"
-	line E02 E02-defect.png "$EVIDENCE/order-screenshot.png"
-	line E03 E03-defect.mp4 "$EVIDENCE/no-power.mp4"
+	stored_line E01 E01-defect.jpg "$EVIDENCE/defect-photo.jpg"
+	stored_line E02 E02-defect.png "$EVIDENCE/order-screenshot.png"
+	stored_line E03 E03-defect.mp4 "$EVIDENCE/no-power.mp4"
 } >want
 same want out "defect: stdout has one ID<TAB>FILE<TAB>SHA256 line per file"
 contains defect/case.json '"mime":	"video/mp4"' "defect: the mp4's detected type is recorded"
@@ -65,24 +65,24 @@ expect 0 "chat accepts txt, csv, png and pdf" "$DISPUTE" -C chat add-evidence -k
     "$EVIDENCE/chat-merchant.txt" "$EVIDENCE/chat-platform.csv" \
     "$EVIDENCE/order-screenshot.png" "$EVIDENCE/invoice.pdf"
 {
-	line E01 E01-chat.txt "$EVIDENCE/chat-merchant.txt"
-	line E02 E02-chat.csv "$EVIDENCE/chat-platform.csv"
-	line E03 E03-chat.png "$EVIDENCE/order-screenshot.png"
-	line E04 E04-chat.pdf "$EVIDENCE/invoice.pdf"
+	stored_line E01 E01-chat.txt "$EVIDENCE/chat-merchant.txt"
+	stored_line E02 E02-chat.csv "$EVIDENCE/chat-platform.csv"
+	stored_line E03 E03-chat.png "$EVIDENCE/order-screenshot.png"
+	stored_line E04 E04-chat.pdf "$EVIDENCE/invoice.pdf"
 } >want
 same want out "chat: stdout lists the four files"
 
 expect 0 "medical accepts pdf and jpg" "$DISPUTE" -C medical add-evidence -k medical \
     "$EVIDENCE/invoice.pdf" "$EVIDENCE/defect-photo.jpg"
 {
-	line E01 E01-medical.pdf "$EVIDENCE/invoice.pdf"
-	line E02 E02-medical.jpg "$EVIDENCE/defect-photo.jpg"
+	stored_line E01 E01-medical.pdf "$EVIDENCE/invoice.pdf"
+	stored_line E02 E02-medical.jpg "$EVIDENCE/defect-photo.jpg"
 } >want
 same want out "medical: stdout lists the two files"
 
 expect 0 "communication-audio accepts mp3" "$DISPUTE" -C audio add-evidence \
     -k communication-audio "$EVIDENCE/call.mp3"
-line E01 E01-communication-audio.mp3 "$EVIDENCE/call.mp3" >want
+stored_line E01 E01-communication-audio.mp3 "$EVIDENCE/call.mp3" >want
 same want out "communication-audio: stdout lists the mp3"
 contains audio/case.json '"mime":	"audio/mpeg"' "communication-audio: the type is recorded"
 
@@ -90,8 +90,8 @@ expect 0 "order accepts png and pdf, with a note and --proves" "$DISPUTE" -C ord
     -k order -n "下单页面" --proves "the price paid" "$EVIDENCE/order-screenshot.png" \
     "$EVIDENCE/invoice.pdf"
 {
-	line E01 E01-order.png "$EVIDENCE/order-screenshot.png"
-	line E02 E02-order.pdf "$EVIDENCE/invoice.pdf"
+	stored_line E01 E01-order.png "$EVIDENCE/order-screenshot.png"
+	stored_line E02 E02-order.pdf "$EVIDENCE/invoice.pdf"
 } >want
 same want out "order: stdout lists the two files"
 contains order/case.json '"note":	"下单页面"' "order: the note is recorded"
@@ -141,7 +141,7 @@ refused same "refused: the same content as" -k communication-audio "$EVIDENCE/ca
 # A PNG named .jpg is accepted, stored as .png, with a warning.
 cp "$EVIDENCE/order-screenshot.png" shot.jpg
 expect 0 "a PNG named .jpg is accepted" "$DISPUTE" -C renamed add-evidence -k order shot.jpg
-line E01 E01-order.png shot.jpg >want
+stored_line E01 E01-order.png shot.jpg >want
 same want out "the PNG named .jpg is stored as E01-order.png"
 contains err "warning: shot.jpg: the name says .jpg but the content is image/png; stored as .png" \
     "a warning names the mismatch"
@@ -164,7 +164,7 @@ check "the original is still there" test -f orig.jpg
 # A symbolic link to a regular file is followed; the link's name is recorded.
 ln -s "$EVIDENCE/invoice.pdf" link.pdf
 expect 0 "a symlink to a regular file is followed" "$DISPUTE" -C orig add-evidence -k receipt link.pdf
-line E02 E02-receipt.pdf "$EVIDENCE/invoice.pdf" >want
+stored_line E02 E02-receipt.pdf "$EVIDENCE/invoice.pdf" >want
 same want out "the symlink's target is stored as E02-receipt.pdf"
 check "the copy is a regular file, not a link" \
     sh -c '[ -f orig/evidence/E02-receipt.pdf ] && [ ! -L orig/evidence/E02-receipt.pdf ]'
@@ -178,8 +178,8 @@ cp "$EVIDENCE/defect-photo.jpg" "商品 照片 (1).jpg"
 expect 0 "names with spaces and Chinese characters are accepted" "$DISPUTE" -C named \
     add-evidence -k chat "聊天 记录.txt" "商品 照片 (1).jpg"
 {
-	line E01 E01-chat.txt "聊天 记录.txt"
-	line E02 E02-chat.jpg "商品 照片 (1).jpg"
+	stored_line E01 E01-chat.txt "聊天 记录.txt"
+	stored_line E02 E02-chat.jpg "商品 照片 (1).jpg"
 } >want
 same want out "the Chinese-named files are stored under plain names"
 contains named/case.json '"original_name":	"聊天 记录.txt"' "the Chinese name is recorded"

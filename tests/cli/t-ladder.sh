@@ -8,15 +8,6 @@ unset DISPUTE_HOLIDAYS
 RULES=$TEST_DATA_DIR/../../rules/zh-CN.json
 FLAG="[check the current official text]"
 
-# line FILE ERE TITLE: some line of FILE matches the whole extended regular expression.
-line() {
-	if grep -qE -- "^$2\$" "$1"; then
-		pass "$3"
-	else
-		fail "$3 (no line matching '$2' in $1)"
-	fi
-}
-
 # rule ID EFFECTIVE FIELD: FIELD (law, article, confirmed) of the version of rule ID that
 # takes effect on EFFECTIVE, from the shipped rule table.
 rule() {

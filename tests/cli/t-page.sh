@@ -67,25 +67,6 @@ lacks "$PAGE" "url(" "the CSS fetches nothing"
 check "no src or href points at the network or outside the bag" \
     sh -c "! grep -oE '(src|href)=\"[^\"]*\"' '$PAGE' | grep -E '=\"([a-zA-Z][a-zA-Z0-9+.-]*:|/|\\.\\./\\.\\.)'"
 
-# urldecode TEXT: TEXT with every %XX turned back into its byte.
-urldecode() {
-	printf '%s\n' "$1" | LC_ALL=C awk '
-	function hex(s,   i, n) {
-		n = 0
-		for (i = 1; i <= 2; i++)
-			n = n * 16 + index("0123456789abcdef", tolower(substr(s, i, 1))) - 1
-		return n
-	}
-	{
-		out = ""
-		while (match($0, /%[0-9A-Fa-f][0-9A-Fa-f]/)) {
-			out = out substr($0, 1, RSTART - 1) sprintf("%c", hex(substr($0, RSTART + 1, 2)))
-			$0 = substr($0, RSTART + 3)
-		}
-		print out $0
-	}'
-}
-
 # Every link resolves to a file in the bag (relative to data/, percent-decoded).
 grep -oE '(src|href)="[^"#][^"]*"' "$PAGE" | sed 's/^[a-z]*="//; s/"$//' | sort -u >links
 bad=0

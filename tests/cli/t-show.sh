@@ -11,15 +11,6 @@
 "$DISPUTE" -q -C c set case.platform jd &&
 "$DISPUTE" -q -C c set problem.description "充电宝 无法充电" || exit 1
 
-# line FILE ERE TITLE: some line of FILE matches the whole extended regular expression.
-line() {
-	if grep -qE -- "^$2\$" "$1"; then
-		pass "$3"
-	else
-		fail "$3 (no line matching '$2' in $1)"
-	fi
-}
-
 # One field: the canonical value alone on stdout.
 for pair in "order.amount=199.90" "claimant.phone=13800138000" \
     "claimant.id_number=11010519491231002X" "claimant.name=张三" "case.platform=jd" \

@@ -2,15 +2,6 @@
 # the human form and with --json, without ever writing to the case.
 . "$TEST_LIB"
 
-# line FILE ERE TITLE: some line of FILE matches the whole extended regular expression.
-line() {
-	if grep -qE -- "^$2\$" "$1"; then
-		pass "$3"
-	else
-		fail "$3 (no line matching '$2' in $1)"
-	fi
-}
-
 # missing: the facts status lists as not yet recorded, one a line, in ./missing.
 missing() {
 	sed -n 's/^  not yet recorded://p' out | tr ' ' '\n' | grep -v '^$' >missing

@@ -6,15 +6,6 @@
 ROOT=dispute-6912345678901234-20261118
 ZIP=$ROOT.zip
 
-# line FILE ERE TITLE: some line of FILE matches the whole extended regular expression.
-line() {
-	if grep -qE -- "^$2\$" "$1"; then
-		pass "$3"
-	else
-		fail "$3 (no line matching '$2' in $1)"
-	fi
-}
-
 # rezip NAME: zips the bag folder NAME/$ROOT as NAME.zip, with the dossier's top folder.
 rezip() {
 	(cd "$1" && zip -q -r -X "../$1.zip" "$ROOT")

@@ -39,7 +39,7 @@ export SOURCE_DATE_EPOCH
 ROOT=dispute-6912345678901234-20261118
 ZIP=$ROOT.zip
 
-# pass, fail, expect, contains, lacks, same, check, new_case.
+# pass, fail, expect, contains, lacks, matches, line, same, check, new_case, urldecode.
 . "$FAULT_DIR/../checks.sh"
 skipped=0
 
@@ -50,15 +50,6 @@ skip() {
 
 note() {
 	printf '# %s\n' "$*"
-}
-
-# matches FILE ERE TITLE: some line of FILE matches the extended regular expression.
-matches() {
-	if grep -qE -- "$2" "$1"; then
-		pass "$3"
-	else
-		fail "$3 (no line matching '$2' in $1)"
-	fi
 }
 
 # media TYPE OUT TAG [BYTES]: a real JPEG or PNG (the header and body of a file from
