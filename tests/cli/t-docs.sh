@@ -113,7 +113,7 @@ same_set "every exit status, and only those, is under EXIT STATUS" codes documen
 
 # Environment: every variable the sources read and the README lists is documented.
 grep -rho 'getenv("[A-Z_]*")' "$SRC/src" | sed 's/getenv("\(.*\)")/\1/' >env
-# The locale variables may be read from a table (src/core/i18n.c).
+# The locale variables may be read from a table (src/core/util/i18n.c).
 grep -rhoE '"(LANG|LANGUAGE|LC_[A-Z]+)"' "$SRC/src" | tr -d '"' | grep -vx LC_NUMERIC >>env
 sed -n '/^## Environment/,/^## /s/^- `\([A-Z_]*\)`.*/\1/p' "$SRC/README.md" >>env
 echo NO_COLOR >>env

@@ -13,7 +13,7 @@
 
 #include <cjson/cJSON.h>
 
-#include "dispute/mustache.h"
+#include "mustache.h"
 #include "dispute/report.h"
 
 #include "fuzz.h"

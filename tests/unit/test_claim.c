@@ -13,7 +13,7 @@
 
 #include <cmocka.h>
 
-#include "dispute/claim.h"
+#include "claim.h"
 #include "dispute/report.h"
 #include "dispute/rules.h"
 

@@ -14,7 +14,7 @@
 #include <cmocka.h>
 #include <openssl/sha.h>
 
-#include "dispute/digest-worker.h"
+#include "digest-worker.h"
 #include "dispute/report.h"
 
 /* Bytes that differ from block to block, so that a block hashed twice or skipped

@@ -12,7 +12,7 @@
 
 #include "support.h"
 
-#include "dispute/exif.h"
+#include "exif.h"
 
 
 static void

@@ -14,7 +14,7 @@
 
 #include <cjson/cJSON.h>
 
-#include "dispute/mustache.h"
+#include "mustache.h"
 #include "dispute/report.h"
 
 /* What one render produced: its status, its output and whatever went to stderr. */

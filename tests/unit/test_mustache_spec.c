@@ -15,7 +15,7 @@
 
 #include <cjson/cJSON.h>
 
-#include "dispute/mustache.h"
+#include "mustache.h"
 #include "dispute/report.h"
 
 #define SPEC_DIR TEST_DATA_DIR "/mustache-spec"

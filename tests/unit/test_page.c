@@ -28,9 +28,9 @@
 
 #include "dispute/case.h"
 #include "dispute/evidence.h"
-#include "dispute/page.h"
+#include "page.h"
 #include "dispute/report.h"
-#include "dispute/thumbs.h"
+#include "thumbs.h"
 #include "dispute/timeline.h"
 
 #define SAMPLES TEST_DATA_DIR "/evidence/"

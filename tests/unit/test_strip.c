@@ -12,9 +12,9 @@
 
 #include "support.h"
 
-#include "dispute/exif.h"
+#include "exif.h"
 #include "dispute/report.h"
-#include "dispute/strip.h"
+#include "strip.h"
 
 static int
 contains(const unsigned char *data, size_t len, const char *needle)

@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "dispute/digest-worker.h"
+#include "digest-worker.h"
 #include "dispute/i18n.h"
 #include "dispute/report.h"
 

@@ -7,7 +7,7 @@
 #include "dispute/datadir.h"
 #include "dispute/fsutil.h"
 #include "dispute/i18n.h"
-#include "dispute/mustache.h"
+#include "mustache.h"
 #include "dispute/report.h"
 #include "dispute/template.h"
 

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "dispute/calendar.h"
-#include "dispute/claim.h"
+#include "claim.h"
 #include "dispute/draft-view.h"
 #include "dispute/evidence.h"
 #include "dispute/fields.h"

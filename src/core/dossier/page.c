@@ -18,12 +18,12 @@
 #include "dispute/fsutil.h"
 #include "dispute/i18n.h"
 #include "dispute/ladder.h"
-#include "dispute/page.h"
+#include "page.h"
 #include "dispute/report.h"
 #include "dispute/rules.h"
 #include "dispute/template.h"
-#include "dispute/text.h"
-#include "dispute/thumbs.h"
+#include "text.h"
+#include "thumbs.h"
 #include "dispute/timeline.h"
 
 /* A chat log is shown as text up to this many lines; the rest is one click away. */

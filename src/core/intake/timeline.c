@@ -6,7 +6,7 @@
 #include "dispute/clock.h"
 #include "dispute/i18n.h"
 #include "dispute/report.h"
-#include "dispute/text.h"
+#include "text.h"
 #include "dispute/timeline.h"
 #include "dispute/validate.h"
 

@@ -11,7 +11,7 @@
 
 #include "dispute/i18n.h"
 #include "dispute/report.h"
-#include "dispute/thumbs.h"
+#include "thumbs.h"
 #include "imagelib.h"
 
 /* JPEG quality of the thumbnails: sharp enough to recognise a defect on screen. */

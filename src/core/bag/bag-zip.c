@@ -9,7 +9,7 @@
 #include "bag-internal.h"
 #include "dispute/i18n.h"
 #include "dispute/report.h"
-#include "dispute/text.h"
+#include "text.h"
 
 enum entry_type {
 	TYPE_FILE,

@@ -12,7 +12,7 @@
 #include "bag-internal.h"
 #include "dispute/i18n.h"
 #include "dispute/report.h"
-#include "dispute/text.h"
+#include "text.h"
 
 /* Deeper folders than this are not walked: each level holds a file descriptor and a
  * stack frame, and no real bag nests that deep. */

@@ -7,7 +7,7 @@
 
 #include <openssl/evp.h>
 
-#include "dispute/digest.h"
+#include "digest.h"
 #include "dispute/fsutil.h"
 #include "dispute/i18n.h"
 #include "dispute/report.h"

@@ -18,7 +18,7 @@
 #include <string.h>
 
 #include "dispute/calendar.h"
-#include "dispute/claim.h"
+#include "claim.h"
 #include "dispute/i18n.h"
 #include "dispute/report.h"
 #include "dispute/validate.h"

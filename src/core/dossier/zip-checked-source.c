@@ -11,7 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "dispute/digest-worker.h"
+#include "digest-worker.h"
 #include "dispute/fsutil.h"
 #include "dispute/i18n.h"
 #include "dispute/report.h"

@@ -13,15 +13,15 @@
 #include <zip.h>
 
 #include "dispute/config.h"
-#include "dispute/digest.h"
+#include "digest.h"
 #include "dispute/dossier.h"
 #include "dispute/draft-view.h"
 #include "dispute/drafts.h"
 #include "dispute/fsutil.h"
-#include "dispute/page.h"
+#include "page.h"
 #include "dispute/report.h"
 #include "dispute/progress.h"
-#include "dispute/text.h"
+#include "text.h"
 #include "dispute/timestamp.h"
 #include "dispute/timeline.h"
 #include "dossier-internal.h"

@@ -9,7 +9,7 @@
 #include <pthread.h>
 #include <stddef.h>
 
-#include "dispute/digest.h"
+#include "digest.h"
 
 struct digest_worker {
 	struct digest digest;

@@ -13,7 +13,7 @@
 #include "bag-internal.h"
 #include "dispute/i18n.h"
 #include "dispute/report.h"
-#include "dispute/text.h"
+#include "text.h"
 
 int
 bag_out_of_memory(void)

@@ -15,14 +15,14 @@
 #include <magic.h>
 
 #include "dispute/clock.h"
-#include "dispute/digest-worker.h"
+#include "digest-worker.h"
 #include "dispute/evidence.h"
-#include "dispute/exif.h"
+#include "exif.h"
 #include "dispute/fsutil.h"
 #include "dispute/i18n.h"
 #include "dispute/progress.h"
 #include "dispute/report.h"
-#include "dispute/text.h"
+#include "text.h"
 
 struct staged {
 	const char *source;          /* the path the user gave */

@@ -5,7 +5,7 @@
 
 #include <libexif/exif-data.h>
 
-#include "dispute/exif.h"
+#include "exif.h"
 
 /* "2026:10:11 20:05:00" → "2026-10-11T20:05:00"; anything else is not trusted. */
 static int

@@ -7,7 +7,7 @@
 #include <stdint.h>
 
 #include "dispute/case.h"
-#include "dispute/digest.h"
+#include "digest.h"
 
 /* One file of the bag: either an evidence file streamed from disk or bytes in memory. */
 struct entry {

@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "dispute/i18n.h"
-#include "dispute/mustache.h"
+#include "mustache.h"
 #include "dispute/report.h"
 #include "mustache-internal.h"
 

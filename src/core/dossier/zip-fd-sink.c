@@ -10,7 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "dispute/digest.h"
+#include "digest.h"
 #include "dispute/i18n.h"
 #include "dispute/report.h"
 #include "zip-fd-sink.h"

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "dispute/report.h"
-#include "dispute/strip.h"
+#include "strip.h"
 
 struct out_buf {
 	unsigned char *data;

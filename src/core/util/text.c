@@ -5,7 +5,7 @@
 
 #include "dispute/i18n.h"
 #include "dispute/report.h"
-#include "dispute/text.h"
+#include "text.h"
 
 size_t
 utf8_sequence_length(const unsigned char *s, size_t avail)

@@ -9,7 +9,7 @@
 #include <stdint.h>
 
 #include "dispute/bag.h"
-#include "dispute/digest.h"
+#include "digest.h"
 
 /* Whole-file reads are only for tag files; a bigger one is refused rather than let a
  * hostile bag make us allocate without bound. */

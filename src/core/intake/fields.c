@@ -6,7 +6,7 @@
 #include "dispute/fields.h"
 #include "dispute/i18n.h"
 #include "dispute/report.h"
-#include "dispute/text.h"
+#include "text.h"
 #include "dispute/validate.h"
 
 static const char *const platforms[] = {

@@ -8,13 +8,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "dispute/digest.h"
+#include "digest.h"
 #include "dispute/draft-view.h"
 #include "dispute/drafts.h"
 #include "dispute/fsutil.h"
 #include "dispute/report.h"
 #include "dispute/rules.h"
-#include "dispute/strip.h"
+#include "strip.h"
 #include "dossier-internal.h"
 
 /* Photos are at most this large; anything bigger is not a phone photo. */

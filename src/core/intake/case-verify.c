@@ -9,7 +9,7 @@
 
 #include "dispute/case.h"
 #include "dispute/case-verify.h"
-#include "dispute/digest.h"
+#include "digest.h"
 #include "dispute/evidence.h"
 #include "dispute/fsutil.h"
 #include "dispute/i18n.h"
