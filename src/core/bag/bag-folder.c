@@ -186,12 +186,14 @@ out:
 }
 
 int
-bag_folder_open(const char *path, struct bag_report *report, struct bag_reader *r)
+bag_folder_open(const char *path, const char *password, struct bag_report *report,
+    struct bag_reader *r)
 {
 	struct folder *f;
 	struct walk w = { r, report, 0 };
 	int fd;
 
+	(void)password;
 	f = malloc(sizeof(*f));
 	if (f == NULL)
 		return bag_out_of_memory();

@@ -1,5 +1,5 @@
 /* Private to the bag verifier: the reader interface that lets one judge work on both a
- * zip (bag-zip.c) and a folder (bag-folder.c), what they share (bag-read.c), and the
+ * zip (bag-zip.c) and a folder (bag-folder.c), what they share (bag-common.c), and the
  * state the tag-file parser (bag-tags.c) hands to the judge (bag-verify.c). Not
  * installed. */
 #ifndef DISPUTE_BAG_INTERNAL_H
@@ -57,10 +57,12 @@ struct bag_reader {
 };
 
 /* The backends: fill READER's entries (through bag_push_entry() and
- * bag_sort_entries()), ops and impl. Same contract as bag_reader_open(). */
+ * bag_sort_entries()), ops and impl. Same contract as bag_reader_open(). A folder's
+ * files are never encrypted: the folder backend has no use for PASSWORD. */
 int bag_zip_open(const char *path, const char *password, struct bag_report *report,
     struct bag_reader *reader);
-int bag_folder_open(const char *path, struct bag_report *report, struct bag_reader *reader);
+int bag_folder_open(const char *path, const char *password, struct bag_report *report,
+    struct bag_reader *reader);
 /* Appends a copy of NAME to READER's entries; *CAP is the allocated length. */
 int bag_push_entry(struct bag_reader *reader, size_t *cap, const char *name, uint64_t index);
 /* Sorts the entries and drops repeated names, reporting them as unsafe. */
@@ -96,6 +98,9 @@ const char *bag_name_unsafe(const char *name, size_t len);
 int bag_out_of_memory(void);
 /* qsort()/bsearch() comparison of two char * elements. */
 int bag_strcmp_ptr(const void *a, const void *b);
+
+/* Empties REPORT's problem list, keeping its other members. */
+void bag_report_drop_problems(struct bag_report *report);
 
 /* The checksum algorithms a manifest may use, by index. */
 enum { BAG_ALG_COUNT = 4 };

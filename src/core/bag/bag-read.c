@@ -1,150 +1,44 @@
-/* Reading a bag without extracting it: what the zip (bag-zip.c) and folder
- * (bag-folder.c) backends share, whole-file reads for tag files, their conversion to
- * UTF-8, and the name checks every path from a bag goes through. */
-#include <ctype.h>
+/* Opening a bag for reading without extracting it: a zip (bag-zip.c) or a folder
+ * (bag-folder.c), whichever backend recognises the path, behind one reader. */
 #include <errno.h>
-#include <iconv.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/stat.h>
 
 #include "bag-internal.h"
 #include "dispute/i18n.h"
 #include "dispute/report.h"
-#include "text.h"
 
-int
-bag_out_of_memory(void)
+static int
+is_folder(const struct stat *st)
 {
-	dispute_error(_("out of memory"));
-	return DISPUTE_FAILED;
-}
-
-const char *
-bag_name_unsafe(const char *name, size_t len)
-{
-	size_t start = 0;
-
-	if (len == 0)
-		return "empty name";
-	if (memchr(name, '\0', len) != NULL)
-		return "NUL byte";
-	if (name[0] == '/')
-		return "absolute path";
-	if (memchr(name, '\\', len) != NULL)
-		return "backslash";
-	if (len >= 2 && isalpha((unsigned char)name[0]) && name[1] == ':')
-		return "drive letter";
-	while (start <= len) {
-		const char *slash = memchr(name + start, '/', len - start);
-		size_t end = slash != NULL ? (size_t)(slash - name) : len;
-		size_t n = end - start;
-
-		if (n == 0)
-			return "empty component";
-		if (n == 1 && name[start] == '.')
-			return "'.' component";
-		if (n == 2 && name[start] == '.' && name[start + 1] == '.')
-			return "'..' component";
-		start = end + 1;
-	}
-	return NULL;
+	return S_ISDIR(st->st_mode);
 }
 
 static int
-entry_cmp(const void *a, const void *b)
+is_regular_file(const struct stat *st)
 {
-	const struct bag_entry *x = a, *y = b;
-	int c = strcmp(x->name, y->name);
-
-	if (c != 0)
-		return c;
-	return x->index < y->index ? -1 : x->index > y->index;
+	return S_ISREG(st->st_mode);
 }
 
-int
-bag_push_entry(struct bag_reader *r, size_t *cap, const char *name, uint64_t index)
-{
-	struct bag_entry *grown;
-	char *copy;
-
-	if (r->entry_count == *cap) {
-		size_t n = *cap != 0 ? *cap * 2 : 64;
-
-		grown = realloc(r->entries, n * sizeof(*grown));
-		if (grown == NULL)
-			return bag_out_of_memory();
-		r->entries = grown;
-		*cap = n;
-	}
-	copy = strdup(name);
-	if (copy == NULL)
-		return bag_out_of_memory();
-	r->entries[r->entry_count].name = copy;
-	r->entries[r->entry_count].index = index;
-	r->entry_count++;
-	return DISPUTE_OK;
-}
-
-/* Sorts the entries and drops repeated names: an unzip tool may extract a different
- * copy than the one we hashed, so a repeat is reported as unsafe, never judged. */
-int
-bag_sort_entries(struct bag_reader *r, struct bag_report *report)
-{
-	size_t kept = 0;
-	int status = DISPUTE_OK;
-
-	if (r->entry_count > 1)
-		qsort(r->entries, r->entry_count, sizeof(*r->entries), entry_cmp);
-	for (size_t i = 0; i < r->entry_count; i++) {
-		if (kept > 0 && strcmp(r->entries[kept - 1].name, r->entries[i].name) == 0) {
-			if (status == DISPUTE_OK && (i + 1 == r->entry_count ||
-			    strcmp(r->entries[i + 1].name, r->entries[i].name) != 0))
-				status = bag_add_problem(report, BAG_UNSAFE, r->entries[i].name,
-				    "appears more than once in the zip");
-			free(r->entries[i].name);
-			continue;
-		}
-		r->entries[kept++] = r->entries[i];
-	}
-	r->entry_count = kept;
-	return status;
-}
-
-int
-bag_strcmp_ptr(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-const struct bag_entry *
-bag_reader_find(const struct bag_reader *reader, const char *name)
-{
-	size_t lo = 0, hi = reader->entry_count;
-
-	/* Not bsearch(): entry_cmp() also orders by index, which a key cannot know. */
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int c = strcmp(name, reader->entries[mid].name);
-
-		if (c == 0)
-			return &reader->entries[mid];
-		if (c < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
-	return NULL;
-}
+/* The backends, tried in order: the first whose probe accepts the file opens it. */
+static const struct bag_backend {
+	int (*probe)(const struct stat *st);
+	int (*open)(const char *path, const char *password, struct bag_report *report,
+	    struct bag_reader *reader);
+} backends[] = {
+	{ is_folder, bag_folder_open },
+	{ is_regular_file, bag_zip_open },
+};
 
 int
 bag_reader_open(const char *path, const char *password, struct bag_report *report,
     struct bag_reader **reader)
 {
+	const struct bag_backend *backend = NULL;
 	struct bag_reader *r;
 	struct stat st;
+	size_t i;
 	int status;
 
 	*reader = NULL;
@@ -152,17 +46,17 @@ bag_reader_open(const char *path, const char *password, struct bag_report *repor
 		dispute_error("%s: %s", path, strerror(errno));
 		return DISPUTE_FAILED;
 	}
-	if (!S_ISDIR(st.st_mode) && !S_ISREG(st.st_mode)) {
+	for (i = 0; i < sizeof backends / sizeof backends[0] && backend == NULL; i++)
+		if (backends[i].probe(&st))
+			backend = &backends[i];
+	if (backend == NULL) {
 		dispute_error(_("%s: not a zip file or bag folder"), path);
 		return DISPUTE_FAILED;
 	}
 	r = calloc(1, sizeof(*r));
 	if (r == NULL)
 		return bag_out_of_memory();
-	if (S_ISDIR(st.st_mode))
-		status = bag_folder_open(path, report, r);
-	else
-		status = bag_zip_open(path, password, report, r);
+	status = backend->open(path, password, report, r);
 	if (status != DISPUTE_OK) {
 		bag_reader_close(r);
 		return status;
@@ -183,151 +77,4 @@ bag_reader_close(struct bag_reader *r)
 	free(r->entries);
 	free(r->root);
 	free(r);
-}
-
-int
-bag_read_whole(struct bag_reader *r, const struct bag_entry *e, char **data, size_t *len,
-    char *why)
-{
-	/* One byte past the limit tells a file at the limit from a bigger one, one more
-	 * holds the terminating NUL. */
-	const size_t cap_max = BAG_TAG_FILE_MAX + 2;
-	struct bag_stream s;
-	char *buf = NULL, *grown;
-	size_t cap = 0, used = 0, got;
-	int status = DISPUTE_FAILED;
-
-	*data = NULL;
-	*len = 0;
-	if (r->ops->open(r, e, &s, why) != DISPUTE_OK)
-		return DISPUTE_OK;
-	for (;;) {
-		size_t room;
-
-		if (cap - used - (cap > 0) < BAG_CHUNK && cap < cap_max) {
-			/* Grow by doubling, never from the zip's declared size, which may lie. */
-			size_t n = cap != 0 ? cap * 2 : BAG_CHUNK + 1;
-
-			if (n > cap_max)
-				n = cap_max;
-			grown = realloc(buf, n);
-			if (grown == NULL) {
-				bag_out_of_memory();
-				goto out;
-			}
-			buf = grown;
-			cap = n;
-		}
-		room = cap - used - 1;
-		if (r->ops->read(&s, buf + used, room < BAG_CHUNK ? room : BAG_CHUNK, &got,
-		    why) != DISPUTE_OK) {
-			status = DISPUTE_OK;
-			goto out;
-		}
-		if (got == 0)
-			break;
-		used += got;
-		if (used > BAG_TAG_FILE_MAX) {
-			snprintf(why, BAG_WHY_MAX, "tag file too large (over %zu MiB)",
-			    BAG_TAG_FILE_MAX / (1024 * 1024));
-			status = DISPUTE_OK;
-			goto out;
-		}
-	}
-	buf[used] = '\0';
-	*data = buf;
-	*len = used;
-	buf = NULL;
-	status = DISPUTE_OK;
-out:
-	r->ops->close(&s);
-	free(buf);
-	return status;
-}
-
-static int
-is_utf8_name(const char *encoding)
-{
-	return strcasecmp(encoding, "UTF-8") == 0 || strcasecmp(encoding, "UTF8") == 0;
-}
-
-int
-bag_to_utf8(const char *encoding, const char *in, size_t len, char **out, size_t *out_len,
-    char *why)
-{
-	iconv_t cd = (iconv_t)-1;
-	char *buf = NULL, *grown, *inp = (char *)in, *outp;
-	size_t cap, in_left = len, out_left, done;
-	int flushing = 0, status = DISPUTE_FAILED;
-
-	why[0] = '\0';
-	*out = NULL;
-	*out_len = 0;
-	if (is_utf8_name(encoding)) {
-		if (!utf8_valid(in, len)) {
-			snprintf(why, BAG_WHY_MAX, "not valid UTF-8 text");
-			return DISPUTE_OK;
-		}
-		buf = malloc(len + 1);
-		if (buf == NULL)
-			return bag_out_of_memory();
-		memcpy(buf, in, len);
-		buf[len] = '\0';
-		*out = buf;
-		*out_len = len;
-		return DISPUTE_OK;
-	}
-	cd = iconv_open("UTF-8", encoding);
-	if (cd == (iconv_t)-1) {
-		snprintf(why, BAG_WHY_MAX, "cannot convert from %s", encoding);
-		return DISPUTE_OK;
-	}
-	cap = len + len / 2 + 16;
-	buf = malloc(cap);
-	if (buf == NULL) {
-		bag_out_of_memory();
-		goto out;
-	}
-	outp = buf;
-	out_left = cap - 1;
-	for (;;) {
-		size_t rc;
-
-		/* A NULL input flushes the shift state of stateful encodings at the end. */
-		if (flushing)
-			rc = iconv(cd, NULL, NULL, &outp, &out_left);
-		else
-			rc = iconv(cd, &inp, &in_left, &outp, &out_left);
-		if (rc != (size_t)-1) {
-			if (flushing)
-				break;
-			flushing = 1;
-			continue;
-		}
-		if (errno != E2BIG) {
-			snprintf(why, BAG_WHY_MAX, "not valid %s text", encoding);
-			status = DISPUTE_OK;
-			goto out;
-		}
-		done = (size_t)(outp - buf);
-		grown = realloc(buf, cap * 2);
-		if (grown == NULL) {
-			bag_out_of_memory();
-			goto out;
-		}
-		buf = grown;
-		cap *= 2;
-		outp = buf + done;
-		out_left = cap - 1 - done;
-	}
-	*outp = '\0';
-	*out_len = (size_t)(outp - buf);
-	*out = buf;
-	buf = NULL;
-	status = DISPUTE_OK;
-out:
-	free(buf);
-	if (cd != (iconv_t)-1)
-		iconv_close(cd);
-	return status;
 }

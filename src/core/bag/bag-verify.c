@@ -1,7 +1,6 @@
 /* Judging a BagIt bag (RFC 8493): every file the reader lists against the manifests
  * that bag-tags.c parsed, streamed through the digests, plus the Payload-Oxum, so
- * that a zip and a folder are judged the same way. Also the report itself. */
-#include <stdarg.h>
+ * that a zip and a folder are judged the same way. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,98 +11,6 @@
 #include "dispute/i18n.h"
 #include "dispute/progress.h"
 #include "dispute/report.h"
-
-const struct bag_algorithm bag_algorithms[BAG_ALG_COUNT] = {
-	{ "md5", 32 },
-	{ "sha1", 40 },
-	{ "sha256", 64 },
-	{ "sha512", 128 },
-};
-
-const char *
-bag_problem_name(enum bag_problem_kind kind)
-{
-	switch (kind) {
-	case BAG_ALTERED:
-		return "altered";
-	case BAG_MISSING:
-		return "missing";
-	case BAG_EXTRA:
-		return "extra";
-	case BAG_OXUM:
-		return "oxum";
-	case BAG_INCOMPLETE:
-		return "incomplete";
-	case BAG_MALFORMED:
-		return "malformed";
-	case BAG_UNSAFE:
-		return "unsafe";
-	}
-	return "unknown";
-}
-
-int
-bag_add_problem(struct bag_report *report, enum bag_problem_kind kind, const char *path,
-    const char *fmt, ...)
-{
-	struct bag_problem *grown, *p;
-	va_list ap;
-	int n;
-
-	/* The report has no capacity field: grow to 16, then whenever the count reaches a
-	 * power of two, so that a bag with many problems does not cost a realloc each. */
-	if (report->problem_count == 0 || (report->problem_count >= 16 &&
-	    (report->problem_count & (report->problem_count - 1)) == 0)) {
-		size_t cap = report->problem_count != 0 ? report->problem_count * 2 : 16;
-
-		grown = realloc(report->problems, cap * sizeof(*grown));
-		if (grown == NULL)
-			return bag_out_of_memory();
-		report->problems = grown;
-	}
-	p = &report->problems[report->problem_count];
-	p->kind = kind;
-	p->path = NULL;
-	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	p->detail = n >= 0 ? malloc((size_t)n + 1) : NULL;
-	if (p->detail == NULL)
-		return bag_out_of_memory();
-	va_start(ap, fmt);
-	vsnprintf(p->detail, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	if (path != NULL && (p->path = strdup(path)) == NULL) {
-		free(p->detail);
-		return bag_out_of_memory();
-	}
-	report->problem_count++;
-	return DISPUTE_OK;
-}
-
-static void
-drop_problems(struct bag_report *report)
-{
-	for (size_t i = 0; i < report->problem_count; i++) {
-		free(report->problems[i].path);
-		free(report->problems[i].detail);
-	}
-	report->problem_count = 0;
-}
-
-void
-bag_report_free(struct bag_report *report)
-{
-	if (report == NULL)
-		return;
-	drop_problems(report);
-	free(report->problems);
-	free(report->root);
-	free(report->version);
-	free(report->encoding);
-	free(report->algorithms);
-	memset(report, 0, sizeof(*report));
-}
 
 /* "manifest-md5.txt, manifest-sha256.txt" for the manifests whose bit is set in MASK. */
 static void
@@ -299,7 +206,7 @@ judge_bag(struct bag_judge *j)
 	/* Neither bagit.txt nor a manifest: not a bag at all, and saying so is enough;
 	 * what the listing found wrong with the files of, say, a home folder is noise. */
 	if (!has_bagit && !has_manifest)
-		drop_problems(j->report);
+		bag_report_drop_problems(j->report);
 	if (!has_bagit && bag_add_problem(j->report, BAG_MALFORMED, "bagit.txt",
 	    "not found") != DISPUTE_OK)
 		return DISPUTE_FAILED;
