@@ -1,29 +1,57 @@
 /* The dossier: a zip holding one folder that is a BagIt 1.0 bag (RFC 8493) with the
- * evidence, case.json and a plain-text timeline as payload. The same case and date
- * always give a byte-identical zip. */
+ * evidence, case.json, a plain-text timeline, the drafts and the page as payload. The
+ * same case and date always give a byte-identical zip. */
 #ifndef DISPUTE_DOSSIER_H
 #define DISPUTE_DOSSIER_H
 
-#include "dispute/case.h"
+#include <stddef.h>
+#include <time.h>
 
-struct dossier_options {
-	const char *output;  /* path of the zip; NULL: dispute-<order.id>-<YYYYMMDD>.zip in
-	                      * DIRECTORY */
-	const char *directory; /* NULL: the current folder */
-	const char *date;    /* the bagging date, YYYY-MM-DD */
-	int public_copy;      /* the public copy instead: the public post and metadata-free
-	                       * photos only, named by the masked order number */
-	const char *password; /* encrypt every entry with WinZip AES-256; NULL: no encryption.
-	                       * Entry names stay readable in an encrypted zip. */
+#include <cjson/cJSON.h>
+
+#include "dispute/calendar.h"
+#include "dispute/case.h"
+#include "dispute/drafts.h"
+#include "dispute/rules.h"
+
+/* What a pack works from, built once and shared by the dossier and its public copy:
+ * the drafts, the page and the public post all come from the same view, and the page
+ * lists exactly the drafts the bag holds. */
+struct dossier_inputs {
+	const char *date;                      /* the bagging date, YYYY-MM-DD */
+	time_t mtime;                          /* its midnight: the time of every zip entry */
+	const struct rules *rules;
+	const struct holiday_table *holidays;  /* as `dispute status` loads them */
+	cJSON *view;                           /* the template view as of DATE (draft-view.h) */
+	const struct draft_kind *drafts[DRAFT_KIND_MAX]; /* the drafts the dossier holds */
+	size_t draft_count;
+	char *order_masked;                    /* the order number as the public may see it */
+	char *bag_name;                        /* dispute-<order.id>-<YYYYMMDD>, or NULL */
+	char *public_bag_name;                 /* dispute-<masked order>-<YYYYMMDD>-public */
 };
 
-/* Writes the dossier for case C (opened for reading). Every evidence file is hashed as
- * it streams into the zip and compared with its record; any difference, a missing file
- * or any other failure leaves no file under the final name. On success *WRITTEN holds
- * the malloc'd path of the dossier, and DOSSIER.tsq beside it holds an RFC 3161
- * timestamp request over the bag's tag manifest. */
-int dossier_write(const struct dispute_case *c, const struct dossier_options *options,
-    char **written);
+/* Builds IN for case C packed on DATE with RULES and HOLIDAYS, which must outlive it.
+ * Without order.id the bag names stay NULL: the page can be built, the dossier not. */
+int dossier_inputs_build(const struct dispute_case *c, const struct rules *rules,
+    const struct holiday_table *holidays, const char *date, struct dossier_inputs *in);
+void dossier_inputs_free(struct dossier_inputs *in);
+
+struct dossier_options {
+	const char *output;    /* path of the zip; NULL: the bag's name + .zip in DIRECTORY */
+	const char *directory; /* NULL: the current folder */
+	int public_copy;       /* the public copy instead: the public post and metadata-free
+	                        * photos only, named by the masked order number */
+	const char *password;  /* encrypt every entry with WinZip AES-256; NULL: no encryption.
+	                        * Entry names stay readable in an encrypted zip. */
+};
+
+/* Writes the dossier for case C (opened for reading) from IN. Every evidence file is
+ * hashed as it streams into the zip and compared with its record; any difference, a
+ * missing file or any other failure leaves no file under the final name. On success
+ * *WRITTEN holds the malloc'd path of the dossier, and DOSSIER.tsq beside it holds an
+ * RFC 3161 timestamp request over the bag's tag manifest. */
+int dossier_write(const struct dispute_case *c, const struct dossier_inputs *in,
+    const struct dossier_options *options, char **written);
 
 /* The bag's folder name for ORDER_ID and DATE ("dispute-<order.id>-<YYYYMMDD>SUFFIX"),
  * with every character that is unsafe in a file name replaced by '_'. Malloc'd. */

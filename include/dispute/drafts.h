@@ -40,10 +40,22 @@ const char *draft_language(const struct dispute_case *c);
 int draft_render(const struct draft_kind *kind, const struct dispute_case *c, const cJSON *view,
     const char *lang, const char *template_file, char **text);
 
-/* Renders every draft of case C whose facts are complete, in the case's language, and
- * hands each to ADD with its dossier file name; ADD takes ownership of TEXT. */
-int drafts_render_complete(const struct dispute_case *c, const char *today,
+/* Room for every kind of draft. */
+#define DRAFT_KIND_MAX 16
+
+/* The drafts a dossier of case C holds, in ladder order: every kind whose facts are
+ * complete, but not the public post of a settled case (it would say it is not). */
+int drafts_included(const struct dispute_case *c,
+    const struct draft_kind *kinds[DRAFT_KIND_MAX], size_t *count);
+
+/* Renders KINDS for case C against VIEW, in the case's language, and hands each to ADD
+ * with its dossier file name; ADD takes ownership of TEXT. */
+int drafts_render(const struct dispute_case *c, const cJSON *view,
+    const struct draft_kind *const *kinds, size_t count,
     int (*add)(const char *name, char *text, void *ctx), void *ctx);
+
+/* The name of KIND's document in the dossier for a case drafted in LANG. */
+const char *draft_document_name(const struct draft_kind *kind, const char *lang);
 
 /* Warns (without refusing) about insults or threats in the buyer's own words, listed in
  * rules/tone-*.txt: objective wording is what authorities respond to. */

@@ -4,12 +4,14 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "dispute/calendar.h"
 #include "dispute/case.h"
 #include "dispute/clock.h"
 #include "dispute/dossier.h"
 #include "dispute/fsutil.h"
 #include "dispute/i18n.h"
 #include "dispute/report.h"
+#include "dispute/rules.h"
 #include "dispute/validate.h"
 #include "password.h"
 
@@ -31,16 +33,21 @@ static int
 cmd_pack_exec(struct cmd_ctx *ctx)
 {
 	struct dossier_options options = { NULL };
+	struct dossier_inputs inputs;
 	struct dispute_case *c = NULL;
+	struct rules rules = { NULL, NULL };
+	struct holiday_table holidays = { NULL };
 	char today[CLOCK_DATE_LEN], reason[VALIDATE_REASON_MAX], *written = NULL;
 	char *password = NULL, *directory = NULL;
+	const char *date;
 	int status = DISPUTE_FAILED;
 
+	memset(&inputs, 0, sizeof inputs);
 	if (clock_today(today) != DISPUTE_OK)
 		return DISPUTE_FAILED;
 	options.output = args_get(ctx, 'o');
-	options.date = args_has(ctx, OPT_DATE) ? args_get(ctx, OPT_DATE) : today;
-	if (validate_date(options.date, today, reason, sizeof reason) != DISPUTE_OK)
+	date = args_has(ctx, OPT_DATE) ? args_get(ctx, OPT_DATE) : today;
+	if (validate_date(date, today, reason, sizeof reason) != DISPUTE_OK)
 		return cmd_usage_error(ctx, "--date: %s", reason);
 	if (args_has(ctx, OPT_PASSWORD_FILE) && !args_has(ctx, OPT_ENCRYPT))
 		return cmd_usage_error(ctx, _("--password-file goes with --encrypt"));
@@ -50,7 +57,11 @@ cmd_pack_exec(struct cmd_ctx *ctx)
 	options.password = password;
 	if (case_open(ctx->case_dir, CASE_READ, &c) != DISPUTE_OK)
 		goto out;
-	if (dossier_write(c, &options, &written) != DISPUTE_OK) {
+	/* Built once: the dossier and its public copy come from the same view and rules. */
+	if (rules_load_default(&rules) != DISPUTE_OK ||
+	    holidays_load_default(&holidays, ctx->case_dir) != DISPUTE_OK ||
+	    dossier_inputs_build(c, &rules, &holidays, date, &inputs) != DISPUTE_OK ||
+	    dossier_write(c, &inputs, &options, &written) != DISPUTE_OK) {
 		dispute_error(_("no dossier was written"));
 		goto out;
 	}
@@ -65,7 +76,7 @@ cmd_pack_exec(struct cmd_ctx *ctx)
 		options.password = NULL;
 		options.output = NULL;
 		options.directory = directory != NULL && strcmp(directory, ".") == 0 ? NULL : directory;
-		if (directory == NULL || dossier_write(c, &options, &written) != DISPUTE_OK) {
+		if (directory == NULL || dossier_write(c, &inputs, &options, &written) != DISPUTE_OK) {
 			dispute_error(_("no public copy was written"));
 			goto out;
 		}
@@ -76,6 +87,9 @@ out:
 	free(directory);
 	password_free(password);
 	free(written);
+	dossier_inputs_free(&inputs);
+	holidays_free(&holidays);
+	rules_free(&rules);
 	case_close(c);
 	return status;
 }

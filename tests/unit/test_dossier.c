@@ -32,6 +32,7 @@
 #include "dispute/bag.h"
 #include "dispute/case.h"
 #include "dispute/dossier.h"
+#include "dispute/rules.h"
 #include "dispute/evidence.h"
 #include "dispute/report.h"
 
@@ -157,6 +158,27 @@ count_containing(const char *dir, const char *fragment)
 	return n;
 }
 
+/* What `dispute pack` does: the inputs once, then the dossier on DATE. */
+static int
+pack(const struct fixture *f, const struct dossier_options *options, const char *date,
+    char **written)
+{
+	struct rules rules = { NULL, NULL };
+	struct holiday_table holidays = { NULL };
+	struct dossier_inputs inputs;
+	int status = DISPUTE_FAILED;
+
+	memset(&inputs, 0, sizeof inputs);
+	if (rules_load_default(&rules) == DISPUTE_OK &&
+	    holidays_load_default(&holidays, f->dir) == DISPUTE_OK &&
+	    dossier_inputs_build(f->c, &rules, &holidays, date, &inputs) == DISPUTE_OK)
+		status = dossier_write(f->c, &inputs, options, written);
+	dossier_inputs_free(&inputs);
+	holidays_free(&holidays);
+	rules_free(&rules);
+	return status;
+}
+
 /* Writes the dossier to OUT/NAME and returns its path (malloc'd). */
 static char *
 write_dossier(const struct fixture *f, const char *name)
@@ -166,8 +188,7 @@ write_dossier(const struct fixture *f, const char *name)
 
 	assert_true(asprintf(&path, "%s/%s", f->out, name) > 0);
 	options.output = path;
-	options.date = DATE;
-	assert_int_equal(dossier_write(f->c, &options, &written), DISPUTE_OK);
+	assert_int_equal(pack(f, &options, DATE, &written), DISPUTE_OK);
 	assert_non_null(written);
 	assert_string_equal(written, path);
 	free(written);
@@ -484,9 +505,8 @@ expect_no_dossier(const struct fixture *f, const char *date, const char *fragmen
 
 	assert_true(asprintf(&path, "%s/bad.zip", f->out) > 0);
 	options.output = path;
-	options.date = date;
 	capture_start(&cap);
-	status = dossier_write(f->c, &options, &written);
+	status = pack(f, &options, date, &written);
 	message = capture_end(&cap);
 	assert_int_equal(status, DISPUTE_FAILED);
 	assert_null(written);

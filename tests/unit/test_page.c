@@ -226,6 +226,23 @@ teardown(void **state)
 	return status;
 }
 
+/* Builds the page of case C as `dispute pack` does, from the pack's inputs. */
+static void
+add_page(const struct dispute_case *c, const char *dir, struct collected *out)
+{
+	struct rules rules = { NULL, NULL };
+	struct holiday_table holidays = { NULL };
+	struct dossier_inputs inputs;
+
+	assert_int_equal(rules_load_default(&rules), DISPUTE_OK);
+	assert_int_equal(holidays_load_default(&holidays, dir), DISPUTE_OK);
+	assert_int_equal(dossier_inputs_build(c, &rules, &holidays, DATE, &inputs), DISPUTE_OK);
+	assert_int_equal(page_add_to_bag(c, &inputs, collect, out), DISPUTE_OK);
+	dossier_inputs_free(&inputs);
+	holidays_free(&holidays);
+	rules_free(&rules);
+}
+
 /* Builds the page of the fixture's case into OUT; the page itself is returned. */
 static const char *
 build_page(struct fixture *f, struct collected *out)
@@ -235,7 +252,7 @@ build_page(struct fixture *f, struct collected *out)
 
 	memset(out, 0, sizeof *out);
 	assert_int_equal(case_open(f->dir, CASE_READ, &c), DISPUTE_OK);
-	assert_int_equal(page_add_to_bag(c, DATE, collect, out), DISPUTE_OK);
+	add_page(c, f->dir, out);
 	case_close(c);
 	html = collected_file(out, "data/index.html", NULL);
 	assert_non_null(html);
@@ -722,7 +739,7 @@ test_page_of_an_empty_case(void **state)
 	assert_int_equal(case_create(dir, "2026-11-18T10:00:00+08:00"), DISPUTE_OK);
 	assert_int_equal(case_open(dir, CASE_READ, &c), DISPUTE_OK);
 	memset(&out, 0, sizeof out);
-	assert_int_equal(page_add_to_bag(c, DATE, collect, &out), DISPUTE_OK);
+	add_page(c, dir, &out);
 	case_close(c);
 	assert_int_equal(out.count, 1);
 	html = collected_file(&out, "data/index.html", NULL);

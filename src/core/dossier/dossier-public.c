@@ -13,35 +13,23 @@
 #include "dispute/drafts.h"
 #include "dispute/fsutil.h"
 #include "dispute/report.h"
-#include "dispute/rules.h"
 #include "strip.h"
-#include "dossier-internal.h"
+#include "dossier-bag.h"
+#include "dossier-public.h"
 
 /* Photos are at most this large; anything bigger is not a phone photo. */
 #define PUBLIC_PHOTO_MAX (256u * 1024 * 1024)
 
 static int
-add_post(struct bag *b, const struct dispute_case *c, const char *date)
+add_post(struct dossier_bag *b, const struct dispute_case *c, const struct dossier_inputs *in)
 {
 	const struct draft_kind *kind = draft_kind_find("social");
-	struct rules rules = { NULL, NULL };
-	cJSON *view = NULL;
 	char *text = NULL;
-	int status = DISPUTE_FAILED;
 
-	if (draft_require(kind, c) != DISPUTE_OK)
-		goto out;
-	if (rules_load_default(&rules) != DISPUTE_OK ||
-	    draft_view_build(c, &rules, date, &view) != DISPUTE_OK ||
-	    draft_render(kind, c, view, draft_language(c), NULL, &text) != DISPUTE_OK)
-		goto out;
-	status = bag_add_memory(b, "data/post.txt", text, strlen(text), 1);
-	text = NULL;
-out:
-	free(text);
-	cJSON_Delete(view);
-	rules_free(&rules);
-	return status;
+	if (draft_require(kind, c) != DISPUTE_OK ||
+	    draft_render(kind, c, in->view, draft_language(c), NULL, &text) != DISPUTE_OK)
+		return DISPUTE_FAILED;
+	return dossier_bag_add_memory(b, "data/post.txt", text, strlen(text), 1);
 }
 
 static int
@@ -53,7 +41,7 @@ is_photo(const char *mime)
 /* One defect photo: read, checked against its record (the copy must come from the
  * evidence as recorded), stripped, added; its line goes to SOURCES. */
 static int
-add_photo(struct bag *b, const struct dispute_case *c, const cJSON *item, FILE *sources)
+add_photo(struct dossier_bag *b, const struct dispute_case *c, const cJSON *item, FILE *sources)
 {
 	const char *file = cJSON_GetObjectItemCaseSensitive(item, "file")->valuestring;
 	const char *recorded = cJSON_GetObjectItemCaseSensitive(item, "sha256")->valuestring;
@@ -81,7 +69,7 @@ add_photo(struct bag *b, const struct dispute_case *c, const cJSON *item, FILE *
 		name = NULL;
 		goto out;
 	}
-	if (bag_add_memory(b, name, (char *)copy, copy_len, 1) != DISPUTE_OK) {
+	if (dossier_bag_add_memory(b, name, (char *)copy, copy_len, 1) != DISPUTE_OK) {
 		copy = NULL;
 		goto out;
 	}
@@ -100,7 +88,8 @@ out:
 }
 
 int
-public_payload(struct bag *b, const struct dispute_case *c, const char *date)
+dossier_public_payload(struct dossier_bag *b, const struct dispute_case *c,
+    const struct dossier_inputs *in)
 {
 	const cJSON *item;
 	char *text = NULL;
@@ -108,7 +97,7 @@ public_payload(struct bag *b, const struct dispute_case *c, const char *date)
 	FILE *sources;
 	int status = DISPUTE_OK;
 
-	if (add_post(b, c, date) != DISPUTE_OK)
+	if (add_post(b, c, in) != DISPUTE_OK)
 		return DISPUTE_FAILED;
 	sources = open_memstream(&text, &len);
 	if (sources == NULL) {
@@ -141,5 +130,5 @@ public_payload(struct bag *b, const struct dispute_case *c, const char *date)
 		free(text);
 		return DISPUTE_FAILED;
 	}
-	return bag_add_memory(b, "data/sources.txt", text, len, 1);
+	return dossier_bag_add_memory(b, "data/sources.txt", text, len, 1);
 }

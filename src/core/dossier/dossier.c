@@ -24,84 +24,15 @@
 #include "text.h"
 #include "dispute/timestamp.h"
 #include "dispute/timeline.h"
-#include "dossier-internal.h"
+#include "dossier-bag.h"
+#include "dossier-public.h"
 #include "zip-checked-source.h"
 #include "zip-fd-sink.h"
-
-static struct entry *
-new_entry(struct bag *b, const char *name)
-{
-	struct entry *e;
-
-	if (b->count == b->cap) {
-		size_t cap = b->cap ? 2 * b->cap : 32;
-		struct entry *grown = realloc(b->entries, cap * sizeof *grown);
-
-		if (grown == NULL)
-			goto oom;
-		b->entries = grown;
-		b->cap = cap;
-	}
-	e = &b->entries[b->count];
-	memset(e, 0, sizeof *e);
-	e->name = strdup(name);
-	if (e->name == NULL)
-		goto oom;
-	b->count++;
-	return e;
-oom:
-	dispute_error(_("out of memory"));
-	return NULL;
-}
-
-int
-bag_add_memory(struct bag *b, const char *name, char *data, size_t len, int is_payload)
-{
-	struct digest d;
-	struct entry *e = new_entry(b, name);
-
-	if (e == NULL) {
-		free(data);
-		return DISPUTE_FAILED;
-	}
-	e->data = data;
-	e->len = len;
-	e->size = len;
-	e->compress = 1;
-	e->is_payload = is_payload;
-	if (is_payload) {
-		b->payload_bytes += len;
-		b->payload_files++;
-	}
-	if (digest_init(&d, "sha256") != DISPUTE_OK)
-		return DISPUTE_FAILED;
-	digest_update(&d, data, len);
-	return digest_final_hex(&d, e->sha256);
-}
-
-/* Media formats that are compressed already gain nothing from deflate. */
-int
-worth_compressing(const char *mime)
-{
-	static const char *const stored_prefixes[] = { "image/", "video/", "audio/", NULL };
-	static const char *const compressible[] = {
-		"image/bmp", "image/tiff", "image/svg+xml", "audio/x-wav", "audio/wav", NULL
-	};
-	int i;
-
-	for (i = 0; compressible[i] != NULL; i++)
-		if (strcmp(mime, compressible[i]) == 0)
-			return 1;
-	for (i = 0; stored_prefixes[i] != NULL; i++)
-		if (strncmp(mime, stored_prefixes[i], strlen(stored_prefixes[i])) == 0)
-			return 0;
-	return strcmp(mime, "application/pdf") != 0 && strcmp(mime, "application/zip") != 0;
-}
 
 /* Adds every evidence file, after checking that each is there with its recorded size;
  * the content itself is checked while it streams into the zip. */
 static int
-add_evidence(struct bag *b, const struct dispute_case *c)
+add_evidence(struct dossier_bag *b, const struct dispute_case *c)
 {
 	const cJSON *item;
 	char *dir = case_path(c, CASE_EVIDENCE_DIR), *name = NULL;
@@ -112,10 +43,11 @@ add_evidence(struct bag *b, const struct dispute_case *c)
 	cJSON_ArrayForEach(item, case_evidence(c)) {
 		const char *file = cJSON_GetObjectItemCaseSensitive(item, "file")->valuestring;
 		uint64_t size = (uint64_t)cJSON_GetObjectItemCaseSensitive(item, "size")->valuedouble;
-		struct entry *e;
+		struct dossier_entry *e;
 		struct stat st;
 
-		if (asprintf(&name, "data/evidence/%s", file) == -1 || (e = new_entry(b, name)) == NULL) {
+		if (asprintf(&name, "data/evidence/%s", file) == -1 ||
+		    (e = dossier_bag_new_entry(b, name)) == NULL) {
 			name = NULL;
 			status = DISPUTE_FAILED;
 			break;
@@ -130,7 +62,8 @@ add_evidence(struct bag *b, const struct dispute_case *c)
 		snprintf(e->sha256, sizeof e->sha256, "%s",
 		    cJSON_GetObjectItemCaseSensitive(item, "sha256")->valuestring);
 		e->size = size;
-		e->compress = worth_compressing(cJSON_GetObjectItemCaseSensitive(item, "mime")->valuestring);
+		e->compress = dossier_worth_compressing(
+		    cJSON_GetObjectItemCaseSensitive(item, "mime")->valuestring);
 		e->is_payload = 1;
 		b->payload_bytes += size;
 		b->payload_files++;
@@ -147,35 +80,6 @@ add_evidence(struct bag *b, const struct dispute_case *c)
 	free(name);
 	free(dir);
 	return status;
-}
-
-static int
-compare_entries(const void *a, const void *b)
-{
-	return strcmp(((const struct entry *)a)->name, ((const struct entry *)b)->name);
-}
-
-/* A manifest over the entries selected by IS_PAYLOAD, in bag order. */
-static int
-add_manifest(struct bag *b, const char *name, int payload)
-{
-	char *text = NULL;
-	size_t len = 0, i, count = b->count;
-	FILE *out = open_memstream(&text, &len);
-
-	if (out == NULL) {
-		dispute_error(_("out of memory"));
-		return DISPUTE_FAILED;
-	}
-	for (i = 0; i < count; i++)
-		if (b->entries[i].is_payload == payload)
-			fprintf(out, "%s  %s\n", b->entries[i].sha256, b->entries[i].name);
-	if (fclose(out) != 0 || text == NULL) {
-		free(text);
-		dispute_error(_("out of memory"));
-		return DISPUTE_FAILED;
-	}
-	return bag_add_memory(b, name, text, len, 0);
 }
 
 /* "1.5 MB": Bag-Size is meant for people, so a rounded decimal size. */
@@ -197,8 +101,8 @@ human_size(uint64_t bytes, char *buf, size_t len)
 }
 
 static int
-add_tag_files(struct bag *b, const struct dispute_case *c, const char *date, const char *order,
-    int public_copy)
+add_tag_files(struct dossier_bag *b, const struct dispute_case *c, const char *date,
+    const char *order, int public_copy)
 {
 	/* The public copy names no one: the buyer's name stays in the full dossier. */
 	const char *name = public_copy ? NULL : case_get(c, "claimant.name");
@@ -227,8 +131,8 @@ add_tag_files(struct bag *b, const struct dispute_case *c, const char *date, con
 		dispute_error(_("out of memory"));
 		return DISPUTE_FAILED;
 	}
-	if (bag_add_memory(b, "bagit.txt", bagit, strlen(bagit), 0) != DISPUTE_OK ||
-	    bag_add_memory(b, "bag-info.txt", info, (size_t)n, 0) != DISPUTE_OK)
+	if (dossier_bag_add_memory(b, "bagit.txt", bagit, strlen(bagit), 0) != DISPUTE_OK ||
+	    dossier_bag_add_memory(b, "bag-info.txt", info, (size_t)n, 0) != DISPUTE_OK)
 		return DISPUTE_FAILED;
 	return DISPUTE_OK;
 }
@@ -244,7 +148,7 @@ add_document(const char *name, char *text, void *ctx)
 		dispute_error(_("out of memory"));
 		return DISPUTE_FAILED;
 	}
-	status = bag_add_memory(ctx, path, text, strlen(text), 1);
+	status = dossier_bag_add_memory(ctx, path, text, strlen(text), 1);
 	free(path);
 	return status;
 }
@@ -253,16 +157,16 @@ add_document(const char *name, char *text, void *ctx)
 static int
 add_page_file(const char *name, char *data, size_t len, const char *mime, void *ctx)
 {
-	struct bag *b = ctx;
+	struct dossier_bag *b = ctx;
 
-	if (bag_add_memory(b, name, data, len, 1) != DISPUTE_OK)
+	if (dossier_bag_add_memory(b, name, data, len, 1) != DISPUTE_OK)
 		return DISPUTE_FAILED;
-	b->entries[b->count - 1].compress = worth_compressing(mime);
+	b->entries[b->count - 1].compress = dossier_worth_compressing(mime);
 	return DISPUTE_OK;
 }
 
 static int
-add_payload(struct bag *b, const struct dispute_case *c, const char *date)
+add_payload(struct dossier_bag *b, const struct dispute_case *c, const struct dossier_inputs *in)
 {
 	char *record = NULL, *timeline;
 	size_t len;
@@ -271,52 +175,40 @@ add_payload(struct bag *b, const struct dispute_case *c, const char *date)
 		return DISPUTE_FAILED;
 	/* The record exactly as on disk: the dossier vouches for the file the buyer kept. */
 	if (fs_read_file(c->file, CASE_FILE_MAX, &record, &len) != DISPUTE_OK ||
-	    bag_add_memory(b, "data/case.json", record, len, 1) != DISPUTE_OK)
+	    dossier_bag_add_memory(b, "data/case.json", record, len, 1) != DISPUTE_OK)
 		return DISPUTE_FAILED;
 	timeline = timeline_text(c);
-	if (timeline == NULL ||
-	    bag_add_memory(b, "data/timeline.txt", timeline, strlen(timeline), 1) != DISPUTE_OK)
+	if (timeline == NULL || dossier_bag_add_memory(b, "data/timeline.txt", timeline,
+	    strlen(timeline), 1) != DISPUTE_OK)
 		return DISPUTE_FAILED;
 	/* Drafts dated with the bagging date, so the same case and date give the same zip. */
-	if (drafts_render_complete(c, date, add_document, b) != DISPUTE_OK)
+	if (drafts_render(c, in->view, in->drafts, in->draft_count, add_document, b) != DISPUTE_OK)
 		return DISPUTE_FAILED;
 	/* The page people open first: data/index.html and data/thumbs/ (page.h). */
-	return page_add_to_bag(c, date, add_page_file, b);
+	return page_add_to_bag(c, in, add_page_file, b);
 }
 
 /* Builds the whole bag description; nothing is read from the evidence files yet. */
 static int
-build_bag(struct bag *b, const struct dispute_case *c, const char *date, const char *order,
+build_bag(struct dossier_bag *b, const struct dispute_case *c, const struct dossier_inputs *in,
     int public_copy)
 {
-	if ((public_copy ? public_payload(b, c, date) : add_payload(b, c, date)) != DISPUTE_OK)
+	if ((public_copy ? dossier_public_payload(b, c, in) : add_payload(b, c, in)) != DISPUTE_OK)
 		return DISPUTE_FAILED;
-	qsort(b->entries, b->count, sizeof *b->entries, compare_entries);
-	if (add_manifest(b, "manifest-sha256.txt", 1) != DISPUTE_OK ||
-	    add_tag_files(b, c, date, order, public_copy) != DISPUTE_OK)
+	dossier_bag_sort(b);
+	if (dossier_bag_add_manifest(b, "manifest-sha256.txt", 1) != DISPUTE_OK ||
+	    add_tag_files(b, c, in->date, public_copy ? in->order_masked : case_get(c, "order.id"),
+	    public_copy) != DISPUTE_OK)
 		return DISPUTE_FAILED;
-	qsort(b->entries, b->count, sizeof *b->entries, compare_entries);
-	if (add_manifest(b, "tagmanifest-sha256.txt", 0) != DISPUTE_OK)
+	dossier_bag_sort(b);
+	if (dossier_bag_add_manifest(b, "tagmanifest-sha256.txt", 0) != DISPUTE_OK)
 		return DISPUTE_FAILED;
-	qsort(b->entries, b->count, sizeof *b->entries, compare_entries);
+	dossier_bag_sort(b);
 	return DISPUTE_OK;
 }
 
-static void
-free_bag(struct bag *b)
-{
-	size_t i;
-
-	for (i = 0; i < b->count; i++) {
-		free(b->entries[i].name);
-		free(b->entries[i].disk_path);
-		free(b->entries[i].data);
-	}
-	free(b->entries);
-}
-
 static int
-add_to_zip(zip_t *archive, const char *root, const struct entry *e, time_t mtime,
+add_to_zip(zip_t *archive, const char *root, const struct dossier_entry *e, time_t mtime,
     const char *password)
 {
 	zip_source_t *source;
@@ -387,7 +279,7 @@ report_progress(zip_t *archive, double fraction, void *total_bytes)
 
 /* Writes the zip into FD, the temporary file TMP_PATH. */
 static int
-write_zip(const struct bag *b, const char *root, int fd, const char *tmp_path, time_t mtime,
+write_zip(const struct dossier_bag *b, const char *root, int fd, const char *tmp_path, time_t mtime,
     const char *password)
 {
 	zip_t *archive;
@@ -458,9 +350,9 @@ publish(int fd, const char *tmp_path, const char *final_path, const char *dir)
 /* DOSSIER.tsq beside DOSSIER.zip: an RFC 3161 request over the tag manifest, ready
  * to send to any timestamp authority. */
 static int
-write_timestamp_request(const struct bag *b, const char *zip_path)
+write_timestamp_request(const struct dossier_bag *b, const char *zip_path)
 {
-	const struct entry *tag = NULL;
+	const struct dossier_entry *tag = NULL;
 	size_t i, n = strlen(zip_path);
 	char *path = NULL;
 	int status;
@@ -483,33 +375,59 @@ write_timestamp_request(const struct bag *b, const char *zip_path)
 }
 
 int
-dossier_write(const struct dispute_case *c, const struct dossier_options *options,
-    char **written)
+dossier_inputs_build(const struct dispute_case *c, const struct rules *rules,
+    const struct holiday_table *holidays, const char *date, struct dossier_inputs *in)
 {
-	struct bag bag = { NULL, 0, 0, 0, 0 };
 	const char *order = case_get(c, "order.id");
-	char *root = NULL, *final_path = NULL, *tmp_path = NULL, *dir = NULL, *masked = NULL;
-	time_t mtime = date_midnight(options->date);
+
+	memset(in, 0, sizeof *in);
+	in->date = date;
+	in->rules = rules;
+	in->holidays = holidays;
+	in->mtime = date_midnight(date);
+	if (in->mtime == (time_t)-1) {
+		dispute_error(_("%s: not a date (YYYY-MM-DD)"), date);
+		return DISPUTE_FAILED;
+	}
+	if (draft_view_build(c, rules, date, &in->view) != DISPUTE_OK ||
+	    drafts_included(c, in->drafts, &in->draft_count) != DISPUTE_OK)
+		goto fail;
+	/* Without an order number there is no dossier to name (dossier_write says so),
+	 * but the page can still be built. */
+	if (order != NULL && ((in->order_masked = mask_order_id(order)) == NULL ||
+	    (in->bag_name = dossier_name(order, date, "")) == NULL ||
+	    (in->public_bag_name = dossier_name(in->order_masked, date, "-public")) == NULL))
+		goto fail;
+	return DISPUTE_OK;
+fail:
+	dossier_inputs_free(in);
+	return DISPUTE_FAILED;
+}
+
+void
+dossier_inputs_free(struct dossier_inputs *in)
+{
+	cJSON_Delete(in->view);
+	free(in->order_masked);
+	free(in->bag_name);
+	free(in->public_bag_name);
+	memset(in, 0, sizeof *in);
+}
+
+int
+dossier_write(const struct dispute_case *c, const struct dossier_inputs *in,
+    const struct dossier_options *options, char **written)
+{
+	struct dossier_bag bag = { NULL, 0, 0, 0, 0 };
+	const char *root = options->public_copy ? in->public_bag_name : in->bag_name;
+	char *final_path = NULL, *tmp_path = NULL, *dir = NULL;
 	int fd = -1, status = DISPUTE_FAILED;
 
-	if (order == NULL) {
+	if (root == NULL) {
 		dispute_error(_("%s: order.id is not set; it names the dossier "
 		    "(`dispute set order.id NUMBER`)"), c->file);
 		return DISPUTE_FAILED;
 	}
-	if (mtime == (time_t)-1) {
-		dispute_error(_("%s: not a date (YYYY-MM-DD)"), options->date);
-		return DISPUTE_FAILED;
-	}
-	if (options->public_copy) {
-		masked = mask_order_id(order);
-		if (masked == NULL)
-			goto out;
-		order = masked;
-	}
-	root = dossier_name(order, options->date, options->public_copy ? "-public" : "");
-	if (root == NULL)
-		goto out;
 	if (options->output != NULL)
 		final_path = strdup(options->output);
 	else if (asprintf(&final_path, "%s%s%s.zip", options->directory != NULL ?
@@ -519,7 +437,7 @@ dossier_write(const struct dispute_case *c, const struct dossier_options *option
 		dispute_error(_("out of memory"));
 		goto out;
 	}
-	if (build_bag(&bag, c, options->date, order, options->public_copy) != DISPUTE_OK)
+	if (build_bag(&bag, c, in, options->public_copy) != DISPUTE_OK)
 		goto out;
 	dir = path_dirname(final_path);
 	if (dir == NULL)
@@ -527,7 +445,7 @@ dossier_write(const struct dispute_case *c, const struct dossier_options *option
 	fd = fs_create_temp(dir, "dossier-partial.zip", 0600, &tmp_path);
 	if (fd == -1)
 		goto out;
-	if (write_zip(&bag, root, fd, tmp_path, mtime, options->password) != DISPUTE_OK ||
+	if (write_zip(&bag, root, fd, tmp_path, in->mtime, options->password) != DISPUTE_OK ||
 	    publish(fd, tmp_path, final_path, dir) != DISPUTE_OK ||
 	    write_timestamp_request(&bag, final_path) != DISPUTE_OK)
 		goto out;
@@ -542,8 +460,6 @@ out:
 	free(tmp_path);
 	free(dir);
 	free(final_path);
-	free(root);
-	free(masked);
-	free_bag(&bag);
+	dossier_bag_free(&bag);
 	return status;
 }

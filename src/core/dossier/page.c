@@ -49,8 +49,8 @@
 
 struct page_build {
 	const struct dispute_case *c;
+	const struct dossier_inputs *in;
 	const char *date;
-	const struct rules *rules;
 	int en;
 	cJSON *view;
 	cJSON *page;
@@ -474,30 +474,19 @@ compare_names(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* The drafts the dossier holds: the same choice as drafts_render_complete() makes,
- * listed by file name, whose numbers ("00-", "01-") give the order a reader expects. */
+/* The drafts the dossier holds, listed by file name, whose numbers ("00-", "01-") give
+ * the order a reader expects. */
 static int
 add_documents(struct page_build *pb)
 {
 	cJSON *list = cJSON_AddArrayToObject(pb->page, "documents");
-	const char *names[32];
-	const struct draft_kind *kind;
-	size_t count = 0, i;
+	const char *names[DRAFT_KIND_MAX];
+	size_t count = pb->in->draft_count, i;
 
 	if (list == NULL)
 		return oom();
-	for (kind = draft_kinds; kind->name != NULL && count < sizeof names / sizeof names[0];
-	    kind++) {
-		cJSON *missing = draft_missing(kind, pb->c);
-		int complete;
-
-		if (missing == NULL)
-			return oom();
-		complete = cJSON_GetArraySize(missing) == 0;
-		cJSON_Delete(missing);
-		if (complete && !(strcmp(kind->name, "social") == 0 && timeline_resolved(pb->c)))
-			names[count++] = pb->en ? kind->document_en : kind->document_zh;
-	}
+	for (i = 0; i < count; i++)
+		names[i] = draft_document_name(pb->in->drafts[i], pb->en ? "en" : "zh-CN");
 	qsort(names, count, sizeof names[0], compare_names);
 	for (i = 0; i < count; i++) {
 		cJSON *doc = cJSON_CreateObject();
@@ -523,14 +512,11 @@ add_documents(struct page_build *pb)
 static int
 add_ladder(struct page_build *pb)
 {
-	struct holiday_table holidays = { NULL };
 	cJSON *ladder = NULL, *item;
 	const char *reached;
 	int status = DISPUTE_FAILED;
 
-	/* The holidays as `dispute status` loads them: the case's own table counts too. */
-	if (holidays_load_default(&holidays, pb->c->dir) != DISPUTE_OK ||
-	    ladder_assess(pb->c, pb->rules, &holidays, pb->date, &ladder) != DISPUTE_OK)
+	if (ladder_assess(pb->c, pb->in->rules, pb->in->holidays, pb->date, &ladder) != DISPUTE_OK)
 		goto out;
 	reached = member(ladder, "reached");
 	cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(ladder, "rungs"))
@@ -554,7 +540,6 @@ add_ladder(struct page_build *pb)
 	status = DISPUTE_OK;
 out:
 	cJSON_Delete(ladder);
-	holidays_free(&holidays);
 	return status;
 }
 
@@ -1010,21 +995,14 @@ add_contacts(struct page_build *pb)
 static int
 add_facts(struct page_build *pb)
 {
-	const char *order = case_get(pb->c, "order.id");
 	char zh[32];
 
 	date_format_zh(pb->date, zh);
 	cJSON_AddStringToObject(pb->page, "lang", pb->en ? "en" : "zh-CN");
 	cJSON_AddStringToObject(pb->page, "date", pb->date);
 	cJSON_AddStringToObject(pb->page, "date_zh", zh);
-	if (order != NULL) {
-		char *bag = dossier_name(order, pb->date, "");
-
-		if (bag == NULL)
-			return DISPUTE_FAILED;
-		cJSON_AddStringToObject(pb->page, "bag_name", bag);
-		free(bag);
-	}
+	if (pb->in->bag_name != NULL)
+		cJSON_AddStringToObject(pb->page, "bag_name", pb->in->bag_name);
 	return DISPUTE_OK;
 }
 
@@ -1045,23 +1023,23 @@ render(struct page_build *pb, char **html)
 }
 
 int
-page_add_to_bag(const struct dispute_case *c, const char *date, page_add_fn add, void *ctx)
+page_add_to_bag(const struct dispute_case *c, const struct dossier_inputs *in, page_add_fn add,
+    void *ctx)
 {
 	struct page_build pb;
-	struct rules rules = { NULL, NULL };
 	char *html = NULL;
 	int status = DISPUTE_FAILED;
 
 	memset(&pb, 0, sizeof pb);
 	pb.c = c;
-	pb.date = date;
+	pb.in = in;
+	pb.date = in->date;
 	pb.en = strcmp(draft_language(c), "en") == 0;
 	pb.add = add;
 	pb.ctx = ctx;
-	pb.rules = &rules;
-	if (rules_load_default(&rules) != DISPUTE_OK ||
-	    draft_view_build(c, &rules, date, &pb.view) != DISPUTE_OK)
-		goto out;
+	pb.view = in->view;
+	/* The page's own members go into the shared view while it renders, and leave it
+	 * afterwards, so that whatever renders from the view next sees it unchanged. */
 	pb.page = cJSON_AddObjectToObject(pb.view, "page");
 	if (pb.page == NULL) {
 		oom();
@@ -1076,7 +1054,6 @@ page_add_to_bag(const struct dispute_case *c, const char *date, page_add_fn add,
 	html = NULL;
 out:
 	free(html);
-	cJSON_Delete(pb.view);
-	rules_free(&rules);
+	cJSON_DeleteItemFromObjectCaseSensitive(pb.view, "page");
 	return status;
 }

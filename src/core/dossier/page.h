@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include "dispute/case.h"
+#include "dispute/dossier.h"
 
 /* Hands one file of the page to the bag: NAME is its path inside the bag
  * ("data/index.html", "data/thumbs/E01-defect.jpg"), DATA its LEN bytes (ownership
@@ -16,11 +17,11 @@
 typedef int (*page_add_fn)(const char *name, char *data, size_t len, const char *mime,
     void *ctx);
 
-/* Builds the page of case C as of the bagging DATE (YYYY-MM-DD) in the case's
- * language and hands the thumbnails, then data/index.html, to ADD. The same case and
- * date give the same bytes. A photo that does not decode is linked instead of shown,
- * with a warning; any other problem fails. */
-int page_add_to_bag(const struct dispute_case *c, const char *date, page_add_fn add,
-    void *ctx);
+/* Builds the page of case C from the pack's inputs IN (its view, date, rules, drafts
+ * and bag name) in the case's language and hands the thumbnails, then data/index.html,
+ * to ADD. The same case and date give the same bytes. A photo that does not decode is
+ * linked instead of shown, with a warning; any other problem fails. */
+int page_add_to_bag(const struct dispute_case *c, const struct dossier_inputs *in,
+    page_add_fn add, void *ctx);
 
 #endif

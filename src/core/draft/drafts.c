@@ -260,42 +260,49 @@ out:
 }
 
 int
-drafts_render_complete(const struct dispute_case *c, const char *today,
+drafts_included(const struct dispute_case *c,
+    const struct draft_kind *kinds[DRAFT_KIND_MAX], size_t *count)
+{
+	const struct draft_kind *kind;
+	int settled = timeline_resolved(c);
+
+	*count = 0;
+	for (kind = draft_kinds; kind->name != NULL && *count < DRAFT_KIND_MAX; kind++) {
+		cJSON *missing = draft_missing(kind, c);
+		int complete;
+
+		if (missing == NULL) {
+			dispute_error(_("out of memory"));
+			return DISPUTE_FAILED;
+		}
+		complete = cJSON_GetArraySize(missing) == 0;
+		cJSON_Delete(missing);
+		if (complete && !(settled && strcmp(kind->name, "social") == 0))
+			kinds[(*count)++] = kind;
+	}
+	return DISPUTE_OK;
+}
+
+const char *
+draft_document_name(const struct draft_kind *kind, const char *lang)
+{
+	return strcmp(lang, "en") == 0 ? kind->document_en : kind->document_zh;
+}
+
+int
+drafts_render(const struct dispute_case *c, const cJSON *view,
+    const struct draft_kind *const *kinds, size_t count,
     int (*add)(const char *name, char *text, void *ctx), void *ctx)
 {
 	const char *lang = draft_language(c);
-	const struct draft_kind *kind;
-	struct rules rules = { NULL, NULL };
-	cJSON *view = NULL, *missing;
 	char *text;
-	int status = DISPUTE_FAILED;
+	size_t i;
 
-	if (rules_load_default(&rules) != DISPUTE_OK ||
-	    draft_view_build(c, &rules, today, &view) != DISPUTE_OK)
-		goto out;
-	for (kind = draft_kinds; kind->name != NULL; kind++) {
-		missing = draft_missing(kind, c);
-		if (missing == NULL) {
-			dispute_error(_("out of memory"));
-			goto out;
-		}
-		/* A settled case has nothing to make public: the post would say it is not. */
-		if (cJSON_GetArraySize(missing) > 0 ||
-		    (strcmp(kind->name, "social") == 0 && timeline_resolved(c))) {
-			cJSON_Delete(missing);
-			continue;
-		}
-		cJSON_Delete(missing);
-		if (draft_render(kind, c, view, lang, NULL, &text) != DISPUTE_OK ||
-		    add(strcmp(lang, "en") == 0 ? kind->document_en : kind->document_zh, text, ctx) !=
-		    DISPUTE_OK)
-			goto out;
-	}
-	status = DISPUTE_OK;
-out:
-	cJSON_Delete(view);
-	rules_free(&rules);
-	return status;
+	for (i = 0; i < count; i++)
+		if (draft_render(kinds[i], c, view, lang, NULL, &text) != DISPUTE_OK ||
+		    add(draft_document_name(kinds[i], lang), text, ctx) != DISPUTE_OK)
+			return DISPUTE_FAILED;
+	return DISPUTE_OK;
 }
 
 static void check_tone_list(const struct dispute_case *c, const char *rel);
