@@ -4,6 +4,8 @@
 #ifndef DISPUTE_CASE_H
 #define DISPUTE_CASE_H
 
+#include <stddef.h>
+
 #include <cjson/cJSON.h>
 
 #define CASE_FILE "case.json"
@@ -18,12 +20,8 @@ enum case_access {
 	CASE_WRITE  /* exclusive lock held until case_close() */
 };
 
-struct dispute_case {
-	char *dir;        /* the case folder as given */
-	char *file;       /* DIR/case.json */
-	cJSON *root;      /* the whole record */
-	int lock_fd;
-};
+/* An open case: its folder, its lock and its record (opaque; see the functions below). */
+struct dispute_case;
 
 /* Creates DIR (if needed), DIR/case.json and DIR/evidence/, owner-only. Refuses when
  * DIR already holds a case.json. */
@@ -38,6 +36,21 @@ int case_save(struct dispute_case *c);
 
 /* Releases the lock and frees everything. Accepts NULL. */
 void case_close(struct dispute_case *c);
+
+/* The case folder as given, and its case.json. */
+const char *case_dir(const struct dispute_case *c);
+const char *case_file(const struct dispute_case *c);
+
+/* The whole record, which the functions of this header and the evidence module change. */
+cJSON *case_record(const struct dispute_case *c);
+
+/* Puts RECORD (taking ownership) in place of the record, e.g. to undo a change that
+ * could not be saved; the old record is freed. */
+void case_replace_record(struct dispute_case *c, cJSON *record);
+
+/* The bytes of case.json as last read or saved, for the dossier: it vouches for the
+ * file exactly as the buyer keeps it. *LEN gets their length. */
+const char *case_text(const struct dispute_case *c, size_t *len);
 
 /* The string value at dotted NAME ("order.amount"), or NULL when unset. */
 const char *case_get(const struct dispute_case *c, const char *name);

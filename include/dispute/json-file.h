@@ -10,6 +10,10 @@
  * "PATH:LINE:COLUMN: not valid JSON". */
 int json_read_file(const char *path, size_t max, cJSON **out);
 
+/* Parses the LEN bytes of TEXT (NUL-terminated), read from the file PATH, in the same
+ * way. */
+int json_parse_text(const char *path, const char *text, size_t len, cJSON **out);
+
 /* Writes JSON to stdout with a final newline. */
 int json_print(const cJSON *value);
 

@@ -54,7 +54,7 @@ cmd_show_exec(struct cmd_ctx *ctx)
 	if (field != NULL)
 		status = show_field(ctx, c, field);
 	else if (args_has(ctx, OPT_JSON))
-		status = json_print(c->root);
+		status = json_print(case_record(c));
 	else {
 		for (f = field_table; f->name != NULL; f++) {
 			const char *value = case_get(c, f->name);

@@ -16,27 +16,27 @@
 
 #include "fuzz.h"
 
-static char *case_dir;
-static char *case_file;
+static char *fuzz_case_dir;
+static char *fuzz_case_file;
 static char *evidence_dir;
 static char *lock_file;
 
 static void
 remove_case_dir(void)
 {
-	unlink(case_file);
+	unlink(fuzz_case_file);
 	unlink(lock_file);
 	rmdir(evidence_dir);
-	rmdir(case_dir);
+	rmdir(fuzz_case_dir);
 }
 
 static void
 make_case_dir(void)
 {
-	case_dir = fuzz_make_temp_dir("case");
-	case_file = fuzz_path(case_dir, CASE_FILE);
-	evidence_dir = fuzz_path(case_dir, CASE_EVIDENCE_DIR);
-	lock_file = fuzz_path(case_dir, CASE_LOCK_FILE);
+	fuzz_case_dir = fuzz_make_temp_dir("case");
+	fuzz_case_file = fuzz_path(fuzz_case_dir, CASE_FILE);
+	evidence_dir = fuzz_path(fuzz_case_dir, CASE_EVIDENCE_DIR);
+	lock_file = fuzz_path(fuzz_case_dir, CASE_LOCK_FILE);
 	if (mkdir(evidence_dir, 0700) == -1)
 		fuzz_die("cannot create folder", evidence_dir);
 	atexit(remove_case_dir);
@@ -50,10 +50,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const cJSON *item;
 
 	fuzz_quiet_stderr();
-	if (case_dir == NULL)
+	if (fuzz_case_dir == NULL)
 		make_case_dir();
-	fuzz_write_file(case_file, data, size);
-	if (case_open(case_dir, CASE_READ, &c) != DISPUTE_OK)
+	fuzz_write_file(fuzz_case_file, data, size);
+	if (case_open(fuzz_case_dir, CASE_READ, &c) != DISPUTE_OK)
 		return 0;
 	/* The shape was checked: every accessor must now be safe to use. */
 	for (f = field_table; f->name != NULL; f++) {

@@ -252,11 +252,11 @@ test_create_then_open(void **state)
 
 	assert_int_equal(case_create(f->dir, CREATED), DISPUTE_OK);
 	c = open_case(f->dir, CASE_READ);
-	assert_string_equal(c->dir, f->dir);
-	assert_string_equal(c->file, f->file);
+	assert_string_equal(case_dir(c), f->dir);
+	assert_string_equal(case_file(c), f->file);
 	assert_null(case_get(c, "order.id"));
 	assert_null(case_get(c, "claimant.name"));
-	assert_string_equal(cJSON_GetObjectItemCaseSensitive(c->root, "created")->valuestring,
+	assert_string_equal(cJSON_GetObjectItemCaseSensitive(case_record(c), "created")->valuestring,
 	    CREATED);
 	assert_true(cJSON_IsArray(case_evidence(c)));
 	assert_int_equal(cJSON_GetArraySize(case_evidence(c)), 0);
@@ -370,7 +370,7 @@ test_set_replaces(void **state)
 	assert_int_equal(case_set(c, "order.id", "first"), DISPUTE_OK);
 	assert_int_equal(case_set(c, "order.id", "第二"), DISPUTE_OK);
 	assert_string_equal(case_get(c, "order.id"), "第二");
-	order = cJSON_GetObjectItemCaseSensitive(c->root, "order");
+	order = cJSON_GetObjectItemCaseSensitive(case_record(c), "order");
 	assert_int_equal(cJSON_GetArraySize(order), 1);
 	assert_int_equal(case_save(c), DISPUTE_OK);
 	case_close(c);
@@ -402,7 +402,7 @@ test_get_and_set_bad_names(void **state)
 	assert_int_equal(status1, DISPUTE_FAILED);
 	assert_int_equal(status2, DISPUTE_FAILED);
 	assert_contains(message, "nosuch.key");
-	assert_null(cJSON_GetObjectItemCaseSensitive(c->root, "nosuch"));
+	assert_null(cJSON_GetObjectItemCaseSensitive(case_record(c), "nosuch"));
 	free(message);
 	case_close(c);
 }

@@ -15,6 +15,15 @@
 #include "dispute/json-file.h"
 #include "dispute/report.h"
 
+struct dispute_case {
+	char *dir;        /* the case folder as given */
+	char *file;       /* DIR/case.json */
+	cJSON *root;      /* the whole record */
+	char *text;       /* case.json as last read or saved */
+	size_t text_len;
+	int lock_fd;
+};
+
 /* The sections of facts that `dispute set` writes into, in the order they are saved. */
 static const char *const fact_sections[] = {
 	"case", "claimant", "merchant", "order", "problem", "demand", NULL
@@ -49,22 +58,29 @@ fail:
 	return NULL;
 }
 
+/* Writes ROOT to FILE; *TEXT (may be NULL) gets the bytes written, malloc'd. */
 static int
-write_record(const char *file, const cJSON *root, enum fs_replace replace)
+write_record(const char *file, const cJSON *root, enum fs_replace replace, char **text,
+    size_t *len)
 {
-	char *text, *with_newline = NULL;
+	char *printed, *with_newline = NULL;
 	int status = DISPUTE_FAILED;
 
-	text = cJSON_Print(root);
-	if (text == NULL || asprintf(&with_newline, "%s\n", text) == -1) {
+	printed = cJSON_Print(root);
+	if (printed == NULL || asprintf(&with_newline, "%s\n", printed) == -1) {
 		with_newline = NULL;
 		dispute_error(_("out of memory"));
 		goto out;
 	}
 	status = fs_write_atomic(file, with_newline, strlen(with_newline), 0600, replace);
+	if (status == DISPUTE_OK && text != NULL) {
+		*len = strlen(with_newline);
+		*text = with_newline;
+		with_newline = NULL;
+	}
 out:
 	free(with_newline);
-	cJSON_free(text);
+	cJSON_free(printed);
 	return status;
 }
 
@@ -97,7 +113,7 @@ case_create(const char *dir, const char *created_at)
 		dispute_error(_("out of memory"));
 		goto out;
 	}
-	status = write_record(file, root, FS_NO_REPLACE);
+	status = write_record(file, root, FS_NO_REPLACE, NULL, NULL);
 out:
 	cJSON_Delete(root);
 	free(evidence);
@@ -307,7 +323,8 @@ case_open(const char *dir, enum case_access mode, struct dispute_case **out)
 	c->lock_fd = lock_case(dir, mode);
 	if (c->lock_fd == -1)
 		goto out;
-	if (json_read_file(c->file, CASE_FILE_MAX, &c->root) != DISPUTE_OK)
+	if (fs_read_file(c->file, CASE_FILE_MAX, &c->text, &c->text_len) != DISPUTE_OK ||
+	    json_parse_text(c->file, c->text, c->text_len, &c->root) != DISPUTE_OK)
 		goto out;
 	if (check_record(c->file, c->root) != DISPUTE_OK)
 		goto out;
@@ -324,7 +341,15 @@ out:
 int
 case_save(struct dispute_case *c)
 {
-	return write_record(c->file, c->root, FS_REPLACE);
+	char *text = NULL;
+	size_t len = 0;
+
+	if (write_record(c->file, c->root, FS_REPLACE, &text, &len) != DISPUTE_OK)
+		return DISPUTE_FAILED;
+	free(c->text);
+	c->text = text;
+	c->text_len = len;
+	return DISPUTE_OK;
 }
 
 void
@@ -335,9 +360,42 @@ case_close(struct dispute_case *c)
 	if (c->lock_fd >= 0)
 		close(c->lock_fd);
 	cJSON_Delete(c->root);
+	free(c->text);
 	free(c->file);
 	free(c->dir);
 	free(c);
+}
+
+const char *
+case_dir(const struct dispute_case *c)
+{
+	return c->dir;
+}
+
+const char *
+case_file(const struct dispute_case *c)
+{
+	return c->file;
+}
+
+cJSON *
+case_record(const struct dispute_case *c)
+{
+	return c->root;
+}
+
+void
+case_replace_record(struct dispute_case *c, cJSON *record)
+{
+	cJSON_Delete(c->root);
+	c->root = record;
+}
+
+const char *
+case_text(const struct dispute_case *c, size_t *len)
+{
+	*len = c->text_len;
+	return c->text;
 }
 
 /* Splits "section.key" into the section object and the key; NULL when malformed. */

@@ -168,14 +168,21 @@ add_page_file(const char *name, char *data, size_t len, const char *mime, void *
 static int
 add_payload(struct dossier_bag *b, const struct dispute_case *c, const struct dossier_inputs *in)
 {
-	char *record = NULL, *timeline;
+	const char *text;
+	char *record, *timeline;
 	size_t len;
 
 	if (add_evidence(b, c) != DISPUTE_OK)
 		return DISPUTE_FAILED;
 	/* The record exactly as on disk: the dossier vouches for the file the buyer kept. */
-	if (fs_read_file(c->file, CASE_FILE_MAX, &record, &len) != DISPUTE_OK ||
-	    dossier_bag_add_memory(b, "data/case.json", record, len, 1) != DISPUTE_OK)
+	text = case_text(c, &len);
+	record = malloc(len + 1);
+	if (record == NULL) {
+		dispute_error(_("out of memory"));
+		return DISPUTE_FAILED;
+	}
+	memcpy(record, text, len + 1);
+	if (dossier_bag_add_memory(b, "data/case.json", record, len, 1) != DISPUTE_OK)
 		return DISPUTE_FAILED;
 	timeline = timeline_text(c);
 	if (timeline == NULL || dossier_bag_add_memory(b, "data/timeline.txt", timeline,
@@ -425,7 +432,7 @@ dossier_write(const struct dispute_case *c, const struct dossier_inputs *in,
 
 	if (root == NULL) {
 		dispute_error(_("%s: order.id is not set; it names the dossier "
-		    "(`dispute set order.id NUMBER`)"), c->file);
+		    "(`dispute set order.id NUMBER`)"), case_file(c));
 		return DISPUTE_FAILED;
 	}
 	if (options->output != NULL)

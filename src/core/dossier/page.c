@@ -1012,7 +1012,7 @@ render(struct page_build *pb, char **html)
 	char *path = NULL, *shipped_dir = NULL;
 	int status = DISPUTE_FAILED;
 
-	if (template_find(pb->c->dir, pb->en ? "en" : "zh-CN", "index.html", &path,
+	if (template_find(case_dir(pb->c), pb->en ? "en" : "zh-CN", "index.html", &path,
 	    &shipped_dir) == DISPUTE_OK &&
 	    template_render_file(path, shipped_dir, pb->view, TEMPLATE_ESCAPE_HTML, html) ==
 	    DISPUTE_OK)

@@ -282,7 +282,7 @@ add_claim(cJSON *view, const struct dispute_case *c, const struct rules *rules)
 	in.loss_fen = -1;
 	if (amount_parse(amount, &in.price_fen, reason, sizeof reason) != DISPUTE_OK ||
 	    (loss != NULL && amount_parse(loss, &in.loss_fen, reason, sizeof reason) != DISPUTE_OK)) {
-		dispute_error(_("%s: an amount is damaged: %s"), c->file, reason);
+		dispute_error(_("%s: an amount is damaged: %s"), case_file(c), reason);
 		return DISPUTE_FAILED;
 	}
 	if (claim_compute(rules, &in, &claim) != DISPUTE_OK)

@@ -241,7 +241,7 @@ draft_render(const struct draft_kind *kind, const struct dispute_case *c, const 
 	int status = DISPUTE_FAILED;
 
 	*text = NULL;
-	if (template_find(c->dir, lang, kind->template_name, &path, &shipped_dir) != DISPUTE_OK)
+	if (template_find(case_dir(c), lang, kind->template_name, &path, &shipped_dir) != DISPUTE_OK)
 		goto out;
 	if (template_render_file(template_file != NULL ? template_file : path, shipped_dir, view,
 	    TEMPLATE_ESCAPE_BY_NAME, text) != DISPUTE_OK)

@@ -283,7 +283,7 @@ next_id_number(const struct dispute_case *c)
 		if (n > highest)
 			highest = n;
 	}
-	counter = cJSON_GetObjectItemCaseSensitive(c->root, "evidence_counter");
+	counter = cJSON_GetObjectItemCaseSensitive(case_record(c), "evidence_counter");
 	if (cJSON_IsNumber(counter) && counter->valuedouble > (double)highest &&
 	    counter->valuedouble < 1e9)
 		highest = (unsigned long)counter->valuedouble;
@@ -296,7 +296,7 @@ is_removed_copy(const struct dispute_case *c, const char *name)
 {
 	const cJSON *item;
 
-	cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(c->root, "removed_files"))
+	cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(case_record(c), "removed_files"))
 		if (cJSON_IsString(item) && strcmp(item->valuestring, name) == 0)
 			return 1;
 	return 0;
@@ -374,7 +374,7 @@ evidence_clean_leftovers(struct dispute_case *c)
 		}
 		closedir(d);
 	}
-	cJSON_DeleteItemFromObjectCaseSensitive(c->root, "removed_files");
+	cJSON_DeleteItemFromObjectCaseSensitive(case_record(c), "removed_files");
 	free(dir);
 }
 
@@ -387,10 +387,10 @@ set_counter(struct dispute_case *c, unsigned long last)
 		dispute_error(_("out of memory"));
 		return DISPUTE_FAILED;
 	}
-	if (cJSON_HasObjectItem(c->root, "evidence_counter"))
-		cJSON_ReplaceItemInObjectCaseSensitive(c->root, "evidence_counter", value);
+	if (cJSON_HasObjectItem(case_record(c), "evidence_counter"))
+		cJSON_ReplaceItemInObjectCaseSensitive(case_record(c), "evidence_counter", value);
 	else
-		cJSON_AddItemToObject(c->root, "evidence_counter", value);
+		cJSON_AddItemToObject(case_record(c), "evidence_counter", value);
 	return DISPUTE_OK;
 }
 
@@ -539,14 +539,13 @@ evidence_add(struct dispute_case *c, const struct evidence_request *req)
 	/* Under the exclusive lock nothing else is adding: make room for the final names. */
 	evidence_clean_leftovers(c);
 	/* The record as it was, to put back if the batch cannot be committed whole. */
-	before = cJSON_Duplicate(c->root, 1);
+	before = cJSON_Duplicate(case_record(c), 1);
 	if (before == NULL) {
 		dispute_error(_("out of memory"));
 		goto out;
 	}
 	if (commit_batch(c, req, batch, evidence_dir) != DISPUTE_OK || case_save(c) != DISPUTE_OK) {
-		cJSON_Delete(c->root);
-		c->root = before;
+		case_replace_record(c, before);
 		before = NULL;
 		goto out;
 	}
@@ -586,10 +585,10 @@ evidence_find(const struct dispute_case *c, const char *id)
 static int
 note_removed(struct dispute_case *c, const char *file)
 {
-	cJSON *list = cJSON_GetObjectItemCaseSensitive(c->root, "removed_files");
+	cJSON *list = cJSON_GetObjectItemCaseSensitive(case_record(c), "removed_files");
 
 	if (list == NULL)
-		list = cJSON_AddArrayToObject(c->root, "removed_files");
+		list = cJSON_AddArrayToObject(case_record(c), "removed_files");
 	if (list == NULL || !cJSON_AddItemToArray(list, cJSON_CreateString(file))) {
 		dispute_error(_("out of memory"));
 		return DISPUTE_FAILED;
@@ -631,7 +630,7 @@ evidence_remove(struct dispute_case *c, const char *id)
 	if (fs_sync_dir(dir) != DISPUTE_OK)
 		goto out;
 	/* The copy is gone: the note that it may linger is no longer needed. */
-	cJSON_DeleteItemFromObjectCaseSensitive(c->root, "removed_files");
+	cJSON_DeleteItemFromObjectCaseSensitive(case_record(c), "removed_files");
 	status = case_save(c);
 out:
 	free(path);

@@ -27,19 +27,14 @@ locate(const char *text, size_t offset, unsigned *line, unsigned *column)
 }
 
 int
-json_read_file(const char *path, size_t max, cJSON **out)
+json_parse_text(const char *path, const char *text, size_t len, cJSON **out)
 {
 	const char *end = NULL;
-	char *text = NULL;
-	size_t len;
 	unsigned line, column;
 
 	*out = NULL;
-	if (fs_read_file(path, max, &text, &len) != DISPUTE_OK)
-		return DISPUTE_FAILED;
 	if (strlen(text) != len) {
 		dispute_error(_("%s: contains a NUL byte; not a JSON text"), path);
-		free(text);
 		return DISPUTE_FAILED;
 	}
 	/* Require the end of the text after the value (cJSON checks the byte at the given
@@ -51,8 +46,22 @@ json_read_file(const char *path, size_t max, cJSON **out)
 		dispute_error(_("%s:%u:%u: not valid JSON; the file was left as it is"), path, line,
 		    column);
 	}
-	free(text);
 	return *out != NULL ? DISPUTE_OK : DISPUTE_FAILED;
+}
+
+int
+json_read_file(const char *path, size_t max, cJSON **out)
+{
+	char *text = NULL;
+	size_t len;
+	int status;
+
+	*out = NULL;
+	if (fs_read_file(path, max, &text, &len) != DISPUTE_OK)
+		return DISPUTE_FAILED;
+	status = json_parse_text(path, text, len, out);
+	free(text);
+	return status;
 }
 
 int
