@@ -14,7 +14,4 @@ int json_read_file(const char *path, size_t max, cJSON **out);
  * way. */
 int json_parse_text(const char *path, const char *text, size_t len, cJSON **out);
 
-/* Writes JSON to stdout with a final newline. */
-int json_print(const cJSON *value);
-
 #endif

@@ -27,29 +27,32 @@ print_kinds(FILE *out)
 }
 
 static int
+cmd_add_evidence_check(struct cmd_ctx *ctx)
+{
+	if (!args_has(ctx, 'k'))
+		return cmd_usage_error(ctx, _("say what the files show with -k KIND"));
+	if (evidence_kind_find(args_get(ctx, 'k')) == NULL)
+		return cmd_usage_error(ctx, _("unknown kind \"%s\" (`dispute help add-evidence` "
+		    "lists them)"), args_get(ctx, 'k'));
+	return DISPUTE_OK;
+}
+
+static int
 cmd_add_evidence_exec(struct cmd_ctx *ctx)
 {
 	struct evidence_request req;
-	struct dispute_case *c = NULL;
 	const cJSON *evidence, *item;
-	int skip, status = DISPUTE_FAILED;
+	int skip;
 
-	if (!args_has(ctx, 'k'))
-		return cmd_usage_error(ctx, _("say what the files show with -k KIND"));
 	req.kind = evidence_kind_find(args_get(ctx, 'k'));
-	if (req.kind == NULL)
-		return cmd_usage_error(ctx, _("unknown kind \"%s\" (`dispute help add-evidence` "
-		    "lists them)"), args_get(ctx, 'k'));
 	req.note = args_get(ctx, 'n');
 	req.proves = args_get(ctx, OPT_PROVES);
 	req.files = ctx->args.list;
 	req.file_count = ctx->args.count;
-	if (case_open(ctx->case_dir, CASE_WRITE, &c) != DISPUTE_OK)
+	if (evidence_add(ctx->c, &req) != DISPUTE_OK)
 		return DISPUTE_FAILED;
-	if (evidence_add(c, &req) != DISPUTE_OK)
-		goto out;
 	/* One line per new item on stdout, so that scripts can pick up the IDs. */
-	evidence = case_evidence(c);
+	evidence = case_evidence(ctx->c);
 	skip = cJSON_GetArraySize(evidence) - req.file_count;
 	cJSON_ArrayForEach(item, evidence) {
 		if (skip-- > 0)
@@ -58,10 +61,7 @@ cmd_add_evidence_exec(struct cmd_ctx *ctx)
 		    cJSON_GetObjectItemCaseSensitive(item, "file")->valuestring,
 		    cJSON_GetObjectItemCaseSensitive(item, "sha256")->valuestring);
 	}
-	status = DISPUTE_OK;
-out:
-	case_close(c);
-	return status;
+	return DISPUTE_OK;
 }
 
 const struct cmd_entry cmd_add_evidence_entry = {
@@ -72,5 +72,7 @@ const struct cmd_entry cmd_add_evidence_entry = {
 	.options = add_options,
 	.min_args = 1,
 	.max_args = -1,
+	.needs = CMD_CASE_WRITE,
+	.check = cmd_add_evidence_check,
 	.exec = cmd_add_evidence_exec,
 };

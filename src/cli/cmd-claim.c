@@ -5,12 +5,10 @@
 
 #include "cmd.h"
 #include "dispute/case.h"
-#include "dispute/clock.h"
 #include "dispute/draft-view.h"
 #include "dispute/i18n.h"
-#include "dispute/json-file.h"
+#include "json-output.h"
 #include "dispute/report.h"
-#include "dispute/rules.h"
 
 static const struct cmd_option claim_options[] = {
 	{ "json", OPT_JSON, 0, NULL, N_("print the claim as JSON") },
@@ -79,22 +77,16 @@ out:
 static int
 cmd_claim_exec(struct cmd_ctx *ctx)
 {
-	struct dispute_case *c = NULL;
-	struct rules rules = { NULL, NULL };
 	cJSON *view = NULL, *claim;
-	char today[CLOCK_DATE_LEN];
 	int status = DISPUTE_FAILED;
 
-	if (clock_today(today) != DISPUTE_OK || case_open(ctx->case_dir, CASE_READ, &c) != DISPUTE_OK)
-		goto out;
-	if (case_get(c, "order.amount") == NULL || case_get(c, "order.date") == NULL) {
+	if (case_get(ctx->c, "order.amount") == NULL || case_get(ctx->c, "order.date") == NULL) {
 		dispute_error(_("a claim needs the price and the order date:\n"
 		    "  dispute set order.amount YUAN\n  dispute set order.date YYYY-MM-DD"));
-		goto out;
+		return DISPUTE_FAILED;
 	}
-	if (rules_load_default(&rules) != DISPUTE_OK ||
-	    draft_view_build(c, &rules, today, &view) != DISPUTE_OK)
-		goto out;
+	if (draft_view_build(ctx->c, &ctx->rules, ctx->today, &view) != DISPUTE_OK)
+		return DISPUTE_FAILED;
 	claim = cJSON_GetObjectItem(view, "claim");
 	if (args_has(ctx, OPT_JSON))
 		status = print_json(claim);
@@ -102,10 +94,7 @@ cmd_claim_exec(struct cmd_ctx *ctx)
 		print_human(claim);
 		status = DISPUTE_OK;
 	}
-out:
 	cJSON_Delete(view);
-	rules_free(&rules);
-	case_close(c);
 	return status;
 }
 
@@ -116,5 +105,6 @@ const struct cmd_entry cmd_claim_entry = {
 	.options = claim_options,
 	.min_args = 0,
 	.max_args = 0,
+	.needs = CMD_TODAY | CMD_CASE_READ | CMD_RULES,
 	.exec = cmd_claim_exec,
 };

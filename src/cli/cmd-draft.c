@@ -6,13 +6,12 @@
 
 #include "cmd.h"
 #include "dispute/case.h"
-#include "dispute/clock.h"
 #include "dispute/draft-view.h"
 #include "dispute/drafts.h"
+#include "dispute/evidence-list.h"
 #include "dispute/fsutil.h"
 #include "dispute/i18n.h"
 #include "dispute/report.h"
-#include "dispute/rules.h"
 
 static const struct cmd_option draft_options[] = {
 	{ "to", OPT_TO, 1, "RECIPIENT",
@@ -24,72 +23,6 @@ static const struct cmd_option draft_options[] = {
 	{ "template", OPT_TEMPLATE, 1, "FILE", N_("render FILE instead of the shipped template") },
 	{ NULL, 0, 0, NULL, NULL }
 };
-
-/* One CSV field (RFC 4180): quoted, with quotes doubled. */
-static void
-csv_field(FILE *out, const char *value, const char *end)
-{
-	fputc('"', out);
-	for (; value != NULL && *value != '\0'; value++) {
-		if (*value == '"')
-			fputc('"', out);
-		fputc(*value, out);
-	}
-	fprintf(out, "\"%s", end);
-}
-
-/* The evidence list as CSV, in the same numbering as every draft. */
-static char *
-evidence_csv(const cJSON *view, int english)
-{
-	const cJSON *item;
-	char *text = NULL, number[16];
-	size_t len = 0;
-	FILE *out = open_memstream(&text, &len);
-
-	if (out == NULL)
-		return NULL;
-	fputs(english ? "No.,Evidence,Source,Purpose,File,SHA-256\r\n" :
-	    "序号,证据名称,证据来源,证明目的,文件名,SHA-256\r\n", out);
-	cJSON_ArrayForEach(item, cJSON_GetObjectItem(view, "evidence")) {
-		snprintf(number, sizeof number, "%d",
-		    (int)cJSON_GetObjectItem(item, "number")->valuedouble);
-		csv_field(out, number, ",");
-		csv_field(out, cJSON_GetStringValue(cJSON_GetObjectItem(item, english ? "name_en" :
-		    "name_zh")), ",");
-		csv_field(out, cJSON_GetStringValue(cJSON_GetObjectItem(item, english ? "source_en" :
-		    "source_zh")), ",");
-		csv_field(out, cJSON_GetStringValue(cJSON_GetObjectItem(item, english ? "proves_en" :
-		    "proves_zh")), ",");
-		csv_field(out, cJSON_GetStringValue(cJSON_GetObjectItem(item, "file")), ",");
-		csv_field(out, cJSON_GetStringValue(cJSON_GetObjectItem(item, "sha256")), "\r\n");
-	}
-	if (fclose(out) != 0) {
-		free(text);
-		return NULL;
-	}
-	return text;
-}
-
-/* The evidence list as scripts want it: the same items and numbers as the drafts. */
-static char *
-evidence_json(const cJSON *view)
-{
-	cJSON *root = cJSON_CreateObject();
-	char *text = NULL, *with_newline = NULL;
-
-	if (root == NULL || cJSON_AddStringToObject(root, "schema", "dispute-evidence-list/1") ==
-	    NULL)
-		goto out;
-	cJSON_AddItemReferenceToObject(root, "evidence", cJSON_GetObjectItem(view, "evidence"));
-	text = cJSON_Print(root);
-	if (text != NULL && asprintf(&with_newline, "%s\n", text) == -1)
-		with_newline = NULL;
-out:
-	cJSON_free(text);
-	cJSON_Delete(root);
-	return with_newline;
-}
 
 static const struct draft_kind *
 chosen_kind(struct cmd_ctx *ctx, int *status)
@@ -142,54 +75,44 @@ emit(const char *output, const char *text)
 }
 
 static int
+cmd_draft_check(struct cmd_ctx *ctx)
+{
+	int status;
+
+	chosen_kind(ctx, &status);
+	return status;
+}
+
+static int
 cmd_draft_exec(struct cmd_ctx *ctx)
 {
 	const struct draft_kind *kind;
-	struct dispute_case *c = NULL;
-	struct rules rules = { NULL, NULL };
 	cJSON *view = NULL;
-	char today[CLOCK_DATE_LEN], *text = NULL;
+	char *text = NULL;
 	const char *lang;
 	int status;
 
 	kind = chosen_kind(ctx, &status);
-	if (kind == NULL)
-		return status;
+	lang = args_has(ctx, OPT_LANG) ? args_get(ctx, OPT_LANG) : draft_language(ctx->c);
+	if (strcmp(lang, "zh-CN") != 0 && strcmp(lang, "en") != 0)
+		return cmd_usage_error(ctx, _("--lang: \"%s\" is not zh-CN or en"), lang);
+	if (draft_require(kind, ctx->c) != DISPUTE_OK)
+		return DISPUTE_FAILED;
+	draft_check_tone(ctx->c);
 	status = DISPUTE_FAILED;
-	if (clock_today(today) != DISPUTE_OK || case_open(ctx->case_dir, CASE_READ, &c) != DISPUTE_OK)
+	if (draft_view_build(ctx->c, &ctx->rules, ctx->today, &view) != DISPUTE_OK)
 		goto out;
-	lang = args_has(ctx, OPT_LANG) ? args_get(ctx, OPT_LANG) : draft_language(c);
-	if (strcmp(lang, "zh-CN") != 0 && strcmp(lang, "en") != 0) {
-		status = cmd_usage_error(ctx, _("--lang: \"%s\" is not zh-CN or en"), lang);
-		goto out;
-	}
-	if (draft_require(kind, c) != DISPUTE_OK)
-		goto out;
-	draft_check_tone(c);
-	if (rules_load_default(&rules) != DISPUTE_OK ||
-	    draft_view_build(c, &rules, today, &view) != DISPUTE_OK)
-		goto out;
-	if (args_has(ctx, OPT_JSON)) {
-		text = evidence_json(view);
-		if (text == NULL) {
-			dispute_error(_("out of memory"));
-			goto out;
-		}
-	} else if (args_has(ctx, OPT_CSV)) {
-		text = evidence_csv(view, strcmp(lang, "en") == 0);
-		if (text == NULL) {
-			dispute_error(_("out of memory"));
-			goto out;
-		}
-	} else if (draft_render(kind, c, view, lang, args_get(ctx, OPT_TEMPLATE), &text) !=
-	    DISPUTE_OK)
-		goto out;
-	status = emit(args_get(ctx, 'o'), text);
+	if (args_has(ctx, OPT_JSON))
+		status = evidence_list_json(view, &text);
+	else if (args_has(ctx, OPT_CSV))
+		status = evidence_list_csv(view, strcmp(lang, "en") == 0, &text);
+	else
+		status = draft_render(kind, ctx->c, view, lang, args_get(ctx, OPT_TEMPLATE), &text);
+	if (status == DISPUTE_OK)
+		status = emit(args_get(ctx, 'o'), text);
 out:
 	free(text);
 	cJSON_Delete(view);
-	rules_free(&rules);
-	case_close(c);
 	return status;
 }
 
@@ -205,5 +128,7 @@ const struct cmd_entry cmd_draft_entry = {
 	.options = draft_options,
 	.min_args = 1,
 	.max_args = 1,
+	.needs = CMD_TODAY | CMD_CASE_READ | CMD_RULES,
+	.check = cmd_draft_check,
 	.exec = cmd_draft_exec,
 };

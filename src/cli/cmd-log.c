@@ -1,7 +1,6 @@
 /* Appends a contact to the case timeline: who was contacted, when, and how it ended. */
 #include "cmd.h"
 #include "dispute/case.h"
-#include "dispute/clock.h"
 #include "dispute/i18n.h"
 #include "dispute/report.h"
 #include "dispute/timeline.h"
@@ -17,31 +16,27 @@ static const struct cmd_option log_options[] = {
 };
 
 static int
-cmd_log_exec(struct cmd_ctx *ctx)
+cmd_log_check(struct cmd_ctx *ctx)
 {
-	struct dispute_case *c = NULL;
-	struct timeline_entry entry;
-	char today[CLOCK_DATE_LEN];
-	int status = DISPUTE_FAILED;
-
 	if (!args_has(ctx, 'c'))
 		return cmd_usage_error(ctx, _("say which channel was contacted with -c CHANNEL"));
-	if (clock_today(today) != DISPUTE_OK)
-		return DISPUTE_FAILED;
+	return DISPUTE_OK;
+}
+
+static int
+cmd_log_exec(struct cmd_ctx *ctx)
+{
+	struct timeline_entry entry;
+
 	entry.channel = args_get(ctx, 'c');
 	entry.outcome = args_has(ctx, 'o') ? args_get(ctx, 'o') : "pending";
-	entry.date = args_has(ctx, 'd') ? args_get(ctx, 'd') : today;
+	entry.date = args_has(ctx, 'd') ? args_get(ctx, 'd') : ctx->today;
 	entry.ref = args_get(ctx, 'r');
 	entry.text = ctx->args.list[0];
-	if (case_open(ctx->case_dir, CASE_WRITE, &c) != DISPUTE_OK)
+	if (timeline_add(ctx->c, &entry, ctx->today) != DISPUTE_OK || case_save(ctx->c) != DISPUTE_OK)
 		return DISPUTE_FAILED;
-	if (timeline_add(c, &entry, today) != DISPUTE_OK || case_save(c) != DISPUTE_OK)
-		goto out;
 	dispute_notice(_("logged %s %s (%s)"), entry.date, entry.channel, entry.outcome);
-	status = DISPUTE_OK;
-out:
-	case_close(c);
-	return status;
+	return DISPUTE_OK;
 }
 
 const struct cmd_entry cmd_log_entry = {
@@ -52,5 +47,7 @@ const struct cmd_entry cmd_log_entry = {
 	.options = log_options,
 	.min_args = 1,
 	.max_args = 1,
+	.needs = CMD_TODAY | CMD_CASE_WRITE,
+	.check = cmd_log_check,
 	.exec = cmd_log_exec,
 };

@@ -4,14 +4,10 @@
 #include <string.h>
 
 #include "cmd.h"
-#include "dispute/calendar.h"
-#include "dispute/case.h"
-#include "dispute/clock.h"
 #include "dispute/dossier.h"
 #include "dispute/fsutil.h"
 #include "dispute/i18n.h"
 #include "dispute/report.h"
-#include "dispute/rules.h"
 #include "dispute/validate.h"
 #include "password.h"
 
@@ -30,38 +26,36 @@ static const struct cmd_option pack_options[] = {
 };
 
 static int
+cmd_pack_check(struct cmd_ctx *ctx)
+{
+	char reason[VALIDATE_REASON_MAX];
+
+	if (args_has(ctx, OPT_DATE) &&
+	    validate_date(args_get(ctx, OPT_DATE), ctx->today, reason, sizeof reason) != DISPUTE_OK)
+		return cmd_usage_error(ctx, "--date: %s", reason);
+	if (args_has(ctx, OPT_PASSWORD_FILE) && !args_has(ctx, OPT_ENCRYPT))
+		return cmd_usage_error(ctx, _("--password-file goes with --encrypt"));
+	return DISPUTE_OK;
+}
+
+static int
 cmd_pack_exec(struct cmd_ctx *ctx)
 {
 	struct dossier_options options = { NULL };
 	struct dossier_inputs inputs;
-	struct dispute_case *c = NULL;
-	struct rules rules = { NULL, NULL };
-	struct holiday_table holidays = { NULL };
-	char today[CLOCK_DATE_LEN], reason[VALIDATE_REASON_MAX], *written = NULL;
-	char *password = NULL, *directory = NULL;
-	const char *date;
+	const char *date = args_has(ctx, OPT_DATE) ? args_get(ctx, OPT_DATE) : ctx->today;
+	char *written = NULL, *password = NULL, *directory = NULL;
 	int status = DISPUTE_FAILED;
 
 	memset(&inputs, 0, sizeof inputs);
-	if (clock_today(today) != DISPUTE_OK)
-		return DISPUTE_FAILED;
 	options.output = args_get(ctx, 'o');
-	date = args_has(ctx, OPT_DATE) ? args_get(ctx, OPT_DATE) : today;
-	if (validate_date(date, today, reason, sizeof reason) != DISPUTE_OK)
-		return cmd_usage_error(ctx, "--date: %s", reason);
-	if (args_has(ctx, OPT_PASSWORD_FILE) && !args_has(ctx, OPT_ENCRYPT))
-		return cmd_usage_error(ctx, _("--password-file goes with --encrypt"));
 	if (args_has(ctx, OPT_ENCRYPT) &&
 	    password_obtain(args_get(ctx, OPT_PASSWORD_FILE), 1, &password) != DISPUTE_OK)
 		return DISPUTE_FAILED;
 	options.password = password;
-	if (case_open(ctx->case_dir, CASE_READ, &c) != DISPUTE_OK)
-		goto out;
 	/* Built once: the dossier and its public copy come from the same view and rules. */
-	if (rules_load_default(&rules) != DISPUTE_OK ||
-	    holidays_load_default(&holidays, ctx->case_dir) != DISPUTE_OK ||
-	    dossier_inputs_build(c, &rules, &holidays, date, &inputs) != DISPUTE_OK ||
-	    dossier_write(c, &inputs, &options, &written) != DISPUTE_OK) {
+	if (dossier_inputs_build(ctx->c, &ctx->rules, &ctx->holidays, date, &inputs) != DISPUTE_OK ||
+	    dossier_write(ctx->c, &inputs, &options, &written) != DISPUTE_OK) {
 		dispute_error(_("no dossier was written"));
 		goto out;
 	}
@@ -76,7 +70,7 @@ cmd_pack_exec(struct cmd_ctx *ctx)
 		options.password = NULL;
 		options.output = NULL;
 		options.directory = directory != NULL && strcmp(directory, ".") == 0 ? NULL : directory;
-		if (directory == NULL || dossier_write(c, &inputs, &options, &written) != DISPUTE_OK) {
+		if (directory == NULL || dossier_write(ctx->c, &inputs, &options, &written) != DISPUTE_OK) {
 			dispute_error(_("no public copy was written"));
 			goto out;
 		}
@@ -88,9 +82,6 @@ out:
 	password_free(password);
 	free(written);
 	dossier_inputs_free(&inputs);
-	holidays_free(&holidays);
-	rules_free(&rules);
-	case_close(c);
 	return status;
 }
 
@@ -103,5 +94,7 @@ const struct cmd_entry cmd_pack_entry = {
 	.options = pack_options,
 	.min_args = 0,
 	.max_args = 0,
+	.needs = CMD_TODAY | CMD_CASE_READ | CMD_RULES | CMD_HOLIDAYS,
+	.check = cmd_pack_check,
 	.exec = cmd_pack_exec,
 };

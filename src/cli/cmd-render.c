@@ -6,14 +6,12 @@
 
 #include "cmd.h"
 #include "dispute/case.h"
-#include "dispute/clock.h"
 #include "dispute/datadir.h"
 #include "dispute/draft-view.h"
 #include "dispute/drafts.h"
 #include "dispute/i18n.h"
 #include "dispute/json-file.h"
 #include "dispute/report.h"
-#include "dispute/rules.h"
 #include "dispute/template.h"
 
 /* Data files for templates are small; anything larger is not what the user meant. */
@@ -25,56 +23,65 @@ static const struct cmd_option render_options[] = {
 	{ NULL, 0, 0, NULL, NULL }
 };
 
+static int
+parse_escape(const struct cmd_ctx *ctx, enum template_escape *escape)
+{
+	const char *arg = args_get(ctx, OPT_ESCAPE);
+
+	*escape = TEMPLATE_ESCAPE_BY_NAME;
+	if (arg == NULL)
+		return DISPUTE_OK;
+	if (strcmp(arg, "html") == 0)
+		*escape = TEMPLATE_ESCAPE_HTML;
+	else if (strcmp(arg, "none") == 0)
+		*escape = TEMPLATE_ESCAPE_NONE;
+	else
+		return cmd_usage_error(ctx, _("--escape takes html or none"));
+	return DISPUTE_OK;
+}
+
+/* With a data file, the case is not needed: a template can be previewed anywhere. */
+static int
+cmd_render_check(struct cmd_ctx *ctx)
+{
+	enum template_escape escape;
+
+	if (ctx->args.count == 2)
+		ctx->needs = 0;
+	return parse_escape(ctx, &escape);
+}
+
 /* The case's view when no data file is given; also tells which language's partials
  * back up the template's own folder. */
 static int
 case_view(const struct cmd_ctx *ctx, cJSON **view, char **fallback)
 {
-	struct dispute_case *c = NULL;
-	struct rules rules = { NULL, NULL };
-	char today[CLOCK_DATE_LEN], rel[64];
-	int status = DISPUTE_FAILED;
+	char rel[64];
 
-	if (clock_today(today) != DISPUTE_OK || case_open(ctx->case_dir, CASE_READ, &c) != DISPUTE_OK)
-		goto out;
-	snprintf(rel, sizeof rel, "templates/%s", draft_language(c));
+	snprintf(rel, sizeof rel, "templates/%s", draft_language(ctx->c));
 	*fallback = datadir_find(rel);
-	if (*fallback == NULL || rules_load_default(&rules) != DISPUTE_OK)
-		goto out;
-	status = draft_view_build(c, &rules, today, view);
-out:
-	rules_free(&rules);
-	case_close(c);
-	return status;
+	if (*fallback == NULL)
+		return DISPUTE_FAILED;
+	return draft_view_build(ctx->c, &ctx->rules, ctx->today, view);
 }
 
 static int
 cmd_render_exec(struct cmd_ctx *ctx)
 {
-	const char *escape_arg = args_get(ctx, OPT_ESCAPE);
-	enum template_escape escape = TEMPLATE_ESCAPE_BY_NAME;
+	enum template_escape escape;
 	cJSON *data = NULL;
 	char *fallback = NULL, *text = NULL;
-	int status = DISPUTE_FAILED;
+	int status;
 
-	if (escape_arg != NULL) {
-		if (strcmp(escape_arg, "html") == 0)
-			escape = TEMPLATE_ESCAPE_HTML;
-		else if (strcmp(escape_arg, "none") == 0)
-			escape = TEMPLATE_ESCAPE_NONE;
-		else
-			return cmd_usage_error(ctx, _("--escape takes html or none"));
-	}
+	parse_escape(ctx, &escape);
 	if (ctx->args.count == 2)
 		status = json_read_file(ctx->args.list[1], RENDER_DATA_MAX, &data);
 	else
 		status = case_view(ctx, &data, &fallback);
-	if (status != DISPUTE_OK)
-		goto out;
-	status = template_render_file(ctx->args.list[0], fallback, data, escape, &text);
+	if (status == DISPUTE_OK)
+		status = template_render_file(ctx->args.list[0], fallback, data, escape, &text);
 	if (status == DISPUTE_OK)
 		fputs(text, stdout);
-out:
 	free(text);
 	free(fallback);
 	cJSON_Delete(data);
@@ -91,5 +98,7 @@ const struct cmd_entry cmd_render_entry = {
 	.options = render_options,
 	.min_args = 1,
 	.max_args = 2,
+	.needs = CMD_TODAY | CMD_CASE_READ | CMD_RULES,
+	.check = cmd_render_check,
 	.exec = cmd_render_exec,
 };

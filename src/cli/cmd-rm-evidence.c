@@ -8,16 +8,10 @@
 static int
 cmd_rm_evidence_exec(struct cmd_ctx *ctx)
 {
-	struct dispute_case *c = NULL;
-	int status;
-
-	if (case_open(ctx->case_dir, CASE_WRITE, &c) != DISPUTE_OK)
+	if (evidence_remove(ctx->c, ctx->args.list[0]) != DISPUTE_OK)
 		return DISPUTE_FAILED;
-	status = evidence_remove(c, ctx->args.list[0]);
-	if (status == DISPUTE_OK)
-		dispute_notice(_("removed evidence %s"), ctx->args.list[0]);
-	case_close(c);
-	return status;
+	dispute_notice(_("removed evidence %s"), ctx->args.list[0]);
+	return DISPUTE_OK;
 }
 
 const struct cmd_entry cmd_rm_evidence_entry = {
@@ -26,5 +20,6 @@ const struct cmd_entry cmd_rm_evidence_entry = {
 	.summary = N_("remove an evidence item (e.g. E03) and its copy from the case"),
 	.min_args = 1,
 	.max_args = 1,
+	.needs = CMD_CASE_WRITE,
 	.exec = cmd_rm_evidence_exec,
 };

@@ -47,28 +47,30 @@ check_order_dates(const struct dispute_case *c)
 }
 
 static int
-cmd_set_exec(struct cmd_ctx *ctx)
+cmd_set_check(struct cmd_ctx *ctx)
 {
 	const int unset = args_has(ctx, OPT_UNSET);
-	const struct field *field;
-	struct dispute_case *c = NULL;
-	char today[CLOCK_DATE_LEN];
-	char *value = NULL;
-	int status = DISPUTE_FAILED;
 
 	if (ctx->args.count != (unset ? 1 : 2))
 		return cmd_usage_error(ctx, unset ? _("--unset takes one FIELD") :
 		    _("expected FIELD VALUE"));
-	field = field_find(ctx->args.list[0]);
-	if (field == NULL)
+	if (field_find(ctx->args.list[0]) == NULL)
 		return cmd_usage_error(ctx, _("unknown field \"%s\" (`dispute help set` lists "
 		    "them)"), ctx->args.list[0]);
-	if (clock_today(today) != DISPUTE_OK)
+	return DISPUTE_OK;
+}
+
+static int
+cmd_set_exec(struct cmd_ctx *ctx)
+{
+	const int unset = args_has(ctx, OPT_UNSET);
+	const struct field *field = field_find(ctx->args.list[0]);
+	struct dispute_case *c = ctx->c;
+	char *value = NULL;
+	int status = DISPUTE_FAILED;
+
+	if (!unset && field_normalize(field, ctx->args.list[1], ctx->today, &value) != DISPUTE_OK)
 		return DISPUTE_FAILED;
-	if (!unset && field_normalize(field, ctx->args.list[1], today, &value) != DISPUTE_OK)
-		return DISPUTE_FAILED;
-	if (case_open(ctx->case_dir, CASE_WRITE, &c) != DISPUTE_OK)
-		goto out;
 	if (unset)
 		case_unset(c, field->name);
 	else if (case_set(c, field->name, value) != DISPUTE_OK)
@@ -81,7 +83,6 @@ cmd_set_exec(struct cmd_ctx *ctx)
 		dispute_notice("%s = %s", field->name, value);
 	status = DISPUTE_OK;
 out:
-	case_close(c);
 	free(value);
 	return status;
 }
@@ -97,5 +98,7 @@ const struct cmd_entry cmd_set_entry = {
 	.options = set_options,
 	.min_args = 1,
 	.max_args = 2,
+	.needs = CMD_TODAY | CMD_CASE_WRITE,
+	.check = cmd_set_check,
 	.exec = cmd_set_exec,
 };

@@ -6,7 +6,7 @@
 #include "dispute/case.h"
 #include "dispute/fields.h"
 #include "dispute/i18n.h"
-#include "dispute/json-file.h"
+#include "json-output.h"
 #include "dispute/report.h"
 
 static const struct cmd_option show_options[] = {
@@ -37,34 +37,29 @@ show_field(const struct cmd_ctx *ctx, const struct dispute_case *c, const struct
 }
 
 static int
+cmd_show_check(struct cmd_ctx *ctx)
+{
+	if (ctx->args.count == 1 && field_find(ctx->args.list[0]) == NULL)
+		return cmd_usage_error(ctx, _("unknown field \"%s\" (`dispute help set` "
+		    "lists them)"), ctx->args.list[0]);
+	return DISPUTE_OK;
+}
+
+static int
 cmd_show_exec(struct cmd_ctx *ctx)
 {
-	struct dispute_case *c = NULL;
-	const struct field *field = NULL, *f;
-	int status = DISPUTE_FAILED;
+	const struct field *f;
 
-	if (ctx->args.count == 1) {
-		field = field_find(ctx->args.list[0]);
-		if (field == NULL)
-			return cmd_usage_error(ctx, _("unknown field \"%s\" (`dispute help set` "
-			    "lists them)"), ctx->args.list[0]);
-	}
-	if (case_open(ctx->case_dir, CASE_READ, &c) != DISPUTE_OK)
-		return DISPUTE_FAILED;
-	if (field != NULL)
-		status = show_field(ctx, c, field);
-	else if (args_has(ctx, OPT_JSON))
-		status = json_print(case_record(c));
-	else {
-		for (f = field_table; f->name != NULL; f++) {
-			const char *value = case_get(c, f->name);
+	if (ctx->args.count == 1)
+		return show_field(ctx, ctx->c, field_find(ctx->args.list[0]));
+	if (args_has(ctx, OPT_JSON))
+		return json_print(case_record(ctx->c));
+	for (f = field_table; f->name != NULL; f++) {
+		const char *value = case_get(ctx->c, f->name);
 
-			printf("%-22s %s\n", f->name, value != NULL ? value : _("(not set)"));
-		}
-		status = DISPUTE_OK;
+		printf("%-22s %s\n", f->name, value != NULL ? value : _("(not set)"));
 	}
-	case_close(c);
-	return status;
+	return DISPUTE_OK;
 }
 
 const struct cmd_entry cmd_show_entry = {
@@ -74,5 +69,7 @@ const struct cmd_entry cmd_show_entry = {
 	.options = show_options,
 	.min_args = 0,
 	.max_args = 1,
+	.needs = CMD_CASE_READ,
+	.check = cmd_show_check,
 	.exec = cmd_show_exec,
 };

@@ -4,16 +4,10 @@
 #include <string.h>
 
 #include "cmd.h"
-#include "dispute/calendar.h"
-#include "dispute/case.h"
-#include "dispute/clock.h"
-#include "dispute/ladder.h"
-#include "dispute/rules.h"
-#include "dispute/evidence.h"
-#include "dispute/fields.h"
 #include "dispute/i18n.h"
-#include "dispute/json-file.h"
 #include "dispute/report.h"
+#include "dispute/summary.h"
+#include "json-output.h"
 
 static const struct cmd_option status_options[] = {
 	{ "json", OPT_JSON, 0, NULL, N_("print the summary as JSON") },
@@ -28,45 +22,6 @@ member(const cJSON *item, const char *name)
 	const char *value = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(item, name));
 
 	return value != NULL ? value : "";
-}
-
-/* The summary as one JSON object; the human form is printed from the same data. */
-static cJSON *
-build_summary(const struct dispute_case *c, cJSON *ladder)
-{
-	cJSON *summary = cJSON_CreateObject(), *facts, *missing, *kinds;
-	const struct evidence_kind *k;
-	const struct field *f;
-	const cJSON *item;
-
-	if (summary == NULL)
-		return NULL;
-	cJSON_AddStringToObject(summary, "schema", "dispute-status/1");
-	cJSON_AddItemToObject(summary, "ladder", ladder);
-	facts = cJSON_AddObjectToObject(summary, "facts");
-	missing = cJSON_AddArrayToObject(summary, "missing_facts");
-	for (f = field_table; f->name != NULL; f++) {
-		const char *value = case_get(c, f->name);
-
-		if (value != NULL)
-			cJSON_AddStringToObject(facts, f->name, value);
-		else
-			cJSON_AddItemToArray(missing, cJSON_CreateString(f->name));
-	}
-	/* One pass over the evidence, however many kinds: cases hold thousands of items. */
-	kinds = cJSON_AddObjectToObject(summary, "evidence_by_kind");
-	for (k = evidence_kinds; k->name != NULL; k++)
-		cJSON_AddNumberToObject(kinds, k->name, 0);
-	cJSON_ArrayForEach(item, case_evidence(c)) {
-		cJSON *count = cJSON_GetObjectItemCaseSensitive(kinds,
-		    cJSON_GetObjectItemCaseSensitive(item, "kind")->valuestring);
-
-		if (count != NULL)
-			cJSON_SetNumberValue(count, count->valuedouble + 1);
-	}
-	cJSON_AddItemReferenceToObject(summary, "evidence", case_evidence(c));
-	cJSON_AddItemReferenceToObject(summary, "timeline", case_timeline(c));
-	return summary;
 }
 
 static void
@@ -148,36 +103,18 @@ print_human(const cJSON *summary)
 static int
 cmd_status_exec(struct cmd_ctx *ctx)
 {
-	struct dispute_case *c = NULL;
-	struct rules rules = { NULL, NULL };
-	struct holiday_table holidays = { NULL };
-	cJSON *summary = NULL, *ladder = NULL;
-	char today[CLOCK_DATE_LEN];
-	int status = DISPUTE_FAILED;
+	cJSON *summary = NULL;
+	int status;
 
-	if (clock_today(today) != DISPUTE_OK || case_open(ctx->case_dir, CASE_READ, &c) != DISPUTE_OK)
-		goto out;
-	if (rules_load_default(&rules) != DISPUTE_OK ||
-	    holidays_load_default(&holidays, ctx->case_dir) != DISPUTE_OK ||
-	    ladder_assess(c, &rules, &holidays, today, &ladder) != DISPUTE_OK)
-		goto out;
-	summary = build_summary(c, ladder);
-	if (summary == NULL) {
-		cJSON_Delete(ladder);
-		dispute_error(_("out of memory"));
-		goto out;
-	}
+	if (summary_build(ctx->c, &ctx->rules, &ctx->holidays, ctx->today, &summary) != DISPUTE_OK)
+		return DISPUTE_FAILED;
 	if (args_has(ctx, OPT_JSON))
 		status = json_print(summary);
 	else {
 		print_human(summary);
 		status = DISPUTE_OK;
 	}
-out:
 	cJSON_Delete(summary);
-	holidays_free(&holidays);
-	rules_free(&rules);
-	case_close(c);
 	return status;
 }
 
@@ -189,5 +126,6 @@ const struct cmd_entry cmd_status_entry = {
 	.options = status_options,
 	.min_args = 0,
 	.max_args = 0,
+	.needs = CMD_TODAY | CMD_CASE_READ | CMD_RULES | CMD_HOLIDAYS,
 	.exec = cmd_status_exec,
 };

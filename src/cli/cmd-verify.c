@@ -134,21 +134,28 @@ is_case_folder(const char *path)
 	return found;
 }
 
+/* A case folder is opened and locked like any case; anything else is judged as a bag. */
+static int
+cmd_verify_check(struct cmd_ctx *ctx)
+{
+	if (ctx->args.count > 0)
+		ctx->case_dir = ctx->args.list[0];
+	if (is_case_folder(ctx->case_dir))
+		ctx->needs |= CMD_CASE_READ;
+	return DISPUTE_OK;
+}
+
 static int
 cmd_verify_exec(struct cmd_ctx *ctx)
 {
-	const char *target = ctx->args.count > 0 ? ctx->args.list[0] : ctx->case_dir;
-	struct dispute_case *c = NULL;
+	const char *target = ctx->case_dir;
 	struct bag_report report;
 	char *password = NULL;
 	int status, encrypted = 0;
 
 	memset(&report, 0, sizeof report);
-	if (is_case_folder(target)) {
-		status = case_open(target, CASE_READ, &c);
-		if (status == DISPUTE_OK)
-			status = case_verify(c, &report);
-		case_close(c);
+	if (ctx->c != NULL) {
+		status = case_verify(ctx->c, &report);
 	} else {
 		status = bag_zip_is_encrypted(target, &encrypted);
 		if (status == DISPUTE_OK && encrypted)
@@ -181,5 +188,6 @@ const struct cmd_entry cmd_verify_entry = {
 	.options = verify_options,
 	.min_args = 0,
 	.max_args = 1,
+	.check = cmd_verify_check,
 	.exec = cmd_verify_exec,
 };

@@ -192,6 +192,36 @@ typed_in_full(char **argv, const struct option *o)
 	    (token[2 + n] == '\0' || token[2 + n] == '=');
 }
 
+/* Checks the arguments, provides what the command needs, runs it and releases it all. */
+static int
+run_with_needs(struct cmd_ctx *ctx)
+{
+	const struct cmd_entry *entry = ctx->entry;
+	int status;
+
+	ctx->needs = entry->needs;
+	if ((ctx->needs & CMD_TODAY) && clock_today(ctx->today) != DISPUTE_OK)
+		return DISPUTE_FAILED;
+	if (entry->check != NULL && (status = entry->check(ctx)) != DISPUTE_OK)
+		return status;
+	status = DISPUTE_FAILED;
+	if ((ctx->needs & (CMD_CASE_READ | CMD_CASE_WRITE)) && case_open(ctx->case_dir,
+	    (ctx->needs & CMD_CASE_WRITE) ? CASE_WRITE : CASE_READ, &ctx->c) != DISPUTE_OK)
+		goto out;
+	if ((ctx->needs & CMD_RULES) && rules_load_default(&ctx->rules) != DISPUTE_OK)
+		goto out;
+	if ((ctx->needs & CMD_HOLIDAYS) &&
+	    holidays_load_default(&ctx->holidays, ctx->case_dir) != DISPUTE_OK)
+		goto out;
+	status = entry->exec(ctx);
+out:
+	holidays_free(&ctx->holidays);
+	rules_free(&ctx->rules);
+	case_close(ctx->c);
+	ctx->c = NULL;
+	return status;
+}
+
 int
 cmd_run(const struct cmd_entry *entry, const char *case_dir, int argc, char **argv)
 {
@@ -238,7 +268,7 @@ cmd_run(const struct cmd_entry *entry, const char *case_dir, int argc, char **ar
 		else if (entry->max_args >= 0 && ctx.args.count > entry->max_args)
 			status = cmd_usage_error(&ctx, _("too many arguments"));
 		else
-			status = entry->exec(&ctx);
+			status = run_with_needs(&ctx);
 	}
 	free(shortopts);
 	free(longopts);

@@ -5,6 +5,11 @@
 
 #include <stdio.h>
 
+#include "dispute/calendar.h"
+#include "dispute/case.h"
+#include "dispute/clock.h"
+#include "dispute/rules.h"
+
 /* Options without a short letter get a code above the byte range. */
 enum {
 	OPT_JSON = 256,
@@ -39,10 +44,26 @@ struct cmd_args {
 	char **list;
 };
 
+/* What a command needs before it runs, as git's table says RUN_SETUP: cmd_run()
+ * provides it in the context and releases it afterwards, so that a command's exec
+ * neither opens nor closes the case. */
+enum cmd_needs {
+	CMD_TODAY = 1 << 0,      /* ctx->today */
+	CMD_CASE_READ = 1 << 1,  /* ctx->c, under a shared lock */
+	CMD_CASE_WRITE = 1 << 2, /* ctx->c, under the exclusive lock */
+	CMD_RULES = 1 << 3,      /* ctx->rules: the rule table */
+	CMD_HOLIDAYS = 1 << 4    /* ctx->holidays: the shipped and the case's holiday tables */
+};
+
 struct cmd_ctx {
 	const struct cmd_entry *entry;
 	const char *case_dir; /* -C DIR, or "." */
 	struct cmd_args args;
+	unsigned needs;       /* the entry's needs, as its check() left them */
+	char today[CLOCK_DATE_LEN];
+	struct dispute_case *c;
+	struct rules rules;
+	struct holiday_table holidays;
 };
 
 struct cmd_entry {
@@ -54,6 +75,12 @@ struct cmd_entry {
 	const struct cmd_option *options; /* terminated by a zeroed entry; NULL for none */
 	int min_args;
 	int max_args;         /* -1: no limit */
+	unsigned needs;       /* enum cmd_needs */
+	/* Checks the arguments before anything is opened, so that a usage error is told as
+	 * such even outside a case; may change ctx->needs and ctx->case_dir (a command whose
+	 * arguments decide whether it needs a case). Runs after ctx->today is set. NULL:
+	 * nothing to check. */
+	int (*check)(struct cmd_ctx *ctx);
 	int (*exec)(struct cmd_ctx *ctx);
 };
 
@@ -61,8 +88,8 @@ extern const struct cmd_entry *const cmd_table[];
 
 const struct cmd_entry *cmd_find(const char *name);
 
-/* Parses ARGV (ARGV[0] is the subcommand name) against ENTRY's options and runs it.
- * Returns the exit status. */
+/* Parses ARGV (ARGV[0] is the subcommand name) against ENTRY's options, provides what
+ * ENTRY needs and runs it. Returns the exit status. */
 int cmd_run(const struct cmd_entry *entry, const char *case_dir, int argc, char **argv);
 
 /* The overview: usage, commands, global options, exit status. */

@@ -1,5 +1,4 @@
 /* JSON files: parse errors located by line and column, since users edit these by hand. */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -62,18 +61,4 @@ json_read_file(const char *path, size_t max, cJSON **out)
 	status = json_parse_text(path, text, len, out);
 	free(text);
 	return status;
-}
-
-int
-json_print(const cJSON *value)
-{
-	char *text = cJSON_Print(value);
-
-	if (text == NULL) {
-		dispute_error(_("out of memory"));
-		return DISPUTE_FAILED;
-	}
-	printf("%s\n", text);
-	cJSON_free(text);
-	return DISPUTE_OK;
 }

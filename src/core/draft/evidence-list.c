@@ -1,0 +1,84 @@
+/* The evidence list as CSV and JSON, from the same view every draft is rendered from. */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "dispute/evidence-list.h"
+#include "dispute/i18n.h"
+#include "dispute/report.h"
+
+/* One CSV field (RFC 4180): quoted, with quotes doubled. */
+static void
+csv_field(FILE *out, const char *value, const char *end)
+{
+	fputc('"', out);
+	for (; value != NULL && *value != '\0'; value++) {
+		if (*value == '"')
+			fputc('"', out);
+		fputc(*value, out);
+	}
+	fprintf(out, "\"%s", end);
+}
+
+static const char *
+member(const cJSON *item, const char *name)
+{
+	return cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(item, name));
+}
+
+int
+evidence_list_csv(const cJSON *view, int english, char **out)
+{
+	const cJSON *item;
+	char *text = NULL, number[16];
+	size_t len = 0;
+	FILE *csv = open_memstream(&text, &len);
+
+	*out = NULL;
+	if (csv == NULL)
+		goto oom;
+	fputs(english ? "No.,Evidence,Source,Purpose,File,SHA-256\r\n" :
+	    "序号,证据名称,证据来源,证明目的,文件名,SHA-256\r\n", csv);
+	cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(view, "evidence")) {
+		snprintf(number, sizeof number, "%d",
+		    (int)cJSON_GetObjectItemCaseSensitive(item, "number")->valuedouble);
+		csv_field(csv, number, ",");
+		csv_field(csv, member(item, english ? "name_en" : "name_zh"), ",");
+		csv_field(csv, member(item, english ? "source_en" : "source_zh"), ",");
+		csv_field(csv, member(item, english ? "proves_en" : "proves_zh"), ",");
+		csv_field(csv, member(item, "file"), ",");
+		csv_field(csv, member(item, "sha256"), "\r\n");
+	}
+	if (fclose(csv) != 0)
+		goto oom;
+	*out = text;
+	return DISPUTE_OK;
+oom:
+	free(text);
+	dispute_error(_("out of memory"));
+	return DISPUTE_FAILED;
+}
+
+int
+evidence_list_json(const cJSON *view, char **out)
+{
+	cJSON *root = cJSON_CreateObject();
+	char *text = NULL;
+	int status = DISPUTE_FAILED;
+
+	*out = NULL;
+	if (root == NULL || cJSON_AddStringToObject(root, "schema", "dispute-evidence-list/1") ==
+	    NULL || !cJSON_AddItemReferenceToObject(root, "evidence",
+	    cJSON_GetObjectItemCaseSensitive(view, "evidence")))
+		goto out;
+	text = cJSON_Print(root);
+	if (text != NULL && asprintf(out, "%s\n", text) == -1)
+		*out = NULL;
+out:
+	if (*out == NULL)
+		dispute_error(_("out of memory"));
+	else
+		status = DISPUTE_OK;
+	cJSON_free(text);
+	cJSON_Delete(root);
+	return status;
+}
