@@ -1,12 +1,12 @@
-/* Calendar arithmetic on YYYY-MM-DD dates, and working days under the official public
- * holiday table (rules/holidays-cn.json), which lists each year's holidays and the
- * weekend days swapped into working days (调休). */
+/* Working days under the official public holiday table (rules/holidays-cn.json), which
+ * lists each year's holidays and the weekend days swapped into working days (调休). The
+ * date arithmetic itself is in date.h. */
 #ifndef DISPUTE_CALENDAR_H
 #define DISPUTE_CALENDAR_H
 
 #include <cjson/cJSON.h>
 
-#define DATE_LEN 11 /* "YYYY-MM-DD" and NUL */
+#include "dispute/date.h"
 
 struct holiday_table {
 	cJSON *years;   /* object: "2026" → { "holidays": [...], "workdays": [...], ... } */
@@ -27,18 +27,6 @@ int holidays_cover_year(const struct holiday_table *t, int year);
 /* Whether the table's entry for YEAR is marked confirmed against the official notice. */
 int holidays_year_confirmed(const struct holiday_table *t, int year);
 
-/* Nonzero when DATE is "YYYY-MM-DD" naming a day that exists (years 0001-9999). The
- * functions below report an invalid date and fail; date_weekday returns -1 for it. */
-int date_valid(const char *date);
-/* DATE plus DAYS calendar days (DAYS may be negative). */
-int date_add_days(const char *date, int days, char out[DATE_LEN]);
-/* DATE plus YEARS years; 29 February becomes 28 February in a common year. */
-int date_add_years(const char *date, int years, char out[DATE_LEN]);
-/* Days from A to B (positive when B is later). */
-int date_diff_days(const char *a, const char *b, int *days);
-/* 0 Sunday … 6 Saturday. */
-int date_weekday(const char *date);
-
 /* Whether DATE is a working day: a weekday that is not a holiday, or a swapped working
  * weekend day (0 for an invalid date). T may be NULL: weekends only. */
 int is_working_day(const struct holiday_table *t, const char *date);
@@ -49,8 +37,5 @@ int is_working_day(const struct holiday_table *t, const char *date);
  * skipped there, and cleared otherwise. */
 int workdays_add(const struct holiday_table *t, const char *date, int n, char out[DATE_LEN],
     int *uncovered);
-
-/* "2026年11月25日" for "2026-11-25" (no leading zeros), in BUF of at least 32 bytes. */
-void date_format_zh(const char *date, char *buf);
 
 #endif

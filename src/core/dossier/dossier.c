@@ -13,6 +13,7 @@
 #include <zip.h>
 
 #include "dispute/config.h"
+#include "dispute/date.h"
 #include "digest.h"
 #include "dispute/dossier.h"
 #include "dispute/draft-view.h"
@@ -82,24 +83,6 @@ add_evidence(struct dossier_bag *b, const struct dispute_case *c)
 	return status;
 }
 
-/* "1.5 MB": Bag-Size is meant for people, so a rounded decimal size. */
-static void
-human_size(uint64_t bytes, char *buf, size_t len)
-{
-	static const char *const units[] = { "bytes", "KB", "MB", "GB", "TB" };
-	double value = (double)bytes;
-	int unit = 0;
-
-	while (value >= 1000 && unit < 4) {
-		value /= 1000;
-		unit++;
-	}
-	if (unit == 0)
-		snprintf(buf, len, "%" PRIu64 " bytes", bytes);
-	else
-		snprintf(buf, len, "%.1f %s", value, units[unit]);
-}
-
 static int
 add_tag_files(struct dossier_bag *b, const struct dispute_case *c, const char *date,
     const char *order, int public_copy)
@@ -110,7 +93,9 @@ add_tag_files(struct dossier_bag *b, const struct dispute_case *c, const char *d
 	char size_text[32], *bagit = NULL, *info = NULL;
 	int n;
 
-	human_size(b->payload_bytes, size_text, sizeof size_text);
+	/* Bag-Size is meant for people, so a rounded decimal size, in English like
+	 * every bag-info.txt label. */
+	format_size(b->payload_bytes, 1, size_text, sizeof size_text);
 	bagit = strdup("BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n");
 	n = asprintf(&info,
 	    "Bag-Software-Agent: dispute %s\n"
@@ -261,21 +246,6 @@ add_to_zip(zip_t *archive, const char *root, const struct dossier_entry *e, time
 	return DISPUTE_OK;
 }
 
-/* Midnight of DATE in local time: the zip's DOS timestamps then read as that date. */
-static time_t
-date_midnight(const char *date)
-{
-	struct tm tm;
-
-	memset(&tm, 0, sizeof tm);
-	if (sscanf(date, "%4d-%2d-%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday) != 3)
-		return (time_t)-1;
-	tm.tm_year -= 1900;
-	tm.tm_mon -= 1;
-	tm.tm_isdst = -1;
-	return mktime(&tm);
-}
-
 /* libzip reports the fraction written; the sink wants bytes. */
 static void
 report_progress(zip_t *archive, double fraction, void *total_bytes)
@@ -391,7 +361,8 @@ dossier_inputs_build(const struct dispute_case *c, const struct rules *rules,
 	in->date = date;
 	in->rules = rules;
 	in->holidays = holidays;
-	in->mtime = date_midnight(date);
+	/* The zip's DOS timestamps read as that date wherever it is opened. */
+	in->mtime = date_local_midnight(date);
 	if (in->mtime == (time_t)-1) {
 		dispute_error(_("%s: not a date (YYYY-MM-DD)"), date);
 		return DISPUTE_FAILED;

@@ -71,25 +71,6 @@ oom(void)
 	return DISPUTE_FAILED;
 }
 
-/* "1.5 MB", "432 字节": decimal units, as bag-info.txt's Bag-Size. */
-static void
-human_size(uint64_t bytes, int en, char *buf, size_t len)
-{
-	static const char *const units[] = { "KB", "MB", "GB", "TB" };
-	double value = (double)bytes;
-	int unit = -1;
-
-	while (value >= 1000 && unit < 3) {
-		value /= 1000;
-		unit++;
-	}
-	if (unit < 0)
-		snprintf(buf, len, "%" PRIu64 " %s", bytes, en ? (bytes == 1 ? "byte" : "bytes") :
-		    "字节");
-	else
-		snprintf(buf, len, "%.1f %s", value, units[unit]);
-}
-
 /* "documents/00-%E8%AF%81...txt": a link to PREFIX/NAME with every byte outside the
  * unreserved URL characters percent-encoded, so that names in Chinese are valid links
  * for every HTML checker, and a "#" or "?" in a name cannot change where one points. */
@@ -411,7 +392,7 @@ add_evidence_item(struct page_build *pb, const cJSON *e, cJSON *list, int *print
 	path = case_path(pb->c, rel);
 	if (path == NULL)
 		goto out;
-	human_size(bytes, pb->en, size, sizeof size);
+	format_size(bytes, pb->en, size, sizeof size);
 	if (href_of("evidence", file, href, sizeof href) != DISPUTE_OK)
 		goto out;
 	cJSON_AddNumberToObject(item, "size", (double)bytes);

@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "dispute/date.h"
 #include "dispute/i18n.h"
 #include "dispute/report.h"
 #include "dispute/validate.h"
@@ -28,9 +29,6 @@
 #define AMOUNT_MAX_YUAN 100000000
 #define AMOUNT_MAX_FEN ((int64_t)AMOUNT_MAX_YUAN * 100)
 
-struct ymd {
-	int y, m, d;
-};
 
 static int fail(char *, size_t, const char *, ...) __attribute__((format(printf, 3, 4)));
 
@@ -117,95 +115,49 @@ four_digits(const char *s)
 	return two_digits(s) * 100 + two_digits(s + 2);
 }
 
+/* Whether T exists, with REASON naming the part of it that does not. */
 static int
-is_leap(int y)
-{
-	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
-static int
-days_in_month(int y, int m)
-{
-	static const int days[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-
-	if (m == 2 && is_leap(y))
-		return 29;
-	return days[m - 1];
-}
-
-/* Accepts exactly YYYY-MM-DD: other spellings (2026/1/5, 20260105) are refused
- * rather than interpreted, since day-month order is not universal. */
-static int
-parse_date_shape(const char *s, struct ymd *out)
-{
-	static const char shape[] = "dddd-dd-dd";
-	size_t i;
-
-	if (strlen(s) != sizeof(shape) - 1)
-		return -1;
-	for (i = 0; shape[i] != '\0'; i++) {
-		if (shape[i] == 'd' ? !is_digit((unsigned char)s[i]) : s[i] != shape[i])
-			return -1;
-	}
-	out->y = four_digits(s);
-	out->m = two_digits(s + 5);
-	out->d = two_digits(s + 8);
-	return 0;
-}
-
-static int
-date_exists(const struct ymd *t, char *reason, size_t reason_len)
+check_date_exists(const struct date_ymd *t, char *reason, size_t reason_len)
 {
 	/* The proleptic Gregorian calendar has no year 0; a buyer's date never needs one. */
 	if (t->y == 0)
 		return fail(reason, reason_len, _("year 0000 does not exist"));
 	if (t->m < 1 || t->m > 12)
 		return fail(reason, reason_len, _("month %02d does not exist"), t->m);
-	if (t->d < 1 || t->d > days_in_month(t->y, t->m))
+	if (t->d < 1 || t->d > date_month_days(t->y, t->m))
 		return fail(reason, reason_len, _("day %02d does not exist in %04d-%02d"),
 		    t->d, t->y, t->m);
 	return DISPUTE_OK;
 }
 
-static int
-date_cmp(const struct ymd *a, const struct ymd *b)
-{
-	if (a->y != b->y)
-		return a->y < b->y ? -1 : 1;
-	if (a->m != b->m)
-		return a->m < b->m ? -1 : 1;
-	if (a->d != b->d)
-		return a->d < b->d ? -1 : 1;
-	return 0;
-}
-
 /* TODAY comes from the program, not the user, but a bad one must still not let a
  * future date through. */
 static int
-parse_today(const char *today, struct ymd *out, char *reason, size_t reason_len)
+parse_today(const char *today, struct date_ymd *out, char *reason, size_t reason_len)
 {
-	if (today == NULL || parse_date_shape(today, out) != 0 ||
-	    date_exists(out, NULL, 0) != DISPUTE_OK)
+	if (!date_parse(today, out))
 		return fail(reason, reason_len, _("no valid reference date for today"));
 	return DISPUTE_OK;
 }
 
+/* Accepts exactly YYYY-MM-DD: other spellings (2026/1/5, 20260105) are refused
+ * rather than interpreted, since day-month order is not universal. */
 int
 validate_date(const char *s, const char *today, char *reason, size_t reason_len)
 {
-	struct ymd t, now;
+	struct date_ymd t, now;
 
 	if (s == NULL || *s == '\0')
 		return fail(reason, reason_len, _("empty date"));
 	if (has_nonascii(s))
 		return fail_nonascii(s, reason, reason_len);
-	if (parse_date_shape(s, &t) != 0)
+	if (!date_parse_shape(s, &t))
 		return fail(reason, reason_len, _("not a date in the form YYYY-MM-DD"));
-	if (date_exists(&t, reason, reason_len) != DISPUTE_OK)
+	if (check_date_exists(&t, reason, reason_len) != DISPUTE_OK)
 		return DISPUTE_FAILED;
 	if (parse_today(today, &now, reason, reason_len) != DISPUTE_OK)
 		return DISPUTE_FAILED;
-	if (date_cmp(&t, &now) > 0)
+	if (date_compare(&t, &now) > 0)
 		return fail(reason, reason_len, _("date %s is in the future"), s);
 	return pass(reason, reason_len);
 }
@@ -474,7 +426,7 @@ validate_id_number(const char *s, const char *today, char *canon, char *reason,
 	/* ISO 7064 MOD 11-2: weight i is 2^(17-i) mod 11. */
 	static const int weights[17] = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
 	static const char checks[] = "10X98765432";
-	struct ymd birth, now;
+	struct date_ymd birth, now;
 	size_t len, i;
 	int sum = 0;
 	char last, want, buf[16];
@@ -505,7 +457,7 @@ validate_id_number(const char *s, const char *today, char *canon, char *reason,
 	birth.y = four_digits(s + 6);
 	birth.m = two_digits(s + 10);
 	birth.d = two_digits(s + 12);
-	if (date_exists(&birth, NULL, 0) != DISPUTE_OK)
+	if (check_date_exists(&birth, NULL, 0) != DISPUTE_OK)
 		return fail(reason, reason_len, _("birth date %.8s does not exist"), s + 6);
 	/* 18-character numbers date from 1999; a birth year before 1900 would make the
 	 * holder older than 125 today, so it is taken for a typo. */
@@ -513,7 +465,7 @@ validate_id_number(const char *s, const char *today, char *canon, char *reason,
 		return fail(reason, reason_len, _("birth date %.8s is before 1900"), s + 6);
 	if (parse_today(today, &now, reason, reason_len) != DISPUTE_OK)
 		return DISPUTE_FAILED;
-	if (date_cmp(&birth, &now) > 0)
+	if (date_compare(&birth, &now) > 0)
 		return fail(reason, reason_len, _("birth date %.8s is in the future"), s + 6);
 
 	want = checks[sum % 11];

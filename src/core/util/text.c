@@ -1,4 +1,6 @@
-/* UTF-8 checking and repair (RFC 3629: no overlongs, no surrogates, at most U+10FFFF). */
+/* UTF-8 checking and repair (RFC 3629: no overlongs, no surrogates, at most U+10FFFF),
+ * and sizes written for people. */
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -112,4 +114,22 @@ text_check(const char *s, char *reason, size_t reason_len)
 		}
 	}
 	return DISPUTE_OK;
+}
+
+void
+format_size(uint64_t bytes, int english, char *buf, size_t len)
+{
+	static const char *const units[] = { "KB", "MB", "GB", "TB" };
+	double value = (double)bytes;
+	int unit = -1;
+
+	while (value >= 1000 && unit < 3) {
+		value /= 1000;
+		unit++;
+	}
+	if (unit < 0)
+		snprintf(buf, len, "%" PRIu64 " %s", bytes, !english ? "字节" :
+		    bytes == 1 ? "byte" : "bytes");
+	else
+		snprintf(buf, len, "%.1f %s", value, units[unit]);
 }
