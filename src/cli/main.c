@@ -20,7 +20,17 @@ main(int argc, char **argv)
 	while (i < argc && argv[i][0] == '-') {
 		const char *arg = argv[i];
 
-		if (strcmp(arg, "-C") == 0 && i + 1 < argc) {
+		/* -C DIR or -CDIR, as git and make take it. */
+		if (strncmp(arg, "-C", 2) == 0) {
+			if (arg[2] != '\0') {
+				case_dir = arg + 2;
+				i++;
+				continue;
+			}
+			if (i + 1 == argc) {
+				dispute_error(_("-C needs a folder: dispute -C DIR COMMAND"));
+				return DISPUTE_USAGE;
+			}
 			case_dir = argv[i + 1];
 			i += 2;
 			continue;

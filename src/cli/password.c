@@ -1,11 +1,10 @@
 /* Reading a password without echo and without ever taking it from argv. */
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <termios.h>
-#include <unistd.h>
+
+#include <bsd/readpassphrase.h>
 
 #include "dispute/fsutil.h"
 #include "dispute/i18n.h"
@@ -37,51 +36,40 @@ from_file(const char *path, char **password)
 	return DISPUTE_OK;
 }
 
-/* One line from the terminal with echo off; the terminal is restored even on error. */
+/* One line from the terminal with echo off, read by libbsd's readpassphrase(3), which
+ * restores the terminal when Ctrl-C, Ctrl-Z or a signal such as SIGTERM interrupts the
+ * question, before the signal takes its course. BUF holds PASSWORD_MAX + 2 bytes, so
+ * that a longer answer, which readpassphrase would cut short, fills it and is refused
+ * rather than taken in part. */
 static int
-prompt(int tty, const char *question, char *buf, size_t len)
+prompt(const char *question, char *buf, size_t len, int *too_long)
 {
-	struct termios saved, quiet;
-	ssize_t n;
-	size_t used = 0;
-	char ch;
-
-	if (tcgetattr(tty, &saved) == -1)
+	if (readpassphrase(question, buf, len, RPP_REQUIRE_TTY) == NULL)
 		return DISPUTE_FAILED;
-	quiet = saved;
-	quiet.c_lflag &= ~(tcflag_t)ECHO;
-	/* Echo goes off before the question shows, so nothing typed in answer is echoed. */
-	if (tcsetattr(tty, TCSAFLUSH, &quiet) == -1)
-		return DISPUTE_FAILED;
-	if (write(tty, question, strlen(question)) == -1) {
-		tcsetattr(tty, TCSAFLUSH, &saved);
-		return DISPUTE_FAILED;
-	}
-	while ((n = read(tty, &ch, 1)) == 1 && ch != '\n' && ch != '\r')
-		if (used + 1 < len)
-			buf[used++] = ch;
-	buf[used] = '\0';
-	tcsetattr(tty, TCSAFLUSH, &saved);
-	if (write(tty, "\n", 1) == -1 || n == -1)
-		return DISPUTE_FAILED;
+	*too_long = strlen(buf) > PASSWORD_MAX;
 	return DISPUTE_OK;
 }
 
 static int
 from_terminal(int confirm, char **password)
 {
-	char first[PASSWORD_MAX], second[PASSWORD_MAX];
-	int tty, status = DISPUTE_FAILED;
+	char first[PASSWORD_MAX + 2], second[PASSWORD_MAX + 2];
+	int too_long = 0, status = DISPUTE_FAILED;
 
-	tty = open("/dev/tty", O_RDWR | O_CLOEXEC);
-	if (tty == -1) {
-		dispute_error(_("a password is needed: use --password-file FILE or "
-		    "DISPUTE_PASSWORD (no terminal to ask on)"));
-		return DISPUTE_FAILED;
+	if (prompt(_("dossier password: "), first, sizeof first, &too_long) != DISPUTE_OK ||
+	    (!too_long && confirm &&
+	    prompt(_("again: "), second, sizeof second, &too_long) != DISPUTE_OK)) {
+		if (errno == ENOTTY || errno == ENXIO || errno == ENOENT)
+			dispute_error(_("a password is needed: use --password-file FILE or "
+			    "DISPUTE_PASSWORD (no terminal to ask on)"));
+		else
+			dispute_error(_("cannot read a password from the terminal: %s"),
+			    strerror(errno));
+		goto out;
 	}
-	if (prompt(tty, _("dossier password: "), first, sizeof first) != DISPUTE_OK ||
-	    (confirm && prompt(tty, _("again: "), second, sizeof second) != DISPUTE_OK)) {
-		dispute_error(_("cannot read a password from the terminal: %s"), strerror(errno));
+	if (too_long) {
+		dispute_error(_("the password is longer than %d bytes; nothing was written"),
+		    PASSWORD_MAX);
 		goto out;
 	}
 	if (confirm && strcmp(first, second) != 0) {
@@ -96,7 +84,6 @@ from_terminal(int confirm, char **password)
 out:
 	explicit_bzero(first, sizeof first);
 	explicit_bzero(second, sizeof second);
-	close(tty);
 	return status;
 }
 
@@ -109,7 +96,10 @@ password_obtain(const char *password_file, int confirm, char **password)
 	*password = NULL;
 	if (password_file != NULL)
 		status = from_file(password_file, password);
-	else if (env != NULL) {
+	else if (env != NULL && strlen(env) > PASSWORD_MAX) {
+		dispute_error(_("DISPUTE_PASSWORD is longer than %d bytes"), PASSWORD_MAX);
+		status = DISPUTE_FAILED;
+	} else if (env != NULL) {
 		*password = strdup(env);
 		status = *password != NULL ? DISPUTE_OK : DISPUTE_FAILED;
 	} else

@@ -33,6 +33,9 @@ unset DISPUTE_PASSWORD
 expect 2 "a password is never taken as an argument" "$DISPUTE" -C c pack --encrypt --password secret -o arg.zip
 check "no dossier from the refused command" test ! -e arg.zip
 expect 2 "--password-file alone is a usage error" "$DISPUTE" -C c pack --password-file pw -o x.zip
+expect 1 "a DISPUTE_PASSWORD over 1024 bytes is refused" \
+    env DISPUTE_PASSWORD="$(printf '%01025d' 0)" "$DISPUTE" -C c pack --encrypt -o long-env.zip
+contains err "longer than 1024 bytes" "the error says the password is too long"
 
 # The terminal prompt: script(1) gives the command a terminal to ask on. Like getpass,
 # the prompt discards what was typed before it appeared, so each answer waits until its
@@ -69,6 +72,51 @@ if command -v script >/dev/null 2>&1; then
 	on_terminal one two mismatch.zip
 	contains screen "differ" "two different passwords are refused"
 	check "no dossier when the passwords differ" test ! -e mismatch.zip
+	# Interrupted at the question, the terminal gets its echo back. The shell inside
+	# script(1) (sh: bash would leave on Ctrl-C whatever it ignores) runs with job
+	# control (set -m), as a login shell does, so that pack is
+	# a foreground job of its own that Ctrl-C and Ctrl-Z reach and can stop; the shell
+	# ignores Ctrl-C itself (env gives pack the default back), reports the terminal's
+	# settings once pack is gone, and stays until ./released. ./pid names pack.
+	interrupted() {
+		rm -f screen finished ttyname settings pid released
+		{
+			wait_for_text screen "dossier password:" && $1
+			touch released && wait_for_text finished "exit"
+		} | SHELL=/bin/sh timeout 300 script -qec "set -m; trap '' INT; tty >ttyname; sh -c 'echo \$\$ >pid; exec env --default-signal=INT \"$DISPUTE\" -C c pack --encrypt -o $2'; stty -a >settings; until [ -e released ]; do sleep 0.1; done; echo exit >finished" \
+			/dev/null >screen 2>&1
+	}
+	echoes() { grep -qE '(^| )echo( |$)' "$1"; }
+	ctrl_c() { printf '\003'; }
+	interrupted ctrl_c int.zip
+	check "Ctrl-C at the question stops pack" test ! -e int.zip
+	check "after Ctrl-C the terminal echoes again" echoes settings
+	term() { kill -TERM "$(cat pid)"; }
+	interrupted term term.zip
+	check "SIGTERM at the question stops pack" test ! -e term.zip
+	check "after SIGTERM the terminal echoes again" echoes settings
+	# Ctrl-Z stops the program with the terminal restored; the terminal is read from
+	# outside while the program is stopped, then the program is ended.
+	ctrl_z() {
+		printf '\032'
+		tries=0
+		until grep -q '^State:.*T' "/proc/$(cat pid)/status" 2>/dev/null; do
+			tries=$((tries + 1))
+			[ "$tries" -gt 1500 ] && return 1
+			sleep 0.2
+		done
+		stty -F "$(cat ttyname)" -a >stopped
+		kill -TERM "$(cat pid)" && kill -CONT "$(cat pid)"
+	}
+	interrupted ctrl_z stop.zip
+	check "Ctrl-Z stops pack at the question" test -s stopped
+	check "while stopped by Ctrl-Z the terminal echoes" echoes stopped
+	check "nothing was packed after Ctrl-Z" test ! -e stop.zip
+	# An answer longer than 1024 bytes is refused at once, not cut to fit.
+	too_long() { printf '%01025d\n' 0; }
+	interrupted too_long long.zip
+	contains screen "longer than 1024 bytes" "a password over 1024 bytes is refused, not cut"
+	check "no dossier from an over-long password" test ! -e long.zip
 else
 	echo "SKIP: script(1) not available for the terminal prompt"
 fi

@@ -75,6 +75,10 @@ expect 2 "no command is a usage error" "$DISPUTE"
 contains err "usage: dispute [-C DIR] [-q] COMMAND [ARGS]" "no command prints the usage on stderr"
 check "nothing on stdout without a command" test ! -s out
 expect 2 "-C without a folder and no command is a usage error" "$DISPUTE" -C
+contains err "-C needs a folder" "the message says what -C lacks"
+mkdir -p joined && "$DISPUTE" -q init joined/case
+expect 0 "-CDIR, joined as in git and make, names the case folder" "$DISPUTE" -Cjoined/case status
+contains out "ladder:" "status ran on the case given by -CDIR"
 expect 2 "help of an unknown command is a usage error" "$DISPUTE" help frobnicate
 contains err "unknown command: frobnicate" "help names the unknown command"
 expect 2 "help with two commands is a usage error" "$DISPUTE" help pack verify
