@@ -1,11 +1,11 @@
 # Turns docs/dispute.1.scd into the manual page, at build time:
 #   cmake -DSCDOC=scdoc -DGZIP=gzip -DSCD_FILE=dispute.1.scd -DMAN_FILE=dispute.1 \
 #         -DDISPUTE_DATADIR=/usr/share/dispute -DDISPUTE_LOCALEDIR=/usr/share/locale \
-#         -P scdoc.cmake
-# @DISPUTE_DATADIR@ and @DISPUTE_LOCALEDIR@ in the source become the installed data and
-# message catalogue folders. With GZIP set,
+#         -DDISPUTE_HELPERDIR=/usr/libexec/dispute -P scdoc.cmake
+# @DISPUTE_DATADIR@, @DISPUTE_LOCALEDIR@ and @DISPUTE_HELPERDIR@ in the source become the
+# installed data, message catalogue and helper program folders. With GZIP set,
 # MAN_FILE.gz is written too (gzip -9n, as Debian installs manual pages).
-foreach(var SCDOC SCD_FILE MAN_FILE DISPUTE_DATADIR DISPUTE_LOCALEDIR)
+foreach(var SCDOC SCD_FILE MAN_FILE DISPUTE_DATADIR DISPUTE_LOCALEDIR DISPUTE_HELPERDIR)
   if(NOT DEFINED ${var})
     message(FATAL_ERROR "scdoc.cmake: ${var} is not set")
   endif()

@@ -51,6 +51,8 @@ installed_tree() {
 	root=$1
 	what=$2
 	check "$what: bin/dispute is an executable" test -x "$root/bin/dispute"
+	check "$what: libexec/dispute/dispute-image is an executable" \
+	    test -x "$root/libexec/dispute/dispute-image"
 	(cd "$SRC" && find templates rules -type f) | sort >shipped
 	missing=0
 	while read -r file; do
@@ -131,6 +133,8 @@ expect 0 "and finds its rule tables (status)" \
     "$SCRATCH/prefix/bin/dispute" -C "$SCRATCH/pb/case" status
 expect 0 "and packs" "$SCRATCH/prefix/bin/dispute" -C "$SCRATCH/pb/case" pack -o "$SCRATCH/relocated.zip"
 expect 0 "and the dossier verifies" "$SCRATCH/prefix/bin/dispute" verify "$SCRATCH/relocated.zip"
+unzip -l "$SCRATCH/relocated.zip" >relocated.list 2>&1
+contains relocated.list "data/thumbs/" "and its installed helper dispute-image made the page's thumbnails"
 for lang in $LINGUAS; do
 	for args in --help "help set" "help pack"; do
 		LC_ALL=C "$SCRATCH/prefix/bin/dispute" $args
@@ -171,6 +175,9 @@ while read -r soname; do
 	fi
 	check "Depends names $package (for $soname)" grep -Eq "(^|, )$package( |,|\$)" depends
 done <needed
+# The helpers' libraries too: GdkPixbuf is linked by dispute-image alone.
+check "Depends names libgdk-pixbuf-2.0-0 (for the helper dispute-image)" \
+    grep -Eq "(^|, )libgdk-pixbuf-2.0-0( |,|\$)" depends
 for package in libzip4 libcjson1 libmagic1 libssl3 libc6; do
 	check "Depends names $package" grep -Eq "(^|, )$package( |,|\$)" depends
 done
@@ -182,7 +189,7 @@ for path in "$PREFIX/bin/dispute" \
     "$DATADIR/rules/zh-CN.json" "$DATADIR/rules/holidays-cn.json" \
     "$PREFIX/share/bash-completion/completions/dispute" \
     "$PREFIX/$ZSH_DIR/_dispute" \
-    "$PREFIX/share/doc/dispute/copyright"; do
+    "$PREFIX/share/doc/dispute/copyright" "$PREFIX/libexec/dispute/dispute-image"; do
 	check "the package holds $path" grep -qx -- "$path" contents
 done
 if [ -n "$MAN" ]; then

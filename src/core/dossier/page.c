@@ -311,38 +311,95 @@ starts_with(const char *s, const char *prefix)
 	return strncmp(s, prefix, strlen(prefix)) == 0;
 }
 
-/* A thumbnail for a photo: data/thumbs/E01-defect.jpg for evidence/E01-defect.heic. */
-static int
-add_thumbnail(struct page_build *pb, const char *path, const char *file, const char *mime,
-    cJSON *item)
-{
-	struct thumb thumb;
-	char *name = NULL, src[1024];
-	const char *dot = strrchr(file, '.');
-	int stem = dot != NULL ? (int)(dot - file) : (int)strlen(file);
+/* The photos of the page, whose thumbnails are made together once every item is
+ * listed: one run of the image helper for the whole page. */
+struct pictures {
+	struct thumb_source *sources;  /* path (owned), mime, label (the path) */
+	cJSON **items;                 /* the page's item for each */
+	size_t count, cap;
+	struct page_build *pb;
+};
 
-	if (thumb_make(path, path, mime, &thumb) != DISPUTE_OK)
-		return DISPUTE_FAILED;
-	if (thumb.data == NULL)
-		return DISPUTE_OK;
+static int
+want_thumbnail(struct pictures *p, char *path, const char *mime, cJSON *item)
+{
+	if (p->count == p->cap) {
+		size_t cap = p->cap ? 2 * p->cap : 16;
+		struct thumb_source *sources = realloc(p->sources, cap * sizeof *sources);
+		cJSON **items;
+
+		if (sources == NULL)
+			return oom();
+		p->sources = sources;
+		items = realloc(p->items, cap * sizeof *items);
+		if (items == NULL)
+			return oom();
+		p->items = items;
+		p->cap = cap;
+	}
+	p->sources[p->count].path = path;
+	p->sources[p->count].mime = mime;
+	p->sources[p->count].label = path;
+	p->items[p->count++] = item;
+	return DISPUTE_OK;
+}
+
+/* A thumbnail made: data/thumbs/E01-defect.jpg for evidence/E01-defect.heic. */
+static int
+add_thumbnail(size_t index, struct thumb *thumb, void *ctx)
+{
+	struct pictures *p = ctx;
+	cJSON *item = p->items[index];
+	const char *file = member(item, "file"), *dot = strrchr(file, '.');
+	int stem = dot != NULL ? (int)(dot - file) : (int)strlen(file);
+	char *name = NULL, src[1024];
+
 	if (asprintf(&name, "data/thumbs/%.*s.jpg", stem, file) == -1) {
-		thumb_free(&thumb);
+		thumb_free(thumb);
 		return oom();
 	}
 	if (href_of("thumbs", name + strlen("data/thumbs/"), src, sizeof src) != DISPUTE_OK) {
-		thumb_free(&thumb);
+		thumb_free(thumb);
 		free(name);
 		return DISPUTE_FAILED;
 	}
 	cJSON_AddStringToObject(item, "thumb", src);
-	cJSON_AddNumberToObject(item, "thumb_width", thumb.width);
-	cJSON_AddNumberToObject(item, "thumb_height", thumb.height);
-	if (pb->add(name, thumb.data, thumb.len, "image/jpeg", pb->ctx) != DISPUTE_OK) {
+	cJSON_AddNumberToObject(item, "thumb_width", thumb->width);
+	cJSON_AddNumberToObject(item, "thumb_height", thumb->height);
+	if (p->pb->add(name, thumb->data, thumb->len, "image/jpeg", p->pb->ctx) != DISPUTE_OK) {
 		free(name);
 		return DISPUTE_FAILED;
 	}
 	free(name);
 	return DISPUTE_OK;
+}
+
+/* Makes the thumbnails; a photo without one is linked instead of shown. */
+static int
+add_thumbnails(struct pictures *p)
+{
+	size_t i;
+
+	if (thumbs_make(p->sources, p->count, add_thumbnail, p) != DISPUTE_OK)
+		return DISPUTE_FAILED;
+	for (i = 0; i < p->count; i++) {
+		int shown = cJSON_HasObjectItem(p->items[i], "thumb");
+
+		cJSON_AddBoolToObject(p->items[i], "is_image", shown);
+		cJSON_AddBoolToObject(p->items[i], "is_link", !shown);
+	}
+	return DISPUTE_OK;
+}
+
+static void
+pictures_free(struct pictures *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->count; i++)
+		free((char *)p->sources[i].path);
+	free(p->sources);
+	free(p->items);
 }
 
 /* Every item gets at least one page ({k, m, first}); text logs may get several. */
@@ -369,7 +426,7 @@ number_pages(cJSON *item)
 }
 
 static int
-add_evidence_item(struct page_build *pb, const cJSON *e, cJSON *list, int *printed_pages)
+add_evidence_item(struct page_build *pb, const cJSON *e, cJSON *list, struct pictures *pictures)
 {
 	const char *file = member(e, "file"), *mime = member(e, "mime");
 	const cJSON *size_item = cJSON_GetObjectItemCaseSensitive(evidence_find(pb->c,
@@ -378,7 +435,7 @@ add_evidence_item(struct page_build *pb, const cJSON *e, cJSON *list, int *print
 	char *rel = NULL, *path = NULL, size[32], href[1024];
 	uint64_t bytes = cJSON_IsNumber(size_item) && size_item->valuedouble >= 0 ?
 	    (uint64_t)size_item->valuedouble : 0;
-	int status = DISPUTE_FAILED, pages;
+	int status = DISPUTE_FAILED;
 
 	if (item == NULL || !cJSON_AddItemToArray(list, item)) {
 		cJSON_Delete(item);
@@ -399,10 +456,9 @@ add_evidence_item(struct page_build *pb, const cJSON *e, cJSON *list, int *print
 	cJSON_AddStringToObject(item, "size_human", size);
 	cJSON_AddStringToObject(item, "href", href);
 	if (starts_with(mime, "image/")) {
-		if (add_thumbnail(pb, path, file, mime, item) != DISPUTE_OK)
+		if (want_thumbnail(pictures, path, mime, item) != DISPUTE_OK)
 			goto out;
-		cJSON_AddBoolToObject(item, "is_image", cJSON_HasObjectItem(item, "thumb"));
-		cJSON_AddBoolToObject(item, "is_link", !cJSON_HasObjectItem(item, "thumb"));
+		path = NULL;
 	} else if (starts_with(mime, "video/")) {
 		cJSON_AddBoolToObject(item, "is_video", 1);
 	} else if (starts_with(mime, "audio/")) {
@@ -417,12 +473,6 @@ add_evidence_item(struct page_build *pb, const cJSON *e, cJSON *list, int *print
 	} else {
 		cJSON_AddBoolToObject(item, "is_link", 1);
 	}
-	pages = number_pages(item);
-	if (pages < 0) {
-		oom();
-		goto out;
-	}
-	*printed_pages += pages;
 	status = DISPUTE_OK;
 out:
 	free(path);
@@ -433,18 +483,32 @@ out:
 static int
 add_evidence(struct page_build *pb)
 {
-	cJSON *list = cJSON_AddArrayToObject(pb->page, "evidence");
+	cJSON *list = cJSON_AddArrayToObject(pb->page, "evidence"), *item;
+	struct pictures pictures = { NULL, NULL, 0, 0, pb };
 	const cJSON *e;
-	int printed = 0;
+	int printed = 0, pages, status = DISPUTE_FAILED;
 
 	if (list == NULL)
 		return oom();
 	cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(pb->view, "evidence"))
-		if (add_evidence_item(pb, e, list, &printed) != DISPUTE_OK)
-			return DISPUTE_FAILED;
+		if (add_evidence_item(pb, e, list, &pictures) != DISPUTE_OK)
+			goto out;
+	if (add_thumbnails(&pictures) != DISPUTE_OK)
+		goto out;
+	cJSON_ArrayForEach(item, list) {
+		pages = number_pages(item);
+		if (pages < 0) {
+			oom();
+			goto out;
+		}
+		printed += pages;
+	}
 	cJSON_AddNumberToObject(pb->page, "exhibit_pages", printed);
 	cJSON_AddBoolToObject(pb->page, "has_evidence", cJSON_GetArraySize(list) > 0);
-	return DISPUTE_OK;
+	status = DISPUTE_OK;
+out:
+	pictures_free(&pictures);
+	return status;
 }
 
 /* ---- documents ------------------------------------------------------------------- */

@@ -1,0 +1,209 @@
+/* dispute-image: pictures through GdkPixbuf, in a process of its own (helper.h), so
+ * that the commands that show no picture never load GdkPixbuf and GLib, and a hostile
+ * picture that crashes or exhausts a decoder costs only its own thumbnail.
+ *
+ * Command "thumbnail", items {"path", "mime", "max"}: a JPEG of at most MAX pixels on
+ * the longer side, upright (EXIF orientation), transparent parts on white, without any
+ * metadata (no EXIF, XMP or ICC profile: no GPS position or camera serial leaves
+ * through a thumbnail), the same bytes every time for the same picture. The header says
+ * "width" and "height", and "damaged" with GdkPixbuf's message when the loader had to
+ * make up part of the picture; or "skipped" (unsupported, undecodable, too-large,
+ * whole-too-large) with "detail", and no payload.
+ *
+ * A JPEG is decoded at a reduced scale by libjpeg (a 12-megapixel photo at 1/8); the
+ * other formats are decoded whole, so their size is capped lower. A file is only handed
+ * to the loader that matches the type libmagic recorded at intake (never to GdkPixbuf's
+ * rarer loaders: icons, cursors, Targa ...), and huge pixel counts are refused from the
+ * header, before decoding. */
+#include <stdio.h>
+#include <string.h>
+
+#include <gdk-pixbuf/gdk-pixbuf.h>
+
+#include "protocol.h"
+
+/* JPEG quality of the thumbnails: sharp enough to recognise a defect on screen. */
+#define THUMB_QUALITY "82"
+/* Larger pictures are not decoded at all: a decompression bomb is refused, not tried.
+ * Formats decoded whole take 4 bytes a pixel, so they have a lower bound (a
+ * 12-megapixel HEIF photo or a 4K screenshot fits). */
+#define SOURCE_MAX_PIXELS (250.0 * 1000 * 1000)
+#define WHOLE_MAX_PIXELS (16.0 * 1000 * 1000)
+
+/* The formats phones, cameras and screenshots produce: the MIME type libmagic gives,
+ * GdkPixbuf's name for the format, and whether it is decoded whole (no scaled decode). */
+static const struct photo_format {
+	const char *mime, *loader;
+	int decoded_whole;
+} photo_formats[] = {
+	{ "image/jpeg", "jpeg", 0 }, { "image/png", "png", 1 }, { "image/webp", "webp", 1 },
+	{ "image/gif", "gif", 1 }, { "image/heic", "heif", 1 }, { "image/heif", "heif", 1 },
+	{ "image/tiff", "tiff", 1 }, { NULL, NULL, 0 }
+};
+
+/* What GdkPixbuf logged about the file being read, on one line. */
+static char logged[256];
+
+/* Loaders report recoverable trouble through GLib's log; the last message is kept and
+ * goes with the file's reply. */
+static void
+keep_log(const gchar *domain, GLogLevelFlags level, const gchar *message, gpointer data)
+{
+	size_t i;
+
+	(void)domain;
+	(void)level;
+	(void)data;
+	if (message == NULL)
+		return;
+	snprintf(logged, sizeof logged, "%s", message);
+	for (i = 0; logged[i] != '\0'; i++)
+		if (logged[i] == '\n')
+			logged[i] = ' ';
+}
+
+static const struct photo_format *
+format_of(const char *mime)
+{
+	const struct photo_format *f;
+
+	for (f = photo_formats; mime != NULL && f->mime != NULL; f++)
+		if (strcmp(mime, f->mime) == 0)
+			return f;
+	return NULL;
+}
+
+static int
+skipped(size_t item, const char *why, const char *detail)
+{
+	cJSON *header = cJSON_CreateObject();
+
+	if (header == NULL || cJSON_AddStringToObject(header, "skipped", why) == NULL ||
+	    (detail != NULL && cJSON_AddStringToObject(header, "detail", detail) == NULL)) {
+		cJSON_Delete(header);
+		return protocol_fail("out of memory");
+	}
+	return protocol_reply(item, header, NULL, 0);
+}
+
+/* The header only: that the loader GdkPixbuf picks is the expected one, and the size,
+ * to refuse bombs before decoding. NULL when the picture may be decoded. */
+static const char *
+check_header(const char *path, const struct photo_format *format, int *width, int *height)
+{
+	GdkPixbufFormat *found = gdk_pixbuf_get_file_info(path, width, height);
+	gchar *name = found != NULL ? gdk_pixbuf_format_get_name(found) : NULL;
+	double pixels = (double)*width * *height;
+	const char *why = NULL;
+
+	if (name == NULL || strcmp(name, format->loader) != 0 || *width <= 0 || *height <= 0)
+		why = "undecodable";
+	else if (pixels > SOURCE_MAX_PIXELS)
+		why = "too-large";
+	else if (format->decoded_whole && pixels > WHOLE_MAX_PIXELS)
+		why = "whole-too-large";
+	g_free(name);
+	return why;
+}
+
+/* Shrinks (never enlarges), turns upright, puts transparent parts on white, encodes. */
+static int
+thumbnail(size_t item, const char *path, int width, int height, int max)
+{
+	GdkPixbuf *loaded, *upright = NULL, *flat = NULL, *ready;
+	GError *error = NULL;
+	gchar *jpeg = NULL;
+	gsize len = 0;
+	cJSON *header;
+	int status;
+
+	if (width <= max && height <= max)
+		loaded = gdk_pixbuf_new_from_file(path, &error);
+	else
+		loaded = gdk_pixbuf_new_from_file_at_scale(path, max, max, TRUE, &error);
+	/* A loader may hand back a picture and an error together (a GIF whose later
+	 * frames fail): the picture is used, the error only said. */
+	if (loaded != NULL && error != NULL) {
+		snprintf(logged, sizeof logged, "%s", error->message);
+		g_clear_error(&error);
+	}
+	if (loaded == NULL)
+		goto undecodable;
+	ready = upright = gdk_pixbuf_apply_embedded_orientation(loaded);
+	if (upright == NULL)
+		goto undecodable;
+	if (gdk_pixbuf_get_has_alpha(upright)) {
+		ready = flat = gdk_pixbuf_composite_color_simple(upright,
+		    gdk_pixbuf_get_width(upright), gdk_pixbuf_get_height(upright),
+		    GDK_INTERP_NEAREST, 255, 16, 0xFFFFFF, 0xFFFFFF);
+		if (flat == NULL)
+			goto undecodable;
+	}
+	if (!gdk_pixbuf_save_to_buffer(ready, &jpeg, &len, "jpeg", &error, "quality",
+	    THUMB_QUALITY, NULL))
+		goto undecodable;
+	header = cJSON_CreateObject();
+	if (header == NULL ||
+	    cJSON_AddNumberToObject(header, "width", gdk_pixbuf_get_width(ready)) == NULL ||
+	    cJSON_AddNumberToObject(header, "height", gdk_pixbuf_get_height(ready)) == NULL ||
+	    (logged[0] != '\0' && cJSON_AddStringToObject(header, "damaged", logged) == NULL)) {
+		cJSON_Delete(header);
+		status = protocol_fail("out of memory");
+		goto out;
+	}
+	status = protocol_reply(item, header, jpeg, len);
+	goto out;
+undecodable:
+	status = skipped(item, "undecodable", error != NULL ? error->message : NULL);
+out:
+	g_clear_error(&error);
+	g_free(jpeg);
+	if (flat != NULL)
+		g_object_unref(flat);
+	if (upright != NULL)
+		g_object_unref(upright);
+	if (loaded != NULL)
+		g_object_unref(loaded);
+	return status;
+}
+
+static int
+one_item(size_t index, const cJSON *item)
+{
+	const char *path = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(item, "path"));
+	const char *mime = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(item, "mime"));
+	const cJSON *max = cJSON_GetObjectItemCaseSensitive(item, "max");
+	const struct photo_format *format = format_of(mime);
+	const char *why;
+	int width = 0, height = 0;
+
+	if (path == NULL || !cJSON_IsNumber(max) || max->valuedouble < 16 ||
+	    max->valuedouble > 8192)
+		return protocol_fail("item %zu: needs a path and a size from 16 to 8192", index);
+	if (format == NULL)
+		return skipped(index, "unsupported", mime);
+	logged[0] = '\0';
+	why = check_header(path, format, &width, &height);
+	if (why != NULL)
+		return skipped(index, why, NULL);
+	return thumbnail(index, path, width, height, (int)max->valuedouble);
+}
+
+int
+main(void)
+{
+	const cJSON *items, *item;
+	cJSON *request;
+	size_t index = 0;
+	int status;
+
+	g_log_set_handler("GdkPixbuf", G_LOG_LEVEL_WARNING | G_LOG_LEVEL_MESSAGE, keep_log, NULL);
+	status = protocol_read_request("thumbnail", &request, &items);
+	cJSON_ArrayForEach(item, items) {
+		if (status != 0)
+			break;
+		status = one_item(index++, item);
+	}
+	cJSON_Delete(request);
+	return status;
+}
