@@ -7,8 +7,8 @@
 #include "dispute/case.h"
 #include "dispute/draft-view.h"
 #include "dispute/i18n.h"
-#include "json-output.h"
 #include "dispute/report.h"
+#include "json-output.h"
 
 static const struct cmd_option claim_options[] = {
 	{ "json", OPT_JSON, 0, NULL, N_("print the claim as JSON") },

@@ -6,8 +6,8 @@
 #include "dispute/case.h"
 #include "dispute/fields.h"
 #include "dispute/i18n.h"
-#include "json-output.h"
 #include "dispute/report.h"
+#include "json-output.h"
 
 static const struct cmd_option show_options[] = {
 	{ "json", OPT_JSON, 0, NULL,

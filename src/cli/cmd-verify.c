@@ -9,8 +9,8 @@
 
 #include "cmd.h"
 #include "dispute/bag.h"
-#include "dispute/case.h"
 #include "dispute/case-verify.h"
+#include "dispute/case.h"
 #include "dispute/fsutil.h"
 #include "dispute/i18n.h"
 #include "dispute/report.h"

@@ -13,8 +13,8 @@
 
 #include <cjson/cJSON.h>
 
-#include "mustache.h"
 #include "dispute/report.h"
+#include "mustache.h"
 
 #include "fuzz.h"
 

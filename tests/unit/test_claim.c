@@ -13,9 +13,9 @@
 
 #include <cmocka.h>
 
-#include "claim.h"
 #include "dispute/report.h"
 #include "dispute/rules.h"
+#include "claim.h"
 
 #define SHIPPED TEST_DATA_DIR "/../../rules/zh-CN.json"
 

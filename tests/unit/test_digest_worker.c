@@ -14,8 +14,8 @@
 #include <cmocka.h>
 #include <openssl/sha.h>
 
-#include "digest-worker.h"
 #include "dispute/report.h"
+#include "digest-worker.h"
 
 /* Bytes that differ from block to block, so that a block hashed twice or skipped
  * changes the digest. */

@@ -32,9 +32,9 @@
 #include "dispute/bag.h"
 #include "dispute/case.h"
 #include "dispute/dossier.h"
-#include "dispute/rules.h"
 #include "dispute/evidence.h"
 #include "dispute/report.h"
+#include "dispute/rules.h"
 
 #define SAMPLES TEST_DATA_DIR "/evidence/"
 #define DATE "2026-11-20"

@@ -14,8 +14,8 @@
 
 #include <cjson/cJSON.h>
 
-#include "mustache.h"
 #include "dispute/report.h"
+#include "mustache.h"
 
 /* What one render produced: its status, its output and whatever went to stderr. */
 struct result {

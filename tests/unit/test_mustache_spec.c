@@ -15,8 +15,8 @@
 
 #include <cjson/cJSON.h>
 
-#include "mustache.h"
 #include "dispute/report.h"
+#include "mustache.h"
 
 #define SPEC_DIR TEST_DATA_DIR "/mustache-spec"
 

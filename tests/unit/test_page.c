@@ -28,10 +28,10 @@
 
 #include "dispute/case.h"
 #include "dispute/evidence.h"
-#include "page.h"
 #include "dispute/report.h"
-#include "thumbs.h"
 #include "dispute/timeline.h"
+#include "page.h"
+#include "thumbs.h"
 
 #define SAMPLES TEST_DATA_DIR "/evidence/"
 #define DATE "2026-11-18"

@@ -12,8 +12,8 @@
 
 #include "support.h"
 
-#include "exif.h"
 #include "dispute/report.h"
+#include "exif.h"
 #include "strip.h"
 
 static int

@@ -9,9 +9,9 @@
 #include <string.h>
 #include <strings.h>
 
-#include "bag-internal.h"
 #include "dispute/i18n.h"
 #include "dispute/report.h"
+#include "bag-internal.h"
 #include "text.h"
 
 const struct bag_algorithm bag_algorithms[BAG_ALG_COUNT] = {

@@ -9,9 +9,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "bag-internal.h"
 #include "dispute/i18n.h"
 #include "dispute/report.h"
+#include "bag-internal.h"
 #include "text.h"
 
 /* Deeper folders than this are not walked: each level holds a file descriptor and a

@@ -5,9 +5,9 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "bag-internal.h"
 #include "dispute/i18n.h"
 #include "dispute/report.h"
+#include "bag-internal.h"
 
 static int
 is_folder(const struct stat *st)

@@ -5,9 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "bag-internal.h"
 #include "dispute/i18n.h"
 #include "dispute/report.h"
+#include "bag-internal.h"
 
 int
 bag_out_of_memory(void)

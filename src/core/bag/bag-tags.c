@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "bag-internal.h"
 #include "dispute/report.h"
+#include "bag-internal.h"
 
 /* Lines end in LF, CRLF or CR: bags are made on every system. */
 struct text {

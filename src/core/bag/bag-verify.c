@@ -7,10 +7,10 @@
 
 #include <sys/stat.h>
 
-#include "bag-internal.h"
 #include "dispute/i18n.h"
 #include "dispute/progress.h"
 #include "dispute/report.h"
+#include "bag-internal.h"
 
 /* "manifest-md5.txt, manifest-sha256.txt" for the manifests whose bit is set in MASK. */
 static void

@@ -6,9 +6,9 @@
 #include <sys/stat.h>
 #include <zip.h>
 
-#include "bag-internal.h"
 #include "dispute/i18n.h"
 #include "dispute/report.h"
+#include "bag-internal.h"
 #include "text.h"
 
 enum entry_type {

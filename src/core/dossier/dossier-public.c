@@ -8,14 +8,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "digest.h"
 #include "dispute/draft-view.h"
 #include "dispute/drafts.h"
 #include "dispute/fsutil.h"
 #include "dispute/report.h"
-#include "strip.h"
+#include "digest.h"
 #include "dossier-bag.h"
 #include "dossier-public.h"
+#include "strip.h"
 
 /* Photos are at most this large; anything bigger is not a phone photo. */
 #define PUBLIC_PHOTO_MAX (256u * 1024 * 1024)

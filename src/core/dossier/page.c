@@ -18,13 +18,13 @@
 #include "dispute/fsutil.h"
 #include "dispute/i18n.h"
 #include "dispute/ladder.h"
-#include "page.h"
 #include "dispute/report.h"
 #include "dispute/rules.h"
 #include "dispute/template.h"
+#include "dispute/timeline.h"
+#include "page.h"
 #include "text.h"
 #include "thumbs.h"
-#include "dispute/timeline.h"
 
 /* A chat log is shown as text up to this many lines; the rest is one click away. */
 #define TEXT_LINES_MAX 200

@@ -11,10 +11,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "digest-worker.h"
 #include "dispute/fsutil.h"
 #include "dispute/i18n.h"
 #include "dispute/report.h"
+#include "digest-worker.h"
 #include "zip-checked-source.h"
 
 struct checked_file {

@@ -10,9 +10,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "digest.h"
 #include "dispute/i18n.h"
 #include "dispute/report.h"
+#include "digest.h"
 #include "zip-fd-sink.h"
 
 struct fd_sink {

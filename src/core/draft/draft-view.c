@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "dispute/calendar.h"
-#include "claim.h"
 #include "dispute/draft-view.h"
 #include "dispute/evidence.h"
 #include "dispute/fields.h"
@@ -13,6 +12,7 @@
 #include "dispute/report.h"
 #include "dispute/timeline.h"
 #include "dispute/validate.h"
+#include "claim.h"
 
 static const char *const platform_names[][3] = {
 	{ "douyin", "抖音", "Douyin" },

@@ -7,13 +7,13 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "dispute/case.h"
 #include "dispute/case-verify.h"
-#include "digest.h"
+#include "dispute/case.h"
 #include "dispute/evidence.h"
 #include "dispute/fsutil.h"
 #include "dispute/i18n.h"
 #include "dispute/report.h"
+#include "digest.h"
 
 static int
 check_item(const cJSON *item, const char *dir, struct bag_report *report)

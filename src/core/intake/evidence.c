@@ -15,13 +15,13 @@
 #include <magic.h>
 
 #include "dispute/clock.h"
-#include "digest-worker.h"
 #include "dispute/evidence.h"
-#include "exif.h"
 #include "dispute/fsutil.h"
 #include "dispute/i18n.h"
 #include "dispute/progress.h"
 #include "dispute/report.h"
+#include "digest-worker.h"
+#include "exif.h"
 #include "text.h"
 
 struct staged {

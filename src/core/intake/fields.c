@@ -6,8 +6,8 @@
 #include "dispute/fields.h"
 #include "dispute/i18n.h"
 #include "dispute/report.h"
-#include "text.h"
 #include "dispute/validate.h"
+#include "text.h"
 
 static const char *const platforms[] = {
 	"douyin", "taobao", "jd", "pinduoduo", "kuaishou", "other", NULL

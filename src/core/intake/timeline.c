@@ -6,9 +6,9 @@
 #include "dispute/clock.h"
 #include "dispute/i18n.h"
 #include "dispute/report.h"
-#include "text.h"
 #include "dispute/timeline.h"
 #include "dispute/validate.h"
+#include "text.h"
 
 const char *const timeline_channels[] = {
 	"merchant", "platform", "12315", "consumer-association", "court", "social", NULL

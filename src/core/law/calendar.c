@@ -11,11 +11,11 @@
 #include <unistd.h>
 
 #include "dispute/calendar.h"
-#include "dispute/date.h"
 #include "dispute/datadir.h"
+#include "dispute/date.h"
 #include "dispute/fsutil.h"
-#include "dispute/json-file.h"
 #include "dispute/i18n.h"
+#include "dispute/json-file.h"
 #include "dispute/report.h"
 
 #define HOLIDAYS_SCHEMA "dispute-holidays/1"

@@ -18,10 +18,10 @@
 #include <string.h>
 
 #include "dispute/calendar.h"
-#include "claim.h"
 #include "dispute/i18n.h"
 #include "dispute/report.h"
 #include "dispute/validate.h"
+#include "claim.h"
 
 /* The largest price or loss the program accepts (validate.h: 100,000,000 yuan). */
 #define INPUT_MAX_FEN 10000000000LL

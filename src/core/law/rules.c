@@ -13,8 +13,8 @@
 
 #include "dispute/calendar.h"
 #include "dispute/datadir.h"
-#include "dispute/json-file.h"
 #include "dispute/i18n.h"
+#include "dispute/json-file.h"
 #include "dispute/report.h"
 #include "dispute/rules.h"
 

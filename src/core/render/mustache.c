@@ -9,9 +9,9 @@
 #include <string.h>
 
 #include "dispute/i18n.h"
-#include "mustache.h"
 #include "dispute/report.h"
 #include "mustache-internal.h"
+#include "mustache.h"
 
 struct buffer {
 	char *data;

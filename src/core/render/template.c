@@ -7,9 +7,9 @@
 #include "dispute/datadir.h"
 #include "dispute/fsutil.h"
 #include "dispute/i18n.h"
-#include "mustache.h"
 #include "dispute/report.h"
 #include "dispute/template.h"
+#include "mustache.h"
 
 /* A template is a letter, not a program: anything this large is a mistake. */
 #define TEMPLATE_MAX (4u * 1024 * 1024)

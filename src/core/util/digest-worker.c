@@ -3,9 +3,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "digest-worker.h"
 #include "dispute/i18n.h"
 #include "dispute/report.h"
+#include "digest-worker.h"
 
 static void *
 hash_blocks(void *arg)

@@ -7,10 +7,10 @@
 
 #include <openssl/evp.h>
 
-#include "digest.h"
 #include "dispute/fsutil.h"
 #include "dispute/i18n.h"
 #include "dispute/report.h"
+#include "digest.h"
 
 int
 digest_init(struct digest *d, const char *algorithm)
