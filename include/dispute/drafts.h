@@ -43,10 +43,11 @@ int draft_render(const struct draft_kind *kind, const struct dispute_case *c, co
 /* Room for every kind of draft. */
 #define DRAFT_KIND_MAX 16
 
-/* The drafts a dossier of case C holds, in ladder order: every kind whose facts are
- * complete, but not the public post of a settled case (it would say it is not). */
-int drafts_included(const struct dispute_case *c,
-    const struct draft_kind *kinds[DRAFT_KIND_MAX], size_t *count);
+/* The drafts a dossier of case C holds, in ladder order, and how many: every kind
+ * whose facts are complete, but not the public post of a settled case (it would say
+ * it is not). */
+size_t drafts_included(const struct dispute_case *c,
+    const struct draft_kind *kinds[DRAFT_KIND_MAX]);
 
 /* Renders KINDS for case C against VIEW, in the case's language, and hands each to ADD
  * with its dossier file name; ADD takes ownership of TEXT. */

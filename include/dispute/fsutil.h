@@ -46,4 +46,9 @@ int fs_write_all(int fd, const void *data, size_t len, const char *path);
  * reporting PATH and the error. */
 ssize_t fs_read_block(int fd, void *buf, size_t len, const char *path);
 
+/* The malloc'd path of REL under the first of the COUNT folders in DIRS (NULL or empty
+ * entries skipped) where access(2) allows MODE, or NULL; *OOM is set when memory ran
+ * out (reported). */
+char *path_find(const char *const *dirs, int count, const char *rel, int mode, int *oom);
+
 #endif

@@ -41,14 +41,16 @@ contains err "longer than 1024 bytes" "the error says the password is too long"
 # the prompt discards what was typed before it appeared, so each answer waits until its
 # question is on the screen (in ./screen), however slowly the command starts (valgrind),
 # and the terminal stays open until the command has finished (./finished).
-wait_for_text() {
+# wait_until COMMAND...: polls COMMAND for up to five minutes.
+wait_until() {
 	tries=0
-	until grep -q "$2" "$1" 2>/dev/null; do
+	until "$@"; do
 		tries=$((tries + 1))
 		[ "$tries" -gt 1500 ] && return 1
 		sleep 0.2
 	done
 }
+wait_for_text() { wait_until grep -q "$2" "$1" 2>/dev/null; }
 
 answer() {
 	wait_for_text screen "dossier password:" && printf '%s\n' "$1" &&
@@ -99,12 +101,7 @@ if command -v script >/dev/null 2>&1; then
 	# outside while the program is stopped, then the program is ended.
 	ctrl_z() {
 		printf '\032'
-		tries=0
-		until grep -q '^State:.*T' "/proc/$(cat pid)/status" 2>/dev/null; do
-			tries=$((tries + 1))
-			[ "$tries" -gt 1500 ] && return 1
-			sleep 0.2
-		done
+		wait_until grep -q '^State:.*T' "/proc/$(cat pid)/status" 2>/dev/null || return 1
 		stty -F "$(cat ttyname)" -a >stopped
 		kill -TERM "$(cat pid)" && kill -CONT "$(cat pid)"
 	}

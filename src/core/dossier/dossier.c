@@ -367,9 +367,9 @@ dossier_inputs_build(const struct dispute_case *c, const struct rules *rules,
 		dispute_error(_("%s: not a date (YYYY-MM-DD)"), date);
 		return DISPUTE_FAILED;
 	}
-	if (draft_view_build(c, rules, date, &in->view) != DISPUTE_OK ||
-	    drafts_included(c, in->drafts, &in->draft_count) != DISPUTE_OK)
+	if (draft_view_build(c, rules, date, &in->view) != DISPUTE_OK)
 		goto fail;
+	in->draft_count = drafts_included(c, in->drafts);
 	/* Without an order number there is no dossier to name (dossier_write says so),
 	 * but the page can still be built. */
 	if (order != NULL && ((in->order_masked = mask_order_id(order)) == NULL ||

@@ -107,21 +107,32 @@ report_missing(const struct draft_kind *kind, const cJSON *missing)
 	}
 }
 
+/* Whether C has every fact KIND needs; draft_missing() names those it lacks. */
+static int
+draft_complete(const struct draft_kind *kind, const struct dispute_case *c)
+{
+	int i;
+
+	for (i = 0; kind->required[i] != NULL; i++)
+		if (case_get(c, kind->required[i]) == NULL)
+			return 0;
+	return !kind->needs_evidence || cJSON_GetArraySize(case_evidence(c)) > 0;
+}
+
 int
 draft_require(const struct draft_kind *kind, const struct dispute_case *c)
 {
-	cJSON *missing = draft_missing(kind, c);
-	int complete;
+	cJSON *missing;
 
-	if (missing == NULL) {
+	if (draft_complete(kind, c))
+		return DISPUTE_OK;
+	missing = draft_missing(kind, c);
+	if (missing == NULL)
 		dispute_error(_("out of memory"));
-		return DISPUTE_FAILED;
-	}
-	complete = cJSON_GetArraySize(missing) == 0;
-	if (!complete)
+	else
 		report_missing(kind, missing);
 	cJSON_Delete(missing);
-	return complete ? DISPUTE_OK : DISPUTE_FAILED;
+	return DISPUTE_FAILED;
 }
 
 const char *
@@ -259,28 +270,17 @@ out:
 	return status;
 }
 
-int
-drafts_included(const struct dispute_case *c,
-    const struct draft_kind *kinds[DRAFT_KIND_MAX], size_t *count)
+size_t
+drafts_included(const struct dispute_case *c, const struct draft_kind *kinds[DRAFT_KIND_MAX])
 {
 	const struct draft_kind *kind;
 	int settled = timeline_resolved(c);
+	size_t count = 0;
 
-	*count = 0;
-	for (kind = draft_kinds; kind->name != NULL && *count < DRAFT_KIND_MAX; kind++) {
-		cJSON *missing = draft_missing(kind, c);
-		int complete;
-
-		if (missing == NULL) {
-			dispute_error(_("out of memory"));
-			return DISPUTE_FAILED;
-		}
-		complete = cJSON_GetArraySize(missing) == 0;
-		cJSON_Delete(missing);
-		if (complete && !(settled && strcmp(kind->name, "social") == 0))
-			kinds[(*count)++] = kind;
-	}
-	return DISPUTE_OK;
+	for (kind = draft_kinds; kind->name != NULL && count < DRAFT_KIND_MAX; kind++)
+		if (draft_complete(kind, c) && !(settled && strcmp(kind->name, "social") == 0))
+			kinds[count++] = kind;
+	return count;
 }
 
 const char *

@@ -17,23 +17,13 @@
 char *
 datadir_find(const char *rel)
 {
-	const char *candidates[3];
-	char *path;
-	int i;
+	const char *dirs[3] = { getenv("DISPUTE_DATADIR"), DISPUTE_INSTALLED_DATADIR,
+	    DISPUTE_SOURCE_DATADIR };
+	int oom;
+	char *path = path_find(dirs, 3, rel, R_OK, &oom);
 
-	candidates[0] = getenv("DISPUTE_DATADIR");
-	candidates[1] = DISPUTE_INSTALLED_DATADIR;
-	candidates[2] = DISPUTE_SOURCE_DATADIR;
-	for (i = 0; i < 3; i++) {
-		if (candidates[i] == NULL || candidates[i][0] == '\0')
-			continue;
-		path = path_join(candidates[i], rel);
-		if (path == NULL)
-			return NULL;
-		if (access(path, R_OK) == 0)
-			return path;
-		free(path);
-	}
-	dispute_error(_("%s: not found in $DISPUTE_DATADIR or %s"), rel, DISPUTE_INSTALLED_DATADIR);
-	return NULL;
+	if (path == NULL && !oom)
+		dispute_error(_("%s: not found in $DISPUTE_DATADIR or %s"), rel,
+		    DISPUTE_INSTALLED_DATADIR);
+	return path;
 }

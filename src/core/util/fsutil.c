@@ -242,3 +242,25 @@ fs_read_block(int fd, void *buf, size_t len, const char *path)
 	}
 	return (ssize_t)used;
 }
+
+char *
+path_find(const char *const *dirs, int count, const char *rel, int mode, int *oom)
+{
+	char *path;
+	int i;
+
+	*oom = 0;
+	for (i = 0; i < count; i++) {
+		if (dirs[i] == NULL || dirs[i][0] == '\0')
+			continue;
+		path = path_join(dirs[i], rel);
+		if (path == NULL) {
+			*oom = 1;
+			return NULL;
+		}
+		if (access(path, mode) == 0)
+			return path;
+		free(path);
+	}
+	return NULL;
+}

@@ -29,29 +29,17 @@
 #define HELPER_ARGS_MAX 16
 
 char *
-helper_find(const char *name, int quiet)
+helper_find(const char *name)
 {
-	const char *candidates[3];
-	char *path;
-	int i;
+	const char *dirs[3] = { getenv("DISPUTE_HELPERDIR"), DISPUTE_INSTALLED_HELPERDIR,
+	    DISPUTE_BUILD_HELPERDIR };
+	int oom;
+	char *path = path_find(dirs, 3, name, X_OK, &oom);
 
-	candidates[0] = getenv("DISPUTE_HELPERDIR");
-	candidates[1] = DISPUTE_INSTALLED_HELPERDIR;
-	candidates[2] = DISPUTE_BUILD_HELPERDIR;
-	for (i = 0; i < 3; i++) {
-		if (candidates[i] == NULL || candidates[i][0] == '\0')
-			continue;
-		path = path_join(candidates[i], name);
-		if (path == NULL)
-			return NULL;
-		if (access(path, X_OK) == 0)
-			return path;
-		free(path);
-	}
-	if (!quiet)
+	if (path == NULL && !oom)
 		dispute_error(_("%s: the helper program is not installed (looked in "
 		    "$DISPUTE_HELPERDIR and %s)"), name, DISPUTE_INSTALLED_HELPERDIR);
-	return NULL;
+	return path;
 }
 
 static void
@@ -170,7 +158,7 @@ int
 helper_run(const struct helper_call *call, char *died, size_t died_len)
 {
 	const char *argv[HELPER_ARGS_MAX + 2];
-	char *path = helper_find(call->name, 0), why[HELPER_WHY_MAX];
+	char *path = helper_find(call->name), why[HELPER_WHY_MAX];
 	int in[2] = { -1, -1 }, out[2] = { -1, -1 }, wstatus, verdict;
 	int status = DISPUTE_FAILED, conversed;
 	size_t n = 0;

@@ -44,8 +44,8 @@ struct helper_call {
 /* Where helper NAME is: $DISPUTE_HELPERDIR, then the installed libexec folder, then,
  * for builds that run from their build tree, the build's helpers/ folder. The
  * malloc'd path, or NULL (after reporting) when it is nowhere: a helper the system
- * lacks is an error to the caller, not a crash. QUIET: report nothing. */
-char *helper_find(const char *name, int quiet);
+ * lacks is an error to the caller, not a crash. */
+char *helper_find(const char *name);
 
 /* Runs CALL to its end. DISPUTE_OK when it exited with status 0. DISPUTE_FAILED after
  * one error when it could not be started or exited otherwise (it said why on stderr).
