@@ -1,5 +1,6 @@
 #!/bin/sh
-# Builds the zipped BagIt bags that tests/unit/test_bag_verify.c judges. The zips are
+# Builds the zipped BagIt bags that tests/bags/check.sh judges against NAME.expected
+# (one CTest test each; a new bag needs its .expected beside it). The zips are
 # committed, so the tests never run this; rerun it only to change a bag, from anywhere:
 #   sh tests/data/bags/make-bags.sh
 # Needs zip, iconv and coreutils' md5sum/sha*sum. Entries are added in sorted order with
