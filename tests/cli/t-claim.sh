@@ -5,15 +5,6 @@
 
 RULES=$TEST_DATA_DIR/../../rules/zh-CN.json
 
-# line FILE ERE TITLE: some line of FILE matches the whole extended regular expression.
-line() {
-	if grep -qE -- "^$2\$" "$1"; then
-		pass "$3"
-	else
-		fail "$3 (no line matching '$2' in $1)"
-	fi
-}
-
 # law ID: 《law》article of the first version of rule ID in the shipped rule table.
 law() {
 	awk -v id="\"id\": \"$1\"" '

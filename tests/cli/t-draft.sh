@@ -16,15 +16,6 @@ COURT=北京互联网法院
 TEMPLATES=$TEST_DATA_DIR/../../templates
 CR=$(printf '\r')
 
-# line FILE ERE TITLE: some line of FILE matches the whole extended regular expression.
-line() {
-	if grep -qE -- "^$2\$" "$1"; then
-		pass "$3"
-	else
-		fail "$3 (no line matching '$2' in $1)"
-	fi
-}
-
 # set_all DIR FIELD VALUE [FIELD VALUE ...]: records facts, stopping the test on a refusal.
 set_all() {
 	dir=$1

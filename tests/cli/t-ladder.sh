@@ -163,44 +163,43 @@ line out "next step: 咨询律师，准备民事起诉状和证据清单 / consu
 line out "  dispute draft complaint --to court" "the command drafts the court complaint"
 lacks out "决定是否受理" "a refused 12315 complaint has no acceptance deadline"
 
-# The rule in force on the filing date decides the period and the article.
-# 2026-04-14 (Tue), the last day of Order 20: 04-15 1, 16 2, 17 3, 20 4, 21 5, 22 6, 23 7.
-"$DISPUTE" -q init old || exit 1
-"$DISPUTE" -q -C old log -c 12315 -o pending -d 2026-04-14 "投诉" || exit 1
-deadlines old
-line deadlines "deadline 2026-04-23: 12315 决定是否受理 / .* \(from 2026-04-14; $OLD_LAW$OLD_ARTICLE\)  \[check the current official text\]" \
-    "a complaint of 2026-04-14 cites $OLD_LAW$OLD_ARTICLE (Order 20), due 2026-04-23"
+# The 12315 acceptance deadline by filing date: the rule in force on that day decides
+# the period and the article (Order 20 until 2026-04-14, the new measures from
+# 2026-04-15), and the deadline carries the check note unless both the rule and the
+# holiday year are confirmed. One case per row, in a folder named after the date.
+#   filed      due        rule note    why (the working days counted)
+while IFS=' ' read -r filed due rule note why <&3; do
+	"$DISPUTE" -q init "acc-$filed" || exit 1
+	"$DISPUTE" -q -C "acc-$filed" log -c 12315 -o pending -d "$filed" "投诉" || exit 1
+	deadlines "acc-$filed"
+	if [ "$rule" = old ]; then
+		cite=$OLD_LAW$OLD_ARTICLE other=$NEW_LAW
+	else
+		cite=$NEW_LAW$NEW_ARTICLE other=$OLD_LAW
+	fi
+	if [ "$note" = flagged ]; then
+		line deadlines "deadline $due: 12315 决定是否受理 / .* \(from $filed; $cite\)  \[check the current official text\]" \
+		    "filed $filed: due $due under $cite, flagged ($why)"
+	else
+		line deadlines "deadline $due: 12315 决定是否受理 / .* \(from $filed; $cite\)" \
+		    "filed $filed: due $due under $cite ($why)"
+		lacks deadlines "$FLAG" "filed $filed: a confirmed rule over a confirmed year carries no check note"
+	fi
+	lacks deadlines "$other" "filed $filed: the rule not in force that day is not cited"
+done 3<<'TABLE'
+2026-04-14 2026-04-23 old flagged the last day of Order 20; 04-15 1st, 16, 17, 20, 21, 22, 23 7th
+2026-04-15 2026-04-24 new flagged the first day of the new measures; 04-16 1st … 04-24 7th
+2025-09-26 2025-10-13 old plain    confirmed 2025: 09-28 (swapped Sunday) 1st, 29, 30, 10-09, 10, 11 (swapped Saturday), 13 7th
+2023-09-28 2023-10-09 old flagged  no 2023 table, weekends only: 09-29 1st, 10-02..10-06, 10-09 7th
+TABLE
+deadlines acc-2026-04-14
 contains out "note: the holiday table for this span is not confirmed" \
     "the 2026 deadline is flagged because the 2026 holiday table is not confirmed"
-lacks deadlines "$NEW_LAW" "the 2026-04-14 complaint does not cite the new measures"
-expect 0 "status --json, 12315 of 2026-04-14" "$DISPUTE" -C old status --json
+expect 0 "status --json, 12315 of 2026-04-14" "$DISPUTE" -C acc-2026-04-14 status --json
 sed -n '/"zh":	"12315 决定是否受理"/,/"confirmed":/p' out >acc
 contains acc "\"law\":	\"$OLD_LAW\"," "JSON: the 2026-04-14 complaint cites Order 20"
 contains acc '"confirmed":	false' "JSON: a deadline over the unconfirmed 2026 holidays is not confirmed"
-# A confirmed rule over a confirmed holiday year (2025) carries no check note.
-# 2025-09-26 (Fri): 09-28 (swapped Sunday) 1, 09-29 2, 09-30 3, 10-09 4, 10-10 5,
-# 10-11 (swapped Saturday) 6, 10-13 7.
-"$DISPUTE" -q init y2025 || exit 1
-"$DISPUTE" -q -C y2025 log -c 12315 -o pending -d 2025-09-26 "投诉" || exit 1
-deadlines y2025
-line deadlines "deadline 2025-10-13: 12315 决定是否受理 / .* \(from 2025-09-26; $OLD_LAW$OLD_ARTICLE\)" \
-    "a complaint of 2025-09-26 is due 2025-10-13 under Order 20"
-lacks deadlines "$FLAG" "the confirmed Order 20 deadline over confirmed holidays carries no check note"
-# 2026-04-15 (Wed), the first day of the new measures: 04-16 1 … 04-24 7.
-"$DISPUTE" -q init new || exit 1
-"$DISPUTE" -q -C new log -c 12315 -o pending -d 2026-04-15 "投诉" || exit 1
-deadlines new
-line deadlines "deadline 2026-04-24: 12315 决定是否受理 / .* \(from 2026-04-15; $NEW_LAW$NEW_ARTICLE\)  \[check the current official text\]" \
-    "a complaint of 2026-04-15 cites the new measures, flagged check the current official text"
-lacks deadlines "$OLD_LAW" "the 2026-04-15 complaint does not cite Order 20"
-# A year the holiday table lacks: weekends only, and said so.
-# 2023-09-28 (Thu): 09-29 1, 10-02..10-06 2-6, 10-09 7.
-"$DISPUTE" -q init y2023 || exit 1
-"$DISPUTE" -q -C y2023 log -c 12315 -o pending -d 2023-09-28 "投诉" || exit 1
-expect 0 "status for a year without a holiday table" "$DISPUTE" -C y2023 status
-grep '^deadline ' out >deadlines
-line deadlines "deadline 2023-10-09: 12315 决定是否受理 .*\(from 2023-09-28; $OLD_LAW$OLD_ARTICLE\)  \[check the current official text\]" \
-    "without a 2023 table only weekends are skipped, and the deadline is flagged"
+deadlines acc-2023-09-28
 contains out "note: no holiday table for part of this span" "the uncovered span is noted"
 
 # The limitation period: three years after the latest merchant contact by date.

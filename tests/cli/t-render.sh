@@ -72,26 +72,29 @@ expect 0 "a partial name with a path is ignored" "$DISPUTE" render escape.txt.mu
 same want out "a partial outside the template folders is not read"
 contains err "../tpl/part" "the ignored partial is warned about"
 
-# Syntax errors: file:LINE:COLUMN (columns count characters), exit 1, nothing on stdout,
-# even when text before the error would render.
-printf '%s\n' 'line one' '  第二行 {{#items}}' 'x' >unclosed.txt.mustache
-expect 1 "a template with an unclosed section fails" "$DISPUTE" render unclosed.txt.mustache data.json
-contains err 'unclosed.txt.mustache:2:7: unclosed section "items"' \
-    "the unclosed section is reported at its opening tag, 2:7"
-check "an unclosed section prints nothing on stdout" test ! -s out
-printf '%s\n' 'ok' '{{/items}}' >stray.txt.mustache
-expect 1 "a closing tag without a section fails" "$DISPUTE" render stray.txt.mustache data.json
-contains err 'stray.txt.mustache:2:1: closing tag "items" without an open section' \
-    "the stray closing tag is reported at 2:1"
-check "a stray closing tag prints nothing on stdout" test ! -s out
-printf '%s\n' '{{#items}}' '  {{/order}}' >mismatch.txt.mustache
-expect 1 "a mismatched closing tag fails" "$DISPUTE" render mismatch.txt.mustache data.json
-contains err 'mismatch.txt.mustache:2:3: closing tag "order" does not match open section "items"' \
-    "the mismatched closing tag is reported at 2:3"
-printf '%s\n' 'a' 'bc {{x' >opentag.txt.mustache
-expect 1 "an unclosed tag fails" "$DISPUTE" render opentag.txt.mustache data.json
-contains err 'opentag.txt.mustache:2:4: unclosed tag' "the unclosed tag is reported at 2:4"
-check "an unclosed tag prints nothing on stdout" test ! -s out
+# Syntax errors in templates and data: FILE:LINE:COLUMN (columns count characters, not
+# bytes), exit 1 and nothing on stdout, even when text before the error would render.
+# One row per file: its name, its content (printf %b), where and what is reported, and
+# why. A .json file is rendered as the data of letter.txt.mustache, any other as the
+# template over data.json.
+while IFS='|' read -r file content want why <&3; do
+	printf '%b' "$content" >"$file"
+	case $file in
+	*.json) expect 1 "$why: fails" "$DISPUTE" render letter.txt.mustache "$file" ;;
+	*) expect 1 "$why: fails" "$DISPUTE" render "$file" data.json ;;
+	esac
+	contains err "$file:$want" "$why: reported as $file:$want"
+	check "$why: nothing on stdout" test ! -s out
+done 3<<'TABLE'
+unclosed.txt.mustache|line one\n  第二行 {{#items}}\nx\n|2:7: unclosed section "items"|an unclosed section, at its opening tag
+stray.txt.mustache|ok\n{{/items}}\n|2:1: closing tag "items" without an open section|a stray closing tag
+mismatch.txt.mustache|{{#items}}\n  {{/order}}\n|2:3: closing tag "order" does not match open section "items"|a mismatched closing tag
+opentag.txt.mustache|a\nbc {{x\n|2:4: unclosed tag|an unclosed tag
+bad.json|{\n  "a": 1,\n  "b": ,\n}\n|3:8:|invalid JSON, at the comma
+wide.json|{"名字": x}\n|1:8:|invalid JSON after Chinese text, in characters
+trailing.json|{"x": "a"} trailing|1:12:|JSON with text after the value
+two.json|{"x": "a"}\n{"x": "b"}\n|2:1:|two JSON values, at the second
+TABLE
 expect 1 "a template path in a folder is named as given" "$DISPUTE" render tpl/../unclosed.txt.mustache \
     data.json
 contains err 'tpl/../unclosed.txt.mustache:2:7:' "the error names the template as given"
@@ -107,21 +110,6 @@ expect 1 "a partial that includes itself fails" "$DISPUTE" render self.txt.musta
 contains err "too deep" "the self-inclusion is reported"
 check "self-inclusion prints nothing on stdout" test ! -s out
 
-# Data that is not JSON: file:LINE:COLUMN, exit 1, nothing on stdout.
-printf '{\n  "a": 1,\n  "b": ,\n}\n' >bad.json
-expect 1 "invalid JSON data fails" "$DISPUTE" render letter.txt.mustache bad.json
-contains err "bad.json:3:8:" "the JSON error is located at the comma, 3:8"
-check "invalid JSON prints nothing on stdout" test ! -s out
-printf '{"名字": x}\n' >wide.json
-expect 1 "invalid JSON after Chinese text fails" "$DISPUTE" render letter.txt.mustache wide.json
-contains err "wide.json:1:8:" "JSON columns count characters, not bytes"
-printf '{"x": "a"} trailing' >trailing.json
-expect 1 "JSON with text after the value fails" "$DISPUTE" render letter.txt.mustache trailing.json
-contains err "trailing.json:1:12:" "the trailing text is located at 1:12"
-check "trailing text prints nothing on stdout" test ! -s out
-printf '{"x": "a"}\n{"x": "b"}\n' >two.json
-expect 1 "two JSON values fail" "$DISPUTE" render letter.txt.mustache two.json
-contains err "two.json:2:1:" "the second value is located at 2:1"
 printf '[1, 2]\n' >array.json
 expect 0 "a JSON array is data too" "$DISPUTE" render letter.txt.mustache array.json
 printf 'x=\n' >want
