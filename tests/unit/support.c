@@ -1,4 +1,5 @@
-/* Helpers shared by the cmocka unit tests: scratch folders and captured stderr. */
+/* Helpers shared by the cmocka unit tests: scratch folders, captured stderr, and
+ * allocations a fixture frees. */
 #include <ftw.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -114,4 +115,19 @@ load_evidence(const char *name, size_t *len)
 
 	snprintf(path, sizeof path, "%s/evidence/%s", TEST_DATA_DIR, name);
 	return (unsigned char *)slurp(path, len);
+}
+
+void *
+own(struct owned *owned, void *p)
+{
+	assert_true(owned->count < sizeof owned->items / sizeof owned->items[0]);
+	owned->items[owned->count++] = p;
+	return p;
+}
+
+void
+owned_free(struct owned *owned)
+{
+	while (owned->count > 0)
+		free(owned->items[--owned->count]);
 }

@@ -1,4 +1,5 @@
-/* Helpers shared by the cmocka unit tests: scratch folders and captured stderr. */
+/* Helpers shared by the cmocka unit tests: scratch folders, captured stderr, and
+ * allocations a fixture frees. */
 #ifndef DISPUTE_TEST_SUPPORT_H
 #define DISPUTE_TEST_SUPPORT_H
 
@@ -27,5 +28,17 @@ unsigned char *load_evidence(const char *name, size_t *len);
 
 /* Fails the test, printing HAYSTACK, unless it contains NEEDLE. */
 void assert_contains(const char *haystack, const char *needle);
+
+/* Memory a test hands to its fixture, which frees it in the teardown, so that a failed
+ * assertion (a longjmp out of the test) leaks nothing. */
+struct owned {
+	void *items[64];
+	size_t count;
+};
+
+/* Hands P (which may be NULL) to OWNED and returns it. */
+void *own(struct owned *owned, void *p);
+/* Frees everything handed to OWNED. */
+void owned_free(struct owned *owned);
 
 #endif

@@ -37,8 +37,7 @@ struct fixture {
 	char tmp[64];    /* the mkdtemp folder */
 	char *dir;       /* TMP/case: the case folder, not created by the setup */
 	char *file;      /* DIR/case.json */
-	void *owned[64]; /* freed by the teardown, so that a failed assertion leaks nothing */
-	size_t owned_count;
+	struct owned owned; /* freed by the teardown */
 };
 
 
@@ -65,23 +64,12 @@ teardown(void **state)
 {
 	struct fixture *f = *state;
 	int status = remove_tree(f->tmp);
-	size_t i;
 
-	for (i = 0; i < f->owned_count; i++)
-		free(f->owned[i]);
+	owned_free(&f->owned);
 	free(f->file);
 	free(f->dir);
 	free(f);
 	return status;
-}
-
-/* Hands P over to the fixture, which frees it in the teardown. */
-static void *
-own(struct fixture *f, void *p)
-{
-	assert_true(f->owned_count < sizeof f->owned / sizeof f->owned[0]);
-	f->owned[f->owned_count++] = p;
-	return p;
 }
 
 
@@ -190,7 +178,7 @@ expect_refused(struct fixture *f, const char *text, const char *fragment)
 
 	assert_int_equal(case_create(f->dir, CREATED), DISPUTE_OK);
 	spill(f->file, text);
-	before = own(f, slurp(f->file, &before_len));
+	before = own(&f->owned, slurp(f->file, &before_len));
 	for (i = 0; i < 2; i++) {
 		struct dispute_case *c = NULL;
 		struct capture cap;
@@ -198,14 +186,14 @@ expect_refused(struct fixture *f, const char *text, const char *fragment)
 
 		capture_start(&cap);
 		status = case_open(f->dir, modes[i], &c);
-		message = own(f, capture_end(&cap));
+		message = own(&f->owned, capture_end(&cap));
 		if (c != NULL)
 			case_close(c); /* it should not have opened */
 		assert_int_equal(status, DISPUTE_FAILED);
 		assert_null(c);
 		assert_contains(message, f->file);
 		assert_contains(message, fragment);
-		after = own(f, slurp(f->file, &after_len));
+		after = own(&f->owned, slurp(f->file, &after_len));
 		assert_same_bytes(before, before_len, after, after_len);
 	}
 	assert_int_equal(count_prefixed(f->dir, ".case.json."), 0);
@@ -230,7 +218,7 @@ test_create_layout(void **state)
 	assert_mode(f->dir, S_IFDIR, 0700);
 	assert_mode(evidence, S_IFDIR, 0700);
 	assert_mode(f->file, S_IFREG, 0600);
-	text = own(f, slurp(f->file, &len));
+	text = own(&f->owned, slurp(f->file, &len));
 	assert_int_equal(text[len - 1], '\n');
 	root = cJSON_Parse(text);
 	assert_non_null(root);
@@ -701,11 +689,12 @@ test_error_position_after_chinese(void **state)
 static void
 test_refuse_trailing_garbage(void **state)
 {
-	char *text = own(*state, record_text(CASE_SCHEMA, GOOD_ORDER, "[]"));
+	struct fixture *f = *state;
+	char *text = own(&f->owned, record_text(CASE_SCHEMA, GOOD_ORDER, "[]"));
 	char *damaged = NULL;
 
 	assert_true(asprintf(&damaged, "%s{\"order\": {\"id\": \"other\"}}\n", text) > 0);
-	own(*state, damaged);
+	own(&f->owned, damaged);
 	expect_refused(*state, damaged, "case.json:13:1: not valid JSON");
 }
 

@@ -237,8 +237,7 @@ struct fixture {
 	char *evidence_dir;        /* TMP/case/evidence */
 	char *file;                /* TMP/case/case.json */
 	struct dispute_case *c;    /* opened for writing */
-	void *owned[32];           /* freed by the teardown, so that a failed assertion leaks nothing */
-	size_t owned_count;
+	struct owned owned; /* freed by the teardown */
 };
 
 static int
@@ -267,22 +266,12 @@ case_teardown(void **state)
 
 	case_close(f->c);
 	status = remove_tree(f->tmp);
-	while (f->owned_count > 0)
-		free(f->owned[--f->owned_count]);
+	owned_free(&f->owned);
 	free(f->file);
 	free(f->evidence_dir);
 	free(f->dir);
 	free(f);
 	return status;
-}
-
-/* Hands P over to the fixture, which frees it in the teardown. */
-static void *
-own(struct fixture *f, void *p)
-{
-	assert_true(f->owned_count < sizeof f->owned / sizeof f->owned[0]);
-	f->owned[f->owned_count++] = p;
-	return p;
 }
 
 /* Lowercase hex SHA-256 of the file at PATH, and its size. */
@@ -577,8 +566,8 @@ struct snapshot {
 static void
 take_snapshot(struct fixture *f, struct snapshot *s)
 {
-	s->record = own(f, slurp(f->file, &s->record_len));
-	s->names = own(f, listing(f->evidence_dir));
+	s->record = own(&f->owned, slurp(f->file, &s->record_len));
+	s->names = own(&f->owned, listing(f->evidence_dir));
 	s->count = cJSON_GetArraySize(case_evidence(f->c));
 }
 
@@ -596,7 +585,7 @@ expect_refused(struct fixture *f, const char *kind, const char *const *names, in
 	take_snapshot(f, &before);
 	capture_start(&cap);
 	status = add(f->c, kind, names, n, NULL, NULL);
-	message = own(f, capture_end(&cap));
+	message = own(&f->owned, capture_end(&cap));
 
 	assert_int_equal(status, DISPUTE_FAILED);
 	if (strstr(message, fragment) == NULL)
@@ -698,7 +687,7 @@ test_unrecorded_name_moved_aside(void **state)
 	add_one(f->c, "defect", "no-power.mp4");
 	assert_non_null(evidence_find(f->c, "E02"));
 	assert_true(asprintf(&moved, "%s/.leftover.E02-defect.mp4", f->evidence_dir) > 0);
-	own(f, moved);
+	own(&f->owned, moved);
 	assert_int_equal(access(moved, F_OK), 0);
 }
 
