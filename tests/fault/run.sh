@@ -5,9 +5,10 @@
 # any check failed or a case did not finish.
 #
 # Needs DISPUTE (the binary) and TEST_DATA_DIR (tests/data) in the environment; CTest
-# sets both for the test fault/suite. Runs as root on CI: the full-disk case mounts
-# tmpfs file systems, the hostile-dossier case uses a mount namespace, and the
-# unreadable-file check runs the binary as nobody; without root those are skipped.
+# sets both for its tests fault/f-NAME, each of which runs this with one NAME. Runs as
+# root on CI: the full-disk case mounts tmpfs file systems, the hostile-dossier case
+# uses a mount namespace, and the unreadable-file check runs the binary as nobody;
+# without root those are skipped.
 set -u
 : "${DISPUTE:?set DISPUTE to the dispute binary}"
 : "${TEST_DATA_DIR:?set TEST_DATA_DIR to tests/data}"
