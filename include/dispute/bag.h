@@ -31,6 +31,12 @@ struct bag_report {
 	uint64_t payload_bytes;
 	struct bag_problem *problems;
 	size_t problem_count;
+	/* Tag files (outside data/) that no tag manifest covers and that are not among the
+	 * standard ones (bagit.txt, bag-info.txt, fetch.txt, the manifests), sorted. RFC
+	 * 8493 allows them, so they leave the bag intact, but nothing vouches for what they
+	 * say, so they are named. */
+	char **uncovered;
+	size_t uncovered_count;
 };
 
 /* Judges the bag at PATH, a zip file or a folder. Returns DISPUTE_OK when the bag could

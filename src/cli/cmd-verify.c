@@ -31,7 +31,7 @@ static const struct cmd_option verify_options[] = {
 static int
 print_json(const char *target, const struct bag_report *r)
 {
-	cJSON *root = cJSON_CreateObject(), *problems;
+	cJSON *root = cJSON_CreateObject(), *problems, *uncovered;
 	char *text = NULL;
 	size_t i;
 	int status = DISPUTE_FAILED;
@@ -47,6 +47,9 @@ print_json(const char *target, const struct bag_report *r)
 		cJSON_AddStringToObject(root, "algorithms", r->algorithms);
 	cJSON_AddNumberToObject(root, "payload_files", (double)r->payload_files);
 	cJSON_AddNumberToObject(root, "payload_bytes", (double)r->payload_bytes);
+	uncovered = cJSON_AddArrayToObject(root, "uncovered");
+	for (i = 0; uncovered != NULL && i < r->uncovered_count; i++)
+		cJSON_AddItemToArray(uncovered, cJSON_CreateString(r->uncovered[i]));
 	problems = cJSON_AddArrayToObject(root, "problems");
 	for (i = 0; problems != NULL && i < r->problem_count; i++) {
 		cJSON *p = cJSON_CreateObject();
@@ -75,6 +78,8 @@ print_human(const char *target, const struct bag_report *r)
 {
 	size_t i;
 
+	for (i = 0; i < r->uncovered_count; i++)
+		printf(_("note: %s: a tag file that no tag manifest covers\n"), r->uncovered[i]);
 	for (i = 0; i < r->problem_count; i++)
 		printf("%s: %s%s%s\n", bag_problem_name(r->problems[i].kind),
 		    r->problems[i].path != NULL ? r->problems[i].path : "",
@@ -118,20 +123,27 @@ check_timestamp(const struct cmd_ctx *ctx, const char *target, const char *passw
 	return status;
 }
 
-/* A folder holding case.json is a case; anything else given is judged as a bag. */
+static int
+folder_holds(const char *folder, const char *name)
+{
+	char *file = path_join(folder, name);
+	int found = file != NULL && access(file, F_OK) == 0;
+
+	free(file);
+	return found;
+}
+
+/* A folder holding case.json is a case, unless it holds bagit.txt: a bag is judged as
+ * a bag whatever else lies beside it, so that dropping a case.json into a tampered bag
+ * cannot turn the verdict into the case check's. Anything else is judged as a bag. */
 static int
 is_case_folder(const char *path)
 {
 	struct stat st;
-	char *file;
-	int found;
 
 	if (stat(path, &st) == -1 || !S_ISDIR(st.st_mode))
 		return 0;
-	file = path_join(path, CASE_FILE);
-	found = file != NULL && access(file, F_OK) == 0;
-	free(file);
-	return found;
+	return folder_holds(path, CASE_FILE) && !folder_holds(path, "bagit.txt");
 }
 
 /* A case folder is opened and locked like any case; anything else is judged as a bag. */

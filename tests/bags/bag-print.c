@@ -6,6 +6,7 @@
  *   encoding UTF-8
  *   algorithms sha256
  *   payload 3 files, 133 bytes
+ *   uncovered index.html       (a tag file no tag manifest covers)
  *   problem altered data/receipt.txt: sha256 checksum differs (manifest-sha256.txt)
  *
  * A bag that cannot be read at all prints the single line "unreadable" (the error
@@ -39,6 +40,8 @@ main(int argc, char **argv)
 	    or_dash(report.version), or_dash(report.encoding), or_dash(report.algorithms));
 	printf("payload %zu files, %" PRIu64 " bytes\n", report.payload_files,
 	    report.payload_bytes);
+	for (size_t i = 0; i < report.uncovered_count; i++)
+		printf("uncovered %s\n", report.uncovered[i]);
 	for (size_t i = 0; i < report.problem_count; i++)
 		printf("problem %s %s: %s\n", bag_problem_name(report.problems[i].kind),
 		    or_dash(report.problems[i].path), report.problems[i].detail);

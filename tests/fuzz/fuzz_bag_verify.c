@@ -58,6 +58,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				abort();
 			total += string_len(p->path) + strlen(p->detail);
 		}
+		for (size_t i = 0; i < report.uncovered_count; i++)
+			total += strlen(report.uncovered[i]);
 	} else if (report.problem_count != 0 || report.problems != NULL) {
 		abort(); /* a failed verify leaves an empty report */
 	}

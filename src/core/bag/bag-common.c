@@ -9,6 +9,9 @@
 #include <string.h>
 #include <strings.h>
 
+#include <unicase.h>
+#include <uninorm.h>
+
 #include "dispute/i18n.h"
 #include "dispute/report.h"
 #include "bag-internal.h"
@@ -87,6 +90,93 @@ bag_push_entry(struct bag_reader *r, size_t *cap, const char *name, uint64_t ind
 	return DISPUTE_OK;
 }
 
+/* NAME as a case-insensitive, normalising file system stores it: each component
+ * without trailing dots and spaces (Windows drops them), then case-folded in NFC
+ * (NTFS and APFS compare names so). Malloc'd, or NULL when memory runs out. */
+static char *
+fold_name(const char *name)
+{
+	size_t len = strlen(name), used = 0, folded_len;
+	char *trimmed = malloc(len + 1), *folded = NULL;
+	const char *p = name;
+
+	if (trimmed == NULL)
+		return NULL;
+	while (*p != '\0') {
+		size_t n = strcspn(p, "/"), keep = n;
+
+		while (keep > 0 && (p[keep - 1] == '.' || p[keep - 1] == ' '))
+			keep--;
+		memcpy(trimmed + used, p, keep);
+		used += keep;
+		p += n;
+		if (*p == '/')
+			trimmed[used++] = *p++;
+	}
+	folded = (char *)u8_casefold((const uint8_t *)trimmed, used, NULL, UNINORM_NFC, NULL,
+	    &folded_len);
+	free(trimmed);
+	if (folded == NULL)
+		return NULL;
+	trimmed = realloc(folded, folded_len + 1);
+	if (trimmed == NULL) {
+		free(folded);
+		return NULL;
+	}
+	trimmed[folded_len] = '\0';
+	return trimmed;
+}
+
+struct folded_entry {
+	char *key;
+	const char *name;
+};
+
+static int
+folded_cmp(const void *a, const void *b)
+{
+	const struct folded_entry *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+
+	return c != 0 ? c : strcmp(x->name, y->name);
+}
+
+/* Two names that differ here but not on Windows or macOS extract onto one file there,
+ * whichever comes last winning: "Data/evidence/E03-chat.txt" beside
+ * "data/evidence/E03-chat.txt", "data./…", "E03-CHAT.txt", café in NFC and NFD. */
+static int
+report_collisions(const struct bag_reader *r, struct bag_report *report)
+{
+	struct folded_entry *f;
+	int status = DISPUTE_OK;
+
+	if (r->entry_count < 2)
+		return DISPUTE_OK;
+	f = calloc(r->entry_count, sizeof *f);
+	if (f == NULL)
+		return bag_out_of_memory();
+	for (size_t i = 0; i < r->entry_count; i++) {
+		f[i].name = r->entries[i].name;
+		f[i].key = fold_name(f[i].name);
+		if (f[i].key == NULL) {
+			status = bag_out_of_memory();
+			goto out;
+		}
+	}
+	qsort(f, r->entry_count, sizeof *f, folded_cmp);
+	for (size_t i = 1; i < r->entry_count && status == DISPUTE_OK; i++)
+		if (strcmp(f[i - 1].key, f[i].key) == 0)
+			status = bag_add_problem(report, BAG_UNSAFE, f[i].name, "the same file as "
+			    "%s on Windows and macOS (letter case, Unicode normalisation or "
+			    "trailing dots and spaces), so extracting one overwrites the other",
+			    f[i - 1].name);
+out:
+	for (size_t i = 0; i < r->entry_count; i++)
+		free(f[i].key);
+	free(f);
+	return status;
+}
+
 /* Sorts the entries and drops repeated names: an unzip tool may extract a different
  * copy than the one we hashed, so a repeat is reported as unsafe, never judged. */
 int
@@ -109,6 +199,8 @@ bag_sort_entries(struct bag_reader *r, struct bag_report *report)
 		r->entries[kept++] = r->entries[i];
 	}
 	r->entry_count = kept;
+	if (status == DISPUTE_OK)
+		status = report_collisions(r, report);
 	return status;
 }
 

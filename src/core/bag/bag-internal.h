@@ -53,6 +53,8 @@ struct bag_reader {
 	struct bag_entry *entries; /* sorted by strcmp() on NAME, no duplicates */
 	size_t entry_count;
 	int has_data_dir;          /* a data/ folder exists, even if empty */
+	int unjudged;              /* the container itself was refused (its problem says
+				    * why): nothing in it is judged */
 	void *impl;
 };
 
@@ -63,6 +65,21 @@ int bag_zip_open(const char *path, const char *password, struct bag_report *repo
     struct bag_reader *reader);
 int bag_folder_open(const char *path, const char *password, struct bag_report *report,
     struct bag_reader *reader);
+/* More entries than any dossier holds: judging them would cost memory and time in
+ * proportion, so such a zip is refused after reading its end record. */
+#define BAG_ZIP_ENTRY_MAX 100000
+
+/* The entry count of the zip open on FD, from its end record; *FOUND is 0 when the
+ * file has none. bag-zip-layout.c. */
+int bag_zip_entry_count(int fd, const char *path, uint64_t *count, int *found);
+/* Checks that the zip open on FD, whose central directory libzip read as ENTRIES
+ * entries and whose bag folder is ROOT (may be NULL), reads the same from its local headers: each entry's local header agrees with
+ * its central record, no two entries share bytes, no byte belongs to no entry, and, when
+ * some entries are encrypted, all files are. Problems go to REPORT; REFUSED[i] is set for
+ * each entry i that must not be read. */
+int bag_zip_check_layout(int fd, const char *path, const char *root, uint64_t entries,
+    struct bag_report *report, unsigned char *refused);
+
 /* Appends a copy of NAME to READER's entries; *CAP is the allocated length. */
 int bag_push_entry(struct bag_reader *reader, size_t *cap, const char *name, uint64_t index);
 /* Sorts the entries and drops repeated names, reporting them as unsafe. */
@@ -98,6 +115,9 @@ const char *bag_name_unsafe(const char *name, size_t len);
 int bag_out_of_memory(void);
 /* qsort()/bsearch() comparison of two char * elements. */
 int bag_strcmp_ptr(const void *a, const void *b);
+
+/* Names PATH among REPORT's uncovered tag files. */
+int bag_add_uncovered(struct bag_report *report, const char *path);
 
 /* Empties REPORT's problem list, keeping its other members. */
 void bag_report_drop_problems(struct bag_report *report);

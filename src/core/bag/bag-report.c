@@ -87,12 +87,30 @@ bag_report_drop_problems(struct bag_report *report)
 	report->problem_count = 0;
 }
 
+int
+bag_add_uncovered(struct bag_report *report, const char *path)
+{
+	char **grown = realloc(report->uncovered, (report->uncovered_count + 1) * sizeof(*grown));
+
+	if (grown == NULL)
+		return bag_out_of_memory();
+	report->uncovered = grown;
+	grown[report->uncovered_count] = strdup(path);
+	if (grown[report->uncovered_count] == NULL)
+		return bag_out_of_memory();
+	report->uncovered_count++;
+	return DISPUTE_OK;
+}
+
 void
 bag_report_free(struct bag_report *report)
 {
 	if (report == NULL)
 		return;
 	bag_report_drop_problems(report);
+	for (size_t i = 0; i < report->uncovered_count; i++)
+		free(report->uncovered[i]);
+	free(report->uncovered);
 	free(report->problems);
 	free(report->root);
 	free(report->version);

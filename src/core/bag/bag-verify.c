@@ -81,6 +81,19 @@ nfd_hint(const char *path)
 	return "";
 }
 
+/* The tag files RFC 8493 defines, which a bag may leave out of its tag manifests. */
+static int
+standard_tag_file(const char *path)
+{
+	static const char *const fixed[] = { "bagit.txt", "bag-info.txt", "fetch.txt", NULL };
+
+	for (size_t i = 0; fixed[i] != NULL; i++)
+		if (strcmp(path, fixed[i]) == 0)
+			return 1;
+	return strchr(path, '/') == NULL && (strncmp(path, "manifest-", 9) == 0 ||
+	    strncmp(path, "tagmanifest-", 12) == 0);
+}
+
 /* Judges one path that is in the bag (E) or listed by manifests (LISTED, COUNT
  * lines, all for this path), or both. */
 static int
@@ -104,7 +117,7 @@ judge_path(struct bag_judge *j, const struct bag_entry *e, const char *path,
 		    nfd_hint(path));
 	}
 	if (!payload && count == 0)
-		return DISPUTE_OK; /* a tag file no tag manifest covers, which is allowed */
+		return standard_tag_file(path) ? DISPUTE_OK : bag_add_uncovered(j->report, path);
 	for (size_t m = 0; m < j->manifest_count; m++)
 		if (payload && !j->manifests[m].tag && !(in & (1u << m)))
 			unlisted |= 1u << m;
@@ -200,6 +213,8 @@ judge_bag(struct bag_judge *j)
 {
 	int has_bagit, has_manifest;
 
+	if (j->reader->unjudged)
+		return DISPUTE_OK;
 	if (bag_judge_bagit(j, &has_bagit) != DISPUTE_OK ||
 	    bag_find_manifests(j, &has_manifest) != DISPUTE_OK)
 		return DISPUTE_FAILED;

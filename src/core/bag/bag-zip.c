@@ -1,9 +1,12 @@
 /* The zip backend of the bag reader: lists the entries of the one top-level bag
  * folder through libzip and streams them, never extracting anything to disk. */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <zip.h>
 
 #include "dispute/i18n.h"
@@ -77,9 +80,10 @@ zip_entry_type(zip_t *za, zip_uint64_t i, const char *name)
 	zip_uint32_t attr;
 	size_t len = strlen(name);
 
-	/* Only Unix-made zips carry a file type; the others just have a name. */
-	if (zip_file_get_external_attributes(za, i, 0, &os, &attr) == 0 &&
-	    os == ZIP_OPSYS_UNIX) {
+	/* A file type in the high half of the attributes is honoured by extractors for
+	 * Unix-made zips and for several other hosts (Info-ZIP unzip: Atari, BeOS,
+	 * AtheOS), so it counts whatever host the entry names. */
+	if (zip_file_get_external_attributes(za, i, 0, &os, &attr) == 0) {
 		switch ((attr >> 16) & S_IFMT) {
 		case 0:
 		case S_IFREG:
@@ -337,17 +341,46 @@ out:
 int
 bag_zip_is_encrypted(const char *path, int *encrypted)
 {
-	zip_t *za;
-	int err;
+	zip_t *za = NULL;
+	uint64_t count;
+	int fd, zfd, err, found;
 
-	za = zip_open(path, ZIP_RDONLY, &err);
-	if (za == NULL) {
-		*encrypted = 0;
-		return DISPUTE_OK; /* bag_verify reports what is wrong with it */
+	*encrypted = 0;
+	/* Whatever is wrong with the file, bag_verify reports it; a zip with too many
+	 * entries is not read into memory here either. */
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	if (fd < 0)
+		return DISPUTE_OK;
+	if (bag_zip_entry_count(fd, path, &count, &found) == DISPUTE_OK && found &&
+	    count <= BAG_ZIP_ENTRY_MAX && (zfd = dup(fd)) >= 0) {
+		za = zip_fdopen(zfd, ZIP_RDONLY, &err);
+		if (za == NULL)
+			close(zfd);
 	}
-	*encrypted = first_encrypted(za) >= 0;
-	zip_discard(za);
+	if (za != NULL) {
+		*encrypted = first_encrypted(za) >= 0;
+		zip_discard(za);
+	}
+	close(fd);
 	return DISPUTE_OK;
+}
+
+/* The zip's end record, before libzip reads the central directory into memory: a zip
+ * of a million entries is refused at the cost of reading its last bytes. */
+static int
+check_entry_count(int fd, const char *path, struct bag_report *report, int *refused)
+{
+	uint64_t count;
+	int found;
+
+	*refused = 0;
+	if (bag_zip_entry_count(fd, path, &count, &found) != DISPUTE_OK)
+		return DISPUTE_FAILED;
+	if (!found || count <= BAG_ZIP_ENTRY_MAX)
+		return DISPUTE_OK;
+	*refused = 1;
+	return bag_add_problem(report, BAG_MALFORMED, NULL, "%llu entries, more than the %d "
+	    "a bag is judged with", (unsigned long long)count, BAG_ZIP_ENTRY_MAX);
 }
 
 int
@@ -356,34 +389,64 @@ bag_zip_open(const char *path, const char *password, struct bag_report *report,
 {
 	zip_t *za;
 	zip_int64_t n;
+	unsigned char *refused = NULL;
 	size_t cap = 0;
-	int err, status = DISPUTE_FAILED;
+	struct stat st;
+	int fd, zfd, err = ZIP_ER_OPEN, status = DISPUTE_FAILED;
 
-	za = zip_open(path, ZIP_RDONLY, &err);
+	/* One descriptor for the layout check and libzip, so both read the same file; no
+	 * blocking on a FIFO put where the zip was. */
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	if (fd < 0) {
+		dispute_error(_("%s: %s"), path, strerror(errno));
+		return DISPUTE_FAILED;
+	}
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		dispute_error(_("%s: not a zip file or bag folder"), path);
+		goto out;
+	}
+	if (check_entry_count(fd, path, report, &r->unjudged) != DISPUTE_OK)
+		goto out;
+	if (r->unjudged) {
+		status = DISPUTE_OK;
+		goto out;
+	}
+	zfd = dup(fd);
+	za = zfd >= 0 ? zip_fdopen(zfd, ZIP_RDONLY, &err) : NULL;
 	if (za == NULL) {
 		zip_error_t ze;
 
+		if (zfd >= 0)
+			close(zfd);
 		zip_error_init_with_code(&ze, err);
 		dispute_error(_("%s: not a zip file or bag folder: %s"), path,
 		    zip_error_strerror(&ze));
 		zip_error_fini(&ze);
-		return DISPUTE_FAILED;
+		goto out;
 	}
 	r->ops = &zip_ops;
 	r->impl = za;
-	if (check_password(za, path, password) != DISPUTE_OK)
-		goto out;
 	n = zip_get_num_entries(za, 0);
 	if (n < 0)
 		n = 0;
-	if (zip_choose_root(za, n, &r->root) != DISPUTE_OK)
+	refused = calloc((size_t)n + 1, 1);
+	if (refused == NULL) {
+		bag_out_of_memory();
+		goto out;
+	}
+	if (zip_choose_root(za, n, &r->root) != DISPUTE_OK ||
+	    bag_zip_check_layout(fd, path, r->root, (uint64_t)n, report, refused) != DISPUTE_OK ||
+	    check_password(za, path, password) != DISPUTE_OK)
 		goto out;
 	if (r->root != NULL && zip_report_other_tops(za, n, r->root, report) != DISPUTE_OK)
 		goto out;
+	/* A refused entry is already reported; reading it is what it was made for. */
 	for (zip_int64_t i = 0; i < n; i++)
-		if (zip_list_entry(r, &cap, (zip_uint64_t)i, report) != DISPUTE_OK)
+		if (!refused[i] && zip_list_entry(r, &cap, (zip_uint64_t)i, report) != DISPUTE_OK)
 			goto out;
 	status = bag_sort_entries(r, report);
 out:
+	free(refused);
+	close(fd);
 	return status;
 }

@@ -3,7 +3,7 @@
 # (one CTest test each; a new bag needs its .expected beside it). The zips are
 # committed, so the tests never run this; rerun it only to change a bag, from anywhere:
 #   sh tests/data/bags/make-bags.sh
-# Needs zip, iconv and coreutils' md5sum/sha*sum. Entries are added in sorted order with
+# Needs zip, iconv, python3 and coreutils' md5sum/sha*sum. Entries are added in sorted order with
 # fixed times, so that a rerun gives the same bags.
 set -eu
 
@@ -211,3 +211,14 @@ off=$(grep -abo 'Paid: 129.50' "$here/damaged.zip" | head -n 1 | cut -d: -f1)
 printf '3' | dd of="$here/damaged.zip" bs=1 seek=$((off + 6)) conv=notrunc status=none
 
 printf 'This is a text file, not a zip.\n' >"$here/not-a-zip.zip"
+
+# Forgeries of valid-sha256.zip that other readers see differently (the attack review;
+# tests/fault/forge.py says how each is made): a link entry from a non-Unix host, a
+# local entry no central record lists, a local header with another name, an entry
+# inside another's bytes, names that are one file on Windows or macOS, and an uncovered
+# tag file. Each is also a seed of the verifier's fuzz corpus.
+for kind in symlink-host-5 hidden-local local-name overlap collide-case-folder \
+	collide-case-file collide-nfd uncovered-tag; do
+	python3 "$here/../../fault/forge.py" "$kind" "$here/valid-sha256.zip" "$here/forged-$kind.zip"
+	cp "$here/forged-$kind.zip" "$here/../../fuzz/corpus/bag_verify/forged-$kind.zip"
+done
