@@ -33,6 +33,9 @@ int fs_sync_dir(const char *dir);
 /* Reads the whole regular file PATH (at most MAX bytes) into a malloc'd buffer with a
  * terminating NUL that LEN does not count. */
 int fs_read_file(const char *path, size_t max, char **data, size_t *len);
+/* The same, but PATH itself may not be a symbolic link: for files inside a case folder,
+ * which may have come from someone else. */
+int fs_read_file_nofollow(const char *path, size_t max, char **data, size_t *len);
 
 /* Creates a unique temporary file "DIR/.PREFIX.XXXXXX" opened for writing with MODE;
  * returns its descriptor and stores the malloc'd path in *TMP_PATH, or -1 after

@@ -102,7 +102,7 @@ for f in E01-defect.jpg:defect-photo.jpg E02-defect.png:order-screenshot.png \
     E03-defect.mp4:no-power.mp4; do
 	copy=defect/evidence/${f%%:*}
 	orig=$EVIDENCE/${f#*:}
-	check "$copy is read-only (444)" test "$(stat -c %a "$copy")" = 444
+	check "$copy is read-only and the owner's alone (400)" test "$(stat -c %a "$copy")" = 400
 	check "$copy is a regular file, not a link" sh -c "[ -f '$copy' ] && [ ! -L '$copy' ]"
 	same "$orig" "$copy" "$copy has the original's bytes"
 	check "$copy has the original's SHA-256" test "$(sha "$copy")" = "$(sha "$orig")"
@@ -246,5 +246,16 @@ unchanged defect "after the usage errors"
 expect 1 "add-evidence outside a case fails" "$DISPUTE" -C nowhere add-evidence -k defect \
     "$EVIDENCE/defect-photo.jpg"
 contains err "dispute init" "the message points to dispute init"
+
+# A case folder with links planted in it: nothing is written through them.
+new_case planted || exit 1
+mkdir elsewhere && rm -rf planted/evidence && ln -s "$SCRATCH/elsewhere" planted/evidence
+expect 1 "add-evidence into a linked evidence/ is refused" "$DISPUTE" -C planted add-evidence -k defect "$EVIDENCE/defect-photo.jpg"
+contains err "a symbolic link; the evidence must stay inside the case folder" "the refusal says why"
+check "nothing was written through the link" test -z "$(ls -A elsewhere)"
+new_case locked || exit 1
+rm -f locked/.dispute.lock && ln -s "$SCRATCH/lock-target" locked/.dispute.lock
+expect 1 "a lock file planted as a link is refused" "$DISPUTE" -C locked set order.amount 1.00
+check "the link's target was not created" test ! -e lock-target
 
 finish

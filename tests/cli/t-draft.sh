@@ -378,4 +378,22 @@ unzip -Z1 bare.zip >names
 check "a case with no complete draft packs no documents" sh -c "! grep -q '/data/documents/.' names"
 expect 0 "that dossier verifies too" "$DISPUTE" verify bare.zip
 
+# A case's own template that is a link (to a file of the reader's) is refused, not
+# rendered into the draft.
+cp -r c linked && rm -rf linked/templates linked/.dispute.lock
+mkdir -p linked/templates
+printf 'root:secret-hash:20228:0:99999:7:::\n' >secret
+ln -s "$SCRATCH/secret" linked/templates/complaint-platform.txt.mustache
+expect 1 "a linked case template is refused" "$DISPUTE" -C linked draft complaint --to platform
+contains err "a symbolic link; a case's own templates must be files inside the case folder" \
+    "the refusal names the link"
+lacks out "secret-hash" "nothing of the linked file is printed"
+rm linked/templates/complaint-platform.txt.mustache
+printf 'A{{> part}}B\n' >linked/templates/complaint-platform.txt.mustache
+ln -s "$SCRATCH/secret" linked/templates/part.mustache
+"$DISPUTE" -C linked draft complaint --to platform >out 2>err
+lacks out "secret-hash" "a partial that is a link is not read"
+contains out "AB" "the draft renders without the linked partial"
+contains err "part.mustache: cannot open: a symbolic link" "the linked partial is named"
+
 finish

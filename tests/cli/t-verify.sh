@@ -129,4 +129,26 @@ contains out "bagit.txt" "verify says bagit.txt is missing"
 expect 2 "verify with two arguments is a usage error" "$DISPUTE" verify "$ZIP" same.zip
 expect 2 "verify with an unknown option is a usage error" "$DISPUTE" verify --quick "$ZIP"
 
+# A case folder received from someone else: links and special files in evidence/ are
+# named, never followed or read (a FIFO would block, /dev/zero never end).
+new_case links || exit 1
+"$DISPUTE" -q -C links add-evidence -k defect "$EVIDENCE/defect-photo.jpg" >/dev/null || exit 1
+"$DISPUTE" -q -C links add-evidence -k chat "$EVIDENCE/chat-merchant.txt" >/dev/null || exit 1
+photo=$(ls links/evidence/E01-*) chat=$(ls links/evidence/E02-*)
+cp "$photo" outside.jpg
+chmod u+w "$photo" "$chat" && rm -f "$photo" "$chat"
+ln -s "$SCRATCH/outside.jpg" "$photo"
+mkfifo "$chat"
+expect 1 "verify of a case whose evidence is a link and a FIFO fails" timeout 20 "$DISPUTE" -C links verify
+contains out "unsafe: evidence/$(basename "$photo"): a symbolic link, not the copy that was fingerprinted" \
+    "a link to an identical copy elsewhere is named, not called intact"
+contains out "unsafe: evidence/$(basename "$chat"): not a regular file" "the FIFO is named without blocking"
+rm -f "$chat" && ln -s /dev/zero "$chat"
+expect 1 "verify with a link to /dev/zero ends" timeout 20 "$DISPUTE" -C links verify
+contains out "unsafe: evidence/$(basename "$chat"): a symbolic link" "the link to /dev/zero is named"
+new_case movedev || exit 1
+mkdir elsewhere && rm -rf movedev/evidence && ln -s "$SCRATCH/elsewhere" movedev/evidence
+expect 1 "verify of a case whose evidence/ is a link fails" "$DISPUTE" -C movedev verify
+contains out "unsafe: evidence: a symbolic link, not the case's own folder" "the linked evidence/ is named"
+
 finish

@@ -685,6 +685,56 @@ test_error_position_after_chinese(void **state)
 	    "case.json:7:29: not valid JSON");
 }
 
+/* A repeated key: cJSON reads the first "order", Python and most readers the last, so
+ * the record would say two things. Refused, at the second one, even when it is spelled
+ * with an escape. */
+static void
+test_refuse_repeated_key(void **state)
+{
+	struct fixture *f = *state;
+	char *text = own(&f->owned, record_text(CASE_SCHEMA,
+	    "{\"id\": \"TB123\", \"amount\": \"1.00\", \"id\": \"1111\"}", "[]"));
+
+	expect_refused(f, text, "case.json:7:45: the key \"id\" appears twice in one object");
+}
+
+static void
+test_refuse_repeated_escaped_key(void **state)
+{
+	struct fixture *f = *state;
+	char *text = own(&f->owned, record_text(CASE_SCHEMA,
+	    "{\"id\": \"TB123\", \"\\u0069d\": \"1111\"}", "[]"));
+
+	expect_refused(f, text, "the key \"id\" appears twice");
+}
+
+/* The same name in two different objects is no repeat. */
+static void
+test_same_key_in_two_objects(void **state)
+{
+	struct fixture *f = *state;
+	char *text = own(&f->owned, record_text(CASE_SCHEMA, GOOD_ORDER, "[]"));
+	struct dispute_case *c = NULL;
+
+	assert_int_equal(case_create(f->dir, CREATED), DISPUTE_OK);
+	spill(f->file, text);
+	assert_int_equal(case_open(f->dir, CASE_READ, &c), DISPUTE_OK);
+	case_close(c);
+}
+
+/* Valid JSON nested deeper than cJSON reads is said to be so, not called invalid. */
+static void
+test_refuse_deep_nesting(void **state)
+{
+	struct fixture *f = *state;
+	char *text = own(&f->owned, malloc(5003));
+
+	memset(text, '[', 2500);
+	memset(text + 2500, ']', 2500);
+	strcpy(text + 5000, "\n");
+	expect_refused(f, text, "case.json:1:1001: nested more than 1000 levels deep");
+}
+
 /* Bytes after the record are damage too: saving would silently drop them. */
 static void
 test_refuse_trailing_garbage(void **state)
@@ -732,6 +782,10 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_error_position_line_3, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_error_position_after_chinese, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_refuse_trailing_garbage, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_refuse_repeated_key, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_refuse_repeated_escaped_key, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_same_key_in_two_objects, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_refuse_deep_nesting, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

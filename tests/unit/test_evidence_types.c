@@ -405,7 +405,7 @@ assert_record(const struct fixture *f, const struct dispute_case *c, const char 
 	assert_true(asprintf(&copy_path, "%s/%s", f->evidence_dir, file) > 0);
 	assert_int_equal(lstat(copy_path, &st), 0);
 	assert_true(S_ISREG(st.st_mode));
-	assert_int_equal(st.st_mode & 07777, 0444);
+	assert_int_equal(st.st_mode & 07777, 0400);
 	sha256_of(copy_path, copy_sha, &copy_size);
 	assert_string_equal(copy_sha, want_sha);
 	assert_int_equal(copy_size, want_size);

@@ -250,7 +250,8 @@ lock_case(const char *dir, enum case_access mode)
 
 	if (lock_path == NULL)
 		return -1;
-	fd = open(lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	/* A lock file planted as a link would make us create or lock the file it names. */
+	fd = open(lock_path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
 	if (fd == -1) {
 		/* A read-only case folder can still be read without a lock file. */
 		if (mode == CASE_READ && (errno == EACCES || errno == EROFS)) {

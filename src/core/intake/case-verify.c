@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "dispute/case-verify.h"
@@ -22,6 +23,7 @@ check_item(const cJSON *item, const char *dir, struct bag_report *report)
 	const char *recorded = cJSON_GetObjectItemCaseSensitive(item, "sha256")->valuestring;
 	uint64_t size, recorded_size;
 	char actual[DIGEST_HEX_MAX], *path, *shown = NULL;
+	struct stat st;
 	int status = DISPUTE_FAILED;
 
 	recorded_size = (uint64_t)cJSON_GetObjectItemCaseSensitive(item, "size")->valuedouble;
@@ -29,9 +31,17 @@ check_item(const cJSON *item, const char *dir, struct bag_report *report)
 	shown = path_join(CASE_EVIDENCE_DIR, file);
 	if (path == NULL || shown == NULL)
 		goto out;
-	if (access(path, F_OK) == -1) {
+	if (lstat(path, &st) == -1) {
 		status = bag_add_problem(report, BAG_MISSING, shown, "recorded as %s but not on disk",
 		    cJSON_GetObjectItemCaseSensitive(item, "id")->valuestring);
+		goto out;
+	}
+	/* A link to a copy elsewhere, even one with the same bytes, is not the copy that
+	 * was fingerprinted; a FIFO or a device would hang or never end. Neither is read. */
+	if (!S_ISREG(st.st_mode)) {
+		status = bag_add_problem(report, BAG_UNSAFE, shown, "%s", S_ISLNK(st.st_mode) ?
+		    "a symbolic link, not the copy that was fingerprinted" :
+		    "not a regular file (a folder, FIFO, device or socket)");
 		goto out;
 	}
 	if (digest_file_sha256(path, actual, &size) != DISPUTE_OK) {
@@ -95,11 +105,19 @@ case_verify(const struct dispute_case *c, struct bag_report *report)
 {
 	const cJSON *item;
 	char *dir = case_path(c, CASE_EVIDENCE_DIR);
+	struct stat st;
 	int status = DISPUTE_FAILED;
 
 	memset(report, 0, sizeof *report);
 	if (dir == NULL)
 		return DISPUTE_FAILED;
+	/* Through a linked evidence/ every check would judge some other folder. */
+	if (lstat(dir, &st) == 0 && !S_ISDIR(st.st_mode)) {
+		status = bag_add_problem(report, BAG_UNSAFE, CASE_EVIDENCE_DIR, "%s",
+		    S_ISLNK(st.st_mode) ? "a symbolic link, not the case's own folder" :
+		    "not a folder");
+		goto out;
+	}
 	cJSON_ArrayForEach(item, case_evidence(c))
 		if (check_item(item, dir, report) != DISPUTE_OK)
 			goto out;

@@ -155,8 +155,9 @@ stage_one(const char *evidence_dir, magic_t cookie, const struct evidence_kind *
 	}
 	if (n < 0 || digest_worker_finish(&hasher, s->sha256) != DISPUTE_OK)
 		goto done;
-	/* Read-only, so that neither we nor the user's tools alter the kept copy. */
-	if (fchmod(out, 0444) == -1 || fsync(out) == -1) {
+	/* Read-only, so that neither we nor the user's tools alter the kept copy, and the
+	 * owner's alone: evidence holds ID numbers and medical papers. */
+	if (fchmod(out, 0400) == -1 || fsync(out) == -1) {
 		dispute_error(_("%s: cannot write to disk: %s"), s->tmp_path, strerror(errno));
 		goto done;
 	}
@@ -503,6 +504,27 @@ check_words(const char *what, const char *value)
 	return DISPUTE_FAILED;
 }
 
+/* The case's own evidence/ folder, or NULL after an error: a link there would make
+ * every copy land in, or be removed from, some other folder. */
+static char *
+evidence_dir_checked(const struct dispute_case *c)
+{
+	char *dir = case_path(c, CASE_EVIDENCE_DIR);
+	struct stat st;
+
+	if (dir == NULL) {
+		dispute_error(_("out of memory"));
+		return NULL;
+	}
+	if (lstat(dir, &st) == 0 && !S_ISDIR(st.st_mode)) {
+		dispute_error(_("%s: %s; the evidence must stay inside the case folder"), dir,
+		    S_ISLNK(st.st_mode) ? _("a symbolic link") : _("not a folder"));
+		free(dir);
+		return NULL;
+	}
+	return dir;
+}
+
 int
 evidence_add(struct dispute_case *c, const struct evidence_request *req)
 {
@@ -517,9 +539,11 @@ evidence_add(struct dispute_case *c, const struct evidence_request *req)
 	if (check_words("note", req->note) != DISPUTE_OK ||
 	    check_words("proves", req->proves) != DISPUTE_OK)
 		return DISPUTE_FAILED;
-	evidence_dir = case_path(c, CASE_EVIDENCE_DIR);
+	evidence_dir = evidence_dir_checked(c);
+	if (evidence_dir == NULL)
+		goto out;
 	batch = calloc((size_t)req->file_count, sizeof *batch);
-	if (evidence_dir == NULL || batch == NULL) {
+	if (batch == NULL) {
 		dispute_error(_("out of memory"));
 		goto out;
 	}
@@ -608,7 +632,7 @@ evidence_remove(struct dispute_case *c, const char *id)
 		dispute_error(_("%s: no evidence with this ID (see `dispute status`)"), id);
 		return DISPUTE_FAILED;
 	}
-	dir = case_path(c, CASE_EVIDENCE_DIR);
+	dir = evidence_dir_checked(c);
 	if (dir == NULL)
 		goto out;
 	path = path_join(dir, cJSON_GetObjectItemCaseSensitive(item, "file")->valuestring);

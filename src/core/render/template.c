@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "dispute/datadir.h"
@@ -26,7 +27,9 @@ plain_partial_name(const char *name)
 	return name[0] != '\0' && name[0] != '.' && strchr(name, '/') == NULL;
 }
 
-/* The partial NAME from DIR, with its path as the label for error messages. */
+/* The partial NAME from DIR, with its path as the label for error messages. A partial
+ * that is a link is not followed: in a case folder received from someone else it could
+ * name any file of the reader's, which would then be rendered into a draft. */
 static char *
 read_partial_from(const char *dir, const char *name, char **label)
 {
@@ -37,7 +40,7 @@ read_partial_from(const char *dir, const char *name, char **label)
 		return NULL;
 	path = path_join(dir, file);
 	if (path != NULL && access(path, R_OK) == 0 &&
-	    fs_read_file(path, TEMPLATE_MAX, &text, &len) != DISPUTE_OK)
+	    fs_read_file_nofollow(path, TEMPLATE_MAX, &text, &len) != DISPUTE_OK)
 		text = NULL;
 	if (text != NULL) {
 		*label = path;
@@ -102,6 +105,24 @@ out:
 	return status;
 }
 
+/* A case's templates/ folder or override that is a link is refused, not followed: a
+ * case folder may come from someone else, and the link could name any of the reader's
+ * files (the review put /etc/shadow into a draft that way). */
+static int
+case_override_linked(const char *own_dir, const char *own)
+{
+	const char *const paths[] = { own_dir, own };
+	struct stat st;
+
+	for (size_t i = 0; i < sizeof paths / sizeof paths[0]; i++)
+		if (lstat(paths[i], &st) == 0 && S_ISLNK(st.st_mode)) {
+			dispute_error(_("%s: a symbolic link; a case's own templates must be files "
+			    "inside the case folder"), paths[i]);
+			return 1;
+		}
+	return 0;
+}
+
 int
 template_find(const char *case_dir, const char *lang, const char *name, char **path,
     char **shipped_dir)
@@ -126,6 +147,10 @@ template_find(const char *case_dir, const char *lang, const char *name, char **p
 		char *own_dir = path_join(case_dir, "templates");
 
 		own = own_dir != NULL ? path_join(own_dir, file) : NULL;
+		if (own != NULL && case_override_linked(own_dir, own)) {
+			free(own_dir);
+			goto out;
+		}
 		free(own_dir);
 		if (own != NULL && access(own, R_OK) != 0) {
 			free(own);

@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <openssl/evp.h>
@@ -77,11 +78,18 @@ digest_file_sha256(const char *path, char hex[DIGEST_HEX_MAX], uint64_t *size)
 	int fd, status = DISPUTE_FAILED;
 	ssize_t n;
 
+	struct stat st;
+
 	*size = 0;
-	fd = open(path, O_RDONLY | O_CLOEXEC);
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
 	if (fd == -1) {
-		dispute_error(_("%s: cannot open: %s"), path, strerror(errno));
+		dispute_error(_("%s: cannot open: %s"), path, errno == ELOOP ?
+		    _("a symbolic link") : strerror(errno));
 		return DISPUTE_FAILED;
+	}
+	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode)) {
+		dispute_error(_("%s: not a regular file"), path);
+		goto out;
 	}
 	buf = malloc(DIGEST_BLOCK);
 	if (buf == NULL) {

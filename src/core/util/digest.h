@@ -21,7 +21,8 @@ int digest_final_hex(struct digest *d, char hex[DIGEST_HEX_MAX]);
 /* Frees an unfinished context; safe after digest_final_hex and on a zeroed struct. */
 void digest_free(struct digest *d);
 
-/* SHA-256 and size of the file at PATH, read in large blocks. */
+/* SHA-256 and size of the regular file at PATH, read in large blocks. A link, a FIFO
+ * or a device is refused without being read or waited on. */
 int digest_file_sha256(const char *path, char hex[DIGEST_HEX_MAX], uint64_t *size);
 
 /* The block size for streaming reads: large enough for sequential disk throughput. */

@@ -179,8 +179,8 @@ out:
 	return status;
 }
 
-int
-fs_read_file(const char *path, size_t max, char **data, size_t *len)
+static int
+read_file(const char *path, int flags, size_t max, char **data, size_t *len)
 {
 	struct stat st;
 	char *buf = NULL;
@@ -188,9 +188,10 @@ fs_read_file(const char *path, size_t max, char **data, size_t *len)
 	ssize_t n;
 	int fd, status = DISPUTE_FAILED;
 
-	fd = open(path, O_RDONLY | O_CLOEXEC);
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | flags);
 	if (fd == -1) {
-		dispute_error(_("%s: cannot open: %s"), path, strerror(errno));
+		dispute_error(_("%s: cannot open: %s"), path, errno == ELOOP && (flags & O_NOFOLLOW) ?
+		    _("a symbolic link") : strerror(errno));
 		return DISPUTE_FAILED;
 	}
 	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode)) {
@@ -220,6 +221,18 @@ out:
 	free(buf);
 	close(fd);
 	return status;
+}
+
+int
+fs_read_file(const char *path, size_t max, char **data, size_t *len)
+{
+	return read_file(path, 0, max, data, len);
+}
+
+int
+fs_read_file_nofollow(const char *path, size_t max, char **data, size_t *len)
+{
+	return read_file(path, O_NOFOLLOW, max, data, len);
 }
 
 ssize_t

@@ -1,4 +1,6 @@
-/* JSON files: parse errors located by line and column, since users edit these by hand. */
+/* JSON files: parse errors located by line and column, since users edit these by hand,
+ * and duplicate keys refused: cJSON keeps the first of two "order" members, Python and
+ * most other readers the last, so one file would say two different things. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,10 +27,136 @@ locate(const char *text, size_t offset, unsigned *line, unsigned *column)
 	}
 }
 
+/* The end of the string whose opening quote is at TEXT[POS]: the offset after its
+ * closing quote. TEXT is known to be valid JSON. */
+static size_t
+string_end(const char *text, size_t pos)
+{
+	for (pos++; text[pos] != '"'; pos++)
+		if (text[pos] == '\\')
+			pos++;
+	return pos + 1;
+}
+
+/* The member name spelled TEXT[FROM..TO) (quotes included), decoded: "\u0061" and "a"
+ * are one name to every reader. Malloc'd, or NULL when memory runs out. */
+static char *
+decode_name(const char *text, size_t from, size_t to)
+{
+	cJSON *name;
+	char *decoded;
+
+	if (memchr(text + from, '\\', to - from) == NULL)
+		return strndup(text + from + 1, to - from - 2);
+	name = cJSON_ParseWithLength(text + from, to - from);
+	decoded = cJSON_IsString(name) ? strdup(name->valuestring) : NULL;
+	cJSON_Delete(name);
+	return decoded;
+}
+
+struct names {
+	char **list;   /* the member names of the objects open at this point, outer first */
+	size_t count, cap;
+};
+
+/* The first member name that repeats within one object of the valid JSON TEXT: its
+ * offset in *AT and the name in *NAME (malloc'd); *NAME stays NULL when there is none.
+ * Returns DISPUTE_FAILED only when memory runs out. */
+static int
+find_repeated_name(const char *text, char **name, size_t *at)
+{
+	struct names seen = { NULL, 0, 0 };
+	size_t frames[CJSON_NESTING_LIMIT + 1], depth = 0, pos = 0;
+	unsigned char is_object[CJSON_NESTING_LIMIT + 1];
+	int expect_name = 0, status = DISPUTE_OK;
+
+	*name = NULL;
+	while (text[pos] != '\0' && *name == NULL && status == DISPUTE_OK) {
+		char c = text[pos];
+
+		if (c == '{' || c == '[') {
+			frames[depth] = seen.count;
+			is_object[depth++] = c == '{';
+			expect_name = c == '{';
+			pos++;
+		} else if (c == '}' || c == ']') {
+			depth--;
+			while (seen.count > frames[depth])
+				free(seen.list[--seen.count]);
+			expect_name = 0;
+			pos++;
+		} else if (c == ',') {
+			expect_name = depth > 0 && is_object[depth - 1];
+			pos++;
+		} else if (c == '"') {
+			size_t end = string_end(text, pos);
+			char *decoded;
+
+			if (expect_name) {
+				decoded = decode_name(text, pos, end);
+				if (decoded == NULL)
+					status = DISPUTE_FAILED;
+				for (size_t i = frames[depth - 1]; decoded != NULL && i < seen.count; i++)
+					if (strcmp(seen.list[i], decoded) == 0) {
+						*name = decoded;
+						*at = pos;
+						decoded = NULL;
+					}
+				if (decoded != NULL && seen.count == seen.cap) {
+					size_t cap = seen.cap != 0 ? seen.cap * 2 : 32;
+					char **grown = realloc(seen.list, cap * sizeof *grown);
+
+					if (grown == NULL) {
+						free(decoded);
+						decoded = NULL;
+						status = DISPUTE_FAILED;
+					} else {
+						seen.list = grown;
+						seen.cap = cap;
+					}
+				}
+				if (decoded != NULL)
+					seen.list[seen.count++] = decoded;
+				expect_name = 0;
+			}
+			pos = end;
+		} else
+			pos++;
+	}
+	while (seen.count > 0)
+		free(seen.list[--seen.count]);
+	free(seen.list);
+	if (status != DISPUTE_OK)
+		dispute_error(_("out of memory"));
+	return status;
+}
+
+/* How many arrays and objects are open at OFFSET of TEXT. */
+static size_t
+depth_at(const char *text, size_t offset)
+{
+	size_t depth = 0, pos = 0;
+
+	while (pos < offset && text[pos] != '\0') {
+		if (text[pos] == '"') {
+			pos = string_end(text, pos);
+			continue;
+		}
+		if (text[pos] == '{' || text[pos] == '[')
+			depth++;
+		else if ((text[pos] == '}' || text[pos] == ']') && depth > 0)
+			depth--;
+		pos++;
+	}
+	return depth;
+}
+
 int
 json_parse_text(const char *path, const char *text, size_t len, cJSON **out)
 {
 	const char *end = NULL;
+	char *name = NULL;
+	size_t at = 0;
 	unsigned line, column;
 
 	*out = NULL;
@@ -41,11 +169,32 @@ json_parse_text(const char *path, const char *text, size_t len, cJSON **out)
 	 * file is damaged, and saving over it would silently drop that part. */
 	*out = cJSON_ParseWithLengthOpts(text, len + 1, &end, 1);
 	if (*out == NULL) {
-		locate(text, end != NULL && end >= text ? (size_t)(end - text) : 0, &line, &column);
-		dispute_error(_("%s:%u:%u: not valid JSON; the file was left as it is"), path, line,
-		    column);
+		size_t offset = end != NULL && end >= text ? (size_t)(end - text) : 0;
+
+		locate(text, offset, &line, &column);
+		/* cJSON stops at its nesting limit, and valid JSON nested deeper is not
+		 * "invalid": say what the limit is instead. */
+		if (depth_at(text, offset) >= CJSON_NESTING_LIMIT)
+			dispute_error(_("%s:%u:%u: nested more than %d levels deep; the file was "
+			    "left as it is"), path, line, column, CJSON_NESTING_LIMIT);
+		else
+			dispute_error(_("%s:%u:%u: not valid JSON; the file was left as it is"), path,
+			    line, column);
+		return DISPUTE_FAILED;
 	}
-	return *out != NULL ? DISPUTE_OK : DISPUTE_FAILED;
+	if (find_repeated_name(text, &name, &at) != DISPUTE_OK || name != NULL) {
+		if (name != NULL) {
+			locate(text, at, &line, &column);
+			dispute_error(_("%s:%u:%u: the key \"%s\" appears twice in one object, which "
+			    "other programs read differently; the file was left as it is"), path, line,
+			    column, name);
+			free(name);
+		}
+		cJSON_Delete(*out);
+		*out = NULL;
+		return DISPUTE_FAILED;
+	}
+	return DISPUTE_OK;
 }
 
 int
