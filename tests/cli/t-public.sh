@@ -51,6 +51,49 @@ contains sources "photos/E01-defect.jpg	E01	$sha" "sources.txt maps the copy to 
 unzip -p outdir/full.zip "*/manifest-sha256.txt" >full-manifest
 contains full-manifest "$sha  data/evidence/E01-defect.jpg" "that SHA-256 is the full dossier's"
 
+# Photos as phones and hostile files make them (the review's public-leak): a real
+# progressive JPEG carrying a position and a phone number after EOI, in a JFXX APP0 and
+# in a comment between its scans. The copy holds none of it and decodes to the same
+# pixels.
+SECRET="GPS 31.2304N 121.4737E owner 13912345678"
+convert -size 40x40 gradient:red-blue -quality 90 -interlace JPEG progressive.jpg
+check "ImageMagick made a progressive JPEG" \
+	sh -c '[ "$(identify -format %[interlace] progressive.jpg)" = JPEG ]'
+python3 - "$SECRET" <<'EOF'
+import sys
+secret = sys.argv[1].encode()
+d = open("progressive.jpg", "rb").read()
+def segment(marker, body):
+    return bytes([0xFF, marker]) + (len(body) + 2).to_bytes(2, "big") + body
+assert d[2:4] == b"\xff\xe0"  # ImageMagick's JFIF header
+jfif_end = 4 + int.from_bytes(d[4:6], "big")
+# The marker that ends the first scan's entropy-coded data: the next scan's tables.
+i = d.index(b"\xff\xda")
+i += 2 + int.from_bytes(d[i + 2:i + 4], "big")
+while not (d[i] == 0xFF and d[i + 1] != 0 and not 0xD0 <= d[i + 1] <= 0xD7):
+    i += 1
+assert d[i + 1] in (0xC4, 0xDA), hex(d[i + 1])
+hostile = (d[:jfif_end] + segment(0xE0, b"JFXX\0\x10" + secret) + d[jfif_end:i] +
+           segment(0xFE, secret) + d[i:] + b"\0\0\0\x18ftypmp42" + secret)
+open("hostile.jpg", "wb").write(hostile)
+EOF
+check "the hostile photo holds the secret three times" \
+	sh -c '[ "$(grep -aoF "$1" hostile.jpg | wc -l)" -eq 3 ]' sh "$SECRET"
+"$DISPUTE" -q -C c add-evidence -k defect hostile.jpg >/dev/null || exit 1
+mkdir outdir2
+expect 0 "pack --public with the hostile photo" "$DISPUTE" -C c pack --public -o outdir2/full.zip
+unzip -p outdir2/dispute-6912____1234-20261118-public.zip "*/data/photos/E05-defect.jpg" \
+	>hostile-copy.jpg
+lacks hostile-copy.jpg "GPS 31.2304N" "no position in the copy of the hostile photo"
+lacks hostile-copy.jpg "13912345678" "no phone number in it"
+lacks hostile-copy.jpg "ftypmp42" "nothing after EOI"
+lacks hostile-copy.jpg "JFXX" "no JFXX"
+convert progressive.jpg ppm:- >progressive.ppm
+convert hostile-copy.jpg ppm:- >copy.ppm
+same progressive.ppm copy.ppm "the copy decodes to the progressive JPEG's pixels"
+check "it is still progressive" \
+	sh -c '[ "$(identify -format %[interlace] hostile-copy.jpg)" = JPEG ]'
+
 "$DISPUTE" -q init bare || exit 1
 "$DISPUTE" -q -C bare set order.id 555555555 || exit 1
 expect 1 "pack --public without the post's facts is refused" "$DISPUTE" -C bare pack --public -o bare.zip
