@@ -94,6 +94,44 @@ same progressive.ppm copy.ppm "the copy decodes to the progressive JPEG's pixels
 check "it is still progressive" \
 	sh -c '[ "$(identify -format %[interlace] hostile-copy.jpg)" = JPEG ]'
 
+# A portrait photo from a phone: landscape pixels, left half red, right half blue, and
+# EXIF orientation 6 (written here after SOI, as a phone does). Stripped of its tag it
+# would be published on its side, so its copy is turned upright: 20x40, red on top,
+# still without EXIF.
+convert -size 20x20 xc:red -size 20x20 xc:blue +append -quality 95 landscape.jpg
+python3 - <<'EOF'
+d = open("landscape.jpg", "rb").read()
+# APP1 "Exif", a little-endian TIFF header, IFD0 with one entry: Orientation (274) = 6.
+tiff = (b"II*\0" + (8).to_bytes(4, "little") + (1).to_bytes(2, "little") +
+        (274).to_bytes(2, "little") + (3).to_bytes(2, "little") +
+        (1).to_bytes(4, "little") + (6).to_bytes(4, "little") + bytes(4))
+app1 = b"\xff\xe1" + (len(tiff) + 8).to_bytes(2, "big") + b"Exif\0\0" + tiff
+open("portrait.jpg", "wb").write(d[:2] + app1 + d[2:])
+EOF
+check "the portrait photo says orientation 6" \
+	sh -c '[ "$(identify -format %[orientation] portrait.jpg)" = RightTop ]'
+check "and is stored 40x20" sh -c '[ "$(identify -format %wx%h portrait.jpg)" = 40x20 ]'
+"$DISPUTE" -q -C c add-evidence -k defect portrait.jpg >/dev/null || exit 1
+mkdir outdir3
+expect 0 "pack --public with the portrait photo" "$DISPUTE" -C c pack --public -o outdir3/full.zip
+unzip -p outdir3/dispute-6912____1234-20261118-public.zip "*/data/photos/E06-defect.jpg" \
+	>portrait-copy.jpg
+check "the portrait copy is upright: 20x40" \
+	sh -c '[ "$(identify -format %wx%h portrait-copy.jpg)" = 20x40 ]'
+check "red on top, blue below" sh -c '
+	top=$(convert portrait-copy.jpg -crop 20x20+0+0 -resize 1x1 -format "%[fx:int(255*r)] %[fx:int(255*b)]" info:)
+	bottom=$(convert portrait-copy.jpg -crop 20x20+0+20 -resize 1x1 -format "%[fx:int(255*r)] %[fx:int(255*b)]" info:)
+	[ "${top% *}" -gt 200 ] && [ "${top#* }" -lt 60 ] && [ "${bottom% *}" -lt 60 ] && [ "${bottom#* }" -gt 200 ]'
+lacks portrait-copy.jpg "Exif" "the upright copy has no EXIF"
+check "and no orientation left to apply twice" \
+	sh -c '[ "$(identify -format %[orientation] portrait-copy.jpg)" = Undefined ]'
+unzip -p outdir3/dispute-6912____1234-20261118-public.zip "*/data/photos/E01-defect.jpg" \
+	>unturned-copy.jpg
+same pub/*/data/photos/E01-defect.jpg unturned-copy.jpg \
+	"a photo that needs no turning is copied as before, its pixels byte for byte"
+unzip -p outdir3/dispute-6912____1234-20261118-public.zip "*/data/sources.txt" >sources3
+contains sources3 "turned upright and" "sources.txt says such photos are encoded again"
+
 "$DISPUTE" -q init bare || exit 1
 "$DISPUTE" -q -C bare set order.id 555555555 || exit 1
 expect 1 "pack --public without the post's facts is refused" "$DISPUTE" -C bare pack --public -o bare.zip
