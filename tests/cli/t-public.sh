@@ -132,6 +132,33 @@ same pub/*/data/photos/E01-defect.jpg unturned-copy.jpg \
 unzip -p outdir3/dispute-6912____1234-20261118-public.zip "*/data/sources.txt" >sources3
 contains sources3 "turned upright and" "sources.txt says such photos are encoded again"
 
+# The post, with the buyer's private facts typed as people type them (the review's
+# public-leak): full-width and spaced digits, the order number with separators, the ID
+# number with a lowercase x, and the address without its province.
+new_case p
+for fact in "case.platform douyin" "merchant.shop 闪充数码旗舰店" "order.product 移动电源" \
+    "problem.category quality" "claimant.phone 13912345678" "claimant.id_number 11010519491231002X" \
+    "claimant.address 四川省成都市武侯区人民南路四段1号" "demand.text 退货退款" "order.id 6920451873301942"; do
+	# shellcheck disable=SC2086
+	"$DISPUTE" -q -C p set $fact || exit 1
+done
+"$DISPUTE" -q -C p set problem.description "充电后无法开机。请回电１３９１２３４５６７８或1 3 9 1 2 3 4 5 6 7 8，订单6920-4518-7330-1942（也写作692045187330 1942），身份证11010519491231002x，住成都市武侯区人民南路四段1号。" || exit 1
+"$DISPUTE" -q -C p add-evidence -k defect "$EVIDENCE/defect-photo.jpg" >/dev/null || exit 1
+mkdir outdir4
+expect 0 "pack --public with private facts in the description" \
+	"$DISPUTE" -C p pack --public -o outdir4/full.zip
+contains err "masked" "the masking is warned about"
+unzip -p outdir4/dispute-6920____1942-20261118-public.zip "*/data/post.txt" >post
+lacks post "１３９１２３４５６７８" "no full-width phone number in the post"
+lacks post "1 3 9 1 2 3 4 5 6 7 8" "no phone number spaced digit by digit"
+lacks post "6920-4518-7330-1942" "no order number with hyphens"
+lacks post "692045187330 1942" "no order number with a space"
+lacks post "110105" "no ID number with a lowercase x, not even in part"
+lacks post "人民南路" "no address written without its province"
+contains post "请回电***或***，订单6920****1942（也写作6920****1942），身份证***，住***。" \
+	"each mask stands in its place, the order number in its masked form"
+check "the post is valid UTF-8" iconv -f UTF-8 -t UTF-8 -o /dev/null post
+
 "$DISPUTE" -q init bare || exit 1
 "$DISPUTE" -q -C bare set order.id 555555555 || exit 1
 expect 1 "pack --public without the post's facts is refused" "$DISPUTE" -C bare pack --public -o bare.zip
