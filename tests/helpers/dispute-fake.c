@@ -39,7 +39,9 @@ main(void)
 	const cJSON *items, *item;
 	cJSON *request;
 	size_t index = 0;
-	int status = protocol_read_request("echo", &request, &items);
+	static const char *const commands[] = { "echo", NULL };
+	const char *command;
+	int status = protocol_read_request(commands, &request, &command, &items);
 
 	cJSON_ArrayForEach(item, items) {
 		const char *text = cJSON_GetStringValue(cJSON_GetObjectItem(item, "text"));

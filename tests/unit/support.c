@@ -117,6 +117,45 @@ load_evidence(const char *name, size_t *len)
 	return (unsigned char *)slurp(path, len);
 }
 
+unsigned char *
+jpeg_with_orientation(const unsigned char *data, size_t len, int orientation, int big_endian,
+    size_t *out_len)
+{
+	/* APP1: "Exif", a TIFF header, and IFD0 with one entry: tag 274 (Orientation), type
+	 * SHORT, one value; no next IFD. Written little-endian, swapped below for "MM". */
+	unsigned char exif[] = { 0xFF, 0xE1, 0x00, 0x22, 'E', 'x', 'i', 'f', 0, 0,
+		'I', 'I', 0x2A, 0x00, 0x08, 0x00, 0x00, 0x00, 0x01, 0x00, 0x12, 0x01, 0x03, 0x00,
+		0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00 };
+	static const size_t pairs[] = { 12, 18, 20, 22 }; /* the 16-bit fields after "II" */
+	unsigned char *out;
+	size_t i;
+
+	exif[28] = (unsigned char)orientation;
+	if (big_endian) {
+		exif[10] = exif[11] = 'M';
+		for (i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+			unsigned char t = exif[pairs[i]];
+
+			exif[pairs[i]] = exif[pairs[i] + 1];
+			exif[pairs[i] + 1] = t;
+		}
+		/* The 32-bit fields: the IFD offset (8), the count (1), the value (a SHORT
+		 * in the first two bytes of its field). */
+		memcpy(exif + 14, "\0\0\0\x08", 4);
+		memcpy(exif + 24, "\0\0\0\x01", 4);
+		exif[28] = 0;
+		exif[29] = (unsigned char)orientation;
+	}
+	assert_true(len > 2);
+	out = malloc(len + sizeof exif);
+	assert_non_null(out);
+	memcpy(out, data, 2); /* SOI */
+	memcpy(out + 2, exif, sizeof exif);
+	memcpy(out + 2 + sizeof exif, data + 2, len - 2);
+	*out_len = len + sizeof exif;
+	return out;
+}
+
 void *
 own(struct owned *owned, void *p)
 {

@@ -26,6 +26,13 @@ char *slurp(const char *path, size_t *len);
 /* The same for NAME under tests/data/evidence. */
 unsigned char *load_evidence(const char *name, size_t *len);
 
+/* A copy (malloc'd, *OUT_LEN bytes) of the JPEG in DATA with an EXIF APP1 segment
+ * right after SOI that holds only the Orientation ORIENTATION, as a phone writes it
+ * (6: held upright, "turn 90 degrees clockwise to view"); BIG_ENDIAN picks a
+ * big-endian TIFF block ("MM") over a little-endian one ("II"). */
+unsigned char *jpeg_with_orientation(const unsigned char *data, size_t len, int orientation,
+    int big_endian, size_t *out_len);
+
 /* Fails the test, printing HAYSTACK, unless it contains NEEDLE. */
 void assert_contains(const char *haystack, const char *needle);
 

@@ -1,5 +1,5 @@
-/* Unit tests for exif_capture_time(): real JPEGs with and without EXIF, other formats,
- * and damaged input. */
+/* Unit tests for exif_capture_time() and exif_orientation(): real JPEGs with and without
+ * EXIF, other formats, and damaged input. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -69,6 +69,34 @@ test_truncated(void **state)
 	free(data);
 }
 
+/* Every orientation a phone writes, in either byte order; values out of range, a photo
+ * without the tag, without EXIF, and other formats are "as stored". */
+static void
+test_orientation(void **state)
+{
+	static const char *const unturned[] = {
+		"camera-photo.jpg", "defect-photo.jpg", "order-screenshot.png", "invoice.pdf"
+	};
+	size_t len, with_len, i;
+	unsigned char *data = load_evidence("defect-photo.jpg", &len), *with;
+	int value, big_endian;
+
+	(void)state;
+	for (value = 0; value <= 9; value++)
+		for (big_endian = 0; big_endian <= 1; big_endian++) {
+			with = jpeg_with_orientation(data, len, value, big_endian, &with_len);
+			assert_int_equal(exif_orientation(with, with_len),
+			    value >= 1 && value <= 8 ? value : 1);
+			free(with);
+		}
+	free(data);
+	for (i = 0; i < sizeof unturned / sizeof unturned[0]; i++) {
+		data = load_evidence(unturned[i], &len);
+		assert_int_equal(exif_orientation(data, len), 1);
+		free(data);
+	}
+}
+
 int
 main(void)
 {
@@ -76,6 +104,7 @@ main(void)
 		cmocka_unit_test(test_camera_photo),
 		cmocka_unit_test(test_no_exif),
 		cmocka_unit_test(test_truncated),
+		cmocka_unit_test(test_orientation),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,7 +1,10 @@
 /*
- * Tests for the dossier's page (page.c) and its thumbnails (thumbs.c): thumbnails are
- * real JPEGs of at most THUMB_MAX pixels, the same bytes every time, with no EXIF (no
- * GPS position); a file that is not a photo or does not decode is skipped, not fatal.
+ * Tests for the dossier's page (page.c), its thumbnails (thumbs.c) and the public copy's
+ * upright photos (upright.c), all made by dispute-image: thumbnails are real JPEGs of
+ * at most THUMB_MAX pixels, the same bytes every time, with no EXIF (no GPS position);
+ * a file that is not a photo or does not decode is skipped, not fatal. A sideways photo
+ * turned upright keeps its size, turned, and loses its EXIF; one that cannot be turned
+ * is an error naming it.
  * The page carries every evidence number the drafts use, escapes what the buyer typed,
  * links only inside the bag, cuts long chat logs into numbered printed pages, and is
  * the same bytes for the same case and date.
@@ -32,6 +35,7 @@
 #include "dispute/timeline.h"
 #include "page.h"
 #include "thumbs.h"
+#include "upright.h"
 
 #define SAMPLES TEST_DATA_DIR "/evidence/"
 #define DATE "2026-11-18"
@@ -408,34 +412,128 @@ test_thumbnail_strips_metadata(void **state)
 	thumb_free(&t);
 }
 
-/* A phone held upright writes a landscape JPEG and EXIF orientation 6 ("turn 90°
- * clockwise to view"); the thumbnail is the picture as it is meant to be seen. */
+/* A phone held upright: a landscape JPEG of WIDTH x HEIGHT at PATH, left half red and
+ * right half blue, with EXIF orientation 6 ("turn 90 degrees clockwise to view"), so
+ * that the picture as meant to be seen is HEIGHT x WIDTH, red on top. */
+static void
+write_sideways_photo(const char *path, int width, int height)
+{
+	GdkPixbuf *p = gdk_pixbuf_new(GDK_COLORSPACE_RGB, FALSE, 8, width, height);
+	gchar *jpeg = NULL;
+	gsize len = 0;
+	unsigned char *turned;
+	size_t turned_len;
+	FILE *out;
+	int x, y;
+
+	assert_non_null(p);
+	for (y = 0; y < height; y++)
+		for (x = 0; x < width; x++) {
+			guchar *px = gdk_pixbuf_get_pixels(p) + y * gdk_pixbuf_get_rowstride(p) + x * 3;
+
+			px[0] = x < width / 2 ? 255 : 0;
+			px[1] = 0;
+			px[2] = x < width / 2 ? 0 : 255;
+		}
+	assert_true(gdk_pixbuf_save_to_buffer(p, &jpeg, &len, "jpeg", NULL, NULL));
+	turned = jpeg_with_orientation((const unsigned char *)jpeg, len, 6, 0, &turned_len);
+	out = fopen(path, "wb");
+	assert_non_null(out);
+	assert_int_equal(fwrite(turned, 1, turned_len, out), turned_len);
+	assert_int_equal(fclose(out), 0);
+	free(turned);
+	g_free(jpeg);
+	g_object_unref(p);
+}
+
+/* The thumbnail is the picture as it is meant to be seen. */
 static void
 test_thumbnail_is_turned_upright(void **state)
 {
-	/* APP1: "Exif", a little-endian TIFF header and one IFD entry, Orientation = 6. */
-	static const unsigned char exif[] = { 0xFF, 0xE1, 0x00, 0x22, 'E', 'x', 'i', 'f', 0, 0,
-		'I', 'I', 0x2A, 0x00, 0x08, 0x00, 0x00, 0x00, 0x01, 0x00, 0x12, 0x01, 0x03, 0x00,
-		0x01, 0x00, 0x00, 0x00, 0x06, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00 };
 	struct fixture *f = *state;
 	struct thumb t;
-	char *path = NULL, *jpeg;
-	size_t len;
-	FILE *out;
+	char *path = NULL;
 
 	assert_true(asprintf(&path, "%s/sideways.jpg", f->tmp) > 0);
-	write_photo(path, 200, 100);
-	jpeg = slurp(path, &len);
-	out = fopen(path, "wb");
-	assert_non_null(out);
-	assert_int_equal(fwrite(jpeg, 1, 2, out), 2); /* SOI */
-	assert_int_equal(fwrite(exif, 1, sizeof exif, out), sizeof exif);
-	assert_int_equal(fwrite(jpeg + 2, 1, len - 2, out), len - 2);
-	assert_int_equal(fclose(out), 0);
+	write_sideways_photo(path, 200, 100);
 	assert_int_equal(thumb_make(path, "sideways.jpg", "image/jpeg", &t), DISPUTE_OK);
 	assert_jpeg_size(&t, 100, 200);
 	thumb_free(&t);
-	free(jpeg);
+	free(path);
+}
+
+/* upright_make() hands its JPEGs here, as thumbnails so that they decode alike. */
+static int
+keep_upright(size_t index, const char *jpeg, size_t len, void *ctx)
+{
+	struct thumb *kept = (struct thumb *)ctx + index;
+
+	kept->data = malloc(len);
+	assert_non_null(kept->data);
+	memcpy(kept->data, jpeg, len);
+	kept->len = len;
+	return DISPUTE_OK;
+}
+
+/* Two sideways photos in one run: each whole, turned (red on top), without EXIF. */
+static void
+test_upright(void **state)
+{
+	struct fixture *f = *state;
+	struct thumb kept[2] = { { NULL, 0, 0, 0 }, { NULL, 0, 0, 0 } };
+	char *paths[2] = { NULL, NULL };
+	GdkPixbuf *image;
+	const guchar *top, *bottom;
+	int i;
+
+	assert_true(asprintf(&paths[0], "%s/portrait-1.jpg", f->tmp) > 0);
+	assert_true(asprintf(&paths[1], "%s/portrait-2.jpg", f->tmp) > 0);
+	write_sideways_photo(paths[0], 40, 20);
+	write_sideways_photo(paths[1], 1200, 900);
+	assert_int_equal(upright_make((const char *const *)paths, 2, keep_upright, kept),
+	    DISPUTE_OK);
+	for (i = 0; i < 2; i++) {
+		int width = i == 0 ? 20 : 900, height = i == 0 ? 40 : 1200;
+
+		assert_null(memmem(kept[i].data, kept[i].len, "Exif", 4));
+		image = decode_thumbnail(&kept[i]);
+		assert_int_equal(gdk_pixbuf_get_width(image), width);
+		assert_int_equal(gdk_pixbuf_get_height(image), height);
+		top = gdk_pixbuf_get_pixels(image) + height / 4 * gdk_pixbuf_get_rowstride(image) +
+		    width / 2 * gdk_pixbuf_get_n_channels(image);
+		bottom = gdk_pixbuf_get_pixels(image) + 3 * height / 4 *
+		    gdk_pixbuf_get_rowstride(image) + width / 2 * gdk_pixbuf_get_n_channels(image);
+		assert_true(top[0] > 200 && top[2] < 60);
+		assert_true(bottom[0] < 60 && bottom[2] > 200);
+		g_object_unref(image);
+		thumb_free(&kept[i]);
+		free(paths[i]);
+	}
+}
+
+/* A photo that does not decode cannot be published sideways: an error naming it. */
+static void
+test_upright_refuses_undecodable(void **state)
+{
+	struct fixture *f = *state;
+	struct thumb kept[1] = { { NULL, 0, 0, 0 } };
+	struct capture cap;
+	char *path = NULL, *err;
+	FILE *out;
+
+	assert_true(asprintf(&path, "%s/broken.jpg", f->tmp) > 0);
+	out = fopen(path, "wb");
+	assert_non_null(out);
+	assert_int_equal(fwrite("\xFF\xD8\xFF\xE1\x00\x02garbage", 1, 13, out), 13);
+	assert_int_equal(fclose(out), 0);
+	capture_start(&cap);
+	assert_int_equal(upright_make((const char *const *)&path, 1, keep_upright, kept),
+	    DISPUTE_FAILED);
+	err = capture_end(&cap);
+	assert_contains(err, path);
+	assert_contains(err, "cannot be turned upright");
+	assert_null(kept[0].data);
+	free(err);
 	free(path);
 }
 
@@ -759,6 +857,8 @@ main(void)
 		cmocka_unit_test(test_thumbnail_of_a_small_photo_is_not_enlarged),
 		cmocka_unit_test(test_thumbnail_strips_metadata),
 		cmocka_unit_test(test_thumbnail_is_turned_upright),
+		cmocka_unit_test(test_upright),
+		cmocka_unit_test(test_upright_refuses_undecodable),
 		cmocka_unit_test(test_thumbnail_puts_transparency_on_white),
 		cmocka_unit_test(test_thumbnail_size_limits),
 		cmocka_unit_test(test_thumbnail_skips_what_does_not_decode),

@@ -3,6 +3,9 @@
  * and full order number), copies of the defect photos without any metadata (GPS
  * included), and a list tying each copy to the SHA-256 of its original in the full
  * dossier, so that anyone holding both can check the copy is what the evidence shows.
+ * A copy keeps its original's pixels byte for byte, except for a JPEG whose EXIF
+ * orientation says its pixels are stored turned or mirrored: stripped of that tag it
+ * would be shown on its side, so it is turned upright and encoded again (upright.h).
  * The originals are read, never changed. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,7 +18,9 @@
 #include "digest.h"
 #include "dossier-bag.h"
 #include "dossier-public.h"
+#include "exif.h"
 #include "strip.h"
+#include "upright.h"
 
 /* Photos are at most this large; anything bigger is not a phone photo. */
 #define PUBLIC_PHOTO_MAX (256u * 1024 * 1024)
@@ -38,17 +43,41 @@ is_photo(const char *mime)
 	return strcmp(mime, "image/jpeg") == 0 || strcmp(mime, "image/png") == 0;
 }
 
-/* One defect photo: read, checked against its record (the copy must come from the
- * evidence as recorded), stripped, added; its line goes to SOURCES. */
+/* The defect photos to be turned upright, collected while the others are copied and
+ * then turned in one run of the helper: their originals and their copies' names. */
+struct sideways {
+	struct dossier_bag *b;
+	char **paths, **names;
+	size_t count;
+};
+
+/* Adds to B under NAME the copy of the photo DATA (from PATH) without metadata. */
 static int
-add_photo(struct dossier_bag *b, const struct dispute_case *c, const cJSON *item, FILE *sources)
+add_copy(struct dossier_bag *b, const char *path, const char *name, const unsigned char *data,
+    size_t len)
+{
+	unsigned char *copy;
+	size_t copy_len;
+
+	if (strip_image_metadata(path, data, len, &copy, &copy_len) != DISPUTE_OK ||
+	    dossier_bag_add_memory(b, name, (char *)copy, copy_len, 1) != DISPUTE_OK)
+		return DISPUTE_FAILED;
+	b->entries[b->count - 1].compress = 0;
+	return DISPUTE_OK;
+}
+
+/* One defect photo: read, checked against its record (the copy must come from the
+ * evidence as recorded), then copied without metadata, or left to SIDEWAYS when it is
+ * to be turned upright; its line goes to SOURCES. */
+static int
+add_photo(struct sideways *sideways, const struct dispute_case *c, const cJSON *item,
+    FILE *sources)
 {
 	const char *file = cJSON_GetObjectItemCaseSensitive(item, "file")->valuestring;
 	const char *recorded = cJSON_GetObjectItemCaseSensitive(item, "sha256")->valuestring;
 	char *dir = case_path(c, CASE_EVIDENCE_DIR), *path = NULL, *data = NULL, *name = NULL;
 	char actual[DIGEST_HEX_MAX];
-	unsigned char *copy = NULL;
-	size_t len, copy_len;
+	size_t len;
 	struct digest d;
 	int status = DISPUTE_FAILED;
 
@@ -64,22 +93,22 @@ add_photo(struct dossier_bag *b, const struct dispute_case *c, const cJSON *item
 		    recorded);
 		goto out;
 	}
-	if (strip_image_metadata(path, (const unsigned char *)data, len, &copy, &copy_len) !=
-	    DISPUTE_OK || asprintf(&name, "data/photos/%s", file) == -1) {
+	if (asprintf(&name, "data/photos/%s", file) == -1) {
 		name = NULL;
+		dispute_error(_("out of memory"));
 		goto out;
 	}
-	if (dossier_bag_add_memory(b, name, (char *)copy, copy_len, 1) != DISPUTE_OK) {
-		copy = NULL;
+	if (exif_orientation((const unsigned char *)data, len) != 1) {
+		sideways->paths[sideways->count] = path;
+		sideways->names[sideways->count++] = name;
+		path = name = NULL;
+	} else if (add_copy(sideways->b, path, name, (const unsigned char *)data, len) !=
+	    DISPUTE_OK)
 		goto out;
-	}
-	copy = NULL;
-	b->entries[b->count - 1].compress = 0;
 	fprintf(sources, "photos/%s\t%s\t%s\n", file,
 	    cJSON_GetObjectItemCaseSensitive(item, "id")->valuestring, recorded);
 	status = DISPUTE_OK;
 out:
-	free(copy);
 	free(name);
 	free(data);
 	free(path);
@@ -87,15 +116,62 @@ out:
 	return status;
 }
 
+/* The upright JPEG of SIDEWAYS' photo INDEX, stripped like any copy: the helper writes
+ * no metadata, and this does not take its word for it. */
+static int
+add_upright(size_t index, const char *jpeg, size_t len, void *ctx)
+{
+	const struct sideways *sideways = ctx;
+
+	return add_copy(sideways->b, sideways->paths[index], sideways->names[index],
+	    (const unsigned char *)jpeg, len);
+}
+
+/* The defect photos of C, each copied or turned upright into B, listed in SOURCES. */
+static int
+add_photos(struct dossier_bag *b, const struct dispute_case *c, FILE *sources)
+{
+	size_t most = (size_t)cJSON_GetArraySize(case_evidence(c)), i;
+	struct sideways sideways = { b, calloc(most + 1, sizeof(char *)),
+		calloc(most + 1, sizeof(char *)), 0 };
+	const cJSON *item;
+	int status = DISPUTE_FAILED;
+
+	if (sideways.paths == NULL || sideways.names == NULL) {
+		dispute_error(_("out of memory"));
+		goto out;
+	}
+	cJSON_ArrayForEach(item, case_evidence(c)) {
+		const char *kind = cJSON_GetObjectItemCaseSensitive(item, "kind")->valuestring;
+
+		/* Only the goods themselves: screenshots and papers may show personal data in
+		 * their pixels, which no program can vouch for. */
+		if (strcmp(kind, "defect") != 0 ||
+		    !is_photo(cJSON_GetObjectItemCaseSensitive(item, "mime")->valuestring))
+			continue;
+		if (add_photo(&sideways, c, item, sources) != DISPUTE_OK)
+			goto out;
+	}
+	status = upright_make((const char *const *)sideways.paths, sideways.count, add_upright,
+	    &sideways);
+out:
+	for (i = 0; i < sideways.count; i++) {
+		free(sideways.paths[i]);
+		free(sideways.names[i]);
+	}
+	free(sideways.paths);
+	free(sideways.names);
+	return status;
+}
+
 int
 dossier_public_payload(struct dossier_bag *b, const struct dispute_case *c,
     const struct dossier_inputs *in)
 {
-	const cJSON *item;
 	char *text = NULL;
 	size_t len = 0;
 	FILE *sources;
-	int status = DISPUTE_OK;
+	int status;
 
 	if (add_post(b, c, in) != DISPUTE_OK)
 		return DISPUTE_FAILED;
@@ -105,22 +181,13 @@ dossier_public_payload(struct dossier_bag *b, const struct dispute_case *c,
 		return DISPUTE_FAILED;
 	}
 	fprintf(sources, "# 公开材料中的照片均为证据原件去除元数据（含GPS位置）后的副本；\n"
+	    "# 原件按EXIF方向需旋转或翻转的照片已转正并重新编码，其余像素与原件相同。\n"
 	    "# 每行：副本\t证据编号\t原件SHA-256（见完整证据材料包的 manifest-sha256.txt）\n"
 	    "# Each photo is a copy of the evidence with its metadata (GPS included) removed;\n"
-	    "# each line: copy, evidence ID, SHA-256 of the original in the full dossier.\n");
-	cJSON_ArrayForEach(item, case_evidence(c)) {
-		const char *kind = cJSON_GetObjectItemCaseSensitive(item, "kind")->valuestring;
-
-		/* Only the goods themselves: screenshots and papers may show personal data in
-		 * their pixels, which no program can vouch for. */
-		if (strcmp(kind, "defect") != 0 ||
-		    !is_photo(cJSON_GetObjectItemCaseSensitive(item, "mime")->valuestring))
-			continue;
-		if (add_photo(b, c, item, sources) != DISPUTE_OK) {
-			status = DISPUTE_FAILED;
-			break;
-		}
-	}
+	    "# one whose EXIF orientation says it is turned or mirrored was turned upright and\n"
+	    "# encoded again, the others keep the original's pixels.\n"
+	    "# Each line: copy, evidence ID, SHA-256 of the original in the full dossier.\n");
+	status = add_photos(b, c, sources);
 	if (fclose(sources) != 0 || text == NULL) {
 		free(text);
 		dispute_error(_("out of memory"));

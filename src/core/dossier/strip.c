@@ -21,46 +21,130 @@ append(struct out_buf *o, const unsigned char *p, size_t n)
 	o->len += n;
 }
 
-/* JPEG: SOI, then segments FF xx LEN(2) … until SOS, after which the entropy-coded data
- * and everything up to EOI is copied as it is. */
+/* The marker segments that describe pixels, kept wherever they stand: frame headers,
+ * Huffman and arithmetic-coding tables (C0-CF), start of scan, quantisation tables,
+ * number of lines, restart interval, hierarchical progression (DA-DF). Everything
+ * else that has a length goes: APP1-APP15 (EXIF, XMP, ICC, IPTC, maker notes, phones'
+ * depth maps), COM, the extension markers F0-FD and reserved ones, none of which a
+ * decoder needs for a phone photo. ICC colour profiles (APP2) go too: viewers fall back
+ * to sRGB, which phone photos use. APP0 is handled apart (jfif_header). */
+static int
+jpeg_segment_kept(unsigned char marker)
+{
+	return (marker >= 0xC0 && marker <= 0xCF) || (marker >= 0xDA && marker <= 0xDF);
+}
+
+/* The markers that stand alone, without a length: TEM, RST0-RST7, SOI. Outside
+ * entropy-coded data they carry nothing and are left out. */
+static int
+jpeg_marker_alone(unsigned char marker)
+{
+	return marker == 0x00 || marker == 0x01 || (marker >= 0xD0 && marker <= 0xD8);
+}
+
+/* An APP0 segment (SEG bytes from its marker) is kept only as the plain JFIF header
+ * that viewers use for the pixel aspect: "JFIF\0", version, density units and
+ * densities, with an embedded thumbnail cut off (an edited photo's thumbnail may still
+ * show what was cropped away). JFXX (thumbnails again) and any other APP0 payload go. */
+static void
+jfif_header(const unsigned char *seg, size_t seg_len, struct out_buf *o)
+{
+	static const unsigned char no_thumbnail[2] = { 0, 0 };
+	static const unsigned char marker_and_length[4] = { 0xFF, 0xE0, 0x00, 0x10 };
+
+	if (seg_len < 2 + 16 || memcmp(seg + 4, "JFIF", 5) != 0)
+		return;
+	append(o, marker_and_length, 4);
+	append(o, seg + 4, 12);
+	append(o, no_thumbnail, 2);
+}
+
+/* The end of the entropy-coded data that starts at POS: the first marker other than a
+ * stuffed FF00 or a restart marker (RST0-RST7), which are part of the data; fill bytes
+ * (FF FF ...) before a marker belong to it. LEN when the file ends inside the data (a
+ * truncated photo, copied as far as it goes). */
+static size_t
+entropy_end(const unsigned char *d, size_t len, size_t pos)
+{
+	while (pos + 1 < len) {
+		unsigned char next = d[pos + 1];
+
+		if (d[pos] != 0xFF || next == 0x00 || (next >= 0xD0 && next <= 0xD7)) {
+			pos += d[pos] == 0xFF ? 2 : 1;
+			continue;
+		}
+		return pos;
+	}
+	return len;
+}
+
+/* JPEG: SOI, marker segments FF xx LEN(2) ..., a scan (SOS and its entropy-coded data),
+ * then for a progressive or multi-scan JPEG more tables and scans, and EOI. Only what
+ * describes pixels and the scans themselves are copied, byte for byte, up to and
+ * including EOI: whatever follows EOI (phones append motion-photo videos, depth maps
+ * and vendor trailers there) is not part of the picture. */
 static int
 strip_jpeg(const char *name, const unsigned char *d, size_t len, struct out_buf *o)
 {
+	static const unsigned char eoi[2] = { 0xFF, 0xD9 };
 	size_t pos = 2;
+	int scanned = 0;
 
 	append(o, d, 2);
-	while (pos + 4 <= len) {
+	while (pos + 2 <= len) {
 		unsigned char marker;
 		size_t seg;
 
 		if (d[pos] != 0xFF) {
-			dispute_error(_("%s: damaged JPEG (no marker at byte %zu)"), name, pos);
-			return DISPUTE_FAILED;
+			/* Between scans a decoder skips stray bytes up to the next marker; so
+			 * does this copy, leaving them out. Before the first there is no
+			 * excuse for them. */
+			if (!scanned) {
+				dispute_error(_("%s: damaged JPEG (no marker at byte %zu)"), name, pos);
+				return DISPUTE_FAILED;
+			}
+			pos++;
+			continue;
 		}
 		marker = d[pos + 1];
 		if (marker == 0xFF) { /* fill byte */
 			pos++;
 			continue;
 		}
-		if (marker == 0xD9) /* EOI without image data */
-			break;
-		seg = (size_t)d[pos + 2] << 8 | d[pos + 3];
+		if (marker == 0xD9) {
+			if (!scanned)
+				break;
+			append(o, eoi, 2);
+			return DISPUTE_OK;
+		}
+		if (jpeg_marker_alone(marker)) {
+			pos += 2;
+			continue;
+		}
+		seg = pos + 4 <= len ? (size_t)d[pos + 2] << 8 | d[pos + 3] : 0;
 		if (seg < 2 || pos + 2 + seg > len) {
+			if (scanned) /* truncated between scans: the scans before are kept */
+				return DISPUTE_OK;
 			dispute_error(_("%s: damaged JPEG (segment at byte %zu runs past the end)"), name,
 			    pos);
 			return DISPUTE_FAILED;
 		}
-		/* APP1..APP15 (EXIF, XMP, ICC, IPTC, maker notes) and COM may locate or
-		 * identify; APP0 (JFIF) and everything that describes pixels stays. ICC colour
-		 * profiles (APP2) go too: viewers fall back to sRGB, which phone photos use. */
-		if (!((marker >= 0xE1 && marker <= 0xEF) || marker == 0xFE))
+		if (marker == 0xE0 && !scanned)
+			jfif_header(d + pos, 2 + seg, o);
+		else if (jpeg_segment_kept(marker))
 			append(o, d + pos, 2 + seg);
 		pos += 2 + seg;
-		if (marker == 0xDA) { /* start of scan: the rest is image data */
-			append(o, d + pos, len - pos);
-			return DISPUTE_OK;
+		if (marker == 0xDA) { /* start of scan: its entropy-coded data follows */
+			size_t end = entropy_end(d, len, pos);
+
+			append(o, d + pos, end - pos);
+			pos = end;
+			scanned = 1;
 		}
 	}
+	/* A truncated photo ends inside its last scan: what there is of it is kept. */
+	if (scanned)
+		return DISPUTE_OK;
 	dispute_error(_("%s: damaged JPEG (no image data)"), name);
 	return DISPUTE_FAILED;
 }

@@ -6,8 +6,10 @@
 #include <stddef.h>
 
 /* Writes to *OUT (malloc'd, *OUT_LEN bytes) a copy of the JPEG or PNG image in DATA
- * without metadata: JPEG APP1-APP15 and COM segments are dropped (APP0 JFIF and the
- * image data are kept byte for byte); PNG keeps only the chunks that describe pixels.
+ * without metadata: a JPEG keeps only the segments that describe pixels, wherever they
+ * stand (between the scans of a progressive JPEG too), a plain JFIF header without its
+ * thumbnail, and its scans byte for byte up to and including EOI, nothing after it;
+ * a PNG keeps only the chunks that describe pixels, up to IEND.
  * Fails with a message naming NAME when the image is not a JPEG or PNG or is damaged. */
 int strip_image_metadata(const char *name, const unsigned char *data, size_t len,
     unsigned char **out, size_t *out_len);

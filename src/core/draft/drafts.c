@@ -1,11 +1,9 @@
 /* Which drafts exist, what each needs, and rendering them with privacy rules applied. */
-#include <regex.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "dispute/datadir.h"
-#include "dispute/draft-view.h"
 #include "dispute/drafts.h"
 #include "dispute/fields.h"
 #include "dispute/fsutil.h"
@@ -14,6 +12,7 @@
 #include "dispute/rules.h"
 #include "dispute/template.h"
 #include "dispute/timeline.h"
+#include "scrub.h"
 
 static const char *const needs_platform[] = {
 	"case.platform", "order.id", "order.product", "order.amount", "order.date",
@@ -143,105 +142,16 @@ draft_language(const struct dispute_case *c)
 	return lang != NULL ? lang : "zh-CN";
 }
 
-/* Replaces every occurrence of NEEDLE in *TEXT with MASK; returns how many. */
+/* The buyer's private facts that the public post must not show (scrub.h). */
 static int
-replace_all(char **text, const char *needle, const char *mask)
+scrub(const struct dispute_case *c, char **text)
 {
-	size_t nlen = strlen(needle), mlen = strlen(mask);
-	char *out, *p, *q;
-	int count = 0;
-
-	if (nlen == 0)
-		return 0;
-	for (p = strstr(*text, needle); p != NULL; p = strstr(p + nlen, needle))
-		count++;
-	if (count == 0)
-		return 0;
-	out = malloc(strlen(*text) + (size_t)count * mlen + 1);
-	if (out == NULL)
-		return -1;
-	for (p = *text, q = out; ; ) {
-		char *hit = strstr(p, needle);
-		size_t n = hit != NULL ? (size_t)(hit - p) : strlen(p);
-
-		memcpy(q, p, n);
-		q += n;
-		if (hit == NULL)
-			break;
-		memcpy(q, mask, mlen);
-		q += mlen;
-		p = hit + nlen;
-	}
-	*q = '\0';
-	free(*text);
-	*text = out;
-	return count;
-}
-
-/* Masks whatever matches PATTERN (mobile numbers, ID numbers typed into a description). */
-static int
-mask_pattern(char **text, const char *pattern, const char *what)
-{
-	regex_t re;
-	regmatch_t m;
-	int found = 0;
-
-	if (regcomp(&re, pattern, REG_EXTENDED) != 0)
-		return DISPUTE_FAILED;
-	while (regexec(&re, *text, 1, &m, 0) == 0) {
-		memset(*text + m.rm_so, '*', (size_t)(m.rm_eo - m.rm_so));
-		found++;
-	}
-	regfree(&re);
-	if (found)
-		dispute_warning(_("the public post contained %d %s; masked with *"), found,
-		    _(what));
-	return DISPUTE_OK;
-}
-
-/* Nothing that identifies or locates the buyer, and not the full order number, may leave
- * in a public post, whatever a custom template or the buyer's own description says. */
-static int
-scrub_public_post(const struct dispute_case *c, char **text)
-{
-	static const char *const private_facts[][2] = {
-		{ "claimant.phone", N_("phone number") },
-		{ "claimant.id_number", N_("ID number") },
-		{ "claimant.address", N_("address") },
-		{ "order.id", N_("full order number") },
+	const struct private_facts facts = {
+		case_get(c, "claimant.phone"), case_get(c, "claimant.id_number"),
+		case_get(c, "claimant.address"), case_get(c, "order.id")
 	};
-	size_t i;
 
-	for (i = 0; i < sizeof private_facts / sizeof private_facts[0]; i++) {
-		const char *value = case_get(c, private_facts[i][0]);
-		char *mask;
-		int n;
-
-		/* A value this short ("2026") would mask ordinary words and dates, and is not
-		 * enough to identify anyone. */
-		if (value == NULL || strlen(value) < 6)
-			continue;
-		mask = strcmp(private_facts[i][0], "order.id") == 0 ? mask_order_id(value) :
-		    strdup("***");
-		if (mask == NULL)
-			return DISPUTE_FAILED;
-		n = replace_all(text, value, mask);
-		free(mask);
-		if (n < 0) {
-			dispute_error(_("out of memory"));
-			return DISPUTE_FAILED;
-		}
-		if (n > 0)
-			dispute_warning(_("the public post contained your %s %d time(s); it was "
-			    "masked"), _(private_facts[i][1]), n);
-	}
-	/* Mobile numbers and ID numbers as people write them, with spaces or hyphens between
-	 * groups ("138 1234 5678", "138-1234-5678"), which the exact match above misses. */
-	if (mask_pattern(text, "1[3-9]([ -]?[0-9]){9}", N_("mobile number(s)")) != DISPUTE_OK ||
-	    mask_pattern(text, "[0-9]([ -]?[0-9]){16}[ -]?[0-9Xx]",
-	    N_("ID-number-like sequence(s)")) != DISPUTE_OK)
-		return DISPUTE_FAILED;
-	return DISPUTE_OK;
+	return scrub_public_post(&facts, text);
 }
 
 int
@@ -257,7 +167,7 @@ draft_render(const struct draft_kind *kind, const struct dispute_case *c, const 
 	if (template_render_file(template_file != NULL ? template_file : path, shipped_dir, view,
 	    TEMPLATE_ESCAPE_BY_NAME, text) != DISPUTE_OK)
 		goto out;
-	if (strcmp(kind->name, "social") == 0 && scrub_public_post(c, text) != DISPUTE_OK)
+	if (strcmp(kind->name, "social") == 0 && scrub(c, text) != DISPUTE_OK)
 		goto out;
 	status = DISPUTE_OK;
 out:

@@ -1,5 +1,5 @@
-/* Reading the capture time of photos with libexif. Only the first block of a file is
- * looked at: EXIF lives in the JPEG's APP1 segment near its start. */
+/* Reading the capture time and orientation of photos with libexif. Only the first block
+ * of a file is looked at: EXIF lives in the JPEG's APP1 segment near its start. */
 #include <stdio.h>
 #include <string.h>
 
@@ -26,17 +26,23 @@ normalise(const char *raw, char out[EXIF_TIME_LEN])
 	return 1;
 }
 
+/* The EXIF of a JPEG file, or NULL: libexif reads EXIF from JPEG files only. */
+static ExifData *
+jpeg_exif(const unsigned char *data, size_t len)
+{
+	if (len < 4 || data[0] != 0xFF || data[1] != 0xD8)
+		return NULL;
+	return exif_data_new_from_data(data, (unsigned int)(len > 0xFFFFFFFFu ? 0xFFFFFFFFu : len));
+}
+
 int
 exif_capture_time(const unsigned char *data, size_t len, char out[EXIF_TIME_LEN])
 {
-	ExifData *ed;
+	ExifData *ed = jpeg_exif(data, len);
 	ExifEntry *entry;
 	char raw[64];
 	int found = 0;
 
-	if (len < 4 || data[0] != 0xFF || data[1] != 0xD8)
-		return 0; /* libexif reads EXIF from JPEG files */
-	ed = exif_data_new_from_data(data, (unsigned int)(len > 0xFFFFFFFFu ? 0xFFFFFFFFu : len));
 	if (ed == NULL)
 		return 0;
 	entry = exif_content_get_entry(ed->ifd[EXIF_IFD_EXIF], EXIF_TAG_DATE_TIME_ORIGINAL);
@@ -44,4 +50,21 @@ exif_capture_time(const unsigned char *data, size_t len, char out[EXIF_TIME_LEN]
 		found = normalise(raw, out);
 	exif_data_unref(ed);
 	return found;
+}
+
+int
+exif_orientation(const unsigned char *data, size_t len)
+{
+	ExifData *ed = jpeg_exif(data, len);
+	ExifEntry *entry;
+	int orientation = 1;
+
+	if (ed == NULL)
+		return 1;
+	entry = exif_content_get_entry(ed->ifd[EXIF_IFD_0], EXIF_TAG_ORIENTATION);
+	if (entry != NULL && entry->format == EXIF_FORMAT_SHORT && entry->components >= 1 &&
+	    entry->size >= 2)
+		orientation = exif_get_short(entry->data, exif_data_get_byte_order(ed));
+	exif_data_unref(ed);
+	return orientation >= 1 && orientation <= 8 ? orientation : 1;
 }

@@ -1,4 +1,5 @@
-/* When a photo was taken, from its EXIF metadata: a credibility mark for evidence. */
+/* What a photo's EXIF metadata says: when it was taken, a credibility mark for evidence,
+ * and which way up it is to be shown. */
 #ifndef DISPUTE_EXIF_H
 #define DISPUTE_EXIF_H
 
@@ -10,5 +11,11 @@
  * "YYYY-MM-DDTHH:MM:SS" (camera local time, as recorded). Returns 1 when found and
  * well-formed, 0 otherwise (no EXIF, no such tag, or a malformed value). */
 int exif_capture_time(const unsigned char *data, size_t len, char out[EXIF_TIME_LEN]);
+
+/* The EXIF Orientation (TIFF tag 274) of the JPEG image whose first LEN bytes are DATA:
+ * 1 (as stored) to 8; 2 to 8 say the stored pixels are mirrored or turned (6: a phone
+ * held upright, whose picture is to be turned 90 degrees clockwise). 1 when there is no
+ * EXIF, no such tag or a value out of range. */
+int exif_orientation(const unsigned char *data, size_t len);
 
 #endif

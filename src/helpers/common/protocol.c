@@ -23,12 +23,14 @@ protocol_fail(const char *fmt, ...)
 }
 
 int
-protocol_read_request(const char *command, cJSON **request, const cJSON **items)
+protocol_read_request(const char *const *commands, cJSON **request, const char **command,
+    const cJSON **items)
 {
 	char *text = malloc(PROTOCOL_REQUEST_MAX + 1);
 	size_t used = 0;
 	ssize_t n;
 	const cJSON *asked;
+	size_t i;
 
 	*request = NULL;
 	if (text == NULL)
@@ -48,9 +50,12 @@ protocol_read_request(const char *command, cJSON **request, const cJSON **items)
 	free(text);
 	asked = cJSON_GetObjectItemCaseSensitive(*request, "command");
 	*items = cJSON_GetObjectItemCaseSensitive(*request, "items");
-	if (!cJSON_IsString(asked) || strcmp(asked->valuestring, command) != 0 ||
-	    !cJSON_IsArray(*items))
-		return protocol_fail("not a %s request", command);
+	*command = NULL;
+	for (i = 0; cJSON_IsString(asked) && commands[i] != NULL; i++)
+		if (strcmp(asked->valuestring, commands[i]) == 0)
+			*command = commands[i];
+	if (*command == NULL || !cJSON_IsArray(*items))
+		return protocol_fail("a request without a known command and items");
 	return 0;
 }
 

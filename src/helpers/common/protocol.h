@@ -14,9 +14,11 @@
 /* "NAME: MESSAGE" on stderr, NAME being the helper's; returns 1, its exit status. */
 int protocol_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-/* Reads the request from stdin; its "command" member is checked against COMMAND and its
- * "items" array goes to *ITEMS (owned by *REQUEST). 0, or 1 after protocol_fail(). */
-int protocol_read_request(const char *command, cJSON **request, const cJSON **items);
+/* Reads the request from stdin; its "command" member must be one of COMMANDS
+ * (NULL-terminated) and goes to *COMMAND, its "items" array to *ITEMS (both owned by
+ * *REQUEST). 0, or 1 after protocol_fail(). */
+int protocol_read_request(const char *const *commands, cJSON **request, const char **command,
+    const cJSON **items);
 
 /* Writes the reply to item ITEM: HEADER (freed here; may be NULL for {}) with "item"
  * and "payload" added, then the LEN bytes of PAYLOAD. 0, or 1 after protocol_fail(). */

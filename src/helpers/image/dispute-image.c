@@ -10,8 +10,14 @@
  * make up part of the picture; or "skipped" (unsupported, undecodable, too-large,
  * whole-too-large) with "detail", and no payload.
  *
- * A JPEG is decoded at a reduced scale by libjpeg (a 12-megapixel photo at 1/8); the
- * other formats are decoded whole, so their size is capped lower. A file is only handed
+ * Command "upright", items {"path", "mime"}: a JPEG photo decoded whole, turned as its
+ * EXIF orientation says and encoded again as JPEG at quality 92, without any metadata,
+ * for the public copy of a dossier, whose metadata-free photos would otherwise show a
+ * portrait photo on its side. The same header; "unsupported" for anything but a JPEG,
+ * "whole-too-large" over 64 megapixels.
+ *
+ * For a thumbnail a JPEG is decoded at a reduced scale by libjpeg (a 12-megapixel photo
+ * at 1/8); the other formats are decoded whole, so their size is capped lower. A file is only handed
  * to the loader that matches the type libmagic recorded at intake (never to GdkPixbuf's
  * rarer loaders: icons, cursors, Targa ...), and huge pixel counts are refused from the
  * header, before decoding. */
@@ -24,11 +30,17 @@
 
 /* JPEG quality of the thumbnails: sharp enough to recognise a defect on screen. */
 #define THUMB_QUALITY "82"
+/* JPEG quality of a photo turned upright: the defect must stay as visible as in the
+ * original, whose pixels are no longer copied as they are. */
+#define UPRIGHT_QUALITY "92"
 /* Larger pictures are not decoded at all: a decompression bomb is refused, not tried.
  * Formats decoded whole take 4 bytes a pixel, so they have a lower bound (a
  * 12-megapixel HEIF photo or a 4K screenshot fits). */
 #define SOURCE_MAX_PIXELS (250.0 * 1000 * 1000)
 #define WHOLE_MAX_PIXELS (16.0 * 1000 * 1000)
+/* A photo turned upright is decoded whole at 3 bytes a pixel, and turned into a second
+ * copy: the 48- and 50-megapixel photos of current phones fit. */
+#define UPRIGHT_MAX_PIXELS (64.0 * 1000 * 1000)
 
 /* The formats phones, cameras and screenshots produce: the MIME type libmagic gives,
  * GdkPixbuf's name for the format, and whether it is decoded whole (no scaled decode). */
@@ -87,9 +99,11 @@ skipped(size_t item, const char *why, const char *detail)
 }
 
 /* The header only: that the loader GdkPixbuf picks is the expected one, and the size,
- * to refuse bombs before decoding. NULL when the picture may be decoded. */
+ * to refuse bombs before decoding (MOST: the most pixels this decode may take). NULL
+ * when the picture may be decoded. */
 static const char *
-check_header(const char *path, const struct photo_format *format, int *width, int *height)
+check_header(const char *path, const struct photo_format *format, double most, int *width,
+    int *height)
 {
 	GdkPixbufFormat *found = gdk_pixbuf_get_file_info(path, width, height);
 	gchar *name = found != NULL ? gdk_pixbuf_format_get_name(found) : NULL;
@@ -100,15 +114,16 @@ check_header(const char *path, const struct photo_format *format, int *width, in
 		why = "undecodable";
 	else if (pixels > SOURCE_MAX_PIXELS)
 		why = "too-large";
-	else if (format->decoded_whole && pixels > WHOLE_MAX_PIXELS)
+	else if (pixels > most)
 		why = "whole-too-large";
 	g_free(name);
 	return why;
 }
 
-/* Shrinks (never enlarges), turns upright, puts transparent parts on white, encodes. */
+/* Shrinks to at most MAX pixels a side (never enlarges; 0: keeps the size), turns
+ * upright, puts transparent parts on white, encodes at QUALITY. */
 static int
-thumbnail(size_t item, const char *path, int width, int height, int max)
+encode(size_t item, const char *path, int width, int height, int max, const char *quality)
 {
 	GdkPixbuf *loaded, *upright = NULL, *flat = NULL, *ready;
 	GError *error = NULL;
@@ -117,7 +132,7 @@ thumbnail(size_t item, const char *path, int width, int height, int max)
 	cJSON *header;
 	int status;
 
-	if (width <= max && height <= max)
+	if (max == 0 || (width <= max && height <= max))
 		loaded = gdk_pixbuf_new_from_file(path, &error);
 	else
 		loaded = gdk_pixbuf_new_from_file_at_scale(path, max, max, TRUE, &error);
@@ -139,8 +154,8 @@ thumbnail(size_t item, const char *path, int width, int height, int max)
 		if (flat == NULL)
 			goto undecodable;
 	}
-	if (!gdk_pixbuf_save_to_buffer(ready, &jpeg, &len, "jpeg", &error, "quality",
-	    THUMB_QUALITY, NULL))
+	if (!gdk_pixbuf_save_to_buffer(ready, &jpeg, &len, "jpeg", &error, "quality", quality,
+	    NULL))
 		goto undecodable;
 	header = cJSON_CreateObject();
 	if (header == NULL ||
@@ -167,8 +182,9 @@ out:
 	return status;
 }
 
+/* One item of a "thumbnail" request, or of an "upright" one when UPRIGHT. */
 static int
-one_item(size_t index, const cJSON *item)
+one_item(size_t index, const cJSON *item, int upright)
 {
 	const char *path = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(item, "path"));
 	const char *mime = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(item, "mime"));
@@ -177,32 +193,38 @@ one_item(size_t index, const cJSON *item)
 	const char *why;
 	int width = 0, height = 0;
 
-	if (path == NULL || !cJSON_IsNumber(max) || max->valuedouble < 16 ||
-	    max->valuedouble > 8192)
+	if (path == NULL || (!upright && (!cJSON_IsNumber(max) || max->valuedouble < 16 ||
+	    max->valuedouble > 8192)))
 		return protocol_fail("item %zu: needs a path and a size from 16 to 8192", index);
-	if (format == NULL)
+	/* EXIF orientation is a JPEG matter: the public copy turns nothing else. */
+	if (format == NULL || (upright && strcmp(format->loader, "jpeg") != 0))
 		return skipped(index, "unsupported", mime);
 	logged[0] = '\0';
-	why = check_header(path, format, &width, &height);
+	why = check_header(path, format, upright ? UPRIGHT_MAX_PIXELS :
+	    format->decoded_whole ? WHOLE_MAX_PIXELS : SOURCE_MAX_PIXELS, &width, &height);
 	if (why != NULL)
 		return skipped(index, why, NULL);
-	return thumbnail(index, path, width, height, (int)max->valuedouble);
+	if (upright)
+		return encode(index, path, width, height, 0, UPRIGHT_QUALITY);
+	return encode(index, path, width, height, (int)max->valuedouble, THUMB_QUALITY);
 }
 
 int
 main(void)
 {
+	static const char *const commands[] = { "thumbnail", "upright", NULL };
 	const cJSON *items, *item;
+	const char *command;
 	cJSON *request;
 	size_t index = 0;
 	int status;
 
 	g_log_set_handler("GdkPixbuf", G_LOG_LEVEL_WARNING | G_LOG_LEVEL_MESSAGE, keep_log, NULL);
-	status = protocol_read_request("thumbnail", &request, &items);
+	status = protocol_read_request(commands, &request, &command, &items);
 	cJSON_ArrayForEach(item, items) {
 		if (status != 0)
 			break;
-		status = one_item(index++, item);
+		status = one_item(index++, item, strcmp(command, "upright") == 0);
 	}
 	cJSON_Delete(request);
 	return status;
