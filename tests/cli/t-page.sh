@@ -180,4 +180,27 @@ contains broken.html 'href="evidence/E01-defect.jpg"' "the page links the origin
 lacks broken.html 'src="thumbs/' "the page shows no thumbnail for it"
 expect 0 "verify accepts that dossier" "$DISPUTE" verify broken.zip
 
+# An animated GIF cut off in the middle of its second frame: GdkPixbuf returns the first
+# frame together with an error. The thumbnail is made from it with a warning, and the
+# error is not carried into the JPEG encoder (a GdkPixbuf-CRITICAL, fatal here).
+command -v convert >/dev/null || { echo "not ok - ImageMagick's convert is needed"; exit 1; }
+convert -size 64x64 xc:red xc:blue -loop 0 anim.gif || exit 1
+python3 - <<'PY' || exit 1
+data = open("anim.gif", "rb").read()
+gce = b"\x21\xf9\x04"
+second = data.index(gce, data.index(gce) + 1)
+pixels = second + 8 + 10  # its graphic control extension, then its image descriptor
+open("cut.gif", "wb").write(data[:(pixels + len(data) - 1) // 2])
+PY
+check "the cut GIF is still image/gif" test "$(file -b --mime-type cut.gif)" = image/gif
+"$DISPUTE" -q init gif && "$DISPUTE" -q -C gif set order.id 123456 &&
+"$DISPUTE" -q -C gif add-evidence -k defect cut.gif >/dev/null || exit 1
+G_DEBUG=fatal-criticals expect 0 "pack with a GIF whose second frame is cut off" \
+    "$DISPUTE" -C gif pack -o gif.zip
+lacks err "CRITICAL" "packing it raises no GLib critical"
+lacks err "dispute-image stopped" "the image helper does not die on it"
+contains err "E01-defect.gif: the picture is damaged" "a warning says the picture is damaged"
+check "its thumbnail is made from the frame that loaded" \
+    sh -c "unzip -p gif.zip dispute-123456-20261118/data/thumbs/E01-defect.jpg | file - | grep -q 'JPEG image data'"
+
 finish
