@@ -24,13 +24,22 @@ extern const struct evidence_kind evidence_kinds[];
 
 const struct evidence_kind *evidence_kind_find(const char *name);
 
-/* Whether MIME matches one of KIND's patterns. */
+/* Why no kind takes files of type MIME (untranslated, for _()), or NULL. */
+const char *evidence_type_refused(const char *mime);
+
+/* Whether MIME matches one of KIND's patterns and is not refused by every kind. */
 int evidence_kind_allows(const struct evidence_kind *kind, const char *mime);
+
+/* The type a file of type MIME is recorded and stored as: "text/plain" for markup a
+ * browser would run (HTML, XML), MIME itself otherwise. */
+const char *evidence_recorded_type(const char *mime);
 
 /* The extension to store a file of type MIME under, given the extension ORIGINAL_EXT
  * it came with (without dot, may be NULL or ""). Returns the preferred extension for
- * MIME and sets *MISMATCH when ORIGINAL_EXT names a different type. The result points
- * into a static table or into ORIGINAL_EXT. */
+ * MIME and sets *MISMATCH when ORIGINAL_EXT names a different type. For a type it does
+ * not know, ORIGINAL_EXT when it is plain and not a web document's (html, xml, svg
+ * ...), else "txt" or "bin". The result points into a static table or into
+ * ORIGINAL_EXT. */
 const char *evidence_extension(const char *mime, const char *original_ext, int *mismatch);
 
 struct evidence_request {

@@ -81,7 +81,9 @@ cmd_claim_exec(struct cmd_ctx *ctx)
 	int status = DISPUTE_FAILED;
 
 	if (case_get(ctx->c, "order.amount") == NULL || case_get(ctx->c, "order.date") == NULL) {
-		dispute_error(_("a claim needs the price and the order date:\n"
+		/* Written here, not through dispute_error(), which would escape the line
+		 * breaks that set the commands apart. */
+		fprintf(stderr, "dispute: %s\n", _("a claim needs the price and the order date:\n"
 		    "  dispute set order.amount YUAN\n  dispute set order.date YYYY-MM-DD"));
 		return DISPUTE_FAILED;
 	}

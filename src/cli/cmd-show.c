@@ -7,7 +7,9 @@
 #include "dispute/fields.h"
 #include "dispute/i18n.h"
 #include "dispute/report.h"
+#include "dispute/terminal.h"
 #include "json-output.h"
+#include "print-line.h"
 
 static const struct cmd_option show_options[] = {
 	{ "json", OPT_JSON, 0, NULL,
@@ -19,6 +21,7 @@ static int
 show_field(const struct cmd_ctx *ctx, const struct dispute_case *c, const struct field *field)
 {
 	const char *value = case_get(c, field->name);
+	char *shown;
 	cJSON *json;
 	int status;
 
@@ -32,7 +35,14 @@ show_field(const struct cmd_ctx *ctx, const struct dispute_case *c, const struct
 		dispute_error(_("%s: not set"), field->name);
 		return DISPUTE_FAILED;
 	}
-	printf("%s\n", value);
+	/* Alone on the output, a multi-line fact keeps its lines. */
+	shown = text_for_terminal(value, 1);
+	if (shown == NULL) {
+		dispute_error(_("out of memory"));
+		return DISPUTE_FAILED;
+	}
+	printf("%s\n", shown);
+	free(shown);
 	return DISPUTE_OK;
 }
 
@@ -54,10 +64,13 @@ cmd_show_exec(struct cmd_ctx *ctx)
 		return show_field(ctx, ctx->c, field_find(ctx->args.list[0]));
 	if (args_has(ctx, OPT_JSON))
 		return json_print(case_record(ctx->c));
+	/* One line per field: a case.json from someone else may hold anything. */
 	for (f = field_table; f->name != NULL; f++) {
 		const char *value = case_get(ctx->c, f->name);
 
-		printf("%-22s %s\n", f->name, value != NULL ? value : _("(not set)"));
+		if (print_line("%-22s %s", f->name, value != NULL ? value : _("(not set)")) !=
+		    DISPUTE_OK)
+			return DISPUTE_FAILED;
 	}
 	return DISPUTE_OK;
 }

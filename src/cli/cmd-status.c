@@ -1,6 +1,7 @@
 /* Summarises the case: which facts are recorded, the evidence by kind, the timeline. */
 #include <inttypes.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cmd.h"
@@ -8,6 +9,7 @@
 #include "dispute/report.h"
 #include "dispute/summary.h"
 #include "json-output.h"
+#include "print-line.h"
 
 static const struct cmd_option status_options[] = {
 	{ "json", OPT_JSON, 0, NULL, N_("print the summary as JSON") },
@@ -57,19 +59,23 @@ print_ladder(const cJSON *ladder)
 	printf("\n");
 }
 
-static void
+/* The facts, the evidence and the timeline come from case.json, whose names and texts
+ * came from the buyer's files or from whoever sent the case: each line is printed
+ * through print_line(). */
+static int
 print_human(const cJSON *summary)
 {
 	const cJSON *item, *facts = cJSON_GetObjectItem(summary, "facts");
 	const cJSON *evidence = cJSON_GetObjectItem(summary, "evidence");
 	const cJSON *timeline = cJSON_GetObjectItem(summary, "timeline");
 	const cJSON *missing = cJSON_GetObjectItem(summary, "missing_facts");
+	int status = DISPUTE_OK;
 
 	print_ladder(cJSON_GetObjectItem(summary, "ladder"));
 	printf(_("facts: %d recorded, %d not yet\n"), cJSON_GetArraySize(facts),
 	    cJSON_GetArraySize(missing));
 	cJSON_ArrayForEach(item, facts)
-		printf("  %-22s %s\n", item->string, item->valuestring);
+		status |= print_line("  %-22s %s", item->string, item->valuestring);
 	if (cJSON_GetArraySize(missing) > 0) {
 		fputs(_("  not yet recorded:"), stdout);
 		cJSON_ArrayForEach(item, missing)
@@ -82,22 +88,27 @@ print_human(const cJSON *summary)
 			printf(", %s %d", item->string, (int)item->valuedouble);
 	printf("\n");
 	cJSON_ArrayForEach(item, evidence) {
-		printf(_("  %-4s %-20s %-28s %12.0f bytes  %s  %s"), member(item, "id"),
-		    member(item, "kind"), member(item, "file"),
+		char *listed = NULL, taken[64] = "";
+
+		if (asprintf(&listed, _("  %-4s %-20s %-28s %12.0f bytes  %s  %s"),
+		    member(item, "id"), member(item, "kind"), member(item, "file"),
 		    cJSON_GetObjectItem(item, "size")->valuedouble, member(item, "mime"),
-		    member(item, "original_name"));
+		    member(item, "original_name")) == -1) {
+			dispute_error(_("out of memory"));
+			return DISPUTE_FAILED;
+		}
 		if (member(item, "captured")[0] != '\0')
-			printf(_("  taken %s"), member(item, "captured"));
-		printf("\n");
+			snprintf(taken, sizeof taken, _("  taken %s"), member(item, "captured"));
+		status |= print_line("%s%s", listed, taken);
+		free(listed);
 	}
 	printf(_("\ntimeline: %d contact(s)\n"), cJSON_GetArraySize(timeline));
-	cJSON_ArrayForEach(item, timeline) {
-		printf("  %s  %-20s %-11s %s", member(item, "date"), member(item, "channel"),
-		    member(item, "outcome"), member(item, "text"));
-		if (member(item, "ref")[0] != '\0')
-			printf(" [%s]", member(item, "ref"));
-		printf("\n");
-	}
+	cJSON_ArrayForEach(item, timeline)
+		status |= print_line("  %s  %-20s %-11s %s%s%s%s", member(item, "date"),
+		    member(item, "channel"), member(item, "outcome"), member(item, "text"),
+		    member(item, "ref")[0] != '\0' ? " [" : "", member(item, "ref"),
+		    member(item, "ref")[0] != '\0' ? "]" : "");
+	return status;
 }
 
 static int
@@ -110,10 +121,8 @@ cmd_status_exec(struct cmd_ctx *ctx)
 		return DISPUTE_FAILED;
 	if (args_has(ctx, OPT_JSON))
 		status = json_print(summary);
-	else {
-		print_human(summary);
-		status = DISPUTE_OK;
-	}
+	else
+		status = print_human(summary);
 	cJSON_Delete(summary);
 	return status;
 }

@@ -16,6 +16,7 @@
 #include "dispute/report.h"
 #include "dispute/timestamp.h"
 #include "password.h"
+#include "print-line.h"
 
 static const struct cmd_option verify_options[] = {
 	{ "json", OPT_JSON, 0, NULL, N_("print the result as JSON") },
@@ -73,24 +74,31 @@ out:
 	return status;
 }
 
-static void
+/* Problem paths and details quote the entry names and the tag files of a dossier that
+ * may be hostile (a name with a line break could forge an "intact" line): every line
+ * goes through print_line(). */
+static int
 print_human(const char *target, const struct bag_report *r)
 {
 	size_t i;
+	int status = DISPUTE_OK;
 
 	for (i = 0; i < r->uncovered_count; i++)
 		printf(_("note: %s: a tag file that no tag manifest covers\n"), r->uncovered[i]);
 	for (i = 0; i < r->problem_count; i++)
-		printf("%s: %s%s%s\n", bag_problem_name(r->problems[i].kind),
+		status |= print_line("%s: %s%s%s", bag_problem_name(r->problems[i].kind),
 		    r->problems[i].path != NULL ? r->problems[i].path : "",
 		    r->problems[i].path != NULL ? ": " : "", r->problems[i].detail);
 	if (r->problem_count == 0)
-		printf(_("%s: intact, %zu payload files, %ju bytes%s%s%s%s%s\n"), target,
-		    r->payload_files, (uintmax_t)r->payload_bytes, r->version != NULL ? " (BagIt " : "",
-		    r->version != NULL ? r->version : "", r->algorithms != NULL ? ", " : "",
-		    r->algorithms != NULL ? r->algorithms : "", r->version != NULL ? ")" : "");
+		status |= print_line(_("%s: intact, %zu payload files, %ju bytes%s%s%s%s%s\n"),
+		    target, r->payload_files, (uintmax_t)r->payload_bytes,
+		    r->version != NULL ? " (BagIt " : "", r->version != NULL ? r->version : "",
+		    r->algorithms != NULL ? ", " : "", r->algorithms != NULL ? r->algorithms : "",
+		    r->version != NULL ? ")" : "");
 	else
-		printf(_("%s: NOT intact, %zu problem(s)\n"), target, r->problem_count);
+		status |= print_line(_("%s: NOT intact, %zu problem(s)\n"), target,
+		    r->problem_count);
+	return status;
 }
 
 /* The reply is judged against the tag manifest in the dossier; a mismatch is one more
@@ -182,7 +190,7 @@ cmd_verify_exec(struct cmd_ctx *ctx)
 		if (args_has(ctx, OPT_JSON))
 			status = print_json(target, &report);
 		else
-			print_human(target, &report);
+			status = print_human(target, &report);
 		if (status == DISPUTE_OK && report.problem_count > 0)
 			status = DISPUTE_FAILED;
 	}

@@ -76,6 +76,23 @@ check "every #anchor points at an element" sh -c '
 		grep -q "id=\"$a\"" dom.html || { echo "# no id=$a"; exit 1; }
 	done'
 
+# The page's Content-Security-Policy: the shipped page loads its thumbnails and media
+# without a single violation, and a script or remote picture added to a case's own
+# template is not run or loaded.
+browser --enable-logging=stderr --v=0 --dump-dom "file://$PAGE" >/dev/null
+check "Chromium reports no CSP violation on the shipped page" \
+    sh -c "! grep -q 'Content Security Policy' '$SCRATCH/chromium.log'"
+mkdir -p c/templates || exit 1
+sed 's|</body>|<img src="http://evil.example/x.png"><script>document.title="SCRIPT-RAN"</script></body>|' \
+    "$(dirname "$TEST_DATA_DIR")/../templates/zh-CN/index.html.mustache" >c/templates/index.html.mustache
+"$DISPUTE" -q -C c pack -o hostile.zip >/dev/null && mkdir hostile &&
+    (cd hostile && unzip -q ../hostile.zip) || exit 1
+: >"$SCRATCH/chromium.log"
+browser --enable-logging=stderr --v=0 --dump-dom "file://$(ls -d "$SCRATCH"/hostile/dispute-*)/data/index.html" >hostile.html
+lacks hostile.html "<title>SCRIPT-RAN" "a script added by a case's template does not run"
+contains "$SCRATCH/chromium.log" "violates the following Content Security Policy directive" \
+    "Chromium refuses it by the page's policy"
+
 # The HTML as written, checked by tidy (HTML5): no errors, no warnings.
 if command -v tidy >/dev/null; then
 	tidy -q -e "$PAGE" >tidy.txt 2>&1

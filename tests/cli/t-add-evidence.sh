@@ -150,6 +150,31 @@ check "no E01-order.jpg was made" test ! -e renamed/evidence/E01-order.jpg
 contains renamed/case.json '"original_name":	"shot.jpg"' "the original name is recorded"
 contains renamed/case.json '"mime":	"image/png"' "the detected type is recorded"
 
+# Nothing is stored as a web document the page's link would open and run. A chat log
+# that merely quotes <script> and <img src=http://...> (libmagic calls it text/html) is
+# kept as plain text; so is a saved order page.
+"$DISPUTE" -q init markup || exit 1
+printf '%s\n' '2026-10-05 10:02 商家：<script>document.title="SCRIPT-RAN"</script>' \
+    '2026-10-05 10:03 我：<img src=http://evil.example/x.png onerror=alert(1)>' >chat.txt
+check "libmagic calls the chat log text/html" test "$(file -b --mime-type chat.txt)" = text/html
+expect 0 "a chat log that quotes HTML is accepted" "$DISPUTE" -C markup add-evidence -k chat chat.txt
+stored_line E01 E01-chat.txt chat.txt >want
+same want out "the chat log is stored as E01-chat.txt"
+contains markup/case.json '"mime":	"text/plain"' "the chat log is recorded as text/plain"
+lacks markup/case.json 'text/html' "text/html is recorded nowhere"
+contains err "chat.txt: the content is text/html; kept as plain text (.txt)" "a warning says so"
+printf '<!DOCTYPE html>\n<html><head><script>fetch("http://evil.example/")</script></head><body>订单 6912345678901234</body></html>\n' >order.html
+expect 0 "a saved order page is accepted" "$DISPUTE" -C markup add-evidence -k order order.html
+stored_line E02 E02-order.txt order.html >want
+same want out "the saved order page is stored as E02-order.txt"
+check "no .html file is in evidence/" sh -c '! ls markup/evidence | grep -q "\.html\$"'
+# An SVG with a script is refused for every kind that takes pictures.
+printf '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>document.documentElement.setAttribute("data-ran","yes")</script><rect width="10" height="10"/></svg>\n' >defect.svg
+check "libmagic calls the SVG image/svg+xml" test "$(file -b --mime-type defect.svg)" = image/svg+xml
+for k in defect order chat other; do
+	refused markup "defect.svg: refused: an SVG picture can carry scripts" -k "$k" defect.svg
+done
+
 # The original file is left exactly as it was: bytes, mode and modification time.
 cp "$EVIDENCE/defect-photo.jpg" orig.jpg
 chmod 644 orig.jpg

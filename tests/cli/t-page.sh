@@ -125,6 +125,50 @@ unzip -p own.zip "$ROOT/data/index.html" >own.html
 contains own.html "<title>6912345678901234</title>" "the case's template is used"
 contains own.html "&lt;script&gt;" "the case's template is rendered with HTML escaping on"
 
+# The Content-Security-Policy is the program's, right after <head>, whatever the
+# template: nothing on the page may run a script or load from elsewhere.
+CSP="<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src 'self' data:; media-src 'self'; style-src 'unsafe-inline'\">"
+check "the shipped page carries the CSP right after <head>" \
+    test "$(sed -n '3,4p' "$PAGE")" = "<head>
+$CSP"
+check "the shipped page carries it once" test "$(grep -cF "$CSP" "$PAGE")" -eq 1
+lacks own.html "Content-Security-Policy\" content=\"default-src *" "the template's page does not allow everything"
+check "the case's template, which has none, gets the CSP right after <head>" \
+    test "$(sed -n '2p' own.html)" = '<html lang="zh-CN"><head>'
+contains own.html "$CSP<meta charset=\"utf-8\"><title>" "the CSP comes before the template's own head"
+# Comments, a byte order mark and plain attributes before <head> are fine.
+printf '\357\273\277<!-- a comment -->\n<!doctype html>\n<!-- another --><html lang="zh-CN" data-x='"'a b'"' hidden><head data-y=1><title>t</title></head><body>{{order.id}}</body></html>\n' \
+    >c/templates/index.html.mustache
+expect 0 "pack with comments and attributes before <head>" "$DISPUTE" -C c pack -o comment.zip
+unzip -p comment.zip "$ROOT/data/index.html" >comment.html
+check "the CSP follows a <head> with attributes" \
+    test "$(sed -n '3,4p' comment.html)" = '<!-- another --><html lang="zh-CN" data-x='"'a b'"' hidden><head data-y=1>
+'"$CSP"'<title>t</title></head><body>6912345678901234</body></html>'
+# Anything else before <head> could run before the policy applies: refused. So are the
+# forms a browser reads differently from a simple scan: "<!-->" is a whole comment, and
+# a quote inside an unquoted value opens nothing.
+for before in '<script>alert(1)</script>' '<meta http-equiv="refresh" content="0;url=http://evil.example/">' \
+    'text' '<body>' '<!--><script>alert(1)</script>-->' '<!---><script>alert(1)</script>-->' \
+    '<!-- x --!><script>alert(1)</script>-->'; do
+	printf '<!DOCTYPE html>\n<html>%s<head><title>t</title></head><body></body></html>\n' "$before" \
+	    >c/templates/index.html.mustache
+	expect 1 "pack refuses a template with $before before <head>" "$DISPUTE" -C c pack -o refused.zip
+	contains err "c/templates/index.html.mustache: the page must begin with <head>" \
+	    "the refusal of $before names the template"
+	check "no dossier is written for it" test ! -e refused.zip
+done
+for html in '<html a=b"><script>alert(1)</script><x y=">' '<html a="x>"><script>alert(1)</script>'; do
+	printf '<!DOCTYPE html>\n%s<head><title>t</title></head><body></body></html>\n' "$html" \
+	    >c/templates/index.html.mustache
+	expect 1 "pack refuses a template starting $html" "$DISPUTE" -C c pack -o refused.zip
+	contains err "c/templates/index.html.mustache: the page must begin with <head>" \
+	    "the refusal of $html names the template"
+	check "no dossier is written for it" test ! -e refused.zip
+done
+printf '<!DOCTYPE html>\n<html><body>no head</body></html>\n' >c/templates/index.html.mustache
+expect 1 "pack refuses a template without <head>" "$DISPUTE" -C c pack -o refused.zip
+rm c/templates/index.html.mustache
+
 # A picture that does not decode: a warning, the original linked, the dossier still made.
 "$DISPUTE" -q init broken && "$DISPUTE" -q -C broken set order.id 123456 || exit 1
 printf '\377\330\377\340\000\020JFIF\000\001\001\000\000\001\000\001\000\000\377\300\000\021\010\177\377\177\377\003garbage' >broken.jpg
@@ -135,5 +179,28 @@ unzip -p broken.zip "dispute-123456-20261118/data/index.html" >broken.html
 contains broken.html 'href="evidence/E01-defect.jpg"' "the page links the original"
 lacks broken.html 'src="thumbs/' "the page shows no thumbnail for it"
 expect 0 "verify accepts that dossier" "$DISPUTE" verify broken.zip
+
+# An animated GIF cut off in the middle of its second frame: GdkPixbuf returns the first
+# frame together with an error. The thumbnail is made from it with a warning, and the
+# error is not carried into the JPEG encoder (a GdkPixbuf-CRITICAL, fatal here).
+command -v convert >/dev/null || { echo "not ok - ImageMagick's convert is needed"; exit 1; }
+convert -size 64x64 xc:red xc:blue -loop 0 anim.gif || exit 1
+python3 - <<'PY' || exit 1
+data = open("anim.gif", "rb").read()
+gce = b"\x21\xf9\x04"
+second = data.index(gce, data.index(gce) + 1)
+pixels = second + 8 + 10  # its graphic control extension, then its image descriptor
+open("cut.gif", "wb").write(data[:(pixels + len(data) - 1) // 2])
+PY
+check "the cut GIF is still image/gif" test "$(file -b --mime-type cut.gif)" = image/gif
+"$DISPUTE" -q init gif && "$DISPUTE" -q -C gif set order.id 123456 &&
+"$DISPUTE" -q -C gif add-evidence -k defect cut.gif >/dev/null || exit 1
+G_DEBUG=fatal-criticals expect 0 "pack with a GIF whose second frame is cut off" \
+    "$DISPUTE" -C gif pack -o gif.zip
+lacks err "CRITICAL" "packing it raises no GLib critical"
+lacks err "dispute-image stopped" "the image helper does not die on it"
+contains err "E01-defect.gif: the picture is damaged" "a warning says the picture is damaged"
+check "its thumbnail is made from the frame that loaded" \
+    sh -c "unzip -p gif.zip dispute-123456-20261118/data/thumbs/E01-defect.jpg | file - | grep -q 'JPEG image data'"
 
 finish

@@ -70,6 +70,25 @@ expect 0 "show --json demand.text" "$DISPUTE" -C c show --json demand.text
 printf '%s\n' '"refund \"all\" \\ now"' >want
 same want out "show --json escapes quotes and backslashes"
 
+# A case.json from someone else may hold anything: show keeps a text's line breaks when it
+# prints that text alone, and escapes every control character and bidirectional override.
+cp -R c sent || exit 1
+python3 - sent/case.json <<'PY' || exit 1
+import json, sys
+with open(sys.argv[1], encoding="utf-8") as f:
+    case = json.load(f)
+case["problem"]["description"] = "第一行\n\x1b[2J第二行\u202e\x07"
+with open(sys.argv[1], "w", encoding="utf-8") as f:
+    json.dump(case, f, ensure_ascii=False)
+PY
+expect 0 "show problem.description from a case that was sent" "$DISPUTE" -C sent show problem.description
+printf '%s\n' '第一行' '\x1B[2J第二行\u{202E}\x07' >want
+same want out "show keeps the lines of one text and escapes its controls"
+expect 0 "show of that case" "$DISPUTE" -C sent show
+line out 'problem\.description +第一行\\x0A\\x1B\[2J第二行\\u\{202E\}\\x07' \
+    "the table shows that text on one line, escaped"
+lacks out "$(printf '\033')" "show prints no raw ESC"
+
 # show needs a case.
 expect 1 "show outside a case fails" "$DISPUTE" -C nowhere show
 contains err "dispute init" "the message points to dispute init"

@@ -94,6 +94,28 @@ contains out '"defect":	0,' "an empty case counts 0 defect items"
 contains out '"evidence":	[]' "an empty case has an empty evidence list"
 contains out '"timeline":	[]' "an empty case has an empty timeline"
 
+# A file name is whatever the disk holds: a screen clear, a window title, a line break,
+# a right-to-left override and a byte that is not UTF-8 reach neither status nor the
+# add-evidence warning raw; they are shown as \xHH and \u{XXXX}.
+ESC=$(printf '\033')
+RLO=$(printf '\342\200\256')
+"$DISPUTE" -q init hostile || exit 1
+hostile_name=$(printf 'x\033[2J\033]0;TITLE\007\nE09 forged\342\200\256gpj\377.png')
+cp "$EVIDENCE/defect-photo.jpg" "$hostile_name" || exit 1
+expect 0 "add-evidence of a file named with controls" "$DISPUTE" -C hostile add-evidence -k defect "$hostile_name"
+contains err 'x\x1B[2J\x1B]0;TITLE\x07\x0AE09 forged\u{202E}gpj\xFF.png: the name says .png' \
+    "the add-evidence warning shows the name escaped"
+lacks err "$ESC" "the add-evidence warning holds no raw ESC"
+lacks err "$RLO" "the add-evidence warning holds no raw U+202E"
+check "the add-evidence warning is one line" test "$(wc -l <err)" -eq 1
+expect 0 "status of that case" "$DISPUTE" -C hostile status
+contains out 'x\x1B[2J\x1B]0;TITLE\x07\x0AE09 forged\u{202E}gpj�.png' \
+    "status shows the original name escaped (the stray byte was stored as U+FFFD)"
+lacks out "$ESC" "status prints no raw ESC"
+lacks out "$RLO" "status prints no raw U+202E"
+lacks out "$(printf '\007')" "status prints no raw BEL"
+check "status prints no line of the name's own" sh -c "! grep -q '^E09 forged' out"
+
 expect 2 "status with an argument is a usage error" "$DISPUTE" -C c status extra
 expect 2 "status with an unknown option is a usage error" "$DISPUTE" -C c status --csv
 expect 1 "status outside a case fails" "$DISPUTE" -C nowhere status

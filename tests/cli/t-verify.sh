@@ -73,6 +73,27 @@ expect 1 "verify --json of the dossier with an extra file" "$DISPUTE" verify --j
 contains out '"kind":	"extra"' "verify --json reports the extra kind"
 contains out '"path":	"data/evidence/E99-added.txt"' "verify --json names the extra file"
 
+# An entry name with a carriage return and a line feed (no UTF-8 flag, so the bytes are
+# read as they are) cannot forge a verdict line: verify shows them as \x0D\x0A.
+python3 - "$ZIP" "$ROOT" <<'PY' || exit 1
+import shutil, sys, zipfile
+zip_path, root = sys.argv[1], sys.argv[2]
+shutil.copy(zip_path, "spoof.zip")
+forged = "%s: intact, 10 payload files, 30094 bytes (BagIt 1.0, sha256)" % zip_path
+with zipfile.ZipFile("spoof.zip", "a") as z:
+    name = "%s/data/evidence/E98-note.txt\r\n%s\r\n" % (root, forged)
+    info = zipfile.ZipInfo(name, (2026, 11, 18, 0, 0, 0))
+    assert not info.flag_bits & 0x800
+    z.writestr(info, "forged\n")
+PY
+expect 1 "verify of a dossier with a line break in an entry name" "$DISPUTE" verify spoof.zip
+contains out "extra: data/evidence/E98-note.txt\\x0D\\x0A$ZIP: intact, 10 payload files, 30094 bytes (BagIt 1.0, sha256)\\x0D\\x0A: not listed" \
+    "verify shows the line break in the name escaped"
+check "no line of verify's output is a forged verdict" sh -c "! grep -q '^$ZIP: intact' out"
+check "verify prints no raw carriage return" sh -c "! grep -q \"\$(printf '\\r')\" out"
+check "verify prints the extra entry, the Payload-Oxum and the verdict: three lines" \
+    test "$(wc -l <out)" -eq 3
+
 # The bag folder, tampered with on disk.
 flip "folder/$ROOT/data/evidence/E03-chat.txt"
 expect 1 "verify of a tampered bag folder fails" "$DISPUTE" verify "folder/$ROOT"

@@ -203,7 +203,10 @@ test_extension_known_type(void **state)
 	expect_extension("application/pdf", "PDF", "pdf", 0);
 	expect_extension("text/csv", "txt", "csv", 0);
 	expect_extension("text/plain", "csv", "txt", 1);
-	expect_extension("text/html", "htm", "html", 0);
+	/* No type is stored as a web document: HTML is recorded as text/plain before its
+	 * extension is chosen, and the table does not even know it. */
+	expect_extension("text/html", "htm", "txt", 0);
+	expect_extension("text/xml", "xml", "txt", 0);
 	/* "jp" is a prefix of "jpe" in the alias list, not an alias. */
 	expect_extension("image/jpeg", "jp", "jpg", 1);
 }
@@ -227,6 +230,45 @@ test_extension_unknown_type(void **state)
 	expect_extension("text/x-foo", "a/b", "txt", 0);
 	expect_extension("text/x-foo", "a b", "txt", 0);
 	expect_extension("application/x-foo", "文件", "bin", 0);
+	/* The user's extension is never kept when a browser would open it as a document. */
+	expect_extension("text/x-shellscript", "html", "txt", 0);
+	expect_extension("text/x-foo", "xhtml", "txt", 0);
+	expect_extension("image/x-foo", "svg", "bin", 0);
+	expect_extension("image/x-foo", "htm", "bin", 0);
+	expect_extension("video/x-foo", "mhtml", "bin", 0);
+	expect_extension("application/x-foo", "xml", "bin", 0);
+}
+
+/* SVG runs scripts when opened: no kind takes it, though each takes "image/" types. */
+static void
+test_svg_refused(void **state)
+{
+	const struct evidence_kind *k;
+
+	(void)state;
+	assert_non_null(evidence_type_refused("image/svg+xml"));
+	assert_non_null(evidence_type_refused("image/svg"));
+	assert_null(evidence_type_refused("image/png"));
+	assert_null(evidence_type_refused("text/html"));
+	for (k = evidence_kinds; k->name != NULL; k++) {
+		assert_false(evidence_kind_allows(k, "image/svg+xml"));
+		assert_false(evidence_kind_allows(k, "image/svg"));
+	}
+}
+
+/* Markup a browser would run is recorded as plain text; everything else as it is. */
+static void
+test_recorded_type(void **state)
+{
+	const char *png = "image/png";
+
+	(void)state;
+	assert_string_equal(evidence_recorded_type("text/html"), "text/plain");
+	assert_string_equal(evidence_recorded_type("text/xml"), "text/plain");
+	assert_string_equal(evidence_recorded_type("application/xhtml+xml"), "text/plain");
+	assert_ptr_equal(evidence_recorded_type(png), png);
+	assert_string_equal(evidence_recorded_type("text/csv"), "text/csv");
+	assert_string_equal(evidence_recorded_type("text/plain"), "text/plain");
 }
 
 /* evidence_add() and evidence_remove() in a real case. */
@@ -785,6 +827,8 @@ main(void)
 		cmocka_unit_test(test_kind_find),
 		cmocka_unit_test(test_extension_known_type),
 		cmocka_unit_test(test_extension_unknown_type),
+		cmocka_unit_test(test_svg_refused),
+		cmocka_unit_test(test_recorded_type),
 		cmocka_unit_test_setup_teardown(test_add_every_sample, case_setup, case_teardown),
 		cmocka_unit_test_setup_teardown(test_add_batch_with_note, case_setup, case_teardown),
 		cmocka_unit_test_setup_teardown(test_add_large_file, case_setup, case_teardown),

@@ -107,8 +107,10 @@ walk_one(struct walk *w, int dfd, const char *rel, const char *base, unsigned de
 		char *shown = utf8_sanitize(rel);
 		int status;
 
-		if (shown == NULL)
+		if (shown == NULL) {
+			dispute_error(_("out of memory"));
 			return DISPUTE_FAILED;
+		}
 		status = bag_add_problem(w->report, BAG_MALFORMED, shown,
 		    "name is not valid UTF-8");
 		free(shown);

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "dispute/calendar.h"
@@ -1051,6 +1052,107 @@ add_facts(struct page_build *pb)
 	return DISPUTE_OK;
 }
 
+/* The page's Content-Security-Policy, put in by the program so that a case's own
+ * template cannot leave it out. The shipped page needs exactly this: its inline
+ * <style> and style attributes, its thumbnails (img-src; data: is harmless, an image
+ * runs nothing), and the videos and recordings it plays (media-src). It runs no script
+ * and fetches nothing else, so everything else is 'none': a template that adds a
+ * script, a frame, a font or a remote picture gets nothing run or loaded. Links are
+ * followed only when the reader clicks them, which a policy does not govern. */
+#define PAGE_CSP "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; " \
+	"img-src 'self' data:; media-src 'self'; style-src 'unsafe-inline'\">"
+
+/* What comes before <head> is read here and by the browser alike only in its plain
+ * forms; anything else is refused rather than guessed at, since a disagreement could
+ * hide a script from this scan (a comment "<!-->" ends at once for a browser). */
+#define HTML_BLANKS " \t\r\n\f"
+
+/* P past blanks and comments "<!--TEXT-->" whose TEXT does not start with ">" or "->"
+ * and holds no "--". */
+static const char *
+skip_blanks(const char *p)
+{
+	const char *end;
+
+	for (;;) {
+		p += strspn(p, HTML_BLANKS);
+		if (strncmp(p, "<!--", 4) != 0 || p[4] == '>' || strncmp(p + 4, "->", 2) == 0)
+			return p;
+		end = strstr(p + 4, "--");
+		if (end == NULL || strncmp(end, "-->", 3) != 0)
+			return p;
+		p = end + 3;
+	}
+}
+
+/* Past the start tag <NAME ...> at P, or NULL unless its attributes are plain: NAME,
+ * NAME=VALUE or NAME="VALUE" (or '...'), each after a blank, with no quote, '<' or '>'
+ * inside a value. */
+static const char *
+skip_tag(const char *p, const char *name)
+{
+	size_t n = strlen(name), blanks;
+	const char *end;
+
+	if (p[0] != '<' || strncasecmp(p + 1, name, n) != 0)
+		return NULL;
+	p += 1 + n;
+	for (;;) {
+		blanks = strspn(p, HTML_BLANKS);
+		p += blanks;
+		if (*p == '>')
+			return p + 1;
+		n = strspn(p, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_:.");
+		if (blanks == 0 || n == 0)
+			return NULL;
+		p += n;
+		if (*p != '=')
+			continue;
+		p++;
+		if (*p == '"' || *p == '\'') {
+			end = strchr(p + 1, *p);
+			if (end == NULL || strcspn(p + 1, "\"'<>") != (size_t)(end - p - 1))
+				return NULL;
+			p = end + 1;
+		} else {
+			n = strcspn(p, HTML_BLANKS "\"'<>=`");
+			if (n == 0)
+				return NULL;
+			p += n;
+		}
+	}
+}
+
+/* Puts PAGE_CSP right after <head>, which must come first: before it only a byte order
+ * mark, <!DOCTYPE html>, <html ...>, blanks and comments, none of which can run or
+ * load anything before the policy applies. */
+static int
+add_policy(const char *template_path, char **html)
+{
+	const char *p = *html, *next;
+	char *page;
+
+	if (strncmp(p, "\xEF\xBB\xBF", 3) == 0)
+		p += 3;
+	p = skip_blanks(p);
+	if (strncasecmp(p, "<!doctype", 9) == 0 && (next = strchr(p, '>')) != NULL)
+		p = skip_blanks(next + 1);
+	if ((next = skip_tag(p, "html")) != NULL)
+		p = skip_blanks(next);
+	next = skip_tag(p, "head");
+	if (next == NULL) {
+		dispute_error(_("%s: the page must begin with <head> (after an optional "
+		    "<!DOCTYPE html>, <html> with plain attributes, and comments), so that "
+		    "its security policy comes before anything else"), template_path);
+		return DISPUTE_FAILED;
+	}
+	if (asprintf(&page, "%.*s\n%s%s", (int)(next - *html), *html, PAGE_CSP, next) == -1)
+		return oom();
+	free(*html);
+	*html = page;
+	return DISPUTE_OK;
+}
+
 static int
 render(struct page_build *pb, char **html)
 {
@@ -1061,7 +1163,7 @@ render(struct page_build *pb, char **html)
 	    &shipped_dir) == DISPUTE_OK &&
 	    template_render_file(path, shipped_dir, pb->view, TEMPLATE_ESCAPE_HTML, html) ==
 	    DISPUTE_OK)
-		status = DISPUTE_OK;
+		status = add_policy(path, html);
 	free(shipped_dir);
 	free(path);
 	return status;

@@ -1,16 +1,22 @@
 /* The evidence list as CSV and JSON, from the same view every draft is rendered from. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "dispute/evidence-list.h"
 #include "dispute/i18n.h"
 #include "dispute/report.h"
 
-/* One CSV field (RFC 4180): quoted, with quotes doubled. */
+/* One CSV field (RFC 4180): quoted, with quotes doubled. A spreadsheet evaluates a cell
+ * that starts with = + - @ (or a tab or carriage return before one) as a formula even
+ * when it is quoted, so such a cell gets a leading apostrophe, which Excel and
+ * LibreOffice take as "this is text". */
 static void
 csv_field(FILE *out, const char *value, const char *end)
 {
 	fputc('"', out);
+	if (value != NULL && value[0] != '\0' && strchr("=+-@\t\r", value[0]) != NULL)
+		fputc('\'', out);
 	for (; value != NULL && *value != '\0'; value++) {
 		if (*value == '"')
 			fputc('"', out);

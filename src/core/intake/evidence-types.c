@@ -1,6 +1,11 @@
-/* Which file types each evidence kind accepts, and the extension each type is stored
- * under. The extension table is written here because libmagic's MAGIC_EXTENSION knows
- * no extension for common evidence types (MP3, M4A, PDF, plain text, CSV, HTML). */
+/* Which file types each evidence kind accepts, the type a file is recorded as, and the
+ * extension each type is stored under. The extension table is written here because
+ * libmagic's MAGIC_EXTENSION knows no extension for common evidence types (MP3, M4A,
+ * PDF, plain text, CSV).
+ *
+ * Every evidence file is linked from the dossier's page, and a browser opens a linked
+ * file by its extension. No evidence may therefore be stored under a name that makes it
+ * a web document (HTML, XML, SVG): its scripts would run in the reader's browser. */
 #include <fnmatch.h>
 #include <stddef.h>
 #include <string.h>
@@ -63,15 +68,45 @@ evidence_kind_find(const char *name)
 	return NULL;
 }
 
+const char *
+evidence_type_refused(const char *mime)
+{
+	/* An SVG is a document that runs its scripts when opened, not a photo; the image
+	 * patterns of the allow-lists would otherwise let it in as one. */
+	if (strcmp(mime, "image/svg+xml") == 0 || strcmp(mime, "image/svg") == 0)
+		return N_("an SVG picture can carry scripts that would run in the reader's "
+		    "browser; convert it to PNG or JPEG first");
+	return NULL;
+}
+
 int
 evidence_kind_allows(const struct evidence_kind *kind, const char *mime)
 {
 	int i;
 
+	if (evidence_type_refused(mime) != NULL)
+		return 0;
 	for (i = 0; kind->allowed[i] != NULL; i++)
 		if (fnmatch(kind->allowed[i], mime, 0) == 0)
 			return 1;
 	return 0;
+}
+
+/* Markup that a browser runs, which libmagic also finds in a chat log that merely
+ * quotes "<script>" or "<img src=...>": kept as plain text, byte for byte. */
+static const char *const markup_types[] = {
+	"text/html", "text/xml", "application/xml", "application/xhtml+xml", NULL
+};
+
+const char *
+evidence_recorded_type(const char *mime)
+{
+	int i;
+
+	for (i = 0; markup_types[i] != NULL; i++)
+		if (strcmp(mime, markup_types[i]) == 0)
+			return "text/plain";
+	return mime;
 }
 
 struct type_extension {
@@ -107,8 +142,6 @@ static const struct type_extension type_extensions[] = {
 	{ "application/pdf", "pdf", "" },
 	{ "text/plain", "txt", "text/log/md" },
 	{ "text/csv", "csv", "txt" },
-	{ "text/html", "html", "htm/mhtml" },
-	{ "text/xml", "xml", "" },
 	{ "application/json", "json", "" },
 	{ NULL, NULL, NULL }
 };
@@ -129,13 +162,15 @@ in_list(const char *list, const char *ext)
 	return 0;
 }
 
-/* An extension taken over from the user's file name must be short and plain. */
+/* An extension taken over from the user's file name must be short and plain, and not
+ * one that a browser opens as a web document. */
 static int
 plain_extension(const char *ext)
 {
 	size_t n = strlen(ext);
 
-	return n > 0 && n <= 8 && strspn(ext, "abcdefghijklmnopqrstuvwxyz0123456789") == n;
+	return n > 0 && n <= 8 && strspn(ext, "abcdefghijklmnopqrstuvwxyz0123456789") == n &&
+	    !in_list("html/htm/shtml/xhtml/xht/mht/mhtml/xml/xsl/xslt/svg/svgz", ext);
 }
 
 const char *

@@ -93,7 +93,7 @@ static int
 check_type(magic_t cookie, const struct evidence_kind *kind, struct staged *s,
     const unsigned char *head, size_t head_len)
 {
-	const char *mime;
+	const char *mime, *refused, *recorded;
 	int mismatch;
 
 	if (head_len == 0) {
@@ -106,16 +106,27 @@ check_type(magic_t cookie, const struct evidence_kind *kind, struct staged *s,
 		    magic_error(cookie));
 		return DISPUTE_FAILED;
 	}
-	snprintf(s->mime, sizeof s->mime, "%s", mime);
-	if (!evidence_kind_allows(kind, s->mime)) {
-		dispute_error(_("%s: refused: the content is %s, but %s evidence must be %s"),
-		    s->source, s->mime, kind->name, _(kind->allowed_text));
+	refused = evidence_type_refused(mime);
+	if (refused != NULL) {
+		dispute_error(_("%s: refused: %s"), s->source, _(refused));
 		return DISPUTE_FAILED;
 	}
-	s->extension = evidence_extension(s->mime, extension_of(path_basename(s->source)), &mismatch);
-	if (mismatch)
+	if (!evidence_kind_allows(kind, mime)) {
+		dispute_error(_("%s: refused: the content is %s, but %s evidence must be %s"),
+		    s->source, mime, kind->name, _(kind->allowed_text));
+		return DISPUTE_FAILED;
+	}
+	recorded = evidence_recorded_type(mime);
+	s->extension = evidence_extension(recorded, extension_of(path_basename(s->source)),
+	    &mismatch);
+	if (recorded != mime)
+		dispute_warning(_("%s: the content is %s; kept as plain text (.%s), so that "
+		    "nothing in it runs when the dossier's page opens it"), s->source, mime,
+		    s->extension);
+	else if (mismatch)
 		dispute_warning(_("%s: the name says .%s but the content is %s; stored as .%s"),
-		    s->source, extension_of(path_basename(s->source)), s->mime, s->extension);
+		    s->source, extension_of(path_basename(s->source)), mime, s->extension);
+	snprintf(s->mime, sizeof s->mime, "%s", recorded);
 	return DISPUTE_OK;
 }
 

@@ -1,9 +1,11 @@
 /* Messages to stderr: the only channel the core uses to talk to the user. */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "dispute/i18n.h"
 #include "dispute/report.h"
+#include "dispute/terminal.h"
 
 static int quiet;
 
@@ -15,12 +17,22 @@ dispute_set_quiet(int on)
 
 static void emit(const char *, const char *, va_list) __attribute__((format(printf, 2, 0)));
 
+/* Messages name files, and names come from the user's disk and from zips: the whole
+ * message goes through text_for_terminal(), so that no name can send the terminal a
+ * control sequence or forge a line of its own. Out of memory, the untranslated format
+ * is shown instead, which at least names the problem. */
 static void
 emit(const char *prefix, const char *fmt, va_list ap)
 {
-	fprintf(stderr, "dispute: %s", prefix);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
+	char *message = NULL, *shown = NULL;
+
+	if (vasprintf(&message, fmt, ap) == -1)
+		message = NULL;
+	else
+		shown = text_for_terminal(message, 0);
+	fprintf(stderr, "dispute: %s%s\n", prefix, shown != NULL ? shown : fmt);
+	free(shown);
+	free(message);
 }
 
 void

@@ -1,5 +1,5 @@
 /* UTF-8 checking and repair (RFC 3629: no overlongs, no surrogates, at most U+10FFFF),
- * and sizes written for people. */
+ * text made safe for a terminal, and sizes written for people. */
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -7,6 +7,7 @@
 
 #include "dispute/i18n.h"
 #include "dispute/report.h"
+#include "dispute/terminal.h"
 #include "text.h"
 
 size_t
@@ -67,16 +68,67 @@ utf8_sanitize(const char *s)
 	/* Each bad byte becomes three bytes (EF BF BD). */
 	char *out = malloc(3 * len + 1);
 
-	if (out == NULL) {
-		dispute_error(_("out of memory"));
+	if (out == NULL)
 		return NULL;
-	}
 	while (i < len) {
 		n = utf8_sequence_length(p + i, len - i);
 		if (n == 0) {
 			memcpy(out + used, "\xEF\xBF\xBD", 3);
 			used += 3;
 			i++;
+		} else {
+			memcpy(out + used, p + i, n);
+			used += n;
+			i += n;
+		}
+	}
+	out[used] = '\0';
+	return out;
+}
+
+/* The code point of the well-formed sequence of N bytes at S. */
+static unsigned long
+code_point(const unsigned char *s, size_t n)
+{
+	static const unsigned char lead_bits[] = { 0, 0x7F, 0x1F, 0x0F, 0x07 };
+	unsigned long cp = s[0] & lead_bits[n];
+	size_t i;
+
+	for (i = 1; i < n; i++)
+		cp = (cp << 6) | (s[i] & 0x3F);
+	return cp;
+}
+
+/* Characters a terminal acts on instead of showing: the C1 controls (some terminals
+ * take U+009B as CSI), and the marks, embeddings, overrides and isolates that reorder
+ * the text around them (a name ending in U+202E "gpj.exe" shows as "exe.jpg"). */
+static int
+hidden_character(unsigned long cp)
+{
+	return (cp >= 0x80 && cp <= 0x9F) || cp == 0x061C || cp == 0x200E || cp == 0x200F ||
+	    (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+char *
+text_for_terminal(const char *s, int keep_lines)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t len = strlen(s), i = 0, used = 0, n;
+	/* The longest escape, \u{XXXX} (8 bytes), stands for at least 2 bytes, and \xHH
+	 * (4 bytes) for 1. */
+	char *out = malloc(4 * len + 1);
+
+	if (out == NULL)
+		return NULL;
+	while (i < len) {
+		n = utf8_sequence_length(p + i, len - i);
+		if (n == 0 || (n == 1 && (p[i] < 0x20 || p[i] == 0x7F) &&
+		    !(keep_lines && (p[i] == '\n' || p[i] == '\t')))) {
+			used += (size_t)sprintf(out + used, "\\x%02X", p[i]);
+			i++;
+		} else if (n > 1 && hidden_character(code_point(p + i, n))) {
+			used += (size_t)sprintf(out + used, "\\u{%04lX}", code_point(p + i, n));
+			i += n;
 		} else {
 			memcpy(out + used, p + i, n);
 			used += n;

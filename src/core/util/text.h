@@ -22,7 +22,9 @@ int utf8_valid(const char *s, size_t len);
 int text_check(const char *s, char *reason, size_t reason_len);
 
 /* A malloc'd copy of S in which every byte that is not part of well-formed UTF-8 is
- * replaced by U+FFFD, so that a file name of unknown encoding can be stored in JSON. */
+ * replaced by U+FFFD, so that a file name of unknown encoding can be stored in JSON.
+ * NULL when out of memory, without a message (the caller reports): this file is below
+ * the reporter, which escapes messages with text_for_terminal(). */
 char *utf8_sanitize(const char *s);
 
 /* "1.5 MB": a size for people, in decimal units (as bag-info.txt's Bag-Size), with
