@@ -84,7 +84,8 @@ print_human(const char *target, const struct bag_report *r)
 	int status = DISPUTE_OK;
 
 	for (i = 0; i < r->uncovered_count; i++)
-		printf(_("note: %s: a tag file that no tag manifest covers\n"), r->uncovered[i]);
+		status |= print_line(_("note: %s: a tag file that no tag manifest covers\n"),
+		    r->uncovered[i]);
 	for (i = 0; i < r->problem_count; i++)
 		status |= print_line("%s: %s%s%s", bag_problem_name(r->problems[i].kind),
 		    r->problems[i].path != NULL ? r->problems[i].path : "",
