@@ -37,7 +37,9 @@ int dossier_inputs_build(const struct dispute_case *c, const struct rules *rules
 void dossier_inputs_free(struct dossier_inputs *in);
 
 struct dossier_options {
-	const char *output;    /* path of the zip; NULL: the bag's name + .zip in DIRECTORY */
+	const char *output;    /* path of the zip ("-": standard output); NULL: the bag's
+	                        * name + .zip in DIRECTORY, replaced if it exists */
+	int force;             /* OUTPUT may replace an existing file */
 	const char *directory; /* NULL: the current folder */
 	int public_copy;       /* the public copy instead: the public post and metadata-free
 	                        * photos only, named by the masked order number */
@@ -45,11 +47,15 @@ struct dossier_options {
 	                        * Entry names stay readable in an encrypted zip. */
 };
 
-/* Writes the dossier for case C (opened for reading) from IN. Every evidence file is
+/* Writes the dossier for case C (opened for reading) from IN. The destination is judged
+ * by output_check() first (with the timestamp request beside it): a link, a device, the
+ * case's own files and, unless FORCE, an existing OUTPUT are refused; a pipe, a FIFO or
+ * "-" gets the zip streamed into it, without a timestamp request. Every evidence file is
  * hashed as it streams into the zip and compared with its record; any difference, a
  * missing file or any other failure leaves no file under the final name. On success
- * *WRITTEN holds the malloc'd path of the dossier, and DOSSIER.tsq beside it holds an
- * RFC 3161 timestamp request over the bag's tag manifest. */
+ * *WRITTEN holds the malloc'd path of the dossier (NULL when it was streamed), and
+ * DOSSIER.tsq beside it holds an RFC 3161 timestamp request over the bag's tag
+ * manifest. */
 int dossier_write(const struct dispute_case *c, const struct dossier_inputs *in,
     const struct dossier_options *options, char **written);
 

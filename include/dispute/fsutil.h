@@ -39,8 +39,15 @@ int fs_read_file_nofollow(const char *path, size_t max, char **data, size_t *len
 
 /* Creates a unique temporary file "DIR/.PREFIX.XXXXXX" opened for writing with MODE;
  * returns its descriptor and stores the malloc'd path in *TMP_PATH, or -1 after
- * reporting the problem. */
+ * reporting the problem. The path is remembered until fs_temp_release(), so that
+ * fs_remove_temps() can remove the file if a signal ends the process first. */
 int fs_create_temp(const char *dir, const char *prefix, mode_t mode, char **tmp_path);
+/* Forgets and frees a path from fs_create_temp() (NULL is fine), once the file has been
+ * renamed or removed. */
+void fs_temp_release(char *tmp_path);
+/* Removes every temporary file not yet released. Async-signal-safe: for a handler of
+ * SIGINT, SIGTERM and SIGHUP, so that an interrupted pack leaves no partial dossier. */
+void fs_remove_temps(void);
 
 /* Writes all LEN bytes or reports PATH and the error. */
 int fs_write_all(int fd, const void *data, size_t len, const char *path);

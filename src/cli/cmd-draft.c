@@ -11,12 +11,15 @@
 #include "dispute/evidence-list.h"
 #include "dispute/fsutil.h"
 #include "dispute/i18n.h"
+#include "dispute/output.h"
 #include "dispute/report.h"
 
 static const struct cmd_option draft_options[] = {
 	{ "to", OPT_TO, 1, "RECIPIENT",
 	  N_("complaint: platform, 12315, consumer-association, court or social") },
-	{ "output", 'o', 1, "FILE", N_("write to FILE instead of stdout") },
+	{ "output", 'o', 1, "FILE", N_("write to FILE instead of stdout (\"-\": stdout; a pipe or "
+	  "FIFO is written through)") },
+	{ "force", OPT_FORCE, 0, NULL, N_("with -o: replace FILE if it exists") },
 	{ "csv", OPT_CSV, 0, NULL, N_("evidence-list: CSV instead of text") },
 	{ "json", OPT_JSON, 0, NULL, N_("evidence-list: JSON (schema dispute-evidence-list/1)") },
 	{ "lang", OPT_LANG, 1, "LANG", N_("zh-CN or en (default: case.language, else zh-CN)") },
@@ -62,13 +65,24 @@ chosen_kind(struct cmd_ctx *ctx, int *status)
 }
 
 static int
-emit(const char *output, const char *text)
+emit(struct cmd_ctx *ctx, const char *text)
 {
+	const char *output = args_get(ctx, 'o');
+	int force = args_has(ctx, OPT_FORCE);
+	struct output_target target;
+
 	if (output == NULL) {
 		fputs(text, stdout);
 		return DISPUTE_OK;
 	}
-	if (fs_write_atomic(output, text, strlen(text), 0600, FS_REPLACE) != DISPUTE_OK)
+	if (output_check(output, case_dir(ctx->c), force ? OUTPUT_REPLACE : OUTPUT_KEEP,
+	    &target) != DISPUTE_OK)
+		return DISPUTE_FAILED;
+	if (target.kind == OUTPUT_STREAM)
+		return output_write_stream(&target, text, strlen(text));
+	/* Without --force, link() refuses a file that appeared since the check. */
+	if (fs_write_atomic(output, text, strlen(text), 0600, force ? FS_REPLACE :
+	    FS_NO_REPLACE) != DISPUTE_OK)
 		return DISPUTE_FAILED;
 	dispute_notice(_("wrote %s"), output);
 	return DISPUTE_OK;
@@ -109,7 +123,7 @@ cmd_draft_exec(struct cmd_ctx *ctx)
 	else
 		status = draft_render(kind, ctx->c, view, lang, args_get(ctx, OPT_TEMPLATE), &text);
 	if (status == DISPUTE_OK)
-		status = emit(args_get(ctx, 'o'), text);
+		status = emit(ctx, text);
 out:
 	free(text);
 	cJSON_Delete(view);
@@ -118,8 +132,8 @@ out:
 
 const struct cmd_entry cmd_draft_entry = {
 	.name = "draft",
-	.usage = "complaint --to RECIPIENT [-o FILE] [--lang LANG] [--template FILE] | "
-	    "evidence-list [--csv | --json] [-o FILE]",
+	.usage = "complaint --to RECIPIENT [-o FILE [--force]] [--lang LANG] [--template FILE] | "
+	    "evidence-list [--csv | --json] [-o FILE [--force]]",
 	.summary = N_("draft a complaint for a rung of the ladder, or the evidence list"),
 	.details = N_("Recipients: platform, 12315, consumer-association, court (民事起诉状 with the\n"
 	    "evidence list appended), social (a public post without your phone, ID number,\n"

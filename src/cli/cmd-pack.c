@@ -13,7 +13,9 @@
 
 static const struct cmd_option pack_options[] = {
 	{ "output", 'o', 1, "FILE", N_("write the dossier to FILE (default: "
-	  "dispute-<order.id>-<YYYYMMDD>.zip in the current folder)") },
+	  "dispute-<order.id>-<YYYYMMDD>.zip in the current folder; \"-\": stdout; a pipe or "
+	  "FIFO is written through)") },
+	{ "force", OPT_FORCE, 0, NULL, N_("with -o: replace FILE if it exists") },
 	{ "date", OPT_DATE, 1, "YYYY-MM-DD", N_("the bagging date (default: today, or "
 	  "SOURCE_DATE_EPOCH)") },
 	{ "public", OPT_PUBLIC, 0, NULL, N_("also write the public copy: the public post and the "
@@ -49,6 +51,7 @@ cmd_pack_exec(struct cmd_ctx *ctx)
 
 	memset(&inputs, 0, sizeof inputs);
 	options.output = args_get(ctx, 'o');
+	options.force = args_has(ctx, OPT_FORCE);
 	if (args_has(ctx, OPT_ENCRYPT) &&
 	    password_obtain(args_get(ctx, OPT_PASSWORD_FILE), 1, &password) != DISPUTE_OK)
 		return DISPUTE_FAILED;
@@ -59,11 +62,13 @@ cmd_pack_exec(struct cmd_ctx *ctx)
 		dispute_error(_("no dossier was written"));
 		goto out;
 	}
-	/* The path on stdout, so that a script can pick it up. */
-	printf("%s\n", written);
+	/* The path on stdout, so that a script can pick it up; nothing when the dossier
+	 * itself went there. */
+	if (written != NULL)
+		printf("%s\n", written);
 	if (args_has(ctx, OPT_PUBLIC)) {
 		/* Beside the dossier, never encrypted: it is meant to be shown. */
-		directory = path_dirname(written);
+		directory = written != NULL ? path_dirname(written) : strdup(".");
 		free(written);
 		written = NULL;
 		options.public_copy = 1;
@@ -87,7 +92,7 @@ out:
 
 const struct cmd_entry cmd_pack_entry = {
 	.name = "pack",
-	.usage = "[-o FILE] [--date YYYY-MM-DD] [--public] [--encrypt [--password-file FILE]]",
+	.usage = "[-o FILE [--force]] [--date YYYY-MM-DD] [--public] [--encrypt [--password-file FILE]]",
 	.summary = N_("pack the case into a dated, verifiable dossier (a zipped BagIt bag)"),
 	.details = N_("Every evidence file is checked against its recorded SHA-256 while it is\n"
 	    "packed; a changed or missing file stops the pack and no dossier is written.\n"),

@@ -1,13 +1,46 @@
 /* dispute: walks a buyer whose refund was refused up the escalation ladder. main()
  * handles the global options and hands the rest to the subcommand table. */
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "cmd.h"
 #include "dispute/config.h"
+#include "dispute/fsutil.h"
 #include "dispute/i18n.h"
 #include "dispute/report.h"
 #include "progress-bar.h"
+
+/* Ctrl-C, kill and a closed terminal end the command as before, but first remove the
+ * temporary files it has open: a half-written dossier or evidence copy holds private
+ * data, and a partial zip can be read (the attack review recovered case.json from one).
+ * SA_RESETHAND restores the default action, so raising the signal again ends the
+ * process by it. */
+static void
+remove_temps_and_die(int sig)
+{
+	fs_remove_temps();
+	raise(sig);
+}
+
+static void
+clean_up_on_signals(void)
+{
+	static const int signals[] = { SIGINT, SIGTERM, SIGHUP };
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = remove_temps_and_die;
+	sa.sa_flags = SA_RESETHAND;
+	sigemptyset(&sa.sa_mask);
+	for (size_t i = 0; i < sizeof signals / sizeof signals[0]; i++) {
+		struct sigaction old;
+
+		/* A signal ignored by whoever started us (nohup, a background job) stays so. */
+		if (sigaction(signals[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
+			sigaction(signals[i], &sa, NULL);
+	}
+}
 
 int
 main(int argc, char **argv)
@@ -17,6 +50,7 @@ main(int argc, char **argv)
 	int i = 1, quiet = 0;
 
 	i18n_init();
+	clean_up_on_signals();
 	while (i < argc && argv[i][0] == '-') {
 		const char *arg = argv[i];
 

@@ -212,7 +212,10 @@ same court.txt out-court.txt "-o writes the same text as stdout"
 check "the -o file is owner-only (0600)" test "$(stat -c %a out-court.txt)" = 600
 echo old >out-court.txt
 chmod 644 out-court.txt
-expect 0 "-o replaces an existing file" "$DISPUTE" -C c draft complaint --to court -o out-court.txt
+expect 1 "-o refuses an existing file" "$DISPUTE" -C c draft complaint --to court -o out-court.txt
+contains err "out-court.txt: exists; give --force to replace it" "the refusal says how to replace it"
+check "the refused file is untouched" test "$(cat out-court.txt)" = old
+expect 0 "-o --force replaces an existing file" "$DISPUTE" -C c draft complaint --to court -o out-court.txt --force
 same court.txt out-court.txt "the replaced file holds the draft"
 check "the replaced file is owner-only (0600)" test "$(stat -c %a out-court.txt)" = 600
 

@@ -31,7 +31,7 @@ for cmd in $COMMANDS; do
 done
 
 expect 0 "dispute help pack" "$DISPUTE" help pack
-contains out "usage: dispute pack [-o FILE] [--date YYYY-MM-DD]" "help pack gives pack's usage"
+contains out "usage: dispute pack [-o FILE [--force]] [--date YYYY-MM-DD]" "help pack gives pack's usage"
 contains out "-o, --output FILE" "help pack lists -o"
 contains out "--date YYYY-MM-DD" "help pack lists --date"
 expect 0 "dispute help add-evidence" "$DISPUTE" help add-evidence

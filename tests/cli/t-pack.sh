@@ -208,4 +208,80 @@ contains err "E01-defect.mp4: changed since it was added" "the message names the
 check "no dossier after the change in the third block" test ! -e big2.zip
 no_leftovers . "no temporary files after the change in the third block"
 
+# -o never replaces what is not a plain file of the user's.
+printf 'mine\n' >taken.zip
+expect 1 "pack -o over an existing file is refused" "$DISPUTE" -C c pack -o taken.zip
+contains err "taken.zip: exists; give --force to replace it" "the refusal says how to replace it"
+check "the existing file is untouched" test "$(cat taken.zip)" = mine
+check "no timestamp request either" test ! -e taken.tsq
+expect 0 "pack -o --force replaces it" "$DISPUTE" -C c pack -o taken.zip --force
+expect 0 "the replaced file is the dossier" "$DISPUTE" verify taken.zip
+ln -s "$SCRATCH/elsewhere.zip" linked.zip
+expect 1 "pack -o onto a symbolic link is refused" "$DISPUTE" -C c pack -o linked.zip --force
+contains err "linked.zip: is a symbolic link" "the refusal names the link"
+check "the link is still a link, its target not created" sh -c 'test -L linked.zip && test ! -e elsewhere.zip'
+for own in c/case.json c/.dispute.lock ./c/../c/case.json "$(ls c/evidence/E01-*)"; do
+	before=$(sha256sum "$own" | cut -d' ' -f1)
+	expect 1 "pack -o $own is refused" "$DISPUTE" -C c pack -o "$own" --force
+	check "$own is unchanged" test "$(sha256sum "$own" | cut -d' ' -f1)" = "$before"
+done
+expect 1 "draft -o case.json is refused" "$DISPUTE" -C c draft evidence-list -o c/case.json --force
+contains err "is one of the case's own files" "the draft refusal says why"
+expect 0 "show works after the refusals" "$DISPUTE" -C c show --json
+mkdir adir
+expect 1 "pack -o onto a folder is refused" "$DISPUTE" -C c pack -o adir
+# Written through, never replaced: /dev/null, standard output, a FIFO.
+expect 0 "pack -o /dev/null" "$DISPUTE" -C c pack -o /dev/null
+check "/dev/null is still a character device" test -c /dev/null
+"$DISPUTE" -C c pack -o - >streamed.zip 2>err
+check "pack -o - exits 0" test $? -eq 0
+contains err "no timestamp request was written" "pack -o - says there is no timestamp request"
+expect 0 "the zip streamed to stdout verifies" "$DISPUTE" verify streamed.zip
+mkfifo pipe.zip
+cat pipe.zip >from-fifo.zip &
+reader=$!
+expect 0 "pack -o FIFO" "$DISPUTE" -C c pack -o pipe.zip
+wait "$reader"
+check "the FIFO is still a FIFO" test -p pipe.zip
+expect 0 "the zip read from the FIFO verifies" "$DISPUTE" verify from-fifo.zip
+
+# An interrupted pack leaves no partial dossier: TERM while the finished zip waits for
+# the FIFO's reader (its partial file then exists for sure), and after KILL the next
+# pack removes the partial that is left. A background job of a script starts with
+# SIGINT ignored, which pack rightly keeps: env --default-signal gives it the default.
+mkdir tmp && rm -f pipe.zip && mkfifo pipe.zip
+for sig in TERM INT HUP; do
+	env --default-signal=INT TMPDIR="$SCRATCH/tmp" "$DISPUTE" -C c pack -o pipe.zip >/dev/null 2>&1 &
+	pid=$!
+	for _ in $(seq 100); do ls -A tmp | grep -q dossier-partial && break; sleep 0.05; done
+	check "SIG$sig: the partial dossier exists while pack waits" sh -c 'ls -A tmp | grep -q dossier-partial'
+	kill -"$sig" "$pid"
+	timeout 10 sh -c 'while kill -0 "$1" 2>/dev/null; do sleep 0.05; done' sh "$pid"
+	check "SIG$sig ends pack" sh -c '! kill -0 "$1" 2>/dev/null' sh "$pid"
+	kill -KILL "$pid" 2>/dev/null
+	wait "$pid"
+	check "SIG$sig ends pack by the signal" test $? -gt 128
+	no_leftovers tmp "SIG$sig removes the partial dossier"
+done
+env TMPDIR="$SCRATCH/tmp" "$DISPUTE" -C c pack -o pipe.zip >/dev/null 2>&1 &
+pid=$!
+for _ in $(seq 100); do ls -A tmp | grep -q dossier-partial && break; sleep 0.05; done
+kill -KILL "$pid"
+wait "$pid"
+check "KILL leaves the partial dossier behind" sh -c 'ls -A tmp | grep -q dossier-partial'
+env TMPDIR="$SCRATCH/tmp" "$DISPUTE" -C c pack -o - >/dev/null 2>&1
+no_leftovers tmp "the next pack removes the partial a KILL left"
+# A partial that another pack holds locked is not touched.
+head -c 100 /dev/urandom >.dossier-partial.zip.held
+head -c 100 /dev/urandom >.dossier-partial.zip.gone
+flock .dossier-partial.zip.held sleep 5 &
+holder=$!
+sleep 0.2
+expect 0 "pack beside a held and an abandoned partial" "$DISPUTE" -C c pack -o beside.zip
+check "the abandoned partial is removed" test ! -e .dossier-partial.zip.gone
+check "the partial another pack holds stays" test -e .dossier-partial.zip.held
+kill "$holder" 2>/dev/null
+wait "$holder" 2>/dev/null
+rm -f .dossier-partial.zip.held
+
 finish

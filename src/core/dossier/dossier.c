@@ -1,13 +1,16 @@
 /* Writing the dossier: a BagIt 1.0 bag inside a zip, built in a temporary file next to
  * the destination and renamed into place only when complete. Entries are sorted and
  * carry fixed times, so the same case and date give the same bytes. */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <zip.h>
@@ -18,6 +21,7 @@
 #include "dispute/draft-view.h"
 #include "dispute/drafts.h"
 #include "dispute/fsutil.h"
+#include "dispute/output.h"
 #include "dispute/progress.h"
 #include "dispute/report.h"
 #include "dispute/timeline.h"
@@ -309,45 +313,93 @@ dossier_name(const char *order_id, const char *date, const char *suffix)
 	return name;
 }
 
-/* Makes the finished temporary file FD durable and gives it its final name. */
+/* Makes the finished temporary file FD durable and gives it its final name; under
+ * OUTPUT_KEEP a file that appeared there since the check is not replaced. */
 static int
-publish(int fd, const char *tmp_path, const char *final_path, const char *dir)
+publish(int fd, const char *tmp_path, const char *final_path, const char *dir,
+    enum output_existing existing)
 {
 	if (fchmod(fd, 0600) == -1 || fsync(fd) == -1) {
 		dispute_error(_("%s: cannot write to disk: %s"), tmp_path, strerror(errno));
 		return DISPUTE_FAILED;
 	}
-	if (rename(tmp_path, final_path) == -1) {
+	if (renameat2(AT_FDCWD, tmp_path, AT_FDCWD, final_path,
+	    existing == OUTPUT_KEEP ? RENAME_NOREPLACE : 0) == -1) {
 		dispute_error(_("%s: cannot create: %s"), final_path, strerror(errno));
 		return DISPUTE_FAILED;
 	}
 	return fs_sync_dir(dir);
 }
 
-/* DOSSIER.tsq beside DOSSIER.zip: an RFC 3161 request over the tag manifest, ready
- * to send to any timestamp authority. */
-static int
-write_timestamp_request(const struct dossier_bag *b, const char *zip_path)
-{
-	const struct dossier_entry *tag = NULL;
-	size_t i, n = strlen(zip_path);
-	char *path = NULL;
-	int status;
+#define PARTIAL_PREFIX "dossier-partial.zip"
 
-	for (i = 0; i < b->count; i++)
-		if (strcmp(b->entries[i].name, "tagmanifest-sha256.txt") == 0)
-			tag = &b->entries[i];
+/* Partial dossiers that an earlier pack left in DIR when it was killed outright (the
+ * signal handler takes care of the rest): a writer holds an exclusive lock on its
+ * partial file for as long as it writes, so one whose lock can be taken is abandoned,
+ * unless it is empty and new: a parallel pack may have just created it and not yet
+ * locked it. They hold private data, so they go; failing to remove one is a warning. */
+static void
+remove_abandoned_partials(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+
+	if (d == NULL)
+		return;
+	while ((de = readdir(d)) != NULL) {
+		struct stat st;
+		int fd;
+
+		if (strncmp(de->d_name, "." PARTIAL_PREFIX ".", sizeof PARTIAL_PREFIX + 1) != 0)
+			continue;
+		fd = openat(dirfd(d), de->d_name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+		if (fd == -1)
+			continue;
+		if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+		    (st.st_size > 0 || st.st_mtime < time(NULL) - 2) &&
+		    flock(fd, LOCK_EX | LOCK_NB) == 0 && unlinkat(dirfd(d), de->d_name, 0) == -1)
+			dispute_warning(_("%s/%s: cannot remove a partial dossier an interrupted pack "
+			    "left: %s"), dir, de->d_name, strerror(errno));
+		close(fd);
+	}
+	closedir(d);
+}
+
+/* DOSSIER.tsq for DOSSIER.zip (malloc'd), or NULL after reporting. */
+static char *
+timestamp_request_path(const char *zip_path)
+{
+	size_t n = strlen(zip_path);
+	char *path = NULL;
+
 	if (n > 4 && strcmp(zip_path + n - 4, ".zip") == 0)
 		n -= 4;
-	if (tag == NULL || asprintf(&path, "%.*s.tsq", (int)n, zip_path) == -1) {
+	if (asprintf(&path, "%.*s.tsq", (int)n, zip_path) == -1) {
 		dispute_error(_("out of memory"));
+		return NULL;
+	}
+	return path;
+}
+
+/* The .tsq beside the dossier: an RFC 3161 request over the tag manifest, ready to
+ * send to any timestamp authority. */
+static int
+write_timestamp_request(const struct dossier_bag *b, const char *path)
+{
+	const struct dossier_entry *tag = NULL;
+	int status;
+
+	for (size_t i = 0; i < b->count; i++)
+		if (strcmp(b->entries[i].name, "tagmanifest-sha256.txt") == 0)
+			tag = &b->entries[i];
+	if (tag == NULL) {
+		dispute_error(_("%s: the dossier has no tag manifest to timestamp"), path);
 		return DISPUTE_FAILED;
 	}
 	status = timestamp_write_request(path, tag->data, tag->len);
 	if (status == DISPUTE_OK)
 		dispute_notice(_("%s: timestamp request over the tag manifest; send it to a timestamp "
 		    "authority and check its reply with `dispute verify --tsr REPLY`"), path);
-	free(path);
 	return status;
 }
 
@@ -398,9 +450,14 @@ dossier_write(const struct dispute_case *c, const struct dossier_inputs *in,
 {
 	struct dossier_bag bag = { NULL, 0, 0, 0, 0 };
 	const char *root = options->public_copy ? in->public_bag_name : in->bag_name;
-	char *final_path = NULL, *tmp_path = NULL, *dir = NULL;
+	/* A name the user gave is theirs to protect; a default name is ours to renew. */
+	enum output_existing existing = options->output == NULL || options->force ?
+	    OUTPUT_REPLACE : OUTPUT_KEEP;
+	struct output_target zip_target, tsq_target = { OUTPUT_STREAM, NULL };
+	char *final_path = NULL, *tsq_path = NULL, *tmp_path = NULL, *dir = NULL;
 	int fd = -1, status = DISPUTE_FAILED;
 
+	*written = NULL;
 	if (root == NULL) {
 		dispute_error(_("%s: order.id is not set; it names the dossier "
 		    "(`dispute set order.id NUMBER`)"), case_file(c));
@@ -415,17 +472,46 @@ dossier_write(const struct dispute_case *c, const struct dossier_inputs *in,
 		dispute_error(_("out of memory"));
 		goto out;
 	}
+	/* Both destinations are judged before anything is written. */
+	if (output_check(final_path, case_dir(c), existing, &zip_target) != DISPUTE_OK)
+		goto out;
+	if (zip_target.kind == OUTPUT_FILE && ((tsq_path = timestamp_request_path(final_path)) ==
+	    NULL || output_check(tsq_path, case_dir(c), existing, &tsq_target) != DISPUTE_OK))
+		goto out;
 	if (build_bag(&bag, c, in, options->public_copy) != DISPUTE_OK)
 		goto out;
-	dir = path_dirname(final_path);
-	if (dir == NULL)
+	/* A stream gets the zip from a temporary file: libzip writes it out of order. */
+	if (zip_target.kind == OUTPUT_FILE)
+		dir = path_dirname(final_path);
+	else
+		dir = strdup(getenv("TMPDIR") != NULL && *getenv("TMPDIR") != '\0' ?
+		    getenv("TMPDIR") : "/tmp");
+	if (dir == NULL) {
+		dispute_error(_("out of memory"));
 		goto out;
-	fd = fs_create_temp(dir, "dossier-partial.zip", 0600, &tmp_path);
+	}
+	remove_abandoned_partials(dir);
+	fd = fs_create_temp(dir, PARTIAL_PREFIX, 0600, &tmp_path);
 	if (fd == -1)
 		goto out;
-	if (write_zip(&bag, root, fd, tmp_path, in->mtime, options->password) != DISPUTE_OK ||
-	    publish(fd, tmp_path, final_path, dir) != DISPUTE_OK ||
-	    write_timestamp_request(&bag, final_path) != DISPUTE_OK)
+	if (flock(fd, LOCK_EX) == -1) {
+		dispute_error(_("%s: cannot lock: %s"), tmp_path, strerror(errno));
+		goto out;
+	}
+	if (write_zip(&bag, root, fd, tmp_path, in->mtime, options->password) != DISPUTE_OK)
+		goto out;
+	if (zip_target.kind == OUTPUT_STREAM) {
+		if (output_copy_stream(&zip_target, fd) != DISPUTE_OK)
+			goto out;
+		unlink(tmp_path);
+		dispute_notice(_("the dossier went to %s; no timestamp request was written beside "
+		    "it"), zip_target.path != NULL ? zip_target.path : _("standard output"));
+		status = DISPUTE_OK;
+		goto out;
+	}
+	if (publish(fd, tmp_path, final_path, dir, existing) != DISPUTE_OK ||
+	    (tsq_target.kind == OUTPUT_FILE && write_timestamp_request(&bag, tsq_path) !=
+	    DISPUTE_OK))
 		goto out;
 	*written = final_path;
 	final_path = NULL;
@@ -435,8 +521,9 @@ out:
 		close(fd);
 	if (status != DISPUTE_OK && tmp_path != NULL)
 		unlink(tmp_path);
-	free(tmp_path);
+	fs_temp_release(tmp_path);
 	free(dir);
+	free(tsq_path);
 	free(final_path);
 	dossier_bag_free(&bag);
 	return status;

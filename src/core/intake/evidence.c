@@ -593,7 +593,7 @@ out:
 			unlink(batch[i].tmp_path);
 		if (status != DISPUTE_OK && batch[i].final_path != NULL)
 			unlink(batch[i].final_path);
-		free(batch[i].tmp_path);
+		fs_temp_release(batch[i].tmp_path);
 		free(batch[i].final_path);
 	}
 	if (status != DISPUTE_OK && batch != NULL)

@@ -94,6 +94,40 @@ path_dirname(const char *path)
 	return dir;
 }
 
+/* The temporary files this process has open, so that an interrupting signal can take
+ * them along (fs_remove_temps). Slots are claimed and cleared from ordinary code only;
+ * the handler reads them, and a pointer store is atomic on every target we build for. */
+#define TEMP_SLOTS 64
+static char *volatile temps[TEMP_SLOTS];
+
+static void
+temp_register(char *path)
+{
+	for (size_t i = 0; i < TEMP_SLOTS; i++)
+		if (temps[i] == NULL) {
+			temps[i] = path;
+			return;
+		}
+	/* Full: the file is still removed by its writer, or as a leftover later. */
+}
+
+void
+fs_temp_release(char *tmp_path)
+{
+	for (size_t i = 0; tmp_path != NULL && i < TEMP_SLOTS; i++)
+		if (temps[i] == tmp_path)
+			temps[i] = NULL;
+	free(tmp_path);
+}
+
+void
+fs_remove_temps(void)
+{
+	for (size_t i = 0; i < TEMP_SLOTS; i++)
+		if (temps[i] != NULL)
+			unlink(temps[i]);
+}
+
 int
 fs_create_temp(const char *dir, const char *prefix, mode_t mode, char **tmp_path)
 {
@@ -120,6 +154,7 @@ fs_create_temp(const char *dir, const char *prefix, mode_t mode, char **tmp_path
 		goto out;
 	}
 	*tmp_path = path;
+	temp_register(path);
 	path = NULL;
 	goto out;
 oom:
@@ -165,7 +200,7 @@ fs_write_atomic(const char *path, const void *data, size_t len, mode_t mode,
 		dispute_error(_("%s: cannot replace: %s"), path, strerror(errno));
 		goto out;
 	} else {
-		free(tmp);
+		fs_temp_release(tmp);
 		tmp = NULL;
 	}
 	status = fs_sync_dir(dir);
@@ -174,7 +209,7 @@ out:
 		close(fd);
 	if (tmp != NULL)
 		unlink(tmp);
-	free(tmp);
+	fs_temp_release(tmp);
 	free(dir);
 	return status;
 }

@@ -58,6 +58,7 @@ start_child(const char *path, char *const *argv, int input, int output,
     const struct helper_limits *limits)
 {
 	static const char failed[] = "dispute: cannot start a helper program\n";
+	static const int cleanup_signals[] = { SIGINT, SIGTERM, SIGHUP };
 
 	/* Sanitizers reserve terabytes of address space; their builds do without. */
 #ifndef DISPUTE_SANITIZED
@@ -67,6 +68,14 @@ start_child(const char *path, char *const *argv, int input, int output,
 	limit(RLIMIT_FSIZE, limits->file_bytes ? limits->file_bytes : HELPER_FILE_DEFAULT);
 	limit(RLIMIT_CORE, 0);
 	signal(SIGPIPE, SIG_DFL);
+	/* The parent's handler for these removes the parent's temporary files; the child
+	 * takes the default until exec, as it will after. */
+	for (size_t i = 0; i < sizeof cleanup_signals / sizeof cleanup_signals[0]; i++) {
+		struct sigaction old;
+
+		if (sigaction(cleanup_signals[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
+			signal(cleanup_signals[i], SIG_DFL);
+	}
 	if (dup2(input, STDIN_FILENO) == -1 || dup2(output, STDOUT_FILENO) == -1)
 		_exit(127);
 	close_range(3, ~0U, 0);
