@@ -30,6 +30,11 @@ struct dossier_inputs {
 	char *public_bag_name;                 /* dispute-<masked order>-<YYYYMMDD>-public */
 };
 
+/* Names the bag (and its default file) by the masked order number, as the public copy
+ * is: an encrypted zip keeps its entry names readable, and the full order number in
+ * them would identify the buyer's order to anyone who sees the file. */
+int dossier_inputs_seal(struct dossier_inputs *in);
+
 /* Builds IN for case C packed on DATE with RULES and HOLIDAYS, which must outlive it.
  * Without order.id the bag names stay NULL: the page can be built, the dossier not. */
 int dossier_inputs_build(const struct dispute_case *c, const struct rules *rules,

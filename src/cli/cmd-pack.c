@@ -58,6 +58,7 @@ cmd_pack_exec(struct cmd_ctx *ctx)
 	options.password = password;
 	/* Built once: the dossier and its public copy come from the same view and rules. */
 	if (dossier_inputs_build(ctx->c, &ctx->rules, &ctx->holidays, date, &inputs) != DISPUTE_OK ||
+	    (password != NULL && dossier_inputs_seal(&inputs) != DISPUTE_OK) ||
 	    dossier_write(ctx->c, &inputs, &options, &written) != DISPUTE_OK) {
 		dispute_error(_("no dossier was written"));
 		goto out;

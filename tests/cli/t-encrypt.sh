@@ -16,6 +16,46 @@ unzip -l enc.zip >listing 2>&1
 contains listing "data/evidence/E01-defect.jpg" "file names stay visible in an encrypted zip"
 unzip -p -P nothing enc.zip "*/data/case.json" >plain 2>/dev/null
 lacks plain "6912345678901234" "the content cannot be read without the password"
+# What the zip still shows: names and sizes, but neither the full order number in the
+# names nor, for AE-2, the CRC-32 of any entry's plain text.
+lacks listing "6912345678901234" "the entry names carry no full order number"
+contains listing "dispute-6912____1234-" "the bag folder is named by the masked order number"
+python3 - enc.zip >crcs <<'PY' || fail "python3 could not read the zip"
+import struct, sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+for i in z.infolist():
+    x, ae = i.extra, None
+    while len(x) >= 4:
+        hid, n = struct.unpack("<HH", x[:4])
+        if hid == 0x9901:
+            ae = struct.unpack("<H", x[4:6])[0]
+        x = x[4 + n:]
+    print("AE-%s crc %08x %s" % (ae, i.CRC, i.filename))
+PY
+check "every entry is AE-2" sh -c '! grep -v "^AE-2 " crcs'
+check "every entry's CRC is 0" sh -c '! grep -v " crc 00000000 " crcs'
+check "and there are entries" test -s crcs
+if command -v 7z >/dev/null; then
+	mkdir seven
+	(cd seven && 7z x -p"correct horse 电池" ../enc.zip >../7z.log 2>&1)
+	check "7-Zip extracts the AE-2 dossier and checks its authentication codes" test $? -eq 0
+	check "7-Zip's copy of case.json names the order" grep -rq 6912345678901234 seven
+else
+	echo "SKIP: 7z (p7zip-full) not installed"
+fi
+# One flipped bit of ciphertext: the entry's authentication code no longer matches.
+python3 - enc.zip tampered.zip <<'PY'
+import struct, sys, zipfile
+data = bytearray(open(sys.argv[1], "rb").read())
+entry = next(i for i in zipfile.ZipFile(sys.argv[1]).infolist()
+             if i.filename.endswith("data/evidence/E01-defect.jpg"))
+n, e = struct.unpack("<HH", data[entry.header_offset + 26:entry.header_offset + 30])
+data[entry.header_offset + 30 + n + e + 18 + 100] ^= 1
+open(sys.argv[2], "wb").write(data)
+PY
+expect 1 "a dossier with one bit of ciphertext changed fails" "$DISPUTE" verify --password-file pw tampered.zip
+contains out "data/evidence/E01-defect.jpg: cannot read: the AES authentication code does not match" \
+    "the altered entry is named"
 
 expect 0 "verify with the right password file" "$DISPUTE" verify --password-file pw enc.zip
 contains out "intact" "verify says intact"

@@ -31,8 +31,10 @@ struct bag_reader;
 /* An open entry; lives on the caller's stack so that opening needs no allocation. */
 struct bag_stream {
 	struct bag_reader *reader;
-	void *zf; /* zip_file_t * for the zip backend */
-	int fd;   /* for the folder backend */
+	void *zf;      /* zip_file_t * for the zip backend */
+	void *inflate; /* the zip backend's own inflater, for entries libzip hands over
+			* still compressed (bag-zip.c says when) */
+	int fd;        /* for the folder backend */
 };
 
 /* open and read return DISPUTE_FAILED with the reason in WHY (BAG_WHY_MAX bytes)
@@ -72,13 +74,21 @@ int bag_folder_open(const char *path, const char *password, struct bag_report *r
 /* The entry count of the zip open on FD, from its end record; *FOUND is 0 when the
  * file has none. bag-zip-layout.c. */
 int bag_zip_entry_count(int fd, const char *path, uint64_t *count, int *found);
+/* Where an entry's data lies, as the layout check found it, and its WinZip AES record. */
+struct bag_zip_extent {
+	uint64_t data_at, size; /* the stored (compressed, encrypted) bytes */
+	uint32_t crc;
+	int aes_strength;       /* 1, 2, 3 (AES-128, -192, -256); 0: not AES */
+	unsigned method;        /* the compression method under the encryption */
+};
+
 /* Checks that the zip open on FD, whose central directory libzip read as ENTRIES
  * entries and whose bag folder is ROOT (may be NULL), reads the same from its local headers: each entry's local header agrees with
  * its central record, no two entries share bytes, no byte belongs to no entry, and, when
  * some entries are encrypted, all files are. Problems go to REPORT; REFUSED[i] is set for
- * each entry i that must not be read. */
+ * each entry i that must not be read, and EXTENTS[i] filled for every other. */
 int bag_zip_check_layout(int fd, const char *path, const char *root, uint64_t entries,
-    struct bag_report *report, unsigned char *refused);
+    struct bag_report *report, unsigned char *refused, struct bag_zip_extent *extents);
 
 /* Appends a copy of NAME to READER's entries; *CAP is the allocated length. */
 int bag_push_entry(struct bag_reader *reader, size_t *cap, const char *name, uint64_t index);

@@ -32,7 +32,7 @@ static int
 hash_entry(struct bag_judge *j, const struct bag_entry *e, unsigned algs,
     char hex[BAG_ALG_COUNT][DIGEST_HEX_MAX], uint64_t *bytes, char *why)
 {
-	struct bag_stream s = { j->reader, NULL, -1 };
+	struct bag_stream s = { .reader = j->reader, .fd = -1 };
 	struct digest d[BAG_ALG_COUNT];
 	size_t got;
 	int readable, status = DISPUTE_FAILED;

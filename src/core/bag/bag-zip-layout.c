@@ -25,6 +25,7 @@
 #include "dispute/i18n.h"
 #include "dispute/report.h"
 #include "bag-internal.h"
+#include "bag-zip-write.h"
 #include "text.h"
 
 #define SIG_LOCAL 0x04034b50u
@@ -45,6 +46,7 @@
 struct layout_entry {
 	uint64_t start, end; /* the local header up to the end of its data (descriptor
 			      * included) */
+	uint64_t data_at;    /* where the data starts */
 	uint32_t index;      /* the central record's number, libzip's entry index */
 };
 
@@ -55,6 +57,7 @@ struct layout {
 	struct bag_report *report;
 	const char *root;       /* the bag folder, left out of the names reported */
 	unsigned char *refused; /* per entry: do not read it */
+	struct bag_zip_extent *extents;
 	uint64_t entries, cd_offset, cd_size, cd_end;
 	int zip64;
 };
@@ -283,6 +286,7 @@ check_local(struct layout *l, const unsigned char *c, const char *name, size_t n
 		goto out;
 	}
 	e->end = data + csize;
+	e->data_at = data;
 	if (flags & FLAG_DESCRIPTOR) {
 		/* CRC and sizes follow the data, after an optional signature; sizes are 8
 		 * bytes wide when the local header has a zip64 field. */
@@ -383,6 +387,81 @@ check_tiling(struct layout *l, struct layout_entry *ranges, size_t count,
 	return DISPUTE_OK;
 }
 
+/* One central record at POS of the central directory CD (SIZE bytes), with its sizes
+ * and local-header offset completed from a zip64 field. */
+struct central_record {
+	const unsigned char *c;
+	size_t name_len, length;    /* the name's bytes; the whole record's */
+	uint64_t csize, usize, offset;
+	int zip64_damaged;
+};
+
+/* 0 when no whole record starts at POS. */
+static int
+central_record(const unsigned char *cd, size_t size, size_t pos, struct central_record *r)
+{
+	size_t extra_len;
+
+	r->c = cd + pos;
+	if (pos + CENTRAL_FIXED > size || le32(r->c) != SIG_CENTRAL)
+		return 0;
+	r->name_len = le16(r->c + 28);
+	extra_len = le16(r->c + 30);
+	r->length = CENTRAL_FIXED + r->name_len + extra_len + le16(r->c + 32);
+	if (pos + r->length > size)
+		return 0;
+	r->csize = le32(r->c + 20);
+	r->usize = le32(r->c + 24);
+	r->offset = le32(r->c + 42);
+	r->zip64_damaged = zip64_extra(r->c + CENTRAL_FIXED + r->name_len, extra_len, &r->usize,
+	    &r->csize, &r->offset) < 0;
+	return 1;
+}
+
+/* A file, not a folder entry ("name/"). */
+static int
+record_is_file(const struct central_record *r)
+{
+	return r->name_len == 0 || r->c[CENTRAL_FIXED + r->name_len - 1] != '/';
+}
+
+/* The WinZip AES record (id 0x9901) of an extra field: vendor version (1 for AE-1, 2 for
+ * AE-2), key strength and the compression method under the encryption. 0 when none. */
+static int
+aes_record(const unsigned char *extra, size_t len, unsigned *version, int *strength,
+    unsigned *method)
+{
+	for (size_t pos = 0; pos + 4 <= len;) {
+		uint16_t id = le16(extra + pos), n = le16(extra + pos + 2);
+
+		if (pos + 4 + n > len)
+			return 0;
+		if (id == 0x9901 && n >= 7) {
+			*version = le16(extra + pos + 4);
+			*strength = extra[pos + 8];
+			*method = le16(extra + pos + 9);
+			return 1;
+		}
+		pos += 4 + (size_t)n;
+	}
+	return 0;
+}
+
+static void
+fill_extent(struct bag_zip_extent *x, const struct central_record *r, uint64_t data_at)
+{
+	unsigned version;
+
+	x->data_at = data_at;
+	x->size = r->csize;
+	x->crc = le32(r->c + 16);
+	x->method = le16(r->c + 10);
+	x->aes_strength = 0;
+	if (x->method == 99 && !aes_record(r->c + CENTRAL_FIXED + r->name_len, le16(r->c + 30),
+	    &version, &x->aes_strength, &x->method))
+		x->aes_strength = 0;
+}
+
 /* Walks the central directory, checking each record against its local header. */
 static int
 check_central(struct layout *l, uint64_t expected)
@@ -407,44 +486,35 @@ check_central(struct layout *l, uint64_t expected)
 	if (read_at(l, l->cd_offset, cd, (size_t)l->cd_size, &short_read) != DISPUTE_OK)
 		goto out;
 	for (uint64_t i = 0; i < expected && !short_read; i++) {
-		const unsigned char *c = cd + pos;
-		uint64_t csize, usize, offset;
-		size_t name_len, extra_len, comment_len;
+		struct central_record r;
 		int bad;
 
-		if (pos + CENTRAL_FIXED > l->cd_size || le32(c) != SIG_CENTRAL)
+		if (!central_record(cd, (size_t)l->cd_size, pos, &r))
 			break;
-		name_len = le16(c + 28);
-		extra_len = le16(c + 30);
-		comment_len = le16(c + 32);
-		if (pos + CENTRAL_FIXED + name_len + extra_len + comment_len > l->cd_size)
-			break;
-		names[i] = strndup((const char *)c + CENTRAL_FIXED, name_len);
+		names[i] = strndup((const char *)r.c + CENTRAL_FIXED, r.name_len);
 		if (names[i] == NULL) {
 			bag_out_of_memory();
 			goto out;
 		}
-		csize = le32(c + 20);
-		usize = le32(c + 24);
-		offset = le32(c + 42);
-		if (zip64_extra(c + CENTRAL_FIXED + name_len, extra_len, &usize, &csize,
-		    &offset) < 0) {
+		if (r.zip64_damaged) {
 			l->refused[i] = 1;
 			if (add_unsafe(l, names[i], "a damaged zip64 field") != DISPUTE_OK)
 				goto out;
 		} else {
 			ranges[count].start = ranges[count].end = 0;
-			if (check_local(l, c, names[i], name_len, csize, usize, offset,
+			if (check_local(l, r.c, names[i], r.name_len, r.csize, r.usize, r.offset,
 			    &ranges[count], &bad) != DISPUTE_OK)
 				goto out;
 			if (bad)
 				l->refused[i] = 1;
+			else
+				fill_extent(&l->extents[i], &r, ranges[count].data_at);
 			if (ranges[count].end > ranges[count].start)
 				ranges[count++].index = (uint32_t)i;
 		}
-		if (name_len == 0 || c[CENTRAL_FIXED + name_len - 1] != '/')
-			(le16(c + 8) & FLAG_ENCRYPTED) ? sealed++ : plain++;
-		pos += CENTRAL_FIXED + name_len + extra_len + comment_len;
+		if (record_is_file(&r))
+			(le16(r.c + 8) & FLAG_ENCRYPTED) ? sealed++ : plain++;
+		pos += r.length;
 	}
 	if (short_read || pos != l->cd_size) {
 		status = bag_add_problem(l->report, BAG_UNSAFE, NULL, "%s", "the central directory "
@@ -457,17 +527,16 @@ check_central(struct layout *l, uint64_t expected)
 	pos = 0;
 	if (sealed > 0 && plain > 0)
 		for (uint64_t i = 0; i < expected; i++) {
-			const unsigned char *c = cd + pos;
-			size_t name_len = le16(c + 28);
+			struct central_record r;
 
-			if ((name_len == 0 || c[CENTRAL_FIXED + name_len - 1] != '/') &&
-			    !(le16(c + 8) & FLAG_ENCRYPTED)) {
+			central_record(cd, (size_t)l->cd_size, pos, &r);
+			if (record_is_file(&r) && !(le16(r.c + 8) & FLAG_ENCRYPTED)) {
 				l->refused[i] = 1;
 				if (add_unsafe(l, names[i], "not encrypted, in a dossier whose "
 				    "other entries are") != DISPUTE_OK)
 					goto out;
 			}
-			pos += CENTRAL_FIXED + name_len + le16(c + 30) + le16(c + 32);
+			pos += r.length;
 		}
 	status = DISPUTE_OK;
 out:
@@ -502,10 +571,10 @@ bag_zip_entry_count(int fd, const char *path, uint64_t *count, int *found)
 
 int
 bag_zip_check_layout(int fd, const char *path, const char *root, uint64_t entries,
-    struct bag_report *report, unsigned char *refused)
+    struct bag_report *report, unsigned char *refused, struct bag_zip_extent *extents)
 {
 	struct layout l = { .fd = fd, .path = path, .report = report, .root = root,
-		.refused = refused };
+		.refused = refused, .extents = extents };
 	struct stat st;
 	int found;
 
@@ -520,4 +589,54 @@ bag_zip_check_layout(int fd, const char *path, const char *root, uint64_t entrie
 		return bag_add_problem(report, BAG_UNSAFE, NULL, "%s", "no end-of-zip record that "
 		    "reaches the end of the file, or one that points outside it");
 	return check_central(&l, entries);
+}
+
+int
+bag_zip_clear_aes_crc(int fd, const char *path)
+{
+	struct layout l = { .fd = fd, .path = path };
+	unsigned char *cd = NULL;
+	static const unsigned char zero[4] = { 0 };
+	struct stat st;
+	size_t pos = 0;
+	int found, short_read, status = DISPUTE_FAILED;
+
+	if (fstat(fd, &st) != 0) {
+		dispute_error(_("%s: %s"), path, strerror(errno));
+		return DISPUTE_FAILED;
+	}
+	l.size = (uint64_t)st.st_size;
+	if (find_end(&l, &found) != DISPUTE_OK)
+		return DISPUTE_FAILED;
+	cd = found && l.cd_size < SIZE_MAX ? malloc((size_t)l.cd_size + 1) : NULL;
+	if (cd == NULL || read_at(&l, l.cd_offset, cd, (size_t)l.cd_size, &short_read) !=
+	    DISPUTE_OK || short_read) {
+		dispute_error(_("%s: cannot read back the zip just written"), path);
+		goto out;
+	}
+	for (uint64_t i = 0; i < l.entries; i++) {
+		struct central_record r;
+		unsigned version, method;
+		int strength;
+
+		if (!central_record(cd, (size_t)l.cd_size, pos, &r) || r.zip64_damaged) {
+			dispute_error(_("%s: cannot read back the zip just written"), path);
+			goto out;
+		}
+		/* AE-2 entries carry CRC 0: the CRC of the plain text would let anyone confirm
+		 * a guess of the content offline. The local header's CRC is at 14, the
+		 * central record's at 16. */
+		if (le16(r.c + 10) == 99 && aes_record(r.c + CENTRAL_FIXED + r.name_len,
+		    le16(r.c + 30), &version, &strength, &method) && version == 2 &&
+		    (pwrite(fd, zero, 4, (off_t)(l.cd_offset + pos + 16)) != 4 ||
+		    pwrite(fd, zero, 4, (off_t)(r.offset + 14)) != 4)) {
+			dispute_error(_("%s: cannot write: %s"), path, strerror(errno));
+			goto out;
+		}
+		pos += r.length;
+	}
+	status = DISPUTE_OK;
+out:
+	free(cd);
+	return status;
 }

@@ -26,6 +26,7 @@
 #include "dispute/report.h"
 #include "dispute/timeline.h"
 #include "dispute/timestamp.h"
+#include "bag-zip-write.h"
 #include "digest.h"
 #include "dossier-bag.h"
 #include "dossier-public.h"
@@ -287,7 +288,7 @@ write_zip(const struct dossier_bag *b, const char *root, int fd, const char *tmp
 		zip_discard(archive);
 		return DISPUTE_FAILED;
 	}
-	return DISPUTE_OK;
+	return password != NULL ? bag_zip_clear_aes_crc(fd, tmp_path) : DISPUTE_OK;
 }
 
 char *
@@ -432,6 +433,21 @@ dossier_inputs_build(const struct dispute_case *c, const struct rules *rules,
 fail:
 	dossier_inputs_free(in);
 	return DISPUTE_FAILED;
+}
+
+int
+dossier_inputs_seal(struct dossier_inputs *in)
+{
+	char *sealed;
+
+	if (in->order_masked == NULL)
+		return DISPUTE_OK; /* no order number: dossier_write says so */
+	sealed = dossier_name(in->order_masked, in->date, "");
+	if (sealed == NULL)
+		return DISPUTE_FAILED;
+	free(in->bag_name);
+	in->bag_name = sealed;
+	return DISPUTE_OK;
 }
 
 void
