@@ -46,6 +46,22 @@ check_order_dates(const struct dispute_case *c)
 	return DISPUTE_OK;
 }
 
+/* The complaint states the gender and birth date the ID number carries unless the
+ * buyer records them: say what they will read, so that a mistyped number shows. */
+static void
+show_derived(const struct dispute_case *c)
+{
+	const char *gender;
+	char birth[11];
+	int derived;
+
+	field_claimant_particulars(c, &gender, birth, &derived);
+	if (derived)
+		dispute_notice(_("the ID number gives %s, born %s: check them (`dispute set "
+		    "claimant.gender` and `claimant.birth_date` record them)"),
+		    strcmp(gender, "male") == 0 ? _("male") : _("female"), birth);
+}
+
 static int
 cmd_set_check(struct cmd_ctx *ctx)
 {
@@ -75,12 +91,15 @@ cmd_set_exec(struct cmd_ctx *ctx)
 		case_unset(c, field->name);
 	else if (case_set(c, field->name, value) != DISPUTE_OK)
 		goto out;
-	if (check_order_dates(c) != DISPUTE_OK || case_save(c) != DISPUTE_OK)
+	if (check_order_dates(c) != DISPUTE_OK || field_check_identity(c) != DISPUTE_OK ||
+	    case_save(c) != DISPUTE_OK)
 		goto out;
 	if (unset)
 		dispute_notice(_("%s cleared"), field->name);
 	else
 		dispute_notice("%s = %s", field->name, value);
+	if (!unset && strcmp(field->name, "claimant.id_number") == 0)
+		show_derived(c);
 	status = DISPUTE_OK;
 out:
 	free(value);

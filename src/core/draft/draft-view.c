@@ -114,6 +114,42 @@ add_platform(cJSON *view, const struct dispute_case *c)
 	cJSON_AddStringToObject(platform, "name_en", lookup(platform_names, rows, code, 2));
 }
 
+/* The plaintiff's particulars (民事诉讼法 第一百二十四条): gender and birth date as
+ * recorded or as the ID number gives them, so that the complaint never lacks them
+ * when the number is known. */
+static void
+add_claimant(cJSON *view, const struct dispute_case *c)
+{
+	cJSON *claimant = add_section(view, c, "claimant");
+	const char *gender;
+	char birth[11];
+	const char *occupation = case_get(c, "claimant.occupation");
+	const char *employer = case_get(c, "claimant.employer");
+	char *work = NULL;
+	int derived;
+
+	field_claimant_particulars(c, &gender, birth, &derived);
+	cJSON_AddBoolToObject(claimant, "particulars_derived", derived);
+	/* 职业或工作单位: one clause with whichever is known. */
+	if ((occupation != NULL || employer != NULL) && asprintf(&work, "%s%s%s",
+	    occupation != NULL ? occupation : "", occupation != NULL && employer != NULL ?
+	    "，" : "", employer != NULL ? employer : "") != -1) {
+		cJSON_AddStringToObject(claimant, "work", work);
+		free(work);
+	}
+	if (gender != NULL) {
+		cJSON_DeleteItemFromObjectCaseSensitive(claimant, "gender");
+		cJSON_AddStringToObject(claimant, "gender", gender);
+		cJSON_AddStringToObject(claimant, "gender_zh", strcmp(gender, "male") == 0 ?
+		    "男" : "女");
+	}
+	if (birth[0] != '\0') {
+		cJSON_DeleteItemFromObjectCaseSensitive(claimant, "birth_date");
+		cJSON_AddStringToObject(claimant, "birth_date", birth);
+		add_date(claimant, "birth_date", birth);
+	}
+}
+
 /* problem.food defaults to yes for expired goods: expiry dates are a food matter first. */
 static int
 is_food(const struct dispute_case *c)
@@ -320,7 +356,7 @@ draft_view_build(const struct dispute_case *c, const struct rules *rules, const 
 	cJSON_AddStringToObject(view, "today", today);
 	cJSON_AddStringToObject(view, "today_zh", zh);
 	add_section(view, c, "case");
-	add_section(view, c, "claimant");
+	add_claimant(view, c);
 	add_section(view, c, "merchant");
 	add_section(view, c, "demand");
 	add_platform(view, c);

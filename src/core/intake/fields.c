@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dispute/case.h"
 #include "dispute/fields.h"
 #include "dispute/i18n.h"
 #include "dispute/report.h"
@@ -15,6 +16,7 @@ static const char *const platforms[] = {
 static const char *const yes_no[] = { "yes", "no", NULL };
 static const char *const compensations[] = { "none", "fraud", "food", NULL };
 static const char *const languages[] = { "zh-CN", "en", NULL };
+static const char *const genders[] = { "male", "female", NULL };
 static const char *const categories[] = {
 	"quality", "not-as-described", "expired", "harmful", "counterfeit", "not-delivered",
 	"other", NULL
@@ -28,6 +30,15 @@ const struct field field_table[] = {
 	{ "claimant.phone", FIELD_PHONE, NULL, N_("the buyer's phone number") },
 	{ "claimant.id_number", FIELD_ID_NUMBER, NULL, N_("the buyer's 18-character ID number") },
 	{ "claimant.address", FIELD_TEXT, NULL, N_("the buyer's address") },
+	/* The plaintiff's particulars that 民事诉讼法 第一百二十四条 asks of a complaint. */
+	{ "claimant.gender", FIELD_CHOICE, genders,
+	  N_("the buyer's gender (default: from the ID number)") },
+	{ "claimant.birth_date", FIELD_DATE, NULL,
+	  N_("the buyer's birth date (default: from the ID number)") },
+	{ "claimant.ethnicity", FIELD_ETHNICITY, NULL,
+	  N_("the buyer's ethnic group as on the ID card, e.g. 汉族") },
+	{ "claimant.occupation", FIELD_TEXT, NULL, N_("the buyer's occupation") },
+	{ "claimant.employer", FIELD_TEXT, NULL, N_("the buyer's employer (工作单位)") },
 	{ "merchant.shop", FIELD_TEXT, NULL, N_("the shop's name on the platform") },
 	{ "merchant.company", FIELD_TEXT, NULL, N_("the company on the shop's business licence") },
 	{ "merchant.credit_code", FIELD_CREDIT_CODE, NULL,
@@ -144,6 +155,9 @@ field_normalize(const struct field *field, const char *value, const char *today,
 	case FIELD_CREDIT_CODE:
 		status = validate_credit_code(value, canon, reason, sizeof reason);
 		break;
+	case FIELD_ETHNICITY:
+		status = validate_ethnicity(value, reason, sizeof reason);
+		break;
 	}
 out:
 	if (status != DISPUTE_OK) {
@@ -152,9 +166,64 @@ out:
 	}
 	/* Free text keeps every byte the user typed; typed values keep their canonical form. */
 	*canonical = strdup(field->type == FIELD_TEXT || field->type == FIELD_CHOICE ||
-	    field->type == FIELD_DATE || field->type == FIELD_COUNT ? value : canon);
+	    field->type == FIELD_DATE || field->type == FIELD_COUNT ||
+	    field->type == FIELD_ETHNICITY ? value : canon);
 	if (*canonical == NULL) {
 		dispute_error(_("out of memory"));
+		return DISPUTE_FAILED;
+	}
+	return DISPUTE_OK;
+}
+
+/* The ID number as stored, when it is one validate_id_number() accepts: a hand-edited
+ * case.json may hold anything. */
+static const char *
+valid_id_number(const struct dispute_case *c)
+{
+	const char *id = case_get(c, "claimant.id_number");
+	char canon[32];
+
+	if (id == NULL || validate_id_number(id, "9999-12-31", canon, NULL, 0) != DISPUTE_OK)
+		return NULL;
+	return id;
+}
+
+void
+field_claimant_particulars(const struct dispute_case *c, const char **gender,
+    char *birth_date, int *derived)
+{
+	const char *id = valid_id_number(c), *id_gender = NULL;
+	const char *recorded_gender = case_get(c, "claimant.gender");
+	const char *recorded_birth = case_get(c, "claimant.birth_date");
+	char id_birth[11] = "";
+
+	if (id != NULL)
+		id_number_particulars(id, &id_gender, id_birth);
+	*derived = (recorded_gender == NULL && id_gender != NULL) ||
+	    (recorded_birth == NULL && id_birth[0] != '\0');
+	*gender = recorded_gender != NULL ? recorded_gender : id_gender;
+	snprintf(birth_date, 11, "%s", recorded_birth != NULL ? recorded_birth : id_birth);
+}
+
+int
+field_check_identity(const struct dispute_case *c)
+{
+	const char *id = valid_id_number(c), *id_gender, *gender, *birth;
+	char id_birth[11];
+
+	if (id == NULL)
+		return DISPUTE_OK;
+	id_number_particulars(id, &id_gender, id_birth);
+	gender = case_get(c, "claimant.gender");
+	birth = case_get(c, "claimant.birth_date");
+	if (gender != NULL && strcmp(gender, id_gender) != 0) {
+		dispute_error(_("claimant.gender %s contradicts claimant.id_number %s, which gives "
+		    "%s"), gender, id, id_gender);
+		return DISPUTE_FAILED;
+	}
+	if (birth != NULL && strcmp(birth, id_birth) != 0) {
+		dispute_error(_("claimant.birth_date %s contradicts claimant.id_number %s, which "
+		    "gives %s"), birth, id, id_birth);
 		return DISPUTE_FAILED;
 	}
 	return DISPUTE_OK;
