@@ -104,7 +104,7 @@ static void
 add_platform(cJSON *view, const struct dispute_case *c)
 {
 	const char *code = case_get(c, "case.platform");
-	cJSON *platform = cJSON_AddObjectToObject(view, "platform");
+	cJSON *platform = add_section(view, c, "platform");
 	size_t rows = sizeof platform_names / sizeof platform_names[0];
 
 	if (code == NULL)
@@ -150,6 +150,100 @@ add_claimant(cJSON *view, const struct dispute_case *c)
 	}
 }
 
+static const char *
+member(const cJSON *item, const char *name)
+{
+	return cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(item, name));
+}
+
+static void
+add_agent(cJSON *view, const struct dispute_case *c)
+{
+	cJSON *agent = add_section(view, c, "agent");
+	const char *kind = case_get(c, "agent.kind");
+
+	cJSON_AddBoolToObject(agent, "is_lawyer", kind != NULL && strcmp(kind, "lawyer") == 0);
+	cJSON_AddBoolToObject(agent, "is_citizen", kind != NULL && strcmp(kind, "citizen") == 0);
+}
+
+static const char *const numerals_zh[] = { "一", "二" };
+
+/* One defendant: the facts of SECTION (merchant or platform) under their label. */
+static cJSON *
+defendant_view(cJSON *view, const char *section, const char *role, int number, int count)
+{
+	cJSON *d = cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(view, section), 1);
+	char label[32];
+
+	if (d == NULL)
+		return NULL;
+	snprintf(label, sizeof label, "被告%s", count > 1 ? numerals_zh[number - 1] : "");
+	cJSON_AddStringToObject(d, "label_zh", label);
+	if (count > 1)
+		snprintf(label, sizeof label, "Defendant %d", number);
+	else
+		snprintf(label, sizeof label, "Defendant");
+	cJSON_AddStringToObject(d, "label_en", label);
+	cJSON_AddStringToObject(d, "role", role);
+	cJSON_AddBoolToObject(d, "is_platform", strcmp(section, "platform") == 0);
+	return d;
+}
+
+/* The defendants' names in one line for the evidence list (对方当事人); absent when no
+ * company is recorded. */
+static void
+add_opposing_parties(cJSON *view, const cJSON *defendants)
+{
+	char zh[1024] = "", en[1024] = "";
+	const cJSON *d;
+	const char *name;
+	size_t zh_len = 0, en_len = 0;
+
+	/* A name too long for the line leaves the line out rather than cut it. */
+	cJSON_ArrayForEach(d, defendants) {
+		if ((name = member(d, "company")) == NULL || zh_len >= sizeof zh ||
+		    en_len >= sizeof en)
+			continue;
+		zh_len += (size_t)snprintf(zh + zh_len, sizeof zh - zh_len, "%s%s",
+		    zh_len > 0 ? "、" : "", name);
+		en_len += (size_t)snprintf(en + en_len, sizeof en - en_len, "%s%s",
+		    en_len > 0 ? "; " : "", name);
+	}
+	if (zh_len > 0 && zh_len < sizeof zh && en_len < sizeof en) {
+		cJSON_AddStringToObject(view, "opposing_parties_zh", zh);
+		cJSON_AddStringToObject(view, "opposing_parties_en", en);
+	}
+}
+
+/*
+ * Who is sued: the shop's company; beside it the platform's company when recorded
+ * (消费者权益保护法 第四十四条: liable when it cannot name the seller); for a self-operated
+ * (自营) order the platform alone, being the seller. The complaint needs one copy
+ * (副本) per defendant.
+ */
+static void
+add_defendants(cJSON *view, const struct dispute_case *c)
+{
+	const char *self = case_get(c, "order.self_operated");
+	const int self_operated = self != NULL && strcmp(self, "yes") == 0;
+	const int has_platform = case_get(c, "platform.company") != NULL;
+	cJSON *list = cJSON_AddArrayToObject(view, "defendants");
+	int count = self_operated ? 1 : has_platform ? 2 : 1;
+
+	if (self_operated)
+		cJSON_AddItemToArray(list, defendant_view(view, has_platform ? "platform" :
+		    "merchant", "self-operated", 1, count));
+	else
+		cJSON_AddItemToArray(list, defendant_view(view, "merchant", "seller", 1, count));
+	if (!self_operated && has_platform)
+		cJSON_AddItemToArray(list, defendant_view(view, "platform", "platform", 2, count));
+	add_opposing_parties(view, list);
+	cJSON_AddNumberToObject(view, "defendant_count", count);
+	cJSON_AddStringToObject(view, "copies_zh", numerals_zh[count - 1]);
+	cJSON_AddBoolToObject(view, "self_operated", self_operated);
+	cJSON_AddBoolToObject(view, "platform_sued", !self_operated && has_platform);
+}
+
 /* problem.food defaults to yes for expired goods: expiry dates are a food matter first. */
 static int
 is_food(const struct dispute_case *c)
@@ -176,11 +270,6 @@ add_problem(cJSON *view, const struct dispute_case *c)
 	cJSON_AddStringToObject(problem, "category_en", lookup(category_names, rows, category, 2));
 }
 
-static const char *
-member(const cJSON *item, const char *name)
-{
-	return cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(item, name));
-}
 
 /* Evidence numbered 证据1, 证据2 … in case order: the numbering every draft cites. */
 static void
@@ -359,7 +448,9 @@ draft_view_build(const struct dispute_case *c, const struct rules *rules, const 
 	add_claimant(view, c);
 	add_section(view, c, "merchant");
 	add_section(view, c, "demand");
+	add_agent(view, c);
 	add_platform(view, c);
+	add_defendants(view, c);
 	add_order(view, c);
 	add_problem(view, c);
 	add_evidence(view, c);

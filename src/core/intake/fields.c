@@ -16,6 +16,7 @@ static const char *const platforms[] = {
 static const char *const yes_no[] = { "yes", "no", NULL };
 static const char *const compensations[] = { "none", "fraud", "food", NULL };
 static const char *const languages[] = { "zh-CN", "en", NULL };
+static const char *const agent_kinds[] = { "lawyer", "citizen", NULL };
 static const char *const genders[] = { "male", "female", NULL };
 static const char *const categories[] = {
 	"quality", "not-as-described", "expired", "harmful", "counterfeit", "not-delivered",
@@ -47,6 +48,21 @@ const struct field field_table[] = {
 	{ "merchant.phone", FIELD_PHONE, NULL, N_("the merchant's phone number") },
 	{ "merchant.representative", FIELD_TEXT, NULL,
 	  N_("the company's legal representative (法定代表人), for a lawsuit") },
+	/* The platform as a second defendant (消费者权益保护法 第四十四条), and the
+	 * plaintiff's agent in a lawsuit. */
+	{ "platform.company", FIELD_TEXT, NULL,
+	  N_("the company that runs the platform, to sue it beside the shop") },
+	{ "platform.credit_code", FIELD_CREDIT_CODE, NULL,
+	  N_("the platform company's unified social credit code") },
+	{ "platform.address", FIELD_TEXT, NULL, N_("the platform company's registered address") },
+	{ "platform.representative", FIELD_TEXT, NULL,
+	  N_("the platform company's legal representative (法定代表人)") },
+	{ "agent.name", FIELD_TEXT, NULL, N_("the plaintiff's agent in a lawsuit (委托诉讼代理人)") },
+	{ "agent.kind", FIELD_CHOICE, agent_kinds, N_("whether the agent is a lawyer or a citizen") },
+	{ "agent.firm", FIELD_TEXT, NULL, N_("the agent's law firm") },
+	{ "agent.phone", FIELD_PHONE, NULL, N_("the agent's phone number") },
+	{ "order.self_operated", FIELD_CHOICE, yes_no,
+	  N_("whether the platform itself sold the goods (自营): it is then the seller") },
 	{ "order.id", FIELD_TEXT, NULL, N_("the order number shown by the platform") },
 	{ "order.product", FIELD_TEXT, NULL, N_("the product as named in the order") },
 	{ "order.spec", FIELD_TEXT, NULL, N_("the variant ordered (colour, size, model)") },
