@@ -225,17 +225,17 @@ amounts
 total=$(sed -n 's/^total=//p' amounts)
 check "the claim's total is 800.00" test "$total" = 800.00
 expect 0 "the court draft" "$DISPUTE" -C k draft complaint --to court
-line out "1\. 判令被告向原告支付人民币$total元，明细如下：" "the court draft claims the claim's total"
-line out "诉讼标的额合计：人民币$total元" "the court draft's total is the claim's total"
-line out "   欺诈惩罚性赔偿：人民币600\.00元（计算方式：200\.00 元 × 3 = 600\.00 元）" \
-    "the court draft itemises the fraud line"
-line out "欺诈惩罚性赔偿：$FRAUD_LAW" "the court draft cites $FRAUD_LAW for the fraud line"
+line out "标的总额：人民币$total元" "the court draft's total is the claim's total"
+line out "2\. 判令被告向原告支付欺诈惩罚性赔偿人民币600\.00元；" \
+    "the court draft claims the fraud line on its own line"
+line out "   计算方式：200\.00 元 × 3 = 600\.00 元" "the court draft gives the fraud line's computation"
+line out "欺诈惩罚性赔偿：$FRAUD_LAW（条件：.*）" "the court draft cites $FRAUD_LAW for the fraud line"
 expect 0 "the 12315 draft" "$DISPUTE" -C k draft complaint --to 12315
 line out "合计：人民币$total元" "the 12315 draft's total is the claim's total"
 line out "  依据：$FRAUD_LAW" "the 12315 draft cites $FRAUD_LAW"
 setk demand.compensation none
 expect 0 "the court draft without compensation" "$DISPUTE" -C k draft complaint --to court
-line out "诉讼标的额合计：人民币200\.00元" "without compensation the court claims the refund"
+line out "标的总额：人民币200\.00元" "without compensation the court claims the refund"
 lacks out "欺诈惩罚性赔偿" "an unchosen line is not claimed in court"
 
 # No order date: refused too.

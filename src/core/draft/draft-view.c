@@ -1,5 +1,6 @@
 /* Building the template view of a case. Amounts are passed to templates as the exact
  * decimal text produced by amount_format(), never as JSON numbers. */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -404,6 +405,8 @@ add_claim(cJSON *view, const struct dispute_case *c, const struct rules *rules)
 	in.food = is_food(c);
 	in.date = case_get(c, "order.date");
 	in.chosen = case_get(c, "demand.compensation");
+	in.loss_kind = case_get(c, "problem.loss_kind");
+	in.loss_label = case_get(c, "problem.loss_label");
 	in.loss_fen = -1;
 	if (amount_parse(amount, &in.price_fen, reason, sizeof reason) != DISPUTE_OK ||
 	    (loss != NULL && amount_parse(loss, &in.loss_fen, reason, sizeof reason) != DISPUTE_OK)) {
@@ -427,6 +430,149 @@ add_claim(cJSON *view, const struct dispute_case *c, const struct rules *rules)
 	cJSON_AddBoolToObject(object, "filing_fee_confirmed", claim.filing_fee_confirmed);
 	claim_free(&claim);
 	return DISPUTE_OK;
+}
+
+static int
+is_yes(const struct dispute_case *c, const char *name)
+{
+	const char *value = case_get(c, name);
+
+	return value != NULL && strcmp(value, "yes") == 0;
+}
+
+/* 产品责任纠纷 when harmful goods injured the buyer, else the contract dispute; a
+ * recorded case.cause wins. */
+static void
+add_cause(cJSON *view, const struct dispute_case *c)
+{
+	const char *cause = case_get(c, "case.cause");
+	const char *category = case_get(c, "problem.category");
+	const char *kind = case_get(c, "problem.loss_kind");
+	const int harmful = category != NULL && strcmp(category, "harmful") == 0;
+	const int injury = kind != NULL ? strcmp(kind, "injury") == 0 :
+	    harmful && case_get(c, "problem.loss") != NULL;
+
+	if (cause != NULL) {
+		cJSON_AddStringToObject(view, "cause_zh", cause);
+		cJSON_AddStringToObject(view, "cause_en", cause);
+	} else if (harmful && injury) {
+		cJSON_AddStringToObject(view, "cause_zh", "产品责任纠纷");
+		cJSON_AddStringToObject(view, "cause_en", "product liability dispute");
+	} else {
+		cJSON_AddStringToObject(view, "cause_zh", "网络购物合同纠纷");
+		cJSON_AddStringToObject(view, "cause_en",
+		    "dispute over an online shopping contract");
+	}
+}
+
+/* One numbered claim of the court complaint. */
+static void
+add_court_claim(cJSON *list, char *zh, char *en, const cJSON *line)
+{
+	cJSON *item = cJSON_CreateObject();
+
+	if (item != NULL && zh != NULL && en != NULL) {
+		cJSON_AddNumberToObject(item, "number", cJSON_GetArraySize(list) + 1);
+		cJSON_AddStringToObject(item, "text_zh", zh);
+		cJSON_AddStringToObject(item, "text_en", en);
+		if (line != NULL) {
+			cJSON_AddItemToObject(item, "amount", cJSON_Duplicate(
+			    cJSON_GetObjectItemCaseSensitive(line, "amount"), 1));
+			cJSON_AddItemToObject(item, "calculation_zh", cJSON_Duplicate(
+			    cJSON_GetObjectItemCaseSensitive(line, "calculation_zh"), 1));
+			cJSON_AddItemToObject(item, "calculation_en", cJSON_Duplicate(
+			    cJSON_GetObjectItemCaseSensitive(line, "calculation_en"), 1));
+			cJSON_AddItemToObject(item, "law", cJSON_Duplicate(
+			    cJSON_GetObjectItemCaseSensitive(line, "law"), 1));
+		}
+		cJSON_AddItemToArray(list, item);
+	} else {
+		cJSON_Delete(item);
+	}
+	free(zh);
+	free(en);
+}
+
+static char *
+format(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static char *
+format(const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+
+	va_start(ap, fmt);
+	if (vasprintf(&s, fmt, ap) == -1)
+		s = NULL;
+	va_end(ap);
+	return s;
+}
+
+/*
+ * The element-style complaint's claims, each on its own numbered line: terminating the
+ * contract (demand.terminate), every chosen money line with its computation, the
+ * platform's liability when it is sued, and the costs.
+ */
+static void
+add_court_claims(cJSON *view, const struct dispute_case *c)
+{
+	const cJSON *claim = cJSON_GetObjectItemCaseSensitive(view, "claim"), *line;
+	const cJSON *first = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(view,
+	    "defendants"), 0);
+	const char *who_zh = member(first, "label_zh"), *who_en = member(first, "label_en");
+	cJSON *list = cJSON_AddArrayToObject(view, "court_claims");
+	int money_first = 0, money_last = 0;
+
+	if (is_yes(c, "demand.terminate"))
+		add_court_claim(list, format("判令解除原告与%s之间的网络购物合同，原告将所购商品"
+		    "退还%s，退货运费由%s承担", who_zh, who_zh, who_zh),
+		    format("terminate the online shopping contract between the plaintiff and "
+		    "%s, the plaintiff returning the goods to %s at %s's cost", who_en, who_en,
+		    who_en), NULL);
+	cJSON_ArrayForEach(line, cJSON_GetObjectItemCaseSensitive(claim, "chosen_lines")) {
+		const int refund = strcmp(member(line, "basis"), "refund") == 0;
+
+		add_court_claim(list, format("判令%s向原告%s%s人民币%s元", who_zh, refund ? "" :
+		    "支付", member(line, "label_zh"), member(line, "amount")),
+		    format("order %s to pay the plaintiff CNY %s as %s", who_en,
+		    member(line, "amount"), member(line, "label_en")), line);
+		money_last = cJSON_GetArraySize(list);
+		if (money_first == 0)
+			money_first = money_last;
+	}
+	if (money_first > 0 && cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(view,
+	    "platform_sued")))
+		add_court_claim(list, money_first == money_last ?
+		    format("判令被告二对上述第%d项款项承担赔偿责任", money_first) :
+		    format("判令被告二对上述第%d项至第%d项款项承担赔偿责任", money_first, money_last),
+		    money_first == money_last ?
+		    format("order Defendant 2 to answer for the sum in claim %d", money_first) :
+		    format("order Defendant 2 to answer for the sums in claims %d to %d",
+		    money_first, money_last), NULL);
+	add_court_claim(list, format("判令本案诉讼费用由被告承担"),
+	    format("order the defendant%s to bear the costs of this case",
+	    cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(view, "defendants")) > 1 ?
+	    "s" : ""), NULL);
+}
+
+/* The element-style complaint's procedural answers, each "待填" when not recorded. */
+static void
+add_court_answers(cJSON *view, const struct dispute_case *c)
+{
+	const char *service = case_get(c, "claimant.service_address");
+	const char *e_service = case_get(c, "claimant.e_service");
+	const char *mediate = case_get(c, "case.mediate_first");
+	cJSON *court = cJSON_AddObjectToObject(view, "court");
+
+	cJSON_AddStringToObject(court, "service_address", service != NULL ? service :
+	    case_get(c, "claimant.address") != NULL ? case_get(c, "claimant.address") : "");
+	if (e_service != NULL)
+		cJSON_AddBoolToObject(court, "e_service", strcmp(e_service, "yes") == 0);
+	if (mediate != NULL)
+		cJSON_AddBoolToObject(court, "mediate_first", strcmp(mediate, "yes") == 0);
+	cJSON_AddBoolToObject(court, "preservation", is_yes(c, "case.preservation"));
+	cJSON_AddBoolToObject(court, "terminate", is_yes(c, "demand.terminate"));
 }
 
 int
@@ -459,6 +605,9 @@ draft_view_build(const struct dispute_case *c, const struct rules *rules, const 
 		cJSON_Delete(view);
 		return DISPUTE_FAILED;
 	}
+	add_cause(view, c);
+	add_court_claims(view, c);
+	add_court_answers(view, c);
 	*out = view;
 	return DISPUTE_OK;
 }

@@ -16,6 +16,7 @@ static const char *const platforms[] = {
 static const char *const yes_no[] = { "yes", "no", NULL };
 static const char *const compensations[] = { "none", "fraud", "food", NULL };
 static const char *const languages[] = { "zh-CN", "en", NULL };
+static const char *const loss_kinds[] = { "injury", "property", "expense", NULL };
 static const char *const agent_kinds[] = { "lawyer", "citizen", NULL };
 static const char *const genders[] = { "male", "female", NULL };
 static const char *const categories[] = {
@@ -27,6 +28,15 @@ const struct field field_table[] = {
 	{ "case.platform", FIELD_CHOICE, platforms, N_("where the order was placed") },
 	{ "case.language", FIELD_CHOICE, languages, N_("language of the drafts (default zh-CN)") },
 	{ "case.court", FIELD_TEXT, NULL, N_("the court a lawsuit goes to, e.g. 北京互联网法院") },
+	/* The element-style (要素式) court complaint's own questions. */
+	{ "case.cause", FIELD_TEXT, NULL,
+	  N_("the cause of action (案由), when not the one the case suggests") },
+	{ "case.forum_clause", FIELD_TEXT, NULL,
+	  N_("any clause choosing a court or arbitration in the platform's or shop's terms") },
+	{ "case.preservation", FIELD_CHOICE, yes_no,
+	  N_("whether preservation (诉前保全) was applied for (default: no)") },
+	{ "case.mediate_first", FIELD_CHOICE, yes_no,
+	  N_("whether the buyer is willing to try mediation before the trial") },
 	{ "claimant.name", FIELD_TEXT, NULL, N_("the buyer's legal name") },
 	{ "claimant.phone", FIELD_PHONE, NULL, N_("the buyer's phone number") },
 	{ "claimant.id_number", FIELD_ID_NUMBER, NULL, N_("the buyer's 18-character ID number") },
@@ -40,6 +50,10 @@ const struct field field_table[] = {
 	  N_("the buyer's ethnic group as on the ID card, e.g. 汉族") },
 	{ "claimant.occupation", FIELD_TEXT, NULL, N_("the buyer's occupation") },
 	{ "claimant.employer", FIELD_TEXT, NULL, N_("the buyer's employer (工作单位)") },
+	{ "claimant.service_address", FIELD_TEXT, NULL,
+	  N_("where court papers go (送达地址; default: claimant.address)") },
+	{ "claimant.e_service", FIELD_CHOICE, yes_no,
+	  N_("whether the buyer consents to electronic service of court papers") },
 	{ "merchant.shop", FIELD_TEXT, NULL, N_("the shop's name on the platform") },
 	{ "merchant.company", FIELD_TEXT, NULL, N_("the company on the shop's business licence") },
 	{ "merchant.credit_code", FIELD_CREDIT_CODE, NULL,
@@ -70,14 +84,22 @@ const struct field field_table[] = {
 	{ "order.quantity", FIELD_COUNT, NULL, N_("how many were bought") },
 	{ "order.date", FIELD_DATE, NULL, N_("the order date (YYYY-MM-DD)") },
 	{ "order.received", FIELD_DATE, NULL, N_("the date the goods were received (YYYY-MM-DD)") },
+	{ "order.promise", FIELD_TEXT, NULL,
+	  N_("what the listing or the seller promised about the goods' quality") },
 	{ "problem.category", FIELD_CHOICE, categories, N_("what is wrong") },
 	{ "problem.description", FIELD_TEXT, NULL, N_("what happened, in plain factual words") },
 	{ "problem.food", FIELD_CHOICE, yes_no,
 	  N_("whether the goods are food (default: yes when expired)") },
 	{ "problem.loss", FIELD_AMOUNT, NULL, N_("other losses in yuan, e.g. medical costs") },
+	{ "problem.loss_kind", FIELD_CHOICE, loss_kinds,
+	  N_("what the loss is (default: injury for harmful goods, else expense)") },
+	{ "problem.loss_label", FIELD_TEXT, NULL,
+	  N_("the loss in the buyer's words, e.g. 检验费") },
 	{ "demand.text", FIELD_TEXT, NULL, N_("what the buyer asks for, in their own words") },
 	{ "demand.compensation", FIELD_CHOICE, compensations,
 	  N_("which compensation to demand besides the refund (see `dispute claim`)") },
+	{ "demand.terminate", FIELD_CHOICE, yes_no,
+	  N_("whether to ask the court to terminate the contract, the goods going back") },
 	{ NULL, FIELD_TEXT, NULL, NULL }
 };
 

@@ -192,20 +192,57 @@ refund_line(const struct rules *r, const struct claim_input *in, struct claim_li
 	    xprintf("the %s yuan paid, returned", price));
 }
 
-/* CPL art 49: the loss the buyer recorded (medical costs and the like) is claimed as it
- * is; the punitive lines come on top of it. */
+static const char *
+loss_kind_of(const struct claim_input *in)
+{
+	if (in->loss_kind != NULL)
+		return in->loss_kind;
+	return in->category != NULL && strcmp(in->category, "harmful") == 0 ? "injury" :
+	    "expense";
+}
+
+/*
+ * The loss the buyer recorded is claimed as it is; the punitive lines come on top of it.
+ * Its basis follows its kind: CPL art 49 covers personal injury only; damage to property
+ * and costs such as an inspection fee are the losses a breach causes (the rules
+ * "loss-property" and "breach-damages").
+ */
 static int
 loss_line(const struct rules *r, const struct claim_input *in, struct claim_line *line)
 {
-	struct rule rule;
+	static const char *const kinds[][3] = {
+		{ "injury", "人身损害赔偿", "compensation for personal injury" },
+		{ "property", "财产损失赔偿", "compensation for damage to property" },
+		{ "expense", "合理费用赔偿", "reimbursement of reasonable costs" },
+	};
+	const char *kind = loss_kind_of(in);
+	struct rule first, second;
 	char loss[AMOUNT_TEXT_MAX];
+	size_t k;
 
-	if (rules_find(r, "loss-compensation", in->date, &rule) != DISPUTE_OK)
+	for (k = 0; k < 2 && strcmp(kinds[k][0], kind) != 0; k++)
+		;
+	if (rules_find(r, k == 0 ? "loss-compensation" : "breach-damages", in->date,
+	    &first) != DISPUTE_OK)
 		return DISPUTE_FAILED;
 	amount_format(in->loss_fen, loss);
-	return fill_line(line, &rule, "loss", in->loss_fen, 1, xprintf("赔偿损失"),
-	    xprintf("compensation for the loss"), xprintf("已记录的损失（如医疗费）%s 元", loss),
-	    xprintf("the recorded loss (such as medical costs) of %s yuan", loss));
+	if (fill_line(line, &first, "loss", in->loss_fen, 1, xprintf("%s",
+	    in->loss_label != NULL ? in->loss_label : kinds[k][1]),
+	    xprintf("%s", in->loss_label != NULL ? in->loss_label : kinds[k][2]),
+	    xprintf("%s %s 元", in->loss_label != NULL ? in->loss_label : "已支出的费用", loss),
+	    xprintf("%s of %s yuan", in->loss_label != NULL ? in->loss_label : "costs paid",
+	    loss)) != DISPUTE_OK)
+		return DISPUTE_FAILED;
+	if (k != 1)
+		return DISPUTE_OK;
+	/* Property: the consumer law's article on damaged property beside the contract's. */
+	if (rules_find(r, "loss-property", in->date, &second) != DISPUTE_OK)
+		return DISPUTE_FAILED;
+	free(line->law);
+	line->law = xprintf("《%s》%s；《%s》%s", second.law, second.article, first.law,
+	    first.article);
+	line->confirmed = first.confirmed && second.confirmed;
+	return line->law != NULL ? DISPUTE_OK : DISPUTE_FAILED;
 }
 
 /* CPL art 55(1): the price times the multiplier, at least the minimum. */
@@ -241,6 +278,41 @@ out:
 	free(below_zh);
 	free(below_en);
 	return status;
+}
+
+/*
+ * A seller owes the food compensation only when it knew (明知) the food did not meet the
+ * standards; for goods past their marked shelf life the judicial interpretation (rule
+ * "food-expired-knowledge") treats the sale as knowing, which the condition then says.
+ */
+static int
+food_conditions(const struct rules *r, const struct claim_input *in, struct claim_line *line)
+{
+	struct rule expired;
+	char *law = NULL;
+
+	if (in->category == NULL || strcmp(in->category, "expired") != 0) {
+		line->condition_zh = xprintf("所购食品不符合食品安全标准，且被告作为经营者明知"
+		    "（不影响食品安全且不会对消费者造成误导的标签、说明书瑕疵除外）");
+		line->condition_en = xprintf("if the food is found not to meet food safety "
+		    "standards and the defendant, as seller, knew it (flaws in labels or leaflets "
+		    "that neither affect safety nor mislead excepted)");
+		return line->condition_zh != NULL && line->condition_en != NULL ? DISPUTE_OK :
+		    DISPUTE_FAILED;
+	}
+	if (rules_find(r, "food-expired-knowledge", in->date, &expired) != DISPUTE_OK ||
+	    (law = law_text(&expired)) == NULL)
+		return DISPUTE_FAILED;
+	line->condition_zh = xprintf("所购食品不符合食品安全标准，且被告作为经营者明知；所售"
+	    "食品已超过标注的保质期，依%s视为明知%s", law, expired.confirmed ? "" :
+	    "（条号待核实）");
+	line->condition_en = xprintf("if the food is found not to meet food safety standards "
+	    "and the defendant, as seller, knew it; selling food past its marked shelf life is "
+	    "treated as knowing under %s%s", law, expired.confirmed ? "" :
+	    " (article number to be checked)");
+	free(law);
+	return line->condition_zh != NULL && line->condition_en != NULL ? DISPUTE_OK :
+	    DISPUTE_FAILED;
 }
 
 /* Food Safety Law art 148(2): the larger of the price times one multiplier and the loss
@@ -283,10 +355,8 @@ food_line(const struct rules *r, const struct claim_input *in, struct claim_line
 	if (loss_zh == NULL || loss_en == NULL ||
 	    minimum_clauses(best, minimum, &below_zh, &below_en) != DISPUTE_OK)
 		goto out;
-	line->condition_zh = xprintf("所购食品不符合食品安全标准（不影响食品安全且不会对消费者"
-	    "造成误导的标签、说明书瑕疵除外）");
-	line->condition_en = xprintf("if the food is found not to meet food safety standards "
-	    "(flaws in labels or leaflets that neither affect safety nor mislead excepted)");
+	if (food_conditions(r, in, line) != DISPUTE_OK)
+		goto out;
 	if (fill_line(line, &rule, "food", best > minimum ? best : minimum,
 	    in->chosen != NULL && strcmp(in->chosen, "food") == 0, xprintf("食品安全惩罚性赔偿"),
 	    xprintf("punitive damages for unsafe food"),
