@@ -8,6 +8,7 @@
 #include "dispute/calendar.h"
 #include "dispute/case.h"
 #include "dispute/clock.h"
+#include "dispute/courts.h"
 #include "dispute/rules.h"
 
 /* Options without a short letter get a code above the byte range. */
@@ -52,7 +53,8 @@ enum cmd_needs {
 	CMD_CASE_READ = 1 << 1,  /* ctx->c, under a shared lock */
 	CMD_CASE_WRITE = 1 << 2, /* ctx->c, under the exclusive lock */
 	CMD_RULES = 1 << 3,      /* ctx->rules: the rule table */
-	CMD_HOLIDAYS = 1 << 4    /* ctx->holidays: the shipped and the case's holiday tables */
+	CMD_HOLIDAYS = 1 << 4,   /* ctx->holidays: the shipped and the case's holiday tables */
+	CMD_COURTS = 1 << 5      /* ctx->courts: the court table */
 };
 
 struct cmd_ctx {
@@ -64,6 +66,7 @@ struct cmd_ctx {
 	struct dispute_case *c;
 	struct rules rules;
 	struct holiday_table holidays;
+	struct court_table courts;
 };
 
 struct cmd_entry {

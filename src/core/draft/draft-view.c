@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "dispute/calendar.h"
+#include "dispute/courts.h"
 #include "dispute/draft-view.h"
 #include "dispute/evidence.h"
 #include "dispute/fields.h"
@@ -575,6 +576,40 @@ add_court_answers(cJSON *view, const struct dispute_case *c)
 	cJSON_AddBoolToObject(court, "terminate", is_yes(c, "demand.terminate"));
 }
 
+/* The one sentence on why the chosen court has jurisdiction: present when case.court is
+ * one of the courts the case's addresses give. */
+static int
+add_jurisdiction(cJSON *view, const struct dispute_case *c, const struct rules *rules,
+    const char *today)
+{
+	const char *chosen = case_get(c, "case.court");
+	struct court_table table;
+	const cJSON *court;
+	cJSON *list = NULL, *jurisdiction;
+	int status = DISPUTE_FAILED;
+
+	if (chosen == NULL || rules == NULL)
+		return DISPUTE_OK;
+	if (courts_load_default(&table) != DISPUTE_OK)
+		return DISPUTE_FAILED;
+	if (courts_for_case(&table, rules, c, today, &list) != DISPUTE_OK)
+		goto out;
+	cJSON_ArrayForEach(court, cJSON_GetObjectItemCaseSensitive(list, "courts"))
+		if (strcmp(member(court, "court"), chosen) == 0) {
+			jurisdiction = cJSON_AddObjectToObject(view, "jurisdiction");
+			cJSON_AddStringToObject(jurisdiction, "reason_zh", member(court, "reason_zh"));
+			cJSON_AddStringToObject(jurisdiction, "reason_en", member(court, "reason_en"));
+			cJSON_AddBoolToObject(jurisdiction, "confirmed", cJSON_IsTrue(
+			    cJSON_GetObjectItemCaseSensitive(court, "confirmed")));
+			break;
+		}
+	status = DISPUTE_OK;
+out:
+	cJSON_Delete(list);
+	courts_free(&table);
+	return status;
+}
+
 int
 draft_view_build(const struct dispute_case *c, const struct rules *rules, const char *today,
     cJSON **out)
@@ -602,6 +637,10 @@ draft_view_build(const struct dispute_case *c, const struct rules *rules, const 
 	add_evidence(view, c);
 	add_timeline(view, c);
 	if (add_claim(view, c, rules) != DISPUTE_OK) {
+		cJSON_Delete(view);
+		return DISPUTE_FAILED;
+	}
+	if (add_jurisdiction(view, c, rules, today) != DISPUTE_OK) {
 		cJSON_Delete(view);
 		return DISPUTE_FAILED;
 	}

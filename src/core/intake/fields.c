@@ -27,7 +27,8 @@ static const char *const categories[] = {
 const struct field field_table[] = {
 	{ "case.platform", FIELD_CHOICE, platforms, N_("where the order was placed") },
 	{ "case.language", FIELD_CHOICE, languages, N_("language of the drafts (default zh-CN)") },
-	{ "case.court", FIELD_TEXT, NULL, N_("the court a lawsuit goes to, e.g. 北京互联网法院") },
+	{ "case.court", FIELD_TEXT, NULL,
+	  N_("the court a lawsuit goes to (`dispute court` lists those with jurisdiction)") },
 	/* The element-style (要素式) court complaint's own questions. */
 	{ "case.cause", FIELD_TEXT, NULL,
 	  N_("the cause of action (案由), when not the one the case suggests") },
@@ -84,6 +85,8 @@ const struct field field_table[] = {
 	{ "order.quantity", FIELD_COUNT, NULL, N_("how many were bought") },
 	{ "order.date", FIELD_DATE, NULL, N_("the order date (YYYY-MM-DD)") },
 	{ "order.received", FIELD_DATE, NULL, N_("the date the goods were received (YYYY-MM-DD)") },
+	{ "order.delivery_address", FIELD_TEXT, NULL,
+	  N_("where the goods were delivered (default: claimant.address); decides the court") },
 	{ "order.promise", FIELD_TEXT, NULL,
 	  N_("what the listing or the seller promised about the goods' quality") },
 	{ "problem.category", FIELD_CHOICE, categories, N_("what is wrong") },
