@@ -37,6 +37,10 @@ void courts_lookup(const struct court_table *t, const char *address, struct cour
  * standard-form jurisdiction clause warning: "law", "confirmed") and "table" ("source",
  * "date", "confirmed"). Addresses not recorded are left out.
  */
+/* The province whose figures apply to the case: that of case.court when the table
+ * holds it, else that of the place of receipt; NULL when neither is known. */
+const char *courts_province(const struct court_table *t, const struct dispute_case *c);
+
 int courts_for_case(const struct court_table *t, const struct rules *r,
     const struct dispute_case *c, const char *date, cJSON **out);
 

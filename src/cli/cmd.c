@@ -217,8 +217,12 @@ run_with_needs(struct cmd_ctx *ctx)
 		goto out;
 	if ((ctx->needs & CMD_COURTS) && courts_load_default(&ctx->courts) != DISPUTE_OK)
 		goto out;
+	if ((ctx->needs & CMD_WAGES) &&
+	    wages_load_default(&ctx->wages, ctx->case_dir) != DISPUTE_OK)
+		goto out;
 	status = entry->exec(ctx);
 out:
+	wages_free(&ctx->wages);
 	courts_free(&ctx->courts);
 	holidays_free(&ctx->holidays);
 	rules_free(&ctx->rules);

@@ -196,10 +196,10 @@ contains out '"filing_fee_confirmed":	true' "the fee up to 200000.00 is confirme
 setk order.amount 200000.01
 claim_is "fee on 200000.01 reaches the next band" refund=200000.01 total=200000.01 fee=4300.00 \
     simplified=2150.00
-contains out '"filing_fee_confirmed":	false' "a fee reaching the unconfirmed band is unconfirmed"
-expect 0 "claim (human form) with an unconfirmed fee band" "$DISPUTE" -C k claim
-line out "   依据：《诉讼费用交纳办法》第十三条、第十六条（请核对现行官方文本 / check the current official text）" \
-    "the unconfirmed fee says check the current official text"
+contains out '"filing_fee_confirmed":	true' "the bands above 200000.00 are confirmed too"
+expect 0 "claim (human form) above 200000.00" "$DISPUTE" -C k claim
+line out "   依据：《诉讼费用交纳办法》第十三条、第十六条" \
+    "the confirmed fee carries no check-the-text note"
 line out "案件受理费 / court fee: 4300\.00 元（简易程序减半 / simplified procedure: 2150\.00 元）" \
     "the human form gives the fee and the halved fee"
 # The fee is on the total demanded, compensation included.

@@ -311,12 +311,12 @@ test_filing_fee_on_total(void **state)
 	assert_int_equal(c.filing_fee_simplified_fen, 40000);
 	assert_true(c.filing_fee_confirmed);
 	claim_free(&c);
-	/* 100,000 + 300,000 reaches the 1.5% band, which is not confirmed in the notes. */
+	/* 100,000 + 300,000 reaches the 1.5% band, confirmed since the legal review (A16). */
 	in.price_fen = 10000000;
 	assert_int_equal(claim_compute(r, &in, &c), DISPUTE_OK);
 	assert_int_equal(c.total_fen, 40000000);
 	assert_int_equal(c.filing_fee_fen, 730000);
-	assert_false(c.filing_fee_confirmed);
+	assert_true(c.filing_fee_confirmed);
 	claim_free(&c);
 }
 

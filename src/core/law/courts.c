@@ -189,6 +189,39 @@ courts_lookup(const struct court_table *t, const char *address, struct court_pla
 			out->internet_court = string_of(entry, "court");
 }
 
+static const char *
+province_of_city(const struct court_table *t, const char *city)
+{
+	const cJSON *entry;
+
+	cJSON_ArrayForEach(entry, cJSON_GetObjectItemCaseSensitive(t->root, "courts"))
+		if (strcmp(string_of(entry, "city"), city) == 0)
+			return string_of(entry, "province");
+	return NULL;
+}
+
+const char *
+courts_province(const struct court_table *t, const struct dispute_case *c)
+{
+	const char *court = case_get(c, "case.court");
+	const char *receipt = case_get(c, "order.delivery_address");
+	const cJSON *entry;
+	struct court_place place;
+
+	cJSON_ArrayForEach(entry, cJSON_GetObjectItemCaseSensitive(t->root, "courts"))
+		if (court != NULL && strcmp(string_of(entry, "court"), court) == 0)
+			return string_of(entry, "province");
+	cJSON_ArrayForEach(entry, cJSON_GetObjectItemCaseSensitive(t->root, "internet_courts"))
+		if (court != NULL && strcmp(string_of(entry, "court"), court) == 0)
+			return province_of_city(t, string_of(entry, "city"));
+	if (receipt == NULL)
+		receipt = case_get(c, "claimant.address");
+	if (receipt == NULL)
+		return NULL;
+	courts_lookup(t, receipt, &place);
+	return place.city != NULL ? province_of_city(t, place.city) : NULL;
+}
+
 /* "《LAW》ARTICLE" for each rule ID in IDS in force on DATE, joined with "、";
  * *CONFIRMED cleared when any of them is not confirmed. */
 static char *
