@@ -1,6 +1,5 @@
 /* Building the template view of a case. Amounts are passed to templates as the exact
  * decimal text produced by amount_format(), never as JSON numbers. */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -494,22 +493,6 @@ add_court_claim(cJSON *list, char *zh, char *en, const cJSON *line)
 	free(en);
 }
 
-static char *
-format(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-static char *
-format(const char *fmt, ...)
-{
-	va_list ap;
-	char *s;
-
-	va_start(ap, fmt);
-	if (vasprintf(&s, fmt, ap) == -1)
-		s = NULL;
-	va_end(ap);
-	return s;
-}
-
 /*
  * The element-style complaint's claims, each on its own numbered line: terminating the
  * contract (demand.terminate), every chosen money line with its computation, the
@@ -526,17 +509,17 @@ add_court_claims(cJSON *view, const struct dispute_case *c)
 	int money_first = 0, money_last = 0;
 
 	if (is_yes(c, "demand.terminate"))
-		add_court_claim(list, format("判令解除原告与%s之间的网络购物合同，原告将所购商品"
+		add_court_claim(list, dispute_asprintf("判令解除原告与%s之间的网络购物合同，原告将所购商品"
 		    "退还%s，退货运费由%s承担", who_zh, who_zh, who_zh),
-		    format("terminate the online shopping contract between the plaintiff and "
+		    dispute_asprintf("terminate the online shopping contract between the plaintiff and "
 		    "%s, the plaintiff returning the goods to %s at %s's cost", who_en, who_en,
 		    who_en), NULL);
 	cJSON_ArrayForEach(line, cJSON_GetObjectItemCaseSensitive(claim, "chosen_lines")) {
 		const int refund = strcmp(member(line, "basis"), "refund") == 0;
 
-		add_court_claim(list, format("判令%s向原告%s%s人民币%s元", who_zh, refund ? "" :
+		add_court_claim(list, dispute_asprintf("判令%s向原告%s%s人民币%s元", who_zh, refund ? "" :
 		    "支付", member(line, "label_zh"), member(line, "amount")),
-		    format("order %s to pay the plaintiff CNY %s as %s", who_en,
+		    dispute_asprintf("order %s to pay the plaintiff CNY %s as %s", who_en,
 		    member(line, "amount"), member(line, "label_en")), line);
 		money_last = cJSON_GetArraySize(list);
 		if (money_first == 0)
@@ -545,14 +528,14 @@ add_court_claims(cJSON *view, const struct dispute_case *c)
 	if (money_first > 0 && cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(view,
 	    "platform_sued")))
 		add_court_claim(list, money_first == money_last ?
-		    format("判令被告二对上述第%d项款项承担赔偿责任", money_first) :
-		    format("判令被告二对上述第%d项至第%d项款项承担赔偿责任", money_first, money_last),
+		    dispute_asprintf("判令被告二对上述第%d项款项承担赔偿责任", money_first) :
+		    dispute_asprintf("判令被告二对上述第%d项至第%d项款项承担赔偿责任", money_first, money_last),
 		    money_first == money_last ?
-		    format("order Defendant 2 to answer for the sum in claim %d", money_first) :
-		    format("order Defendant 2 to answer for the sums in claims %d to %d",
+		    dispute_asprintf("order Defendant 2 to answer for the sum in claim %d", money_first) :
+		    dispute_asprintf("order Defendant 2 to answer for the sums in claims %d to %d",
 		    money_first, money_last), NULL);
-	add_court_claim(list, format("判令本案诉讼费用由被告承担"),
-	    format("order the defendant%s to bear the costs of this case",
+	add_court_claim(list, dispute_asprintf("判令本案诉讼费用由被告承担"),
+	    dispute_asprintf("order the defendant%s to bear the costs of this case",
 	    cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(view, "defendants")) > 1 ?
 	    "s" : ""), NULL);
 }
