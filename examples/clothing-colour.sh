@@ -64,3 +64,20 @@ dispute log -c platform -o resolved -d 2026-11-02 -r "TB-TS-20261028-0512" \
 
 dispute status >&2
 pack_and_verify --date 2026-11-05
+
+# Had the platform refused again: the lawsuit, with the facts a plaintiff records. The
+# shop's company is in Hangzhou and so is the buyer: the Hangzhou internet court.
+dispute set claimant.id_number 330106199303041821
+dispute set claimant.ethnicity 汉族
+dispute set claimant.occupation 设计师
+dispute set claimant.address "浙江省杭州市拱墅区湖墅南路 88 号 2 幢 601 室"
+dispute set claimant.e_service yes
+dispute set case.mediate_first yes
+dispute set case.forum_clause 无
+dispute set merchant.company "杭州南风服饰有限公司"
+dispute set merchant.credit_code 91330110MA2KC7R5XM
+dispute set merchant.address "浙江省杭州市余杭区五常街道文一西路 998 号"
+dispute set merchant.representative 周南风
+dispute set order.promise "商品主图、详情页及所选规格均为浅雾霾蓝色。"
+dispute set demand.terminate yes
+court_complaint 杭州互联网法院 "$work/民事起诉状.txt"

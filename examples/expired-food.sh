@@ -90,3 +90,16 @@ dispute log -c merchant -o resolved -d 2026-10-19 \
 
 dispute status >&2
 pack_and_verify --date 2026-10-21
+
+# Had the complaint failed: the lawsuit. No internet court serves Chengdu or Linyi; the
+# buyer sues where she received the goods (or could sue at the seller's domicile).
+dispute set claimant.ethnicity 汉族
+dispute set claimant.occupation 教师
+dispute set claimant.e_service yes
+dispute set case.mediate_first yes
+dispute set case.forum_clause 无
+dispute set merchant.representative 王海涛
+dispute set order.promise "商品详情页未提示临期或过期，标称保质期 180 天。"
+court_complaint 成都市武侯区人民法院 "$work/民事起诉状.txt"
+grep -q "^2\. 临沂市兰山区人民法院\$" "$work/有管辖权的法院.txt"
+grep -q "超过标注的保质期" "$work/民事起诉状.txt"

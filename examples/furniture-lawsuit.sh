@@ -12,7 +12,6 @@
 
 "$DISPUTE" init "$case_dir"
 dispute set case.platform jd
-dispute set case.court "北京互联网法院"
 dispute set order.id 301847562913
 dispute set order.product "北美黑胡桃木全实木餐桌椅组合"
 dispute set order.spec "1.6米 一桌六椅 胡桃色"
@@ -88,7 +87,22 @@ dispute claim >&2
 # (SOURCE_DATE_EPOCH is the program's "today": 2026-07-27 12:00 UTC).
 SOURCE_DATE_EPOCH=1785153600
 export SOURCE_DATE_EPOCH
-dispute draft complaint --to court -o "$work/民事起诉状.txt"
+# What the element-style complaint asks beyond the facts of the dispute.
+dispute set claimant.ethnicity 汉族
+dispute set claimant.occupation 软件工程师
+dispute set claimant.e_service yes
+dispute set case.mediate_first no
+dispute set case.forum_clause 无
+dispute set order.promise "商品标题和详情页标明“北美黑胡桃木全实木”；下单前客服书面确认“桌面、桌腿都是实木”。"
+dispute set problem.loss_kind expense
+dispute set problem.loss_label 检验费
+dispute set demand.terminate yes
+dispute set agent.name 孙立新
+dispute set agent.kind lawyer
+dispute set agent.firm 北京市朝阳律师事务所
+dispute set agent.phone 13601122334
+# The buyer in Beijing, the seller in Foshan: the place of receipt gives the internet court.
+court_complaint 北京互联网法院 "$work/民事起诉状.txt"
 dispute draft evidence-list -o "$work/证据清单.txt"
 dispute draft evidence-list --csv -o "$work/证据清单.csv"
 unset SOURCE_DATE_EPOCH

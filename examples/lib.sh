@@ -32,3 +32,21 @@ pack_and_verify() {
 	"$DISPUTE" verify "$work/$dossier" >&2
 	echo "$work/$dossier"
 }
+
+# court_complaint COURT FILE: the lawsuit step as a filing clerk takes it. `dispute court`
+# must name COURT among the courts with jurisdiction; it is recorded, and the element-style
+# complaint drafted into FILE must leave no element to fill in.
+court_complaint() {
+	dispute court >"$work/有管辖权的法院.txt"
+	grep -q "^[0-9]*\. $1\( (case.court)\)\?\$" "$work/有管辖权的法院.txt" || {
+		echo "dispute court does not name $1:" >&2
+		cat "$work/有管辖权的法院.txt" >&2
+		exit 1
+	}
+	dispute set case.court "$1"
+	dispute draft complaint --to court -o "$2"
+	if grep -n "待填" "$2" >&2; then
+		echo "$2: the elements above are left to fill in" >&2
+		exit 1
+	fi
+}

@@ -44,3 +44,21 @@ dispute log -c platform -o refused -d 2026-10-14 -r "SH20261013-0088" "平台客
 
 dispute status >&2
 pack_and_verify --date 2026-11-20
+
+# Had the dossier been needed in court: the lawsuit, with the facts a plaintiff records
+# (the shop's company from its business licence, the buyer's particulars). The buyer in
+# Guangzhou goes to the Guangzhou internet court.
+dispute set claimant.id_number 440306199206113519
+dispute set claimant.ethnicity 汉族
+dispute set claimant.occupation 工程师
+dispute set claimant.address "广东省广州市天河区天河路 385 号 1203 室"
+dispute set claimant.e_service yes
+dispute set case.mediate_first yes
+dispute set case.forum_clause 无
+dispute set merchant.company "深圳市闪充数码科技有限公司"
+dispute set merchant.credit_code 91440101MA59TQ3E02
+dispute set merchant.address "广东省深圳市宝安区西乡街道宝源路 18 号"
+dispute set merchant.representative 刘明辉
+dispute set order.promise "商品详情页标明“20000mAh，支持 PD22.5W 快充，一年质保”。"
+dispute set demand.terminate yes
+court_complaint 广州互联网法院 "$work/民事起诉状.txt"

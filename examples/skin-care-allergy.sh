@@ -74,3 +74,21 @@ dispute log -c consumer-association -o partial -d 2026-10-16 -r "XBW-XH-2026-092
 
 dispute status >&2
 pack_and_verify --date 2026-10-20
+
+# Had the mediation failed: the lawsuit, with what a plaintiff records for the
+# element-style complaint. Bought on Douyin and received in Hangzhou, the case goes to
+# the Hangzhou internet court (the seller's Guangzhou domicile would give Guangzhou's).
+dispute set claimant.id_number 330106199508152445
+dispute set claimant.ethnicity 汉族
+dispute set claimant.occupation 会计
+dispute set claimant.employer 杭州某会计师事务所
+dispute set claimant.e_service yes
+dispute set case.mediate_first yes
+dispute set case.forum_clause 无
+dispute set merchant.representative 陈建华
+dispute set order.promise "商品详情页宣称“温和无刺激，敏感肌可用”。"
+dispute set problem.loss_kind injury
+dispute set problem.loss_label 医疗费
+court_complaint 杭州互联网法院 "$work/民事起诉状.txt"
+grep -q "案由：产品责任纠纷" "$work/民事起诉状.txt"
+grep -q "医疗费：《中华人民共和国消费者权益保护法》第四十九条" "$work/民事起诉状.txt"

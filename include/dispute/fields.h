@@ -13,7 +13,8 @@ enum field_type {
 	FIELD_COUNT,       /* a whole number from 1 */
 	FIELD_PHONE,       /* a mainland phone number */
 	FIELD_ID_NUMBER,   /* 18-character resident identity number */
-	FIELD_CREDIT_CODE  /* 18-character unified social credit code */
+	FIELD_CREDIT_CODE, /* 18-character unified social credit code */
+	FIELD_ETHNICITY    /* one of the 56 ethnic groups, as the identity card writes it */
 };
 
 struct field {
@@ -32,6 +33,18 @@ const struct field *field_find(const char *name);
  * (malloc'd). On refusal reports "FIELD: reason" and returns DISPUTE_FAILED. */
 int field_normalize(const struct field *field, const char *value, const char *today,
     char **canonical);
+
+struct dispute_case;
+
+/* The buyer's gender and birth date as the complaint states them: the recorded
+ * claimant.gender and claimant.birth_date, else what a valid claimant.id_number
+ * carries (*DERIVED set), else NULL. BIRTH_DATE holds 11 bytes. */
+void field_claimant_particulars(const struct dispute_case *c, const char **gender,
+    char *birth_date, int *derived);
+
+/* Refuses a recorded claimant.gender or claimant.birth_date that contradicts
+ * claimant.id_number, naming both values. */
+int field_check_identity(const struct dispute_case *c);
 
 /* The list of choices as "a, b, c" in BUF. */
 void field_choices_text(const struct field *field, char *buf, size_t len);

@@ -23,4 +23,7 @@ void dispute_notice(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 void dispute_set_quiet(int quiet);
 
+/* asprintf() that reports running out of memory, so that callers only check for NULL. */
+char *dispute_asprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
 #endif

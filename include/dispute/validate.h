@@ -38,6 +38,13 @@ int validate_phone(const char *s, char *canon, size_t canon_len, char *reason, s
  * canonicalised to X in CANON, which must hold 19 bytes). */
 int validate_id_number(const char *s, const char *today, char *canon, char *reason, size_t reason_len);
 
+/* The gender ("male" or "female", static text) and the birth date YYYY-MM-DD (11 bytes
+ * in BIRTH_DATE) that ID, an identity number validate_id_number() accepted, carries. */
+void id_number_particulars(const char *id, const char **gender, char *birth_date);
+
+/* One of the 56 ethnic groups as the identity card writes it ("汉族", not "汉"). */
+int validate_ethnicity(const char *s, char *reason, size_t reason_len);
+
 /* An 18-character unified social credit code (GB 32100-2015): characters from
  * 0-9 and A-Z without I, O, Z, S, V, and the MOD 31 check character. Lowercase letters
  * are accepted and canonicalised to uppercase in CANON (19 bytes). */

@@ -9,6 +9,7 @@
 #include "dispute/i18n.h"
 #include "dispute/report.h"
 #include "json-output.h"
+#include "procedure-output.h"
 
 static const struct cmd_option claim_options[] = {
 	{ "json", OPT_JSON, 0, NULL, N_("print the claim as JSON") },
@@ -77,7 +78,7 @@ out:
 static int
 cmd_claim_exec(struct cmd_ctx *ctx)
 {
-	cJSON *view = NULL, *claim;
+	cJSON *view = NULL, *claim, *procedure;
 	int status = DISPUTE_FAILED;
 
 	if (case_get(ctx->c, "order.amount") == NULL || case_get(ctx->c, "order.date") == NULL) {
@@ -90,12 +91,19 @@ cmd_claim_exec(struct cmd_ctx *ctx)
 	if (draft_view_build(ctx->c, &ctx->rules, ctx->today, &view) != DISPUTE_OK)
 		return DISPUTE_FAILED;
 	claim = cJSON_GetObjectItem(view, "claim");
+	if (procedure_for_case(ctx, cJSON_GetStringValue(cJSON_GetObjectItem(claim, "total")),
+	    &procedure) != DISPUTE_OK)
+		goto out;
+	cJSON_AddItemToObject(claim, "procedure", procedure);
 	if (args_has(ctx, OPT_JSON))
 		status = print_json(claim);
 	else {
 		print_human(claim);
+		putchar('\n');
+		procedure_print(procedure);
 		status = DISPUTE_OK;
 	}
+out:
 	cJSON_Delete(view);
 	return status;
 }
@@ -107,6 +115,6 @@ const struct cmd_entry cmd_claim_entry = {
 	.options = claim_options,
 	.min_args = 0,
 	.max_args = 0,
-	.needs = CMD_TODAY | CMD_CASE_READ | CMD_RULES,
+	.needs = CMD_TODAY | CMD_CASE_READ | CMD_RULES | CMD_COURTS | CMD_WAGES,
 	.exec = cmd_claim_exec,
 };

@@ -6,6 +6,7 @@
 #include "cmd.h"
 #include "dispute/case.h"
 #include "dispute/clock.h"
+#include "dispute/courts.h"
 #include "dispute/fields.h"
 #include "dispute/i18n.h"
 #include "dispute/report.h"
@@ -46,6 +47,43 @@ check_order_dates(const struct dispute_case *c)
 	return DISPUTE_OK;
 }
 
+/* The complaint states the gender and birth date the ID number carries unless the
+ * buyer records them: say what they will read, so that a mistyped number shows. */
+static void
+show_derived(const struct dispute_case *c)
+{
+	const char *gender;
+	char birth[11];
+	int derived;
+
+	field_claimant_particulars(c, &gender, birth, &derived);
+	if (derived)
+		dispute_notice(_("the ID number gives %s, born %s: check them (`dispute set "
+		    "claimant.gender` and `claimant.birth_date` record them)"),
+		    strcmp(gender, "male") == 0 ? _("male") : _("female"), birth);
+}
+
+/* Any court name is accepted, since the table cannot know every court, but one that is
+ * not among the courts the case's addresses give is flagged: a complaint filed where the
+ * court has no jurisdiction is turned away. */
+static int
+check_court(struct cmd_ctx *ctx, const char *name)
+{
+	const cJSON *court;
+	cJSON *list;
+
+	if (courts_for_case(&ctx->courts, &ctx->rules, ctx->c, ctx->today, &list) != DISPUTE_OK)
+		return DISPUTE_FAILED;
+	cJSON_ArrayForEach(court, cJSON_GetObjectItem(list, "courts"))
+		if (strcmp(cJSON_GetStringValue(cJSON_GetObjectItem(court, "court")), name) == 0)
+			break;
+	if (court == NULL)
+		dispute_warning(_("%s is not among the courts `dispute court` lists for this case: "
+		    "check that it has jurisdiction"), name);
+	cJSON_Delete(list);
+	return DISPUTE_OK;
+}
+
 static int
 cmd_set_check(struct cmd_ctx *ctx)
 {
@@ -57,6 +95,8 @@ cmd_set_check(struct cmd_ctx *ctx)
 	if (field_find(ctx->args.list[0]) == NULL)
 		return cmd_usage_error(ctx, _("unknown field \"%s\" (`dispute help set` lists "
 		    "them)"), ctx->args.list[0]);
+	if (!unset && strcmp(ctx->args.list[0], "case.court") == 0)
+		ctx->needs |= CMD_RULES | CMD_COURTS;
 	return DISPUTE_OK;
 }
 
@@ -75,12 +115,17 @@ cmd_set_exec(struct cmd_ctx *ctx)
 		case_unset(c, field->name);
 	else if (case_set(c, field->name, value) != DISPUTE_OK)
 		goto out;
-	if (check_order_dates(c) != DISPUTE_OK || case_save(c) != DISPUTE_OK)
+	if (!unset && strcmp(field->name, "case.court") == 0 && check_court(ctx, value) != DISPUTE_OK)
+		goto out;
+	if (check_order_dates(c) != DISPUTE_OK || field_check_identity(c) != DISPUTE_OK ||
+	    case_save(c) != DISPUTE_OK)
 		goto out;
 	if (unset)
 		dispute_notice(_("%s cleared"), field->name);
 	else
 		dispute_notice("%s = %s", field->name, value);
+	if (!unset && strcmp(field->name, "claimant.id_number") == 0)
+		show_derived(c);
 	status = DISPUTE_OK;
 out:
 	free(value);

@@ -8,7 +8,10 @@
 #include "dispute/i18n.h"
 #include "dispute/report.h"
 #include "dispute/summary.h"
+#include "dispute/case.h"
+#include "dispute/draft-view.h"
 #include "json-output.h"
+#include "procedure-output.h"
 #include "print-line.h"
 
 static const struct cmd_option status_options[] = {
@@ -108,6 +111,34 @@ print_human(const cJSON *summary)
 		    member(item, "channel"), member(item, "outcome"), member(item, "text"),
 		    member(item, "ref")[0] != '\0' ? " [" : "", member(item, "ref"),
 		    member(item, "ref")[0] != '\0' ? "]" : "");
+	if (cJSON_GetObjectItem(summary, "procedure") != NULL) {
+		putchar('\n');
+		procedure_print(cJSON_GetObjectItem(summary, "procedure"));
+	}
+	return status;
+}
+
+/* The procedure the claim would go to, added to SUMMARY once the claim can be computed. */
+static int
+add_procedure(struct cmd_ctx *ctx, cJSON *summary)
+{
+	cJSON *view = NULL, *procedure = NULL;
+	const char *total;
+	int status = DISPUTE_FAILED;
+
+	if (case_get(ctx->c, "order.amount") == NULL || case_get(ctx->c, "order.date") == NULL)
+		return DISPUTE_OK;
+	if (draft_view_build(ctx->c, &ctx->rules, ctx->today, &view) != DISPUTE_OK)
+		return DISPUTE_FAILED;
+	total = cJSON_GetStringValue(cJSON_GetObjectItem(cJSON_GetObjectItem(view, "claim"),
+	    "total"));
+	if (total != NULL && procedure_for_case(ctx, total, &procedure) != DISPUTE_OK)
+		goto out;
+	if (procedure != NULL)
+		cJSON_AddItemToObject(summary, "procedure", procedure);
+	status = DISPUTE_OK;
+out:
+	cJSON_Delete(view);
 	return status;
 }
 
@@ -119,6 +150,10 @@ cmd_status_exec(struct cmd_ctx *ctx)
 
 	if (summary_build(ctx->c, &ctx->rules, &ctx->holidays, ctx->today, &summary) != DISPUTE_OK)
 		return DISPUTE_FAILED;
+	if (add_procedure(ctx, summary) != DISPUTE_OK) {
+		cJSON_Delete(summary);
+		return DISPUTE_FAILED;
+	}
 	if (args_has(ctx, OPT_JSON))
 		status = json_print(summary);
 	else
@@ -135,6 +170,6 @@ const struct cmd_entry cmd_status_entry = {
 	.options = status_options,
 	.min_args = 0,
 	.max_args = 0,
-	.needs = CMD_TODAY | CMD_CASE_READ | CMD_RULES | CMD_HOLIDAYS,
+	.needs = CMD_TODAY | CMD_CASE_READ | CMD_RULES | CMD_HOLIDAYS | CMD_COURTS | CMD_WAGES,
 	.exec = cmd_status_exec,
 };

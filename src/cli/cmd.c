@@ -17,6 +17,7 @@ extern const struct cmd_entry cmd_rm_evidence_entry;
 extern const struct cmd_entry cmd_log_entry;
 extern const struct cmd_entry cmd_status_entry;
 extern const struct cmd_entry cmd_claim_entry;
+extern const struct cmd_entry cmd_court_entry;
 extern const struct cmd_entry cmd_draft_entry;
 extern const struct cmd_entry cmd_render_entry;
 extern const struct cmd_entry cmd_pack_entry;
@@ -33,6 +34,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_log_entry,
 	&cmd_status_entry,
 	&cmd_claim_entry,
+	&cmd_court_entry,
 	&cmd_draft_entry,
 	&cmd_render_entry,
 	&cmd_pack_entry,
@@ -213,8 +215,15 @@ run_with_needs(struct cmd_ctx *ctx)
 	if ((ctx->needs & CMD_HOLIDAYS) &&
 	    holidays_load_default(&ctx->holidays, ctx->case_dir) != DISPUTE_OK)
 		goto out;
+	if ((ctx->needs & CMD_COURTS) && courts_load_default(&ctx->courts) != DISPUTE_OK)
+		goto out;
+	if ((ctx->needs & CMD_WAGES) &&
+	    wages_load_default(&ctx->wages, ctx->case_dir) != DISPUTE_OK)
+		goto out;
 	status = entry->exec(ctx);
 out:
+	wages_free(&ctx->wages);
+	courts_free(&ctx->courts);
 	holidays_free(&ctx->holidays);
 	rules_free(&ctx->rules);
 	case_close(ctx->c);

@@ -8,6 +8,8 @@
 #include "dispute/calendar.h"
 #include "dispute/case.h"
 #include "dispute/clock.h"
+#include "dispute/courts.h"
+#include "dispute/procedure.h"
 #include "dispute/rules.h"
 
 /* Options without a short letter get a code above the byte range. */
@@ -53,7 +55,9 @@ enum cmd_needs {
 	CMD_CASE_READ = 1 << 1,  /* ctx->c, under a shared lock */
 	CMD_CASE_WRITE = 1 << 2, /* ctx->c, under the exclusive lock */
 	CMD_RULES = 1 << 3,      /* ctx->rules: the rule table */
-	CMD_HOLIDAYS = 1 << 4    /* ctx->holidays: the shipped and the case's holiday tables */
+	CMD_HOLIDAYS = 1 << 4,   /* ctx->holidays: the shipped and the case's holiday tables */
+	CMD_COURTS = 1 << 5,     /* ctx->courts: the court table */
+	CMD_WAGES = 1 << 6       /* ctx->wages: the shipped and the case's small-claims limits */
 };
 
 struct cmd_ctx {
@@ -65,6 +69,8 @@ struct cmd_ctx {
 	struct dispute_case *c;
 	struct rules rules;
 	struct holiday_table holidays;
+	struct court_table courts;
+	struct wage_table wages;
 };
 
 struct cmd_entry {

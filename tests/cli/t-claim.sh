@@ -196,10 +196,10 @@ contains out '"filing_fee_confirmed":	true' "the fee up to 200000.00 is confirme
 setk order.amount 200000.01
 claim_is "fee on 200000.01 reaches the next band" refund=200000.01 total=200000.01 fee=4300.00 \
     simplified=2150.00
-contains out '"filing_fee_confirmed":	false' "a fee reaching the unconfirmed band is unconfirmed"
-expect 0 "claim (human form) with an unconfirmed fee band" "$DISPUTE" -C k claim
-line out "   依据：《诉讼费用交纳办法》第十三条、第十六条（请核对现行官方文本 / check the current official text）" \
-    "the unconfirmed fee says check the current official text"
+contains out '"filing_fee_confirmed":	true' "the bands above 200000.00 are confirmed too"
+expect 0 "claim (human form) above 200000.00" "$DISPUTE" -C k claim
+line out "   依据：《诉讼费用交纳办法》第十三条、第十六条" \
+    "the confirmed fee carries no check-the-text note"
 line out "案件受理费 / court fee: 4300\.00 元（简易程序减半 / simplified procedure: 2150\.00 元）" \
     "the human form gives the fee and the halved fee"
 # The fee is on the total demanded, compensation included.
@@ -225,17 +225,17 @@ amounts
 total=$(sed -n 's/^total=//p' amounts)
 check "the claim's total is 800.00" test "$total" = 800.00
 expect 0 "the court draft" "$DISPUTE" -C k draft complaint --to court
-line out "1\. 判令被告向原告支付人民币$total元，明细如下：" "the court draft claims the claim's total"
-line out "诉讼标的额合计：人民币$total元" "the court draft's total is the claim's total"
-line out "   欺诈惩罚性赔偿：人民币600\.00元（计算方式：200\.00 元 × 3 = 600\.00 元）" \
-    "the court draft itemises the fraud line"
-line out "欺诈惩罚性赔偿：$FRAUD_LAW" "the court draft cites $FRAUD_LAW for the fraud line"
+line out "标的总额：人民币$total元" "the court draft's total is the claim's total"
+line out "2\. 判令被告向原告支付欺诈惩罚性赔偿人民币600\.00元；" \
+    "the court draft claims the fraud line on its own line"
+line out "   计算方式：200\.00 元 × 3 = 600\.00 元" "the court draft gives the fraud line's computation"
+line out "欺诈惩罚性赔偿：$FRAUD_LAW（条件：.*）" "the court draft cites $FRAUD_LAW for the fraud line"
 expect 0 "the 12315 draft" "$DISPUTE" -C k draft complaint --to 12315
 line out "合计：人民币$total元" "the 12315 draft's total is the claim's total"
 line out "  依据：$FRAUD_LAW" "the 12315 draft cites $FRAUD_LAW"
 setk demand.compensation none
 expect 0 "the court draft without compensation" "$DISPUTE" -C k draft complaint --to court
-line out "诉讼标的额合计：人民币200\.00元" "without compensation the court claims the refund"
+line out "标的总额：人民币200\.00元" "without compensation the court claims the refund"
 lacks out "欺诈惩罚性赔偿" "an unchosen line is not claimed in court"
 
 # No order date: refused too.

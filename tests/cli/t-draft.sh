@@ -122,18 +122,19 @@ contains consumer-association.txt "联系电话：$PHONE" "the consumer-associat
 
 # The court draft: a 民事起诉状 with the evidence list appended.
 line court.txt "民事起诉状" "the court draft is headed 民事起诉状"
-line court.txt "诉讼请求：" "the court draft has 诉讼请求"
-line court.txt "事实与理由：" "the court draft has 事实与理由"
+line court.txt "二、诉讼请求" "the court draft has 诉讼请求"
+line court.txt "四、事实与理由" "the court draft has 事实与理由"
 line court.txt "此致" "the court draft has 此致"
 line court.txt "$COURT" "the court draft names the court on its own line after 此致"
 check "the court's name follows 此致 directly" \
     sh -c "grep -A1 -x '此致' court.txt | tail -n 1 | grep -qx '$COURT'"
-line court.txt "公民身份号码：$IDNO" "the court draft gives the plaintiff's ID number"
-line court.txt "住址：$ADDRESS" "the court draft gives the plaintiff's address"
+line court.txt "原告：张三，女，1949年12月31日出生，民族（待填），职业或工作单位（待填），住$ADDRESS，公民身份号码$IDNO，联系电话$PHONE。" \
+    "the court draft gives the plaintiff's particulars in one paragraph, gender and birth date from the ID number"
 line court.txt "法定代表人：李四" "the court draft names the legal representative"
 line court.txt "被告：$COMPANY" "the court draft names the company as defendant"
 line court.txt "统一社会信用代码：91350100M000100Y43" "the court draft gives the credit code"
-line court.txt "1\. 判令被告向原告支付人民币199\.90元，明细如下：" "the court draft claims 199.90"
+line court.txt "1\. 判令被告向原告退还货款人民币199\.90元；" "the court draft claims the refund of 199.90"
+line court.txt "标的总额：人民币199\.90元" "the court draft gives the total"
 line court.txt "具状人：张三（签名）" "the court draft is signed by the plaintiff"
 line court.txt "2026年11月18日" "the court draft is dated today in Chinese"
 n=$(wc -l <evlist.txt)

@@ -56,7 +56,7 @@ static void
 expect_line(const struct rules *r, const char *category, int food, int64_t price,
     int64_t loss, const char *basis, int64_t want)
 {
-	struct claim_input in = { category, food, price, loss, "2026-03-01", basis };
+	struct claim_input in = { category, food, price, loss, "2026-03-01", basis, NULL, NULL };
 	struct claim c;
 	const struct claim_line *line;
 
@@ -80,7 +80,7 @@ static void
 test_refund_only(void **state)
 {
 	const struct rules *r = *state;
-	struct claim_input in = { "quality", 0, 12900, -1, "2026-03-01", NULL };
+	struct claim_input in = { "quality", 0, 12900, -1, "2026-03-01", NULL, NULL, NULL };
 	struct claim c;
 
 	assert_int_equal(claim_compute(r, &in, &c), DISPUTE_OK);
@@ -118,7 +118,7 @@ static void
 test_fraud_line_text(void **state)
 {
 	const struct rules *r = *state;
-	struct claim_input in = { "counterfeit", 0, 12900, -1, "2026-03-01", "fraud" };
+	struct claim_input in = { "counterfeit", 0, 12900, -1, "2026-03-01", "fraud", NULL, NULL };
 	struct claim c;
 	const struct claim_line *line;
 
@@ -177,7 +177,7 @@ static void
 test_food_line_text(void **state)
 {
 	const struct rules *r = *state;
-	struct claim_input in = { "harmful", 1, 1000, 40000, "2026-03-01", "food" };
+	struct claim_input in = { "harmful", 1, 1000, 40000, "2026-03-01", "food", NULL, NULL };
 	struct claim c;
 	const struct claim_line *line;
 
@@ -188,8 +188,8 @@ test_food_line_text(void **state)
 	assert_string_equal(line->calculation_zh,
 	    "价款 10.00 元 × 10 = 100.00 元；损失 400.00 元 × 3 = 1200.00 元；取较高者 1200.00 元");
 	assert_string_equal(line->law, "《中华人民共和国食品安全法》第一百四十八条第二款");
-	assert_string_equal(line->condition_zh, "所购食品不符合食品安全标准（不影响食品安全且"
-	    "不会对消费者造成误导的标签、说明书瑕疵除外）");
+	assert_string_equal(line->condition_zh, "所购食品不符合食品安全标准，且被告作为经营者明知"
+	    "（不影响食品安全且不会对消费者造成误导的标签、说明书瑕疵除外）");
 	/* The article number after the 2025 amendment is unconfirmed in the domain notes. */
 	assert_false(line->confirmed);
 	claim_free(&c);
@@ -206,7 +206,7 @@ static void
 test_which_lines(void **state)
 {
 	const struct rules *r = *state;
-	struct claim_input in = { "expired", 0, 5000, -1, "2026-03-01", NULL };
+	struct claim_input in = { "expired", 0, 5000, -1, "2026-03-01", NULL, NULL, NULL };
 	struct claim c;
 
 	/* Expired goods that are not food: refund only. */
@@ -231,7 +231,7 @@ static void
 test_refused_inputs(void **state)
 {
 	const struct rules *r = *state;
-	struct claim_input in = { "quality", 0, 12900, -1, "2026-03-01", "fraud" };
+	struct claim_input in = { "quality", 0, 12900, -1, "2026-03-01", "fraud", NULL, NULL };
 	struct claim c;
 
 	/* A chosen compensation the problem gives no basis for. */
@@ -301,7 +301,7 @@ static void
 test_filing_fee_on_total(void **state)
 {
 	const struct rules *r = *state;
-	struct claim_input in = { "counterfeit", 0, 1000000, -1, "2026-03-01", "fraud" };
+	struct claim_input in = { "counterfeit", 0, 1000000, -1, "2026-03-01", "fraud", NULL, NULL };
 	struct claim c;
 
 	/* 10,000 refund + 30,000 compensation = 40,000: 50 + 2.5% of 30,000 = 800. */
@@ -311,12 +311,12 @@ test_filing_fee_on_total(void **state)
 	assert_int_equal(c.filing_fee_simplified_fen, 40000);
 	assert_true(c.filing_fee_confirmed);
 	claim_free(&c);
-	/* 100,000 + 300,000 reaches the 1.5% band, which is not confirmed in the notes. */
+	/* 100,000 + 300,000 reaches the 1.5% band, confirmed since the legal review (A16). */
 	in.price_fen = 10000000;
 	assert_int_equal(claim_compute(r, &in, &c), DISPUTE_OK);
 	assert_int_equal(c.total_fen, 40000000);
 	assert_int_equal(c.filing_fee_fen, 730000);
-	assert_false(c.filing_fee_confirmed);
+	assert_true(c.filing_fee_confirmed);
 	claim_free(&c);
 }
 
@@ -351,6 +351,71 @@ test_rule_by_date(void **state)
 	assert_int_equal(rules_find(r, "12315-acceptance", "2019-12-31", &rule), DISPUTE_FAILED);
 }
 
+/* The loss's basis follows its kind: 第四十九条 for injury only; property and expenses the
+ * contract articles (and 第五十二条 for property); never "（如医疗费）". Unset, harmful goods
+ * mean injury and anything else an expense. The buyer's label names the line. */
+static void
+test_loss_kinds(void **state)
+{
+	static const struct {
+		const char *category, *kind, *label, *want_label, *want_law, *not_law;
+	} v[] = {
+		{ "harmful", NULL, NULL, "人身损害赔偿", "第四十九条", "第五百七十七条" },
+		{ "quality", "injury", "医疗费", "医疗费", "第四十九条", "第五十二条" },
+		{ "quality", NULL, "检验费", "检验费", "第五百七十七条、第五百八十四条", "第四十九条" },
+		{ "quality", "expense", NULL, "合理费用赔偿", "第五百八十四条", "第四十九条" },
+		{ "quality", "property", NULL, "财产损失赔偿", "第五十二条", "第四十九条" },
+	};
+	const struct rules *r = *state;
+	size_t i;
+
+	for (i = 0; i < sizeof v / sizeof v[0]; i++) {
+		struct claim_input in = { v[i].category, 0, 12900, 80000, "2026-03-01", NULL,
+		    v[i].kind, v[i].label };
+		struct claim c;
+		const struct claim_line *line;
+
+		assert_int_equal(claim_compute(r, &in, &c), DISPUTE_OK);
+		line = line_of(&c, "loss");
+		assert_non_null(line);
+		assert_string_equal(line->label_zh, v[i].want_label);
+		assert_non_null(strstr(line->law, v[i].want_law));
+		assert_null(strstr(line->law, v[i].not_law));
+		assert_null(strstr(line->calculation_zh, "如医疗费"));
+		assert_non_null(strstr(line->calculation_zh, "800.00 元"));
+		assert_int_equal(line->amount_fen, 80000);
+		if (strcmp(v[i].want_law, "第四十九条") != 0)
+			assert_false(line->confirmed);
+		claim_free(&c);
+	}
+}
+
+/* Food compensation states the seller's knowledge, and for expired goods the
+ * interpretation that treats selling them as knowing, marked for checking. */
+static void
+test_food_knowledge(void **state)
+{
+	const struct rules *r = *state;
+	struct claim_input harmful = { "harmful", 1, 5990, -1, "2026-03-01", "food", NULL, NULL };
+	struct claim_input expired = { "expired", 1, 5990, -1, "2026-03-01", "food", NULL, NULL };
+	struct claim c;
+	const struct claim_line *line;
+
+	assert_int_equal(claim_compute(r, &harmful, &c), DISPUTE_OK);
+	line = line_of(&c, "food");
+	assert_non_null(strstr(line->condition_zh, "被告作为经营者明知"));
+	assert_null(strstr(line->condition_zh, "保质期"));
+	assert_non_null(strstr(line->condition_en, "knew it"));
+	claim_free(&c);
+	assert_int_equal(claim_compute(r, &expired, &c), DISPUTE_OK);
+	line = line_of(&c, "food");
+	assert_non_null(strstr(line->condition_zh, "明知"));
+	assert_non_null(strstr(line->condition_zh, "超过标注的保质期"));
+	assert_non_null(strstr(line->condition_zh, "食品安全民事纠纷案件适用法律若干问题的解释（一）》第六条视为明知（条号待核实）"));
+	assert_non_null(strstr(line->condition_en, "treated as knowing"));
+	claim_free(&c);
+}
+
 int
 main(void)
 {
@@ -365,6 +430,8 @@ main(void)
 		cmocka_unit_test(test_filing_fee),
 		cmocka_unit_test(test_filing_fee_on_total),
 		cmocka_unit_test(test_rule_by_date),
+		cmocka_unit_test(test_loss_kinds),
+		cmocka_unit_test(test_food_knowledge),
 	};
 
 	dispute_set_quiet(1);

@@ -769,6 +769,50 @@ test_reason_cleared_and_bounded(void **state)
 	assert_int_equal(validate_credit_code("91350100M000100Y43", NULL, NULL, 0), DISPUTE_OK);
 }
 
+/* Gender from the parity of the 17th character and the birth date from characters 7-14,
+ * for both genders, an X check character, and births in the 1900s and the 2000s
+ * (including a leap day). Each number is checked valid first, as the callers do. */
+static void
+test_id_particulars(void **state)
+{
+	static const struct { const char *body, *full, *gender, *birth; } v[] = {
+		{ "11010519900307123", "110105199003071239", "male", "1990-03-07" },
+		{ "11010519491231002", "11010519491231002X", "female", "1949-12-31" },
+		{ "44030520050101002", "440305200501010028", "female", "2005-01-01" },
+		{ "33010620080229001", "330106200802290019", "male", "2008-02-29" },
+	};
+	char full[19], birth[11];
+	const char *gender;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < N(v); i++) {
+		snprintf(full, sizeof(full), "%s%c", v[i].body, id_check_of(v[i].body));
+		assert_string_equal(full, v[i].full);
+		assert_int_equal(validate_id_number(full, TODAY, NULL, NULL, 0), DISPUTE_OK);
+		id_number_particulars(full, &gender, birth);
+		assert_string_equal(gender, v[i].gender);
+		assert_string_equal(birth, v[i].birth);
+	}
+}
+
+/* The 民族 field as the identity card writes it; the bare "汉" and free words refused. */
+static void
+test_ethnicity(void **state)
+{
+	char reason[VALIDATE_REASON_MAX];
+
+	(void)state;
+	assert_int_equal(validate_ethnicity("汉族", reason, sizeof(reason)), DISPUTE_OK);
+	assert_string_equal(reason, "");
+	assert_int_equal(validate_ethnicity("柯尔克孜族", reason, sizeof(reason)), DISPUTE_OK);
+	assert_int_equal(validate_ethnicity("基诺族", reason, sizeof(reason)), DISPUTE_OK);
+	assert_int_equal(validate_ethnicity("汉", reason, sizeof(reason)), DISPUTE_FAILED);
+	assert_non_null(strstr(reason, "\"汉\""));
+	assert_int_equal(validate_ethnicity("Han", reason, sizeof(reason)), DISPUTE_FAILED);
+	assert_int_equal(validate_ethnicity("汉族 ", reason, sizeof(reason)), DISPUTE_FAILED);
+}
+
 int
 main(void)
 {
@@ -796,6 +840,8 @@ main(void)
 		cmocka_unit_test(test_date_refused),
 		cmocka_unit_test(test_date_bad_today),
 		cmocka_unit_test(test_reason_cleared_and_bounded),
+		cmocka_unit_test(test_id_particulars),
+		cmocka_unit_test(test_ethnicity),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

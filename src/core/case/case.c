@@ -26,8 +26,16 @@ struct dispute_case {
 
 /* The sections of facts that `dispute set` writes into, in the order they are saved. */
 static const char *const fact_sections[] = {
-	"case", "claimant", "merchant", "order", "problem", "demand", NULL
+	"case", "claimant", "merchant", "platform", "agent", "order", "problem", "demand", NULL
 };
+
+/* Sections added after the first cases were written: a case.json without them is still
+ * a dispute-case/1 record, and the section is added when a fact of it is first set. */
+static int
+added_later(const char *section)
+{
+	return strcmp(section, "platform") == 0 || strcmp(section, "agent") == 0;
+}
 
 /* Evidence record members that must be strings; "size" is checked separately. */
 static const char *const evidence_strings[] = {
@@ -220,6 +228,8 @@ check_record(const char *file, const cJSON *root)
 	}
 	for (i = 0; fact_sections[i] != NULL; i++) {
 		section = cJSON_GetObjectItemCaseSensitive(root, fact_sections[i]);
+		if (section == NULL && added_later(fact_sections[i]))
+			continue;
 		if (!cJSON_IsObject(section)) {
 			dispute_error(_("%s: \"%s\" must be an object"), file, fact_sections[i]);
 			return DISPUTE_FAILED;
@@ -433,7 +443,14 @@ case_set(struct dispute_case *c, const char *name, const char *value)
 	const char *key;
 	cJSON *section = section_of(c, name, &key);
 	cJSON *item;
+	char *dot = strchr(name, '.');
+	char later[32];
 
+	if (section == NULL && dot != NULL && (size_t)(dot - name) < sizeof later) {
+		snprintf(later, sizeof later, "%.*s", (int)(dot - name), name);
+		if (added_later(later))
+			section = cJSON_AddObjectToObject(c->root, later);
+	}
 	if (section == NULL) {
 		dispute_error(_("%s: not a field name"), name);
 		return DISPUTE_FAILED;

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "dispute/calendar.h"
+#include "dispute/courts.h"
 #include "dispute/draft-view.h"
 #include "dispute/evidence.h"
 #include "dispute/fields.h"
@@ -104,7 +105,7 @@ static void
 add_platform(cJSON *view, const struct dispute_case *c)
 {
 	const char *code = case_get(c, "case.platform");
-	cJSON *platform = cJSON_AddObjectToObject(view, "platform");
+	cJSON *platform = add_section(view, c, "platform");
 	size_t rows = sizeof platform_names / sizeof platform_names[0];
 
 	if (code == NULL)
@@ -112,6 +113,136 @@ add_platform(cJSON *view, const struct dispute_case *c)
 	cJSON_AddStringToObject(platform, "code", code);
 	cJSON_AddStringToObject(platform, "name_zh", lookup(platform_names, rows, code, 1));
 	cJSON_AddStringToObject(platform, "name_en", lookup(platform_names, rows, code, 2));
+}
+
+/* The plaintiff's particulars (民事诉讼法 第一百二十四条): gender and birth date as
+ * recorded or as the ID number gives them, so that the complaint never lacks them
+ * when the number is known. */
+static void
+add_claimant(cJSON *view, const struct dispute_case *c)
+{
+	cJSON *claimant = add_section(view, c, "claimant");
+	const char *gender;
+	char birth[11];
+	const char *occupation = case_get(c, "claimant.occupation");
+	const char *employer = case_get(c, "claimant.employer");
+	char *work = NULL;
+	int derived;
+
+	field_claimant_particulars(c, &gender, birth, &derived);
+	cJSON_AddBoolToObject(claimant, "particulars_derived", derived);
+	/* 职业或工作单位: one clause with whichever is known. */
+	if ((occupation != NULL || employer != NULL) && asprintf(&work, "%s%s%s",
+	    occupation != NULL ? occupation : "", occupation != NULL && employer != NULL ?
+	    "，" : "", employer != NULL ? employer : "") != -1) {
+		cJSON_AddStringToObject(claimant, "work", work);
+		free(work);
+	}
+	if (gender != NULL) {
+		cJSON_DeleteItemFromObjectCaseSensitive(claimant, "gender");
+		cJSON_AddStringToObject(claimant, "gender", gender);
+		cJSON_AddStringToObject(claimant, "gender_zh", strcmp(gender, "male") == 0 ?
+		    "男" : "女");
+	}
+	if (birth[0] != '\0') {
+		cJSON_DeleteItemFromObjectCaseSensitive(claimant, "birth_date");
+		cJSON_AddStringToObject(claimant, "birth_date", birth);
+		add_date(claimant, "birth_date", birth);
+	}
+}
+
+static const char *
+member(const cJSON *item, const char *name)
+{
+	return cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(item, name));
+}
+
+static void
+add_agent(cJSON *view, const struct dispute_case *c)
+{
+	cJSON *agent = add_section(view, c, "agent");
+	const char *kind = case_get(c, "agent.kind");
+
+	cJSON_AddBoolToObject(agent, "is_lawyer", kind != NULL && strcmp(kind, "lawyer") == 0);
+	cJSON_AddBoolToObject(agent, "is_citizen", kind != NULL && strcmp(kind, "citizen") == 0);
+}
+
+static const char *const numerals_zh[] = { "一", "二" };
+
+/* One defendant: the facts of SECTION (merchant or platform) under their label. */
+static cJSON *
+defendant_view(cJSON *view, const char *section, const char *role, int number, int count)
+{
+	cJSON *d = cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(view, section), 1);
+	char label[32];
+
+	if (d == NULL)
+		return NULL;
+	snprintf(label, sizeof label, "被告%s", count > 1 ? numerals_zh[number - 1] : "");
+	cJSON_AddStringToObject(d, "label_zh", label);
+	if (count > 1)
+		snprintf(label, sizeof label, "Defendant %d", number);
+	else
+		snprintf(label, sizeof label, "Defendant");
+	cJSON_AddStringToObject(d, "label_en", label);
+	cJSON_AddStringToObject(d, "role", role);
+	cJSON_AddBoolToObject(d, "is_platform", strcmp(section, "platform") == 0);
+	return d;
+}
+
+/* The defendants' names in one line for the evidence list (对方当事人); absent when no
+ * company is recorded. */
+static void
+add_opposing_parties(cJSON *view, const cJSON *defendants)
+{
+	char zh[1024] = "", en[1024] = "";
+	const cJSON *d;
+	const char *name;
+	size_t zh_len = 0, en_len = 0;
+
+	/* A name too long for the line leaves the line out rather than cut it. */
+	cJSON_ArrayForEach(d, defendants) {
+		if ((name = member(d, "company")) == NULL || zh_len >= sizeof zh ||
+		    en_len >= sizeof en)
+			continue;
+		zh_len += (size_t)snprintf(zh + zh_len, sizeof zh - zh_len, "%s%s",
+		    zh_len > 0 ? "、" : "", name);
+		en_len += (size_t)snprintf(en + en_len, sizeof en - en_len, "%s%s",
+		    en_len > 0 ? "; " : "", name);
+	}
+	if (zh_len > 0 && zh_len < sizeof zh && en_len < sizeof en) {
+		cJSON_AddStringToObject(view, "opposing_parties_zh", zh);
+		cJSON_AddStringToObject(view, "opposing_parties_en", en);
+	}
+}
+
+/*
+ * Who is sued: the shop's company; beside it the platform's company when recorded
+ * (消费者权益保护法 第四十四条: liable when it cannot name the seller); for a self-operated
+ * (自营) order the platform alone, being the seller. The complaint needs one copy
+ * (副本) per defendant.
+ */
+static void
+add_defendants(cJSON *view, const struct dispute_case *c)
+{
+	const char *self = case_get(c, "order.self_operated");
+	const int self_operated = self != NULL && strcmp(self, "yes") == 0;
+	const int has_platform = case_get(c, "platform.company") != NULL;
+	cJSON *list = cJSON_AddArrayToObject(view, "defendants");
+	int count = self_operated ? 1 : has_platform ? 2 : 1;
+
+	if (self_operated)
+		cJSON_AddItemToArray(list, defendant_view(view, has_platform ? "platform" :
+		    "merchant", "self-operated", 1, count));
+	else
+		cJSON_AddItemToArray(list, defendant_view(view, "merchant", "seller", 1, count));
+	if (!self_operated && has_platform)
+		cJSON_AddItemToArray(list, defendant_view(view, "platform", "platform", 2, count));
+	add_opposing_parties(view, list);
+	cJSON_AddNumberToObject(view, "defendant_count", count);
+	cJSON_AddStringToObject(view, "copies_zh", numerals_zh[count - 1]);
+	cJSON_AddBoolToObject(view, "self_operated", self_operated);
+	cJSON_AddBoolToObject(view, "platform_sued", !self_operated && has_platform);
 }
 
 /* problem.food defaults to yes for expired goods: expiry dates are a food matter first. */
@@ -140,11 +271,6 @@ add_problem(cJSON *view, const struct dispute_case *c)
 	cJSON_AddStringToObject(problem, "category_en", lookup(category_names, rows, category, 2));
 }
 
-static const char *
-member(const cJSON *item, const char *name)
-{
-	return cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(item, name));
-}
 
 /* Evidence numbered 证据1, 证据2 … in case order: the numbering every draft cites. */
 static void
@@ -279,6 +405,8 @@ add_claim(cJSON *view, const struct dispute_case *c, const struct rules *rules)
 	in.food = is_food(c);
 	in.date = case_get(c, "order.date");
 	in.chosen = case_get(c, "demand.compensation");
+	in.loss_kind = case_get(c, "problem.loss_kind");
+	in.loss_label = case_get(c, "problem.loss_label");
 	in.loss_fen = -1;
 	if (amount_parse(amount, &in.price_fen, reason, sizeof reason) != DISPUTE_OK ||
 	    (loss != NULL && amount_parse(loss, &in.loss_fen, reason, sizeof reason) != DISPUTE_OK)) {
@@ -304,6 +432,167 @@ add_claim(cJSON *view, const struct dispute_case *c, const struct rules *rules)
 	return DISPUTE_OK;
 }
 
+static int
+is_yes(const struct dispute_case *c, const char *name)
+{
+	const char *value = case_get(c, name);
+
+	return value != NULL && strcmp(value, "yes") == 0;
+}
+
+/* 产品责任纠纷 when harmful goods injured the buyer, else the contract dispute; a
+ * recorded case.cause wins. */
+static void
+add_cause(cJSON *view, const struct dispute_case *c)
+{
+	const char *cause = case_get(c, "case.cause");
+	const char *category = case_get(c, "problem.category");
+	const char *kind = case_get(c, "problem.loss_kind");
+	const int harmful = category != NULL && strcmp(category, "harmful") == 0;
+	const int injury = kind != NULL ? strcmp(kind, "injury") == 0 :
+	    harmful && case_get(c, "problem.loss") != NULL;
+
+	if (cause != NULL) {
+		cJSON_AddStringToObject(view, "cause_zh", cause);
+		cJSON_AddStringToObject(view, "cause_en", cause);
+	} else if (harmful && injury) {
+		cJSON_AddStringToObject(view, "cause_zh", "产品责任纠纷");
+		cJSON_AddStringToObject(view, "cause_en", "product liability dispute");
+	} else {
+		cJSON_AddStringToObject(view, "cause_zh", "网络购物合同纠纷");
+		cJSON_AddStringToObject(view, "cause_en",
+		    "dispute over an online shopping contract");
+	}
+}
+
+/* One numbered claim of the court complaint. */
+static void
+add_court_claim(cJSON *list, char *zh, char *en, const cJSON *line)
+{
+	cJSON *item = cJSON_CreateObject();
+
+	if (item != NULL && zh != NULL && en != NULL) {
+		cJSON_AddNumberToObject(item, "number", cJSON_GetArraySize(list) + 1);
+		cJSON_AddStringToObject(item, "text_zh", zh);
+		cJSON_AddStringToObject(item, "text_en", en);
+		if (line != NULL) {
+			cJSON_AddItemToObject(item, "amount", cJSON_Duplicate(
+			    cJSON_GetObjectItemCaseSensitive(line, "amount"), 1));
+			cJSON_AddItemToObject(item, "calculation_zh", cJSON_Duplicate(
+			    cJSON_GetObjectItemCaseSensitive(line, "calculation_zh"), 1));
+			cJSON_AddItemToObject(item, "calculation_en", cJSON_Duplicate(
+			    cJSON_GetObjectItemCaseSensitive(line, "calculation_en"), 1));
+			cJSON_AddItemToObject(item, "law", cJSON_Duplicate(
+			    cJSON_GetObjectItemCaseSensitive(line, "law"), 1));
+		}
+		cJSON_AddItemToArray(list, item);
+	} else {
+		cJSON_Delete(item);
+	}
+	free(zh);
+	free(en);
+}
+
+/*
+ * The element-style complaint's claims, each on its own numbered line: terminating the
+ * contract (demand.terminate), every chosen money line with its computation, the
+ * platform's liability when it is sued, and the costs.
+ */
+static void
+add_court_claims(cJSON *view, const struct dispute_case *c)
+{
+	const cJSON *claim = cJSON_GetObjectItemCaseSensitive(view, "claim"), *line;
+	const cJSON *first = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(view,
+	    "defendants"), 0);
+	const char *who_zh = member(first, "label_zh"), *who_en = member(first, "label_en");
+	cJSON *list = cJSON_AddArrayToObject(view, "court_claims");
+	int money_first = 0, money_last = 0;
+
+	if (is_yes(c, "demand.terminate"))
+		add_court_claim(list, dispute_asprintf("判令解除原告与%s之间的网络购物合同，原告将所购商品"
+		    "退还%s，退货运费由%s承担", who_zh, who_zh, who_zh),
+		    dispute_asprintf("terminate the online shopping contract between the plaintiff and "
+		    "%s, the plaintiff returning the goods to %s at %s's cost", who_en, who_en,
+		    who_en), NULL);
+	cJSON_ArrayForEach(line, cJSON_GetObjectItemCaseSensitive(claim, "chosen_lines")) {
+		const int refund = strcmp(member(line, "basis"), "refund") == 0;
+
+		add_court_claim(list, dispute_asprintf("判令%s向原告%s%s人民币%s元", who_zh, refund ? "" :
+		    "支付", member(line, "label_zh"), member(line, "amount")),
+		    dispute_asprintf("order %s to pay the plaintiff CNY %s as %s", who_en,
+		    member(line, "amount"), member(line, "label_en")), line);
+		money_last = cJSON_GetArraySize(list);
+		if (money_first == 0)
+			money_first = money_last;
+	}
+	if (money_first > 0 && cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(view,
+	    "platform_sued")))
+		add_court_claim(list, money_first == money_last ?
+		    dispute_asprintf("判令被告二对上述第%d项款项承担赔偿责任", money_first) :
+		    dispute_asprintf("判令被告二对上述第%d项至第%d项款项承担赔偿责任", money_first, money_last),
+		    money_first == money_last ?
+		    dispute_asprintf("order Defendant 2 to answer for the sum in claim %d", money_first) :
+		    dispute_asprintf("order Defendant 2 to answer for the sums in claims %d to %d",
+		    money_first, money_last), NULL);
+	add_court_claim(list, dispute_asprintf("判令本案诉讼费用由被告承担"),
+	    dispute_asprintf("order the defendant%s to bear the costs of this case",
+	    cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(view, "defendants")) > 1 ?
+	    "s" : ""), NULL);
+}
+
+/* The element-style complaint's procedural answers, each "待填" when not recorded. */
+static void
+add_court_answers(cJSON *view, const struct dispute_case *c)
+{
+	const char *service = case_get(c, "claimant.service_address");
+	const char *e_service = case_get(c, "claimant.e_service");
+	const char *mediate = case_get(c, "case.mediate_first");
+	cJSON *court = cJSON_AddObjectToObject(view, "court");
+
+	cJSON_AddStringToObject(court, "service_address", service != NULL ? service :
+	    case_get(c, "claimant.address") != NULL ? case_get(c, "claimant.address") : "");
+	if (e_service != NULL)
+		cJSON_AddBoolToObject(court, "e_service", strcmp(e_service, "yes") == 0);
+	if (mediate != NULL)
+		cJSON_AddBoolToObject(court, "mediate_first", strcmp(mediate, "yes") == 0);
+	cJSON_AddBoolToObject(court, "preservation", is_yes(c, "case.preservation"));
+	cJSON_AddBoolToObject(court, "terminate", is_yes(c, "demand.terminate"));
+}
+
+/* The one sentence on why the chosen court has jurisdiction: present when case.court is
+ * one of the courts the case's addresses give. */
+static int
+add_jurisdiction(cJSON *view, const struct dispute_case *c, const struct rules *rules,
+    const char *today)
+{
+	const char *chosen = case_get(c, "case.court");
+	struct court_table table;
+	const cJSON *court;
+	cJSON *list = NULL, *jurisdiction;
+	int status = DISPUTE_FAILED;
+
+	if (chosen == NULL || rules == NULL)
+		return DISPUTE_OK;
+	if (courts_load_default(&table) != DISPUTE_OK)
+		return DISPUTE_FAILED;
+	if (courts_for_case(&table, rules, c, today, &list) != DISPUTE_OK)
+		goto out;
+	cJSON_ArrayForEach(court, cJSON_GetObjectItemCaseSensitive(list, "courts"))
+		if (strcmp(member(court, "court"), chosen) == 0) {
+			jurisdiction = cJSON_AddObjectToObject(view, "jurisdiction");
+			cJSON_AddStringToObject(jurisdiction, "reason_zh", member(court, "reason_zh"));
+			cJSON_AddStringToObject(jurisdiction, "reason_en", member(court, "reason_en"));
+			cJSON_AddBoolToObject(jurisdiction, "confirmed", cJSON_IsTrue(
+			    cJSON_GetObjectItemCaseSensitive(court, "confirmed")));
+			break;
+		}
+	status = DISPUTE_OK;
+out:
+	cJSON_Delete(list);
+	courts_free(&table);
+	return status;
+}
+
 int
 draft_view_build(const struct dispute_case *c, const struct rules *rules, const char *today,
     cJSON **out)
@@ -320,10 +609,12 @@ draft_view_build(const struct dispute_case *c, const struct rules *rules, const 
 	cJSON_AddStringToObject(view, "today", today);
 	cJSON_AddStringToObject(view, "today_zh", zh);
 	add_section(view, c, "case");
-	add_section(view, c, "claimant");
+	add_claimant(view, c);
 	add_section(view, c, "merchant");
 	add_section(view, c, "demand");
+	add_agent(view, c);
 	add_platform(view, c);
+	add_defendants(view, c);
 	add_order(view, c);
 	add_problem(view, c);
 	add_evidence(view, c);
@@ -332,6 +623,13 @@ draft_view_build(const struct dispute_case *c, const struct rules *rules, const 
 		cJSON_Delete(view);
 		return DISPUTE_FAILED;
 	}
+	if (add_jurisdiction(view, c, rules, today) != DISPUTE_OK) {
+		cJSON_Delete(view);
+		return DISPUTE_FAILED;
+	}
+	add_cause(view, c);
+	add_court_claims(view, c);
+	add_court_answers(view, c);
 	*out = view;
 	return DISPUTE_OK;
 }

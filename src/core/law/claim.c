@@ -12,7 +12,6 @@
  * The figures come from the rule in force on the order date (rules.h); the code only
  * knows the shape of each calculation.
  */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,26 +31,6 @@
 
 #define MAX_LINES 4
 
-static char *xprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-/* asprintf that reports running out of memory, so callers only check for NULL. */
-static char *
-xprintf(const char *fmt, ...)
-{
-	va_list ap;
-	char *s;
-	int n;
-
-	va_start(ap, fmt);
-	n = vasprintf(&s, fmt, ap);
-	va_end(ap);
-	if (n < 0) {
-		dispute_error(_("out of memory"));
-		return NULL;
-	}
-	return s;
-}
-
 static int
 is_one_of(const char *value, const char *a, const char *b)
 {
@@ -61,7 +40,7 @@ is_one_of(const char *value, const char *a, const char *b)
 static char *
 law_text(const struct rule *rule)
 {
-	return xprintf("《%s》%s", rule->law, rule->article);
+	return dispute_asprintf("《%s》%s", rule->law, rule->article);
 }
 
 /*
@@ -147,11 +126,11 @@ minimum_clauses(int64_t amount, int64_t minimum, char **zh, char **en)
 
 	amount_format(minimum, min_text);
 	if (amount >= minimum) {
-		*zh = xprintf("%s", "");
-		*en = xprintf("%s", "");
+		*zh = dispute_asprintf("%s", "");
+		*en = dispute_asprintf("%s", "");
 	} else {
-		*zh = xprintf("，低于法定最低 %s 元，按 %s 元计", min_text, min_text);
-		*en = xprintf(", below the statutory minimum of %s yuan, so %s yuan", min_text,
+		*zh = dispute_asprintf("，低于法定最低 %s 元，按 %s 元计", min_text, min_text);
+		*en = dispute_asprintf(", below the statutory minimum of %s yuan, so %s yuan", min_text,
 		    min_text);
 	}
 	return *zh != NULL && *en != NULL ? DISPUTE_OK : DISPUTE_FAILED;
@@ -187,25 +166,62 @@ refund_line(const struct rules *r, const struct claim_input *in, struct claim_li
 	if (rules_find(r, "refund", in->date, &rule) != DISPUTE_OK)
 		return DISPUTE_FAILED;
 	amount_format(in->price_fen, price);
-	return fill_line(line, &rule, "refund", in->price_fen, 1, xprintf("退还货款"),
-	    xprintf("refund of the price paid"), xprintf("退还实付货款 %s 元", price),
-	    xprintf("the %s yuan paid, returned", price));
+	return fill_line(line, &rule, "refund", in->price_fen, 1, dispute_asprintf("退还货款"),
+	    dispute_asprintf("refund of the price paid"), dispute_asprintf("退还实付货款 %s 元", price),
+	    dispute_asprintf("the %s yuan paid, returned", price));
 }
 
-/* CPL art 49: the loss the buyer recorded (medical costs and the like) is claimed as it
- * is; the punitive lines come on top of it. */
+static const char *
+loss_kind_of(const struct claim_input *in)
+{
+	if (in->loss_kind != NULL)
+		return in->loss_kind;
+	return in->category != NULL && strcmp(in->category, "harmful") == 0 ? "injury" :
+	    "expense";
+}
+
+/*
+ * The loss the buyer recorded is claimed as it is; the punitive lines come on top of it.
+ * Its basis follows its kind: CPL art 49 covers personal injury only; damage to property
+ * and costs such as an inspection fee are the losses a breach causes (the rules
+ * "loss-property" and "breach-damages").
+ */
 static int
 loss_line(const struct rules *r, const struct claim_input *in, struct claim_line *line)
 {
-	struct rule rule;
+	static const char *const kinds[][3] = {
+		{ "injury", "人身损害赔偿", "compensation for personal injury" },
+		{ "property", "财产损失赔偿", "compensation for damage to property" },
+		{ "expense", "合理费用赔偿", "reimbursement of reasonable costs" },
+	};
+	const char *kind = loss_kind_of(in);
+	struct rule first, second;
 	char loss[AMOUNT_TEXT_MAX];
+	size_t k;
 
-	if (rules_find(r, "loss-compensation", in->date, &rule) != DISPUTE_OK)
+	for (k = 0; k < 2 && strcmp(kinds[k][0], kind) != 0; k++)
+		;
+	if (rules_find(r, k == 0 ? "loss-compensation" : "breach-damages", in->date,
+	    &first) != DISPUTE_OK)
 		return DISPUTE_FAILED;
 	amount_format(in->loss_fen, loss);
-	return fill_line(line, &rule, "loss", in->loss_fen, 1, xprintf("赔偿损失"),
-	    xprintf("compensation for the loss"), xprintf("已记录的损失（如医疗费）%s 元", loss),
-	    xprintf("the recorded loss (such as medical costs) of %s yuan", loss));
+	if (fill_line(line, &first, "loss", in->loss_fen, 1, dispute_asprintf("%s",
+	    in->loss_label != NULL ? in->loss_label : kinds[k][1]),
+	    dispute_asprintf("%s", in->loss_label != NULL ? in->loss_label : kinds[k][2]),
+	    dispute_asprintf("%s %s 元", in->loss_label != NULL ? in->loss_label : "已支出的费用", loss),
+	    dispute_asprintf("%s of %s yuan", in->loss_label != NULL ? in->loss_label : "costs paid",
+	    loss)) != DISPUTE_OK)
+		return DISPUTE_FAILED;
+	if (k != 1)
+		return DISPUTE_OK;
+	/* Property: the consumer law's article on damaged property beside the contract's. */
+	if (rules_find(r, "loss-property", in->date, &second) != DISPUTE_OK)
+		return DISPUTE_FAILED;
+	free(line->law);
+	line->law = dispute_asprintf("《%s》%s；《%s》%s", second.law, second.article, first.law,
+	    first.article);
+	line->confirmed = first.confirmed && second.confirmed;
+	return line->law != NULL ? DISPUTE_OK : DISPUTE_FAILED;
 }
 
 /* CPL art 55(1): the price times the multiplier, at least the minimum. */
@@ -227,13 +243,13 @@ fraud_line(const struct rules *r, const struct claim_input *in, struct claim_lin
 	amount_format(product, result);
 	if (minimum_clauses(product, minimum, &below_zh, &below_en) != DISPUTE_OK)
 		goto out;
-	line->condition_zh = xprintf("经认定商家存在欺诈行为");
-	line->condition_en = xprintf("if the seller is found to have acted fraudulently");
+	line->condition_zh = dispute_asprintf("经认定商家存在欺诈行为");
+	line->condition_en = dispute_asprintf("if the seller is found to have acted fraudulently");
 	if (fill_line(line, &rule, "fraud", product > minimum ? product : minimum,
-	    in->chosen != NULL && strcmp(in->chosen, "fraud") == 0, xprintf("欺诈惩罚性赔偿"),
-	    xprintf("punitive damages for fraud"),
-	    xprintf("%s 元 × %lld = %s 元%s", price, (long long)multiplier, result, below_zh),
-	    xprintf("%s yuan × %lld = %s yuan%s", price, (long long)multiplier, result,
+	    in->chosen != NULL && strcmp(in->chosen, "fraud") == 0, dispute_asprintf("欺诈惩罚性赔偿"),
+	    dispute_asprintf("punitive damages for fraud"),
+	    dispute_asprintf("%s 元 × %lld = %s 元%s", price, (long long)multiplier, result, below_zh),
+	    dispute_asprintf("%s yuan × %lld = %s yuan%s", price, (long long)multiplier, result,
 	    below_en)) != DISPUTE_OK || line->condition_zh == NULL || line->condition_en == NULL)
 		goto out;
 	status = DISPUTE_OK;
@@ -241,6 +257,41 @@ out:
 	free(below_zh);
 	free(below_en);
 	return status;
+}
+
+/*
+ * A seller owes the food compensation only when it knew (明知) the food did not meet the
+ * standards; for goods past their marked shelf life the judicial interpretation (rule
+ * "food-expired-knowledge") treats the sale as knowing, which the condition then says.
+ */
+static int
+food_conditions(const struct rules *r, const struct claim_input *in, struct claim_line *line)
+{
+	struct rule expired;
+	char *law = NULL;
+
+	if (in->category == NULL || strcmp(in->category, "expired") != 0) {
+		line->condition_zh = dispute_asprintf("所购食品不符合食品安全标准，且被告作为经营者明知"
+		    "（不影响食品安全且不会对消费者造成误导的标签、说明书瑕疵除外）");
+		line->condition_en = dispute_asprintf("if the food is found not to meet food safety "
+		    "standards and the defendant, as seller, knew it (flaws in labels or leaflets "
+		    "that neither affect safety nor mislead excepted)");
+		return line->condition_zh != NULL && line->condition_en != NULL ? DISPUTE_OK :
+		    DISPUTE_FAILED;
+	}
+	if (rules_find(r, "food-expired-knowledge", in->date, &expired) != DISPUTE_OK ||
+	    (law = law_text(&expired)) == NULL)
+		return DISPUTE_FAILED;
+	line->condition_zh = dispute_asprintf("所购食品不符合食品安全标准，且被告作为经营者明知；所售"
+	    "食品已超过标注的保质期，依%s视为明知%s", law, expired.confirmed ? "" :
+	    "（条号待核实）");
+	line->condition_en = dispute_asprintf("if the food is found not to meet food safety standards "
+	    "and the defendant, as seller, knew it; selling food past its marked shelf life is "
+	    "treated as knowing under %s%s", law, expired.confirmed ? "" :
+	    " (article number to be checked)");
+	free(law);
+	return line->condition_zh != NULL && line->condition_en != NULL ? DISPUTE_OK :
+	    DISPUTE_FAILED;
 }
 
 /* Food Safety Law art 148(2): the larger of the price times one multiplier and the loss
@@ -272,27 +323,25 @@ food_line(const struct rules *r, const struct claim_input *in, struct claim_line
 		amount_format(in->loss_fen, loss);
 		amount_format(by_loss, loss_result);
 		amount_format(best, best_text);
-		loss_zh = xprintf("；损失 %s 元 × %lld = %s 元；取较高者 %s 元", loss,
+		loss_zh = dispute_asprintf("；损失 %s 元 × %lld = %s 元；取较高者 %s 元", loss,
 		    (long long)loss_mul, loss_result, best_text);
-		loss_en = xprintf("; loss %s yuan × %lld = %s yuan; the higher is %s yuan", loss,
+		loss_en = dispute_asprintf("; loss %s yuan × %lld = %s yuan; the higher is %s yuan", loss,
 		    (long long)loss_mul, loss_result, best_text);
 	} else {
-		loss_zh = xprintf("%s", "");
-		loss_en = xprintf("%s", "");
+		loss_zh = dispute_asprintf("%s", "");
+		loss_en = dispute_asprintf("%s", "");
 	}
 	if (loss_zh == NULL || loss_en == NULL ||
 	    minimum_clauses(best, minimum, &below_zh, &below_en) != DISPUTE_OK)
 		goto out;
-	line->condition_zh = xprintf("所购食品不符合食品安全标准（不影响食品安全且不会对消费者"
-	    "造成误导的标签、说明书瑕疵除外）");
-	line->condition_en = xprintf("if the food is found not to meet food safety standards "
-	    "(flaws in labels or leaflets that neither affect safety nor mislead excepted)");
+	if (food_conditions(r, in, line) != DISPUTE_OK)
+		goto out;
 	if (fill_line(line, &rule, "food", best > minimum ? best : minimum,
-	    in->chosen != NULL && strcmp(in->chosen, "food") == 0, xprintf("食品安全惩罚性赔偿"),
-	    xprintf("punitive damages for unsafe food"),
-	    xprintf("价款 %s 元 × %lld = %s 元%s%s", price, (long long)price_mul, price_result,
+	    in->chosen != NULL && strcmp(in->chosen, "food") == 0, dispute_asprintf("食品安全惩罚性赔偿"),
+	    dispute_asprintf("punitive damages for unsafe food"),
+	    dispute_asprintf("价款 %s 元 × %lld = %s 元%s%s", price, (long long)price_mul, price_result,
 	    loss_zh, below_zh),
-	    xprintf("price %s yuan × %lld = %s yuan%s%s", price, (long long)price_mul,
+	    dispute_asprintf("price %s yuan × %lld = %s yuan%s%s", price, (long long)price_mul,
 	    price_result, loss_en, below_en)) != DISPUTE_OK || line->condition_zh == NULL ||
 	    line->condition_en == NULL)
 		goto out;
@@ -365,9 +414,9 @@ fee_lines(const struct rules *r, const char *date, struct claim *out)
 	    &out->filing_fee_simplified_fen, &out->filing_fee_confirmed) != DISPUTE_OK)
 		return DISPUTE_FAILED;
 	if (strcmp(fee.law, half.law) == 0)
-		out->filing_fee_law = xprintf("《%s》%s、%s", fee.law, fee.article, half.article);
+		out->filing_fee_law = dispute_asprintf("《%s》%s、%s", fee.law, fee.article, half.article);
 	else
-		out->filing_fee_law = xprintf("《%s》%s；《%s》%s", fee.law, fee.article, half.law,
+		out->filing_fee_law = dispute_asprintf("《%s》%s；《%s》%s", fee.law, fee.article, half.law,
 		    half.article);
 	return out->filing_fee_law != NULL ? DISPUTE_OK : DISPUTE_FAILED;
 }

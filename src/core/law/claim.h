@@ -15,6 +15,9 @@ struct claim_input {
 	int64_t loss_fen;       /* problem.loss (e.g. medical costs); -1 when not recorded */
 	const char *date;       /* the date that selects the rules: order.date */
 	const char *chosen;     /* demand.compensation: "none", "fraud", "food"; NULL = none */
+	const char *loss_kind;  /* problem.loss_kind: "injury", "property", "expense"; NULL:
+	                         * injury for harmful goods, else expense */
+	const char *loss_label; /* problem.loss_label: the buyer's name for the loss, or NULL */
 };
 
 struct claim_line {

@@ -68,3 +68,20 @@ dispute_notice(const char *fmt, ...)
 	emit("", fmt, ap);
 	va_end(ap);
 }
+
+char *
+dispute_asprintf(const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+	int n;
+
+	va_start(ap, fmt);
+	n = vasprintf(&s, fmt, ap);
+	va_end(ap);
+	if (n < 0) {
+		dispute_error(_("out of memory"));
+		return NULL;
+	}
+	return s;
+}
