@@ -69,7 +69,7 @@ unset SOURCE_DATE_EPOCH
 grep -q "356.50" "$work/消费者协会投诉.txt"
 dispute log -c consumer-association -d 2026-09-25 -r "XBW-XH-2026-0925-0318" \
 	"向杭州市西湖区消费者权益保护委员会提交投诉及调解申请，附病历、收费票据和聊天记录"
-dispute log -c consumer-association -o partial -d 2026-10-16 -r "XBW-XH-2026-0925-0318" \
+dispute log -c consumer-association -o agreement -d 2026-10-16 -r "XBW-XH-2026-0925-0318" \
 	"经消保委调解，商家同意退还货款 268.00 元并承担医疗费 200.00 元，双方签署调解协议"
 
 dispute status >&2

@@ -11,6 +11,7 @@
 #include "dispute/evidence-list.h"
 #include "dispute/fsutil.h"
 #include "dispute/i18n.h"
+#include "dispute/ladder.h"
 #include "dispute/report.h"
 
 static const struct cmd_option draft_options[] = {
@@ -21,6 +22,8 @@ static const struct cmd_option draft_options[] = {
 	{ "json", OPT_JSON, 0, NULL, N_("evidence-list: JSON (schema dispute-evidence-list/1)") },
 	{ "lang", OPT_LANG, 1, "LANG", N_("zh-CN or en (default: case.language, else zh-CN)") },
 	{ "template", OPT_TEMPLATE, 1, "FILE", N_("render FILE instead of the shipped template") },
+	{ "force", OPT_FORCE, 0, NULL,
+	  N_("write a complaint the recipient would refuse, with the reason inside it") },
 	{ NULL, 0, 0, NULL, NULL }
 };
 
@@ -88,7 +91,7 @@ cmd_draft_exec(struct cmd_ctx *ctx)
 {
 	const struct draft_kind *kind;
 	cJSON *view = NULL;
-	char *text = NULL;
+	char *text = NULL, *reason = NULL;
 	const char *lang;
 	int status;
 
@@ -100,8 +103,27 @@ cmd_draft_exec(struct cmd_ctx *ctx)
 		return DISPUTE_FAILED;
 	draft_check_tone(ctx->c);
 	status = DISPUTE_FAILED;
+	reason = ladder_obstacle(ctx->c, &ctx->rules, ctx->today, kind->name, 1);
+	if (reason != NULL && !args_has(ctx, OPT_FORCE)) {
+		dispute_error(_("case.json: %s; nothing was written (--force writes it anyway, "
+		    "with this warning inside)"), reason);
+		goto out;
+	}
 	if (draft_view_build(ctx->c, &ctx->rules, ctx->today, &view) != DISPUTE_OK)
 		goto out;
+	/* Forced: the draft carries the reason in its own language, for whoever reads it. */
+	if (reason != NULL) {
+		char *inside = ladder_obstacle(ctx->c, &ctx->rules, ctx->today, kind->name,
+		    strcmp(lang, "en") == 0);
+
+		if (inside == NULL || cJSON_AddStringToObject(view, "warning", inside) == NULL) {
+			free(inside);
+			dispute_error(_("out of memory"));
+			goto out;
+		}
+		free(inside);
+		dispute_warning(_("%s; written anyway, with the warning inside"), reason);
+	}
 	if (args_has(ctx, OPT_JSON))
 		status = evidence_list_json(view, &text);
 	else if (args_has(ctx, OPT_CSV))
@@ -111,6 +133,7 @@ cmd_draft_exec(struct cmd_ctx *ctx)
 	if (status == DISPUTE_OK)
 		status = emit(args_get(ctx, 'o'), text);
 out:
+	free(reason);
 	free(text);
 	cJSON_Delete(view);
 	return status;
@@ -118,7 +141,7 @@ out:
 
 const struct cmd_entry cmd_draft_entry = {
 	.name = "draft",
-	.usage = "complaint --to RECIPIENT [-o FILE] [--lang LANG] [--template FILE] | "
+	.usage = "complaint --to RECIPIENT [-o FILE] [--lang LANG] [--template FILE] [--force] | "
 	    "evidence-list [--csv | --json] [-o FILE]",
 	.summary = N_("draft a complaint for a rung of the ladder, or the evidence list"),
 	.details = N_("Recipients: platform, 12315, consumer-association, court (民事起诉状 with the\n"

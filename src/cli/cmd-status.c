@@ -41,6 +41,8 @@ print_ladder(const cJSON *ladder)
 	}
 	printf("\n%s",
 	    cJSON_IsTrue(cJSON_GetObjectItem(ladder, "resolved")) ? _("resolved\n") : "");
+	if (member(ladder, "route_note")[0] != '\0')
+		printf(_("route: %s\n"), member(ladder, "route_note"));
 	printf(_("next step: %s / %s\n"), member(next, "zh"), member(next, "en"));
 	if (member(next, "command")[0] != '\0')
 		printf("  %s\n", member(next, "command"));

@@ -26,6 +26,7 @@ enum {
 	OPT_TSR,
 	OPT_PUBLIC,
 	OPT_CA,
+	OPT_FORCE,
 	OPT_CODES_END
 };
 

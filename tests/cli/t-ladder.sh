@@ -87,7 +87,7 @@ contains out '"reached":	"evidence",' "JSON: still on the evidence rung"
 "$DISPUTE" -q -C c log -c platform -o refused -d 2026-09-10 "平台驳回" || exit 1
 expect 0 "status after the platform refused" "$DISPUTE" -C c status
 line out "ladder: 保留证据、与商家协商 → 向平台投诉 \[here\] → .*" "the platform rung is reached"
-line out "next step: 向 12315 或消费者协会投诉 / file with 12315 or the consumer association" \
+line out "next step: 向 12315 或消费者协会投诉（二者择一，不要先后投诉同一争议） / file with 12315 or the consumer association \(one of the two, not both in turn for the same dispute\)" \
     "after the platform refused the next step is 12315"
 line out "  dispute draft complaint --to 12315" "the command drafts the 12315 complaint"
 lacks out "决定是否受理" "no 12315 deadline before a 12315 complaint"

@@ -621,6 +621,7 @@ static const struct outcome_style {
 	{ "pending", SHAPE_CIRCLE, 1, 1, "pending" },
 	{ "partial", SHAPE_TRIANGLE, 0, 0, "partly resolved" },
 	{ "resolved", SHAPE_CIRCLE, 0, 0, "resolved" },
+	{ "agreement", SHAPE_SQUARE, 1, 0, "agreement signed" },
 };
 
 static const struct channel_style *

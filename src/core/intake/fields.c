@@ -51,6 +51,10 @@ const struct field field_table[] = {
 	{ "demand.text", FIELD_TEXT, NULL, N_("what the buyer asks for, in their own words") },
 	{ "demand.compensation", FIELD_CHOICE, compensations,
 	  N_("which compensation to demand besides the refund (see `dispute claim`)") },
+	/* When the buyer learned of the harm: the limitation period and the 12315 window
+	 * run from it. */
+	{ "problem.found", FIELD_DATE, NULL,
+	  N_("the date the buyer found the problem (default: order.received, else order.date)") },
 	{ NULL, FIELD_TEXT, NULL, NULL }
 };
 

@@ -14,7 +14,7 @@ const char *const timeline_channels[] = {
 	"merchant", "platform", "12315", "consumer-association", "court", "social", NULL
 };
 const char *const timeline_outcomes[] = {
-	"pending", "refused", "no-response", "resolved", "partial", NULL
+	"pending", "refused", "no-response", "resolved", "partial", "agreement", NULL
 };
 
 static const char *const labels_zh[][2] = {
@@ -29,6 +29,7 @@ static const char *const labels_zh[][2] = {
 	{ "no-response", "未答复" },
 	{ "resolved", "已解决" },
 	{ "partial", "部分解决" },
+	{ "agreement", "达成协议" },
 };
 
 const char *

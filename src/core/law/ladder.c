@@ -62,6 +62,82 @@ last_contact(const struct dispute_case *c, const char *channel)
 	return last;
 }
 
+/* The latest contact that ended with OUTCOME, or NULL. */
+static const cJSON *
+last_outcome(const struct dispute_case *c, const char *outcome)
+{
+	const cJSON *item, *last = NULL;
+
+	cJSON_ArrayForEach(item, case_timeline(c))
+		if (strcmp(member(item, "outcome"), outcome) == 0)
+			last = item;
+	return last;
+}
+
+/* 12315 and the consumer association are alternatives for one dispute: 12315 does not
+ * accept a dispute that the association (or a court) has handled. The first of the two
+ * contacted is the buyer's route; NULL while neither has been. */
+static const char *
+authority_route(const struct dispute_case *c)
+{
+	const cJSON *item;
+
+	cJSON_ArrayForEach(item, case_timeline(c)) {
+		const char *channel = member(item, "channel");
+
+		if (strcmp(channel, "12315") == 0 || strcmp(channel, "consumer-association") == 0)
+			return channel;
+	}
+	return NULL;
+}
+
+const char *
+ladder_harm_known(const struct dispute_case *c)
+{
+	const char *from = case_get(c, "problem.found");
+
+	if (from == NULL)
+		from = case_get(c, "order.received");
+	return from != NULL ? from : case_get(c, "order.date");
+}
+
+/* The rule behind 12315's grounds for not accepting a complaint, in force on TODAY, for
+ * the reason given; the figures are in the table, the article is cited from it. */
+char *
+ladder_obstacle(const struct dispute_case *c, const struct rules *rules, const char *today,
+    const char *recipient, int en)
+{
+	const cJSON *other;
+	struct rule rule;
+	const char *check;
+	char *reason = NULL;
+	int n = -1;
+
+	if (strcmp(recipient, "12315") != 0)
+		return NULL;
+	other = last_contact(c, "court");
+	if (other == NULL)
+		other = last_contact(c, "consumer-association");
+	if (other == NULL || rules_find(rules, "12315-not-accepted", today, &rule) != DISPUTE_OK)
+		return NULL;
+	check = rule.confirmed ? "" : en ? "; check the current official text" : "，请核对现行官方文本";
+	if (strcmp(member(other, "channel"), "court") == 0)
+		n = en ? asprintf(&reason, "this dispute went to court on %s; the market regulator "
+		    "does not accept a complaint about a dispute that a court has taken or decided "
+		    "(%s %s%s)", member(other, "date"), rule.law, rule.article, check) :
+		    asprintf(&reason, "本争议已于%s向法院起诉；法院已受理或处理的争议，市场监督管理部门"
+		    "不予受理投诉（%s%s%s）", member(other, "date"), rule.law, rule.article, check);
+	else
+		n = en ? asprintf(&reason, "this dispute went to the consumer association on %s; the "
+		    "market regulator does not accept a complaint about a dispute that the consumer "
+		    "association or another body has handled, so choose one of the two (%s %s%s)",
+		    member(other, "date"), rule.law, rule.article, check) :
+		    asprintf(&reason, "本争议已于%s向消费者协会投诉；消费者协会等机构已处理的同一争议，"
+		    "市场监督管理部门不予受理投诉，两者只能择一（%s%s%s）", member(other, "date"),
+		    rule.law, rule.article, check);
+	return n < 0 ? NULL : reason;
+}
+
 static void
 need(cJSON *missing, const char *what_zh, const char *what_en, const char *command)
 {
@@ -164,6 +240,28 @@ acceptance_deadline(const struct rules *rules, const struct holiday_table *holid
 	return DISPUTE_OK;
 }
 
+/* 12315 takes a complaint only within N years of when the buyer learned of the harm:
+ * shown while 12315 is still open to the buyer, under the rule in force today. */
+static int
+window_deadline(const struct dispute_case *c, const struct rules *rules, const char *today,
+    cJSON *deadlines)
+{
+	const char *from = ladder_harm_known(c);
+	struct rule rule;
+	int64_t years;
+	char due[DATE_LEN];
+
+	if (from == NULL)
+		return DISPUTE_OK;
+	if (rules_find(rules, "12315-not-accepted", today, &rule) != DISPUTE_OK ||
+	    rule_integer(&rule, "years", &years) != DISPUTE_OK ||
+	    date_add_years(from, (int)years, due) != DISPUTE_OK)
+		return DISPUTE_FAILED;
+	add_deadline(deadlines, "12315 受理窗口（自知道权益受损之日起）", "12315 accepts the "
+	    "complaint until (counted from learning of the harm)", due, &rule, from, NULL);
+	return DISPUTE_OK;
+}
+
 /* Civil Code art 188/195: three years from when the buyer knew of the harm, restarted by
  * each demand made to the merchant. */
 static int
@@ -225,7 +323,8 @@ set_next(cJSON *out, const char *zh, const char *en, const char *command)
 
 /* The next step follows from the highest rung reached and how its last contact ended. */
 static enum rung
-choose_next(cJSON *out, enum rung reached, const cJSON *last, int resolved)
+choose_next(cJSON *out, enum rung reached, const cJSON *last, int resolved,
+    const cJSON *agreement)
 {
 	const char *outcome = last != NULL ? member(last, "outcome") : NULL;
 	int waiting = outcome != NULL && strcmp(outcome, "pending") == 0;
@@ -233,6 +332,16 @@ choose_next(cJSON *out, enum rung reached, const cJSON *last, int resolved)
 	if (resolved) {
 		set_next(out, "已解决：保留案卷和证据，直至款项到账", "resolved: keep the dossier and "
 		    "the evidence until the money has arrived", "dispute pack");
+		return reached;
+	}
+	/* A signed agreement replaces the original claim: what is left is having it
+	 * performed, and suing on the agreement if it is not. */
+	if (agreement != NULL) {
+		set_next(out, "已签订协议：督促对方按协议履行；对方不履行的，凭协议要求履行，"
+		    "必要时就协议起诉，而不是就原来的争议重新起诉", "an agreement is signed: "
+		    "ask the other side to perform it; if they do not, claim performance of the "
+		    "agreement (in court if need be) rather than suing on the original dispute",
+		    "dispute log -c CHANNEL -o resolved TEXT");
 		return reached;
 	}
 	if (last == NULL) {
@@ -252,8 +361,9 @@ choose_next(cJSON *out, enum rung reached, const cJSON *last, int resolved)
 		    "again, with the history with the merchant", "dispute draft complaint --to platform");
 		return RUNG_PLATFORM;
 	case RUNG_PLATFORM:
-		set_next(out, "向 12315 或消费者协会投诉", "file with 12315 or the consumer "
-		    "association", "dispute draft complaint --to 12315");
+		set_next(out, "向 12315 或消费者协会投诉（二者择一，不要先后投诉同一争议）",
+		    "file with 12315 or the consumer association (one of the two, not both in "
+		    "turn for the same dispute)", "dispute draft complaint --to 12315");
 		return RUNG_AUTHORITY;
 	case RUNG_AUTHORITY:
 		set_next(out, "咨询律师，准备民事起诉状和证据清单", "consult a lawyer and prepare "
@@ -266,8 +376,9 @@ choose_next(cJSON *out, enum rung reached, const cJSON *last, int resolved)
 	}
 }
 
+/* The authority rung names the route once one is taken. */
 static void
-add_rungs(cJSON *out, enum rung reached)
+add_rungs(cJSON *out, enum rung reached, const char *route)
 {
 	cJSON *rungs = cJSON_AddArrayToObject(out, "rungs");
 	int i;
@@ -277,9 +388,14 @@ add_rungs(cJSON *out, enum rung reached)
 
 		if (r == NULL)
 			return;
+		int chosen = i == RUNG_AUTHORITY && route != NULL;
+		int association = chosen && strcmp(route, "consumer-association") == 0;
+
 		cJSON_AddStringToObject(r, "name", rung_names[i][0]);
-		cJSON_AddStringToObject(r, "zh", rung_names[i][1]);
-		cJSON_AddStringToObject(r, "en", rung_names[i][2]);
+		cJSON_AddStringToObject(r, "zh", !chosen ? rung_names[i][1] : association ?
+		    "消费者协会" : "12315");
+		cJSON_AddStringToObject(r, "en", !chosen ? rung_names[i][2] : association ?
+		    "consumer association" : "12315");
 		cJSON_AddBoolToObject(r, "reached", i <= (int)reached);
 		cJSON_AddItemToArray(rungs, r);
 	}
@@ -290,9 +406,15 @@ ladder_assess(const struct dispute_case *c, const struct rules *rules,
     const struct holiday_table *holidays, const char *today, cJSON **out)
 {
 	const cJSON *item, *last = NULL, *filed = last_contact(c, "12315");
+	const cJSON *agreement = last_outcome(c, "agreement");
+	const char *route = authority_route(c);
 	enum rung reached = RUNG_EVIDENCE, next;
 	cJSON *ladder = cJSON_CreateObject(), *deadlines, *missing;
 	int resolved = timeline_resolved(c);
+	/* 12315's window matters while 12315 is still the buyer's to choose. */
+	int window = !resolved && agreement == NULL && route == NULL &&
+	    last_contact(c, "court") == NULL;
+	char *route_note;
 
 	*out = NULL;
 	if (ladder == NULL) {
@@ -312,14 +434,35 @@ ladder_assess(const struct dispute_case *c, const struct rules *rules,
 	}
 	cJSON_AddStringToObject(ladder, "reached", rung_names[reached][0]);
 	cJSON_AddBoolToObject(ladder, "resolved", resolved);
-	add_rungs(ladder, reached);
-	next = choose_next(ladder, reached, last, resolved);
+	if (route != NULL)
+		cJSON_AddStringToObject(ladder, "authority_route", route);
+	if (agreement != NULL) {
+		cJSON *a = cJSON_AddObjectToObject(ladder, "agreement");
+
+		if (a != NULL) {
+			cJSON_AddStringToObject(a, "date", member(agreement, "date"));
+			cJSON_AddStringToObject(a, "channel", member(agreement, "channel"));
+			if (member(agreement, "ref") != NULL)
+				cJSON_AddStringToObject(a, "ref", member(agreement, "ref"));
+		}
+	}
+	/* Said once the route is taken, so the buyer does not try the other one. */
+	route_note = ladder_obstacle(c, rules, today, "12315", 0);
+	if (route_note != NULL) {
+		cJSON_AddStringToObject(ladder, "route_note", route_note);
+		free(route_note);
+	} else if (route != NULL)
+		cJSON_AddStringToObject(ladder, "route_note", "已向 12315 投诉：12315 与消费者协会"
+		    "二者择一，不要再就同一争议向消费者协会投诉");
+	add_rungs(ladder, reached, route);
+	next = choose_next(ladder, reached, last, resolved, agreement);
 	missing = cJSON_AddArrayToObject(ladder, "missing_for_next_step");
 	if (!resolved)
 		missing_for(c, next, missing);
 	deadlines = cJSON_AddArrayToObject(ladder, "deadlines");
 	if ((filed != NULL && strcmp(member(filed, "outcome"), "pending") == 0 &&
 	    acceptance_deadline(rules, holidays, filed, deadlines) != DISPUTE_OK) ||
+	    (window && window_deadline(c, rules, today, deadlines) != DISPUTE_OK) ||
 	    return_deadline(c, rules, today, deadlines) != DISPUTE_OK ||
 	    limitation_deadline(c, rules, deadlines) != DISPUTE_OK) {
 		cJSON_Delete(ladder);
