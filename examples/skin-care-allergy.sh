@@ -56,7 +56,7 @@ dispute add-evidence -k chat --proves "出现过敏后当即告知商家并提�
 	"$incoming/与商家的聊天记录.txt"
 dispute add-evidence -k chat --proves "平台介入后未解决并关闭申请" "$incoming/平台客服聊天记录.txt"
 
-dispute log -c merchant -o refused -d 2026-09-19 "商家称属个人肤质问题且商品已拆封，拒绝退款和承担医疗费"
+dispute log -c merchant -o refused --demand -d 2026-09-19 "商家称属个人肤质问题且商品已拆封，拒绝退款和承担医疗费"
 dispute log -c platform -o refused -d 2026-09-22 -r "DY-KF-20260920-5521" \
 	"平台客服介入后以已拆封使用为由关闭申请"
 

@@ -27,6 +27,7 @@ enum {
 	OPT_PUBLIC,
 	OPT_CA,
 	OPT_FORCE,
+	OPT_DEMAND,
 	OPT_CODES_END
 };
 

@@ -145,7 +145,8 @@ timeline_add(struct dispute_case *c, const struct timeline_entry *entry, const c
 	    add_string(record, "outcome", entry->outcome) != DISPUTE_OK ||
 	    add_string(record, "ref", entry->ref) != DISPUTE_OK ||
 	    add_string(record, "text", entry->text) != DISPUTE_OK ||
-	    add_string(record, "recorded", stamp) != DISPUTE_OK) {
+	    add_string(record, "recorded", stamp) != DISPUTE_OK ||
+	    (entry->demand && cJSON_AddTrueToObject(record, "demand") == NULL)) {
 		cJSON_Delete(record);
 		dispute_error(_("out of memory"));
 		return DISPUTE_FAILED;

@@ -182,7 +182,7 @@ missing_for(const struct dispute_case *c, enum rung next, cJSON *missing)
 /* Adds {what, date, rule, article, summary, confirmed} to DEADLINES. */
 static void
 add_deadline(cJSON *deadlines, const char *what_zh, const char *what_en, const char *date,
-    const struct rule *rule, const char *counted_from, const char *note)
+    const struct rule *rule, const char *counted_from, const char *note, int doubt)
 {
 	cJSON *d = cJSON_CreateObject();
 
@@ -197,7 +197,7 @@ add_deadline(cJSON *deadlines, const char *what_zh, const char *what_en, const c
 	cJSON_AddStringToObject(d, "article", rule->article);
 	if (rule->summary != NULL)
 		cJSON_AddStringToObject(d, "summary", rule->summary);
-	cJSON_AddBoolToObject(d, "confirmed", rule->confirmed && note == NULL);
+	cJSON_AddBoolToObject(d, "confirmed", rule->confirmed && !doubt);
 	if (note != NULL)
 		cJSON_AddStringToObject(d, "note", note);
 	cJSON_AddItemToArray(deadlines, d);
@@ -229,14 +229,15 @@ acceptance_deadline(const struct rules *rules, const struct holiday_table *holid
 	int64_t days;
 	char due[DATE_LEN];
 	int uncovered = 0;
-	const char *date = member(filed, "date");
+	const char *date = member(filed, "date"), *note;
 
 	if (rules_find(rules, "12315-acceptance", date, &rule) != DISPUTE_OK ||
 	    rule_integer(&rule, "working_days", &days) != DISPUTE_OK ||
 	    workdays_add(holidays, date, (int)days, due, &uncovered) != DISPUTE_OK)
 		return DISPUTE_FAILED;
+	note = holiday_note(holidays, date, due, uncovered);
 	add_deadline(deadlines, "12315 决定是否受理", "12315 decides whether to accept the "
-	    "complaint", due, &rule, date, holiday_note(holidays, date, due, uncovered));
+	    "complaint", due, &rule, date, note, note != NULL);
 	return DISPUTE_OK;
 }
 
@@ -258,31 +259,110 @@ window_deadline(const struct dispute_case *c, const struct rules *rules, const c
 	    date_add_years(from, (int)years, due) != DISPUTE_OK)
 		return DISPUTE_FAILED;
 	add_deadline(deadlines, "12315 受理窗口（自知道权益受损之日起）", "12315 accepts the "
-	    "complaint until (counted from learning of the harm)", due, &rule, from, NULL);
+	    "complaint until (counted from learning of the harm)", due, &rule, from, NULL, 0);
 	return DISPUTE_OK;
 }
 
-/* Civil Code art 188/195: three years from when the buyer knew of the harm, restarted by
- * each demand made to the merchant. */
-static int
-limitation_deadline(const struct dispute_case *c, const struct rules *rules, cJSON *deadlines)
+/* What restarts the limitation period (Civil Code art. 195): a demand the buyer made
+ * (logged with --demand), the other side's agreement to perform, or a complaint to
+ * 12315 or the consumer association, counted from the day it was filed (its pending
+ * entry, else its first one). A merchant's own message or a refusal does not. */
+static const cJSON *
+last_interruption(const struct dispute_case *c, int *by_complaint)
 {
-	const cJSON *demand = last_contact(c, "merchant");
-	const char *from = demand != NULL ? member(demand, "date") : case_get(c, "order.received");
+	const cJSON *item, *latest = NULL;
+	int filed_12315 = 0, filed_association = 0;
+
+	*by_complaint = 0;
+	cJSON_ArrayForEach(item, case_timeline(c)) {
+		const char *channel = member(item, "channel"), *outcome = member(item, "outcome");
+		int is_12315 = strcmp(channel, "12315") == 0;
+		int is_association = strcmp(channel, "consumer-association") == 0;
+		int pending = strcmp(outcome, "pending") == 0;
+		int by_party = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(item, "demand")) ||
+		    strcmp(outcome, "agreement") == 0;
+		/* The first entry of a complaint, or its pending one, is its filing. */
+		int filing = (is_12315 && (!filed_12315 || pending)) ||
+		    (is_association && (!filed_association || pending));
+
+		filed_12315 |= is_12315;
+		filed_association |= is_association;
+		if (by_party || filing) {
+			latest = item;
+			*by_complaint = !by_party;
+		}
+	}
+	return latest;
+}
+
+/* Civil Code art. 203: a period whose last day is a statutory day off ends on the next
+ * working day. Marks *UNCOVERED when the table lacks the year. */
+static int
+next_working_day(const struct holiday_table *holidays, char date[DATE_LEN], int *uncovered)
+{
+	int i;
+
+	*uncovered = !holidays_cover_year(holidays, atoi(date));
+	for (i = 0; i < 60 && !is_working_day(holidays, date); i++)
+		if (date_add_days(date, 1, date) != DISPUTE_OK)
+			return DISPUTE_FAILED;
+	return DISPUTE_OK;
+}
+
+/* Civil Code art. 188: three years from when the buyer knew of the harm (problem.found,
+ * else delivery, else the order; never later than the first contact about it),
+ * restarted by the last interruption; the product-defect caution for harmful goods. */
+static int
+limitation_deadline(const struct dispute_case *c, const struct rules *rules,
+    const struct holiday_table *holidays, cJSON *deadlines)
+{
+	const cJSON *first = cJSON_GetArrayItem(case_timeline(c), 0), *restart;
+	const char *from = ladder_harm_known(c), *category = case_get(c, "problem.category");
+	const char *note = NULL;
 	struct rule rule;
 	int64_t years;
-	char due[DATE_LEN];
+	char due[DATE_LEN], end[DATE_LEN];
+	int uncovered, by_complaint, doubt;
 
-	if (from == NULL)
-		from = case_get(c, "order.date");
+	if (first != NULL && (from == NULL || strcmp(member(first, "date"), from) < 0))
+		from = member(first, "date");
+	restart = last_interruption(c, &by_complaint);
+	if (restart != NULL && (from == NULL || strcmp(member(restart, "date"), from) > 0)) {
+		from = member(restart, "date");
+		if (by_complaint)
+			note = "restarted by the complaint to 12315 or the consumer association: "
+			    "the SPC's limitation rules (art. 11) were not read from the official text";
+	} else
+		by_complaint = 0;
 	if (from == NULL)
 		return DISPUTE_OK;
 	if (rules_find(rules, "limitation-period", from, &rule) != DISPUTE_OK ||
 	    rule_integer(&rule, "years", &years) != DISPUTE_OK ||
 	    date_add_years(from, (int)years, due) != DISPUTE_OK)
 		return DISPUTE_FAILED;
-	add_deadline(deadlines, "诉讼时效届满", "the limitation period for a lawsuit ends", due,
-	    &rule, from, NULL);
+	memcpy(end, due, DATE_LEN);
+	if (next_working_day(holidays, end, &uncovered) != DISPUTE_OK)
+		return DISPUTE_FAILED;
+	/* Only the complaint's restart and an unknown holiday year leave the date in doubt. */
+	doubt = by_complaint || uncovered || !holidays_year_confirmed(holidays, atoi(end));
+	if (uncovered)
+		note = "no holiday table for that year: if the day turns out to be a public "
+		    "holiday, the period runs to the next working day (Civil Code art. 203)";
+	else if (strcmp(end, due) != 0)
+		note = "the last day falls on a day off, so the period runs to the next working day "
+		    "(Civil Code art. 203)";
+	add_deadline(deadlines, "诉讼时效最迟届满", "the limitation period for a lawsuit ends at "
+	    "the latest", end, &rule, from, note, doubt);
+	if (category == NULL || strcmp(category, "harmful") != 0)
+		return DISPUTE_OK;
+	if (rules_find(rules, "product-defect-limitation", from, &rule) != DISPUTE_OK ||
+	    rule_integer(&rule, "years", &years) != DISPUTE_OK ||
+	    date_add_years(from, (int)years, due) != DISPUTE_OK ||
+	    next_working_day(holidays, due, &uncovered) != DISPUTE_OK)
+		return DISPUTE_FAILED;
+	add_deadline(deadlines, "产品缺陷损害赔偿：稳妥起见按两年计", "damage caused by a product "
+	    "defect: to be safe, count two years", due, &rule, from, "whether this two-year period "
+	    "still applies beside the Civil Code is disputed: sue before this date to be safe", 1);
 	return DISPUTE_OK;
 }
 
@@ -304,7 +384,7 @@ return_deadline(const struct dispute_case *c, const struct rules *rules, const c
 		return DISPUTE_FAILED;
 	if (strcmp(due, today) >= 0)
 		add_deadline(deadlines, "七日无理由退货期限", "the 7-day return without reason ends",
-		    due, &rule, received, NULL);
+		    due, &rule, received, NULL, 0);
 	return DISPUTE_OK;
 }
 
@@ -464,7 +544,7 @@ ladder_assess(const struct dispute_case *c, const struct rules *rules,
 	    acceptance_deadline(rules, holidays, filed, deadlines) != DISPUTE_OK) ||
 	    (window && window_deadline(c, rules, today, deadlines) != DISPUTE_OK) ||
 	    return_deadline(c, rules, today, deadlines) != DISPUTE_OK ||
-	    limitation_deadline(c, rules, deadlines) != DISPUTE_OK) {
+	    limitation_deadline(c, rules, holidays, deadlines) != DISPUTE_OK) {
 		cJSON_Delete(ladder);
 		return DISPUTE_FAILED;
 	}
