@@ -21,7 +21,8 @@ const char *ladder_harm_known(const struct dispute_case *c);
 
 /* Why a draft to RECIPIENT would go to a body that will not take it, in English (EN)
  * or Chinese, citing the rule in force on TODAY; malloc'd, or NULL when nothing stands
- * in the way. A 12315 complaint after a consumer-association or court contact. */
+ * in the way: a 12315 complaint after a consumer-association or court contact, or a
+ * public post about a case already resolved. */
 char *ladder_obstacle(const struct dispute_case *c, const struct rules *rules, const char *today,
     const char *recipient, int en);
 

@@ -23,7 +23,8 @@ static const struct cmd_option draft_options[] = {
 	{ "lang", OPT_LANG, 1, "LANG", N_("zh-CN or en (default: case.language, else zh-CN)") },
 	{ "template", OPT_TEMPLATE, 1, "FILE", N_("render FILE instead of the shipped template") },
 	{ "force", OPT_FORCE, 0, NULL,
-	  N_("write a complaint the recipient would refuse, with the reason inside it") },
+	  N_("write a complaint the recipient would refuse, with the reason inside it; for a "
+	     "resolved case's public post, an account of the resolution") },
 	{ NULL, 0, 0, NULL, NULL }
 };
 
@@ -122,7 +123,7 @@ cmd_draft_exec(struct cmd_ctx *ctx)
 			goto out;
 		}
 		free(inside);
-		dispute_warning(_("%s; written anyway, with the warning inside"), reason);
+		dispute_warning(_("%s; written anyway (--force)"), reason);
 	}
 	if (args_has(ctx, OPT_JSON))
 		status = evidence_list_json(view, &text);

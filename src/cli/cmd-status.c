@@ -50,11 +50,12 @@ print_ladder(const cJSON *ladder)
 		printf(_("  missing: %s / %s  (%s)\n"), member(item, "zh"), member(item, "en"),
 		    member(item, "command"));
 	cJSON_ArrayForEach(item, cJSON_GetObjectItem(ladder, "deadlines")) {
-		printf(_("deadline %s: %s / %s (from %s; %s%s)%s\n"), member(item, "date"),
+		printf(_("deadline %s: %s / %s (from %s; %s%s)%s%s\n"), member(item, "date"),
 		    member(item, "zh"), member(item, "en"), member(item, "counted_from"),
 		    member(item, "law"), member(item, "article"),
 		    cJSON_IsTrue(cJSON_GetObjectItem(item, "confirmed")) ? "" :
-		    _("  [check the current official text]"));
+		    _("  [check the current official text]"),
+		    cJSON_IsTrue(cJSON_GetObjectItem(item, "passed")) ? _("  [passed]") : "");
 		if (member(item, "note")[0] != '\0')
 			printf(_("  note: %s\n"), member(item, "note"));
 	}

@@ -107,7 +107,7 @@ cp c/case.json before.json
 deadlines c
 line out "next step: 等待答复；到期未答复请记录为未答复 / wait for the answer.*" \
     "while 12315 is pending the next step is to wait"
-line deadlines "deadline 2026-10-15: 12315 决定是否受理 / 12315 decides whether to accept the complaint \(from 2026-09-30; $NEW_LAW$NEW_ARTICLE\)  \[check the current official text\]" \
+line deadlines "deadline 2026-10-15: 12315 决定是否受理 / 12315 decides whether to accept the complaint \(from 2026-09-30; $NEW_LAW$NEW_ARTICLE\)  \[check the current official text\]  \[passed\]" \
     "12315 decides by 2026-10-15: 7 working days after 09-30 across National Day, with 10-10 worked"
 expect 0 "status --json with 12315 pending" "$DISPUTE" -C c status --json
 sed -n '/"zh":	"12315 决定是否受理"/,/"confirmed":/p' out >acc
@@ -164,7 +164,8 @@ line out "next step: 咨询律师，准备民事起诉状和证据清单 / consu
 line out "  dispute draft complaint --to court" "the command drafts the court complaint"
 lacks out "决定是否受理" "a refused 12315 complaint has no acceptance deadline"
 
-# The 12315 acceptance deadline by filing date: the rule in force on that day decides
+# The 12315 acceptance deadline by filing date (each gone by on the test's 2026-11-18,
+# so marked passed): the rule in force on that day decides
 # the period and the article (Order 20 until 2026-04-14, the new measures from
 # 2026-04-15), and the deadline carries the check note unless both the rule and the
 # holiday year are confirmed. One case per row, in a folder named after the date.
@@ -179,10 +180,10 @@ while IFS=' ' read -r filed due rule note why <&3; do
 		cite=$NEW_LAW$NEW_ARTICLE other=$OLD_LAW
 	fi
 	if [ "$note" = flagged ]; then
-		line deadlines "deadline $due: 12315 决定是否受理 / .* \(from $filed; $cite\)  \[check the current official text\]" \
+		line deadlines "deadline $due: 12315 决定是否受理 / .* \(from $filed; $cite\)  \[check the current official text\]  \[passed\]" \
 		    "filed $filed: due $due under $cite, flagged ($why)"
 	else
-		line deadlines "deadline $due: 12315 决定是否受理 / .* \(from $filed; $cite\)" \
+		line deadlines "deadline $due: 12315 决定是否受理 / .* \(from $filed; $cite\)  \[passed\]" \
 		    "filed $filed: due $due under $cite ($why)"
 		grep 决定是否受理 deadlines >acceptance
 		lacks acceptance "$FLAG" "filed $filed: a confirmed rule over a confirmed year carries no check note"

@@ -20,7 +20,7 @@ limitation() {
 "$DISPUTE" -q -C nd set order.date 2023-09-20 || exit 1
 "$DISPUTE" -q -C nd set problem.found 2023-10-04 || exit 1
 limitation nd
-line lim "deadline 2026-10-08: 诉讼时效最迟届满 / .* \(from 2023-10-04; 中华人民共和国民法典第一百八十八条\).*" \
+line lim "deadline 2026-10-08: 诉讼时效最迟届满 / .* \(from 2023-10-04; 中华人民共和国民法典第一百八十八条\).*  \[passed\]" \
     "a last day inside National Day moves to 2026-10-08"
 contains out "note: the last day falls on a day off, so the period runs to the next working day (Civil Code art. 203)" \
     "the move is explained with its article"
@@ -55,6 +55,7 @@ limitation dm
 line lim "deadline 2029-09-17: 诉讼时效最迟届满 .*\(from 2026-09-15; .*\)  \[check the current official text\]" \
     "a demand logged months later restarts the period, to the Monday after"
 contains out "note: no holiday table for that year" "the year without a holiday table is noted"
+lacks lim "[passed]" "a deadline still ahead is not marked passed"
 check "the demand is stored in case.json" grep -q '"demand":	true' dm/case.json
 "$DISPUTE" -q -C dm log -c merchant -o refused -d 2026-10-01 "商家再次拒绝" || exit 1
 limitation dm

@@ -227,6 +227,10 @@ add_timeline(cJSON *view, const struct dispute_case *c)
 		cJSON_AddItemToArray(group, cJSON_Duplicate(e, 1));
 		cJSON_AddItemToArray(list, e);
 	}
+	/* A settled case: the public post tells how it was resolved, not that it is not. */
+	if (timeline_resolved(c))
+		cJSON_AddItemToObject(view, "resolution",
+		    cJSON_Duplicate(cJSON_GetArrayItem(list, cJSON_GetArraySize(list) - 1), 1));
 }
 
 static void

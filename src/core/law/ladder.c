@@ -113,6 +113,18 @@ ladder_obstacle(const struct dispute_case *c, const struct rules *rules, const c
 	char *reason = NULL;
 	int n = -1;
 
+	if (strcmp(recipient, "social") == 0) {
+		const cJSON *last = cJSON_GetArrayItem(case_timeline(c),
+		    cJSON_GetArraySize(case_timeline(c)) - 1);
+
+		if (!timeline_resolved(c))
+			return NULL;
+		n = en ? asprintf(&reason, "the case was resolved on %s: a post saying it is not "
+		    "would be false (--force writes an account of how it was resolved instead)",
+		    member(last, "date")) : asprintf(&reason, "本案已于%s解决，再称“未能解决”与事实"
+		    "不符（--force 改为如实说明解决经过）", member(last, "date"));
+		return n < 0 ? NULL : reason;
+	}
 	if (strcmp(recipient, "12315") != 0)
 		return NULL;
 	other = last_contact(c, "court");
@@ -489,7 +501,7 @@ ladder_assess(const struct dispute_case *c, const struct rules *rules,
 	const cJSON *agreement = last_outcome(c, "agreement");
 	const char *route = authority_route(c);
 	enum rung reached = RUNG_EVIDENCE, next;
-	cJSON *ladder = cJSON_CreateObject(), *deadlines, *missing;
+	cJSON *ladder = cJSON_CreateObject(), *deadlines, *missing, *d;
 	int resolved = timeline_resolved(c);
 	/* 12315's window matters while 12315 is still the buyer's to choose. */
 	int window = !resolved && agreement == NULL && route == NULL &&
@@ -548,6 +560,9 @@ ladder_assess(const struct dispute_case *c, const struct rules *rules,
 		cJSON_Delete(ladder);
 		return DISPUTE_FAILED;
 	}
+	/* A date gone by is said to be gone, in the summary and in every export of it. */
+	cJSON_ArrayForEach(d, deadlines)
+		cJSON_AddBoolToObject(d, "passed", strcmp(member(d, "date"), today) < 0);
 	*out = ladder;
 	return DISPUTE_OK;
 }
