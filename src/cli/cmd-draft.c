@@ -28,6 +28,21 @@ static const struct cmd_option draft_options[] = {
 	{ NULL, 0, 0, NULL, NULL }
 };
 
+/* "identity-request, …", for messages. */
+static const char *
+letter_names(void)
+{
+	static char names[128];
+	const struct draft_kind *k;
+	size_t used = 0;
+
+	names[0] = '\0';
+	for (k = draft_letters; k->name != NULL && used < sizeof names; k++)
+		used += (size_t)snprintf(names + used, sizeof names - used, "%s%s",
+		    k == draft_letters ? "" : ", ", k->name);
+	return names;
+}
+
 static const struct draft_kind *
 chosen_kind(struct cmd_ctx *ctx, int *status)
 {
@@ -46,8 +61,9 @@ chosen_kind(struct cmd_ctx *ctx, int *status)
 		}
 	} else if (strcmp(what, "evidence-list") == 0)
 		kind = draft_kind_find("evidence-list");
-	else
-		*status = cmd_usage_error(ctx, _("draft what? \"complaint\" or \"evidence-list\""));
+	else if ((kind = draft_letter_find(what)) == NULL)
+		*status = cmd_usage_error(ctx, _("draft what? \"complaint\", \"evidence-list\" "
+		    "or a letter: %s"), letter_names());
 	if (kind != NULL && args_has(ctx, OPT_CSV) && strcmp(kind->name, "evidence-list") != 0) {
 		kind = NULL;
 		*status = cmd_usage_error(ctx, _("--csv is for the evidence list"));
@@ -143,12 +159,14 @@ out:
 const struct cmd_entry cmd_draft_entry = {
 	.name = "draft",
 	.usage = "complaint --to RECIPIENT [-o FILE] [--lang LANG] [--template FILE] [--force] | "
-	    "evidence-list [--csv | --json] [-o FILE]",
+	    "evidence-list [--csv | --json] [-o FILE] | identity-request [-o FILE] [--lang LANG]",
 	.summary = N_("draft a complaint for a rung of the ladder, or the evidence list"),
 	.details = N_("Recipients: platform, 12315, consumer-association, court (民事起诉状 with the\n"
 	    "evidence list appended), social (a public post without your phone, ID number,\n"
 	    "address or full order number). Missing facts are listed with the `dispute set`\n"
-	    "line that fills each. Templates can be overridden in the case's templates/.\n"),
+	    "line that fills each. Templates can be overridden in the case's templates/.\n"
+	    "Letters: identity-request (asks the platform for the seller's real name,\n"
+	    "address and contact, which 12315 and a court need).\n"),
 	.options = draft_options,
 	.min_args = 1,
 	.max_args = 1,

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "dispute/checklist.h"
 #include "dispute/i18n.h"
 #include "dispute/report.h"
 #include "dispute/summary.h"
@@ -13,6 +14,9 @@
 
 static const struct cmd_option status_options[] = {
 	{ "json", OPT_JSON, 0, NULL, N_("print the summary as JSON") },
+	{ "checklist", OPT_CHECKLIST, 0, NULL,
+	  N_("also list what to capture now (order page, product page, chat, delivery, "
+	     "licence, live replay), ticked by the evidence already in the case") },
 	{ NULL, 0, 0, NULL, NULL }
 };
 
@@ -30,6 +34,7 @@ static void
 print_ladder(const cJSON *ladder)
 {
 	const cJSON *item, *next = cJSON_GetObjectItem(ladder, "next_step");
+	const cJSON *seller = cJSON_GetObjectItem(ladder, "seller");
 	int first = 1;
 
 	fputs(_("ladder: "), stdout);
@@ -41,6 +46,13 @@ print_ladder(const cJSON *ladder)
 	}
 	printf("\n%s",
 	    cJSON_IsTrue(cJSON_GetObjectItem(ladder, "resolved")) ? _("resolved\n") : "");
+	if (!cJSON_IsTrue(cJSON_GetObjectItem(seller, "identified"))) {
+		fputs(_("seller not identified: 12315 and the court are blocked until these are "
+		    "recorded:"), stdout);
+		cJSON_ArrayForEach(item, cJSON_GetObjectItem(seller, "missing"))
+			printf(" %s", item->valuestring);
+		printf("\n");
+	}
 	if (member(ladder, "route_note")[0] != '\0')
 		printf(_("route: %s\n"), member(ladder, "route_note"));
 	printf(_("next step: %s / %s\n"), member(next, "zh"), member(next, "en"));
@@ -114,25 +126,70 @@ print_human(const cJSON *summary)
 	return status;
 }
 
+/* The capture checklist, after the summary. */
+static void
+print_checklist(const cJSON *list)
+{
+	const cJSON *item;
+
+	printf(_("\ncapture now, before the shop or the platform changes it:\n"));
+	cJSON_ArrayForEach(item, cJSON_GetObjectItem(list, "items")) {
+		int done = cJSON_IsTrue(cJSON_GetObjectItem(item, "done"));
+
+		printf("  [%s] %s / %s", done ? "x" : " ", member(item, "zh"), member(item, "en"));
+		if (!done)
+			printf("  (%s)", member(item, "command"));
+		printf("\n");
+	}
+	if (member(list, "licence_zh")[0] != '\0')
+		printf(_("  the licence on this platform: %s / %s\n    source: %s\n"),
+		    member(list, "licence_zh"), member(list, "licence_en"), member(list, "source"));
+	else
+		printf(_("  where this platform shows the licence: not known; look for 营业执照 or "
+		    "店铺资质 on the shop page\n"));
+	if (cJSON_IsNumber(cJSON_GetObjectItem(list, "escalation_window_days")))
+		printf(_("  the platform's escalation window: %d days\n"),
+		    (int)cJSON_GetObjectItem(list, "escalation_window_days")->valuedouble);
+	else
+		printf(_("  the platform's own escalation window: not known (no source confirmed "
+		    "it); act early and keep the after-sales record\n"));
+	printf("  %s\n  %s\n", member(list, "lookup_zh"), member(list, "lookup_en"));
+}
+
 static int
 cmd_status_exec(struct cmd_ctx *ctx)
 {
-	cJSON *summary = NULL;
+	cJSON *summary = NULL, *list = NULL;
 	int status;
 
 	if (summary_build(ctx->c, &ctx->rules, &ctx->holidays, ctx->today, &summary) != DISPUTE_OK)
 		return DISPUTE_FAILED;
+	if (args_has(ctx, OPT_CHECKLIST)) {
+		if (checklist_build(ctx->c, &list) != DISPUTE_OK) {
+			cJSON_Delete(summary);
+			return DISPUTE_FAILED;
+		}
+		if (!cJSON_AddItemToObject(summary, "checklist", list)) {
+			cJSON_Delete(list);
+			cJSON_Delete(summary);
+			dispute_error(_("out of memory"));
+			return DISPUTE_FAILED;
+		}
+	}
 	if (args_has(ctx, OPT_JSON))
 		status = json_print(summary);
-	else
+	else {
 		status = print_human(summary);
+		if (list != NULL)
+			print_checklist(list);
+	}
 	cJSON_Delete(summary);
 	return status;
 }
 
 const struct cmd_entry cmd_status_entry = {
 	.name = "status",
-	.usage = "[--json]",
+	.usage = "[--json] [--checklist]",
 	.summary = N_("show where the case stands: the ladder, the next step and its deadline, "
 	    "facts, evidence, timeline"),
 	.options = status_options,

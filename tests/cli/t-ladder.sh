@@ -84,7 +84,11 @@ expect 0 "status --json after the merchant refused" "$DISPUTE" -C c status --jso
 contains out '"command":	"dispute draft complaint --to platform"' "JSON: the next step is the platform"
 contains out '"reached":	"evidence",' "JSON: still on the evidence rung"
 
-# The platform refused: 12315.
+# The platform refused: 12315, once the seller is identified (tests/cli/t-seller.sh has
+# the case where it is not).
+"$DISPUTE" -q -C c set merchant.company 某某商贸有限公司 || exit 1
+"$DISPUTE" -q -C c set merchant.credit_code 91440606MA4X7K2P4A || exit 1
+"$DISPUTE" -q -C c set merchant.address 广东省佛山市顺德区某路1号 || exit 1
 "$DISPUTE" -q -C c log -c platform -o refused -d 2026-09-10 "平台驳回" || exit 1
 expect 0 "status after the platform refused" "$DISPUTE" -C c status
 line out "ladder: 保留证据、与商家协商 → 向平台投诉 \[here\] → .*" "the platform rung is reached"

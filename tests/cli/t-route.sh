@@ -8,7 +8,7 @@
 # complete DIR: every fact the 12315 draft needs, and one evidence item.
 complete() {
 	for kv in claimant.name=张三 claimant.phone=13800138000 claimant.address=北京市海淀区某路1号 \
-	    merchant.shop=某某旗舰店 merchant.company=某某商贸有限公司 merchant.address=浙江省杭州市某路2号 order.id=6912345678901234 \
+	    merchant.shop=某某旗舰店 merchant.company=某某商贸有限公司 merchant.credit_code=91440606MA4X7K2P4A merchant.address=浙江省杭州市某路2号 order.id=6912345678901234 \
 	    order.product=电热水壶 order.amount=199.00 order.date=2026-08-01 problem.category=quality \
 	    problem.description=加热时漏水 demand.text=退货退款; do
 		"$DISPUTE" -q -C "$1" set "${kv%%=*}" "${kv#*=}" || exit 1

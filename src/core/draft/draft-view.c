@@ -9,6 +9,7 @@
 #include "dispute/evidence.h"
 #include "dispute/fields.h"
 #include "dispute/i18n.h"
+#include "dispute/ladder.h"
 #include "dispute/report.h"
 #include "dispute/timeline.h"
 #include "dispute/validate.h"
@@ -308,6 +309,36 @@ add_claim(cJSON *view, const struct dispute_case *c, const struct rules *rules)
 	return DISPUTE_OK;
 }
 
+/* What is not known of who the seller is, in words, for the request to the platform:
+ * seller.missing_zh "企业名称、统一社会信用代码", seller.missing_en. */
+static void
+add_seller(cJSON *view, const struct dispute_case *c)
+{
+	static const char *const words[][3] = {
+		{ "merchant.company", "名称", "legal name" },
+		{ "merchant.credit_code", "统一社会信用代码", "unified social credit code" },
+		{ "merchant.address", "地址", "address" },
+	};
+	cJSON *missing = cJSON_CreateArray(), *seller = cJSON_AddObjectToObject(view, "seller");
+	const cJSON *item;
+	char zh[128] = "", en[128] = "";
+	size_t i;
+
+	if (missing != NULL && seller != NULL && ladder_seller_missing(c, missing) > 0) {
+		cJSON_ArrayForEach(item, missing)
+			for (i = 0; i < sizeof words / sizeof words[0]; i++)
+				if (strcmp(item->valuestring, words[i][0]) == 0) {
+					snprintf(zh + strlen(zh), sizeof zh - strlen(zh), "%s%s",
+					    zh[0] != '\0' ? "、" : "", words[i][1]);
+					snprintf(en + strlen(en), sizeof en - strlen(en), "%s%s",
+					    en[0] != '\0' ? ", " : "", words[i][2]);
+				}
+		cJSON_AddStringToObject(seller, "missing_zh", zh);
+		cJSON_AddStringToObject(seller, "missing_en", en);
+	}
+	cJSON_Delete(missing);
+}
+
 int
 draft_view_build(const struct dispute_case *c, const struct rules *rules, const char *today,
     cJSON **out)
@@ -332,6 +363,7 @@ draft_view_build(const struct dispute_case *c, const struct rules *rules, const 
 	add_problem(view, c);
 	add_evidence(view, c);
 	add_timeline(view, c);
+	add_seller(view, c);
 	if (add_claim(view, c, rules) != DISPUTE_OK) {
 		cJSON_Delete(view);
 		return DISPUTE_FAILED;

@@ -60,15 +60,39 @@ const struct draft_kind draft_kinds[] = {
 	{ NULL, NULL, NULL, NULL, NULL, 0 }
 };
 
-const struct draft_kind *
-draft_kind_find(const char *name)
+/* Letters to the other side rather than filings: drafted on demand, not packed. */
+static const char *const needs_identity_request[] = {
+	"case.platform", "merchant.shop", "order.id", "order.product", "order.date",
+	"claimant.name", NULL
+};
+
+const struct draft_kind draft_letters[] = {
+	{ "identity-request", "identity-request.txt", "商家身份信息披露申请.txt",
+	  "seller-identity-request.txt", needs_identity_request, 0 },
+	{ NULL, NULL, NULL, NULL, NULL, 0 }
+};
+
+static const struct draft_kind *
+find_in(const struct draft_kind *kinds, const char *name)
 {
 	const struct draft_kind *k;
 
-	for (k = draft_kinds; k->name != NULL; k++)
+	for (k = kinds; k->name != NULL; k++)
 		if (strcmp(k->name, name) == 0)
 			return k;
 	return NULL;
+}
+
+const struct draft_kind *
+draft_kind_find(const char *name)
+{
+	return find_in(draft_kinds, name);
+}
+
+const struct draft_kind *
+draft_letter_find(const char *name)
+{
+	return find_in(draft_letters, name);
 }
 
 cJSON *

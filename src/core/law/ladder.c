@@ -8,6 +8,7 @@
 #include "dispute/ladder.h"
 #include "dispute/report.h"
 #include "dispute/timeline.h"
+#include "dispute/validate.h"
 
 enum rung { RUNG_EVIDENCE, RUNG_PLATFORM, RUNG_AUTHORITY, RUNG_COURT, RUNG_SOCIAL, RUNG_COUNT };
 
@@ -148,6 +149,24 @@ ladder_obstacle(const struct dispute_case *c, const struct rules *rules, const c
 		    "市场监督管理部门不予受理投诉，两者只能择一（%s%s%s）", member(other, "date"),
 		    rule.law, rule.article, check);
 	return n < 0 ? NULL : reason;
+}
+
+int
+ladder_seller_missing(const struct dispute_case *c, cJSON *missing)
+{
+	const char *code = case_get(c, "merchant.credit_code");
+	char canon[19], reason[VALIDATE_REASON_MAX];
+	int count = 0;
+
+	if (case_get(c, "merchant.company") == NULL && ++count)
+		cJSON_AddItemToArray(missing, cJSON_CreateString("merchant.company"));
+	/* A case.json edited by hand may hold a code that fails its check character. */
+	if ((code == NULL || validate_credit_code(code, canon, reason, sizeof reason) !=
+	    DISPUTE_OK) && ++count)
+		cJSON_AddItemToArray(missing, cJSON_CreateString("merchant.credit_code"));
+	if (case_get(c, "merchant.address") == NULL && ++count)
+		cJSON_AddItemToArray(missing, cJSON_CreateString("merchant.address"));
+	return count;
 }
 
 static void
@@ -468,9 +487,10 @@ choose_next(cJSON *out, enum rung reached, const cJSON *last, int resolved,
 	}
 }
 
-/* The authority rung names the route once one is taken. */
+/* The authority rung names the route once one is taken; it and the court are blocked
+ * while the seller is not identified. */
 static void
-add_rungs(cJSON *out, enum rung reached, const char *route)
+add_rungs(cJSON *out, enum rung reached, const char *route, int identified)
 {
 	cJSON *rungs = cJSON_AddArrayToObject(out, "rungs");
 	int i;
@@ -489,6 +509,8 @@ add_rungs(cJSON *out, enum rung reached, const char *route)
 		cJSON_AddStringToObject(r, "en", !chosen ? rung_names[i][2] : association ?
 		    "consumer association" : "12315");
 		cJSON_AddBoolToObject(r, "reached", i <= (int)reached);
+		if (!identified && (i == RUNG_AUTHORITY || i == RUNG_COURT))
+			cJSON_AddBoolToObject(r, "blocked", 1);
 		cJSON_AddItemToArray(rungs, r);
 	}
 }
@@ -501,7 +523,8 @@ ladder_assess(const struct dispute_case *c, const struct rules *rules,
 	const cJSON *agreement = last_outcome(c, "agreement");
 	const char *route = authority_route(c);
 	enum rung reached = RUNG_EVIDENCE, next;
-	cJSON *ladder = cJSON_CreateObject(), *deadlines, *missing, *d;
+	cJSON *ladder = cJSON_CreateObject(), *deadlines, *missing, *d, *seller, *seller_missing;
+	int identified;
 	int resolved = timeline_resolved(c);
 	/* 12315's window matters while 12315 is still the buyer's to choose. */
 	int window = !resolved && agreement == NULL && route == NULL &&
@@ -546,8 +569,24 @@ ladder_assess(const struct dispute_case *c, const struct rules *rules,
 	} else if (route != NULL)
 		cJSON_AddStringToObject(ladder, "route_note", "已向 12315 投诉：12315 与消费者协会"
 		    "二者择一，不要再就同一争议向消费者协会投诉");
-	add_rungs(ladder, reached, route);
+	seller = cJSON_AddObjectToObject(ladder, "seller");
+	seller_missing = cJSON_AddArrayToObject(seller, "missing");
+	identified = seller_missing != NULL && ladder_seller_missing(c, seller_missing) == 0;
+	cJSON_AddBoolToObject(seller, "identified", identified);
+	add_rungs(ladder, reached, route, identified);
 	next = choose_next(ladder, reached, last, resolved, agreement);
+	/* 12315 needs a registered entity and a court an address to serve: without
+	 * them the next step is asking the platform who the seller is. */
+	if (!identified && !resolved && agreement == NULL &&
+	    (next == RUNG_AUTHORITY || next == RUNG_COURT)) {
+		cJSON_DeleteItemFromObject(ladder, "next_step");
+		set_next(ladder, "商家身份未查明：先请平台披露经营者的真实名称、地址和有效联系方式，"
+		    "查明之前 12315 和法院都无法立案", "the seller is not identified: first ask "
+		    "the platform for the seller's real name, address and valid contact; until "
+		    "then neither 12315 nor a court can take the case",
+		    "dispute draft identity-request");
+		cJSON_AddBoolToObject(seller, "blocks_next_step", 1);
+	}
 	missing = cJSON_AddArrayToObject(ladder, "missing_for_next_step");
 	if (!resolved)
 		missing_for(c, next, missing);
