@@ -72,5 +72,11 @@ dispute log -c consumer-association -d 2026-09-25 -r "XBW-XH-2026-0925-0318" \
 dispute log -c consumer-association -o agreement -d 2026-10-16 -r "XBW-XH-2026-0925-0318" \
 	"经消保委调解，商家同意退还货款 268.00 元并承担医疗费 200.00 元，双方签署调解协议"
 
+# The mediation agreement, written out for both sides to sign; status now advises
+# having it performed rather than suing on the original claim.
+dispute draft settlement -o "$work/和解协议.txt"
+grep -q "和解协议（草稿）" "$work/和解协议.txt"
+grep -q "XBW-XH-2026-0925-0318" "$work/和解协议.txt"
+
 dispute status >&2
 pack_and_verify --date 2026-10-20

@@ -159,14 +159,16 @@ out:
 const struct cmd_entry cmd_draft_entry = {
 	.name = "draft",
 	.usage = "complaint --to RECIPIENT [-o FILE] [--lang LANG] [--template FILE] [--force] | "
-	    "evidence-list [--csv | --json] [-o FILE] | identity-request [-o FILE] [--lang LANG]",
+	    "evidence-list [--csv | --json] [-o FILE] | identity-request|settlement [-o FILE] "
+	    "[--lang LANG]",
 	.summary = N_("draft a complaint for a rung of the ladder, or the evidence list"),
 	.details = N_("Recipients: platform, 12315, consumer-association, court (民事起诉状 with the\n"
 	    "evidence list appended), social (a public post without your phone, ID number,\n"
 	    "address or full order number). Missing facts are listed with the `dispute set`\n"
 	    "line that fills each. Templates can be overridden in the case's templates/.\n"
 	    "Letters: identity-request (asks the platform for the seller's real name,\n"
-	    "address and contact, which 12315 and a court need).\n"),
+	    "address and contact, which 12315 and a court need), settlement (an offer to\n"
+	    "settle; once an agreement is logged, a 和解协议 draft of it).\n"),
 	.options = draft_options,
 	.min_args = 1,
 	.max_args = 1,

@@ -203,7 +203,7 @@ add_timeline(cJSON *view, const struct dispute_case *c)
 {
 	cJSON *list = cJSON_AddArrayToObject(view, "timeline");
 	cJSON *contacts = cJSON_AddObjectToObject(view, "contacts");
-	const cJSON *item;
+	const cJSON *item, *agreement = NULL;
 
 	cJSON_ArrayForEach(item, case_timeline(c)) {
 		const char *channel = member(item, "channel"), *outcome = member(item, "outcome");
@@ -228,6 +228,12 @@ add_timeline(cJSON *view, const struct dispute_case *c)
 		cJSON_AddItemToArray(group, cJSON_Duplicate(e, 1));
 		cJSON_AddItemToArray(list, e);
 	}
+	/* The latest signed agreement: the settlement letter becomes its 和解协议. */
+	cJSON_ArrayForEach(item, list)
+		if (strcmp(member(item, "outcome"), "agreement") == 0)
+			agreement = item;
+	if (agreement != NULL)
+		cJSON_AddItemToObject(view, "agreement", cJSON_Duplicate(agreement, 1));
 	/* A settled case: the public post tells how it was resolved, not that it is not. */
 	if (timeline_resolved(c))
 		cJSON_AddItemToObject(view, "resolution",
@@ -339,6 +345,28 @@ add_seller(cJSON *view, const struct dispute_case *c)
 	cJSON_Delete(missing);
 }
 
+/* Which regulator takes a 12315 complaint, under the rule in force on TODAY, the day
+ * the draft is written for filing. */
+static int
+add_regulator(cJSON *view, const struct rules *rules, const char *today)
+{
+	const char *summary_en;
+	cJSON *regulator;
+	struct rule rule;
+
+	if (rules_find(rules, "12315-jurisdiction", today, &rule) != DISPUTE_OK)
+		return DISPUTE_FAILED;
+	regulator = cJSON_AddObjectToObject(view, "regulator");
+	cJSON_AddStringToObject(regulator, "summary", rule.summary);
+	summary_en = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(rule.json, "summary_en"));
+	if (summary_en != NULL)
+		cJSON_AddStringToObject(regulator, "summary_en", summary_en);
+	cJSON_AddStringToObject(regulator, "law", rule.law);
+	cJSON_AddStringToObject(regulator, "article", rule.article);
+	cJSON_AddBoolToObject(regulator, "confirmed", rule.confirmed);
+	return DISPUTE_OK;
+}
+
 int
 draft_view_build(const struct dispute_case *c, const struct rules *rules, const char *today,
     cJSON **out)
@@ -364,7 +392,8 @@ draft_view_build(const struct dispute_case *c, const struct rules *rules, const 
 	add_evidence(view, c);
 	add_timeline(view, c);
 	add_seller(view, c);
-	if (add_claim(view, c, rules) != DISPUTE_OK) {
+	if (add_regulator(view, rules, today) != DISPUTE_OK ||
+	    add_claim(view, c, rules) != DISPUTE_OK) {
 		cJSON_Delete(view);
 		return DISPUTE_FAILED;
 	}

@@ -66,9 +66,15 @@ static const char *const needs_identity_request[] = {
 	"claimant.name", NULL
 };
 
+static const char *const needs_settlement[] = {
+	"claimant.name", "merchant.shop", "order.id", "order.product", "order.amount",
+	"order.date", "problem.description", "demand.text", NULL
+};
+
 const struct draft_kind draft_letters[] = {
 	{ "identity-request", "identity-request.txt", "商家身份信息披露申请.txt",
 	  "seller-identity-request.txt", needs_identity_request, 0 },
+	{ "settlement", "settlement.txt", "和解方案.txt", "settlement.txt", needs_settlement, 0 },
 	{ NULL, NULL, NULL, NULL, NULL, 0 }
 };
 
