@@ -6,7 +6,9 @@
 
 #include "cmd.h"
 #include "dispute/checklist.h"
+#include "dispute/fsutil.h"
 #include "dispute/i18n.h"
+#include "dispute/ics.h"
 #include "dispute/report.h"
 #include "dispute/summary.h"
 #include "json-output.h"
@@ -14,6 +16,10 @@
 
 static const struct cmd_option status_options[] = {
 	{ "json", OPT_JSON, 0, NULL, N_("print the summary as JSON") },
+	{ "ics", OPT_ICS, 0, NULL,
+	  N_("write the deadlines as an iCalendar file instead (reminders 1 and 3 days "
+	     "before), to stdout or -o FILE") },
+	{ "output", 'o', 1, "FILE", N_("with --ics: write the calendar to FILE") },
 	{ "checklist", OPT_CHECKLIST, 0, NULL,
 	  N_("also list what to capture now (order page, product page, chat, delivery, "
 	     "licence, live replay), ticked by the evidence already in the case") },
@@ -71,6 +77,10 @@ print_ladder(const cJSON *ladder)
 		if (member(item, "note")[0] != '\0')
 			printf(_("  note: %s\n"), member(item, "note"));
 	}
+	cJSON_ArrayForEach(item, cJSON_GetObjectItem(ladder, "holiday_years_missing"))
+		printf(_("holidays: the table has no year %d, so deadlines in it skip weekends only; "
+		    "add the year to rules/holidays-cn.json or the case's holidays.json when the "
+		    "State Council publishes it\n"), (int)item->valuedouble);
 	printf("\n");
 }
 
@@ -157,6 +167,40 @@ print_checklist(const cJSON *list)
 }
 
 static int
+cmd_status_check(struct cmd_ctx *ctx)
+{
+	if (args_has(ctx, 'o') && !args_has(ctx, OPT_ICS))
+		return cmd_usage_error(ctx, _("-o is for the calendar of --ics"));
+	if (args_has(ctx, OPT_ICS) && (args_has(ctx, OPT_JSON) || args_has(ctx, OPT_CHECKLIST)))
+		return cmd_usage_error(ctx, _("--ics writes the calendar alone, without --json "
+		    "or --checklist"));
+	return DISPUTE_OK;
+}
+
+/* The calendar of the deadlines, to stdout or to the file of -o (written whole or not
+ * at all). */
+static int
+write_ics(struct cmd_ctx *ctx, const cJSON *summary)
+{
+	const char *output = args_get(ctx, 'o');
+	char *text = NULL;
+	size_t len;
+	int status;
+
+	if (ics_build(ctx->c, cJSON_GetObjectItem(summary, "ladder"), ctx->today, &text, &len) !=
+	    DISPUTE_OK)
+		return DISPUTE_FAILED;
+	if (output == NULL) {
+		status = fwrite(text, 1, len, stdout) == len ? DISPUTE_OK : DISPUTE_FAILED;
+		if (status != DISPUTE_OK)
+			dispute_error(_("stdout: could not write the calendar"));
+	} else if ((status = fs_write_atomic(output, text, len, 0600, FS_REPLACE)) == DISPUTE_OK)
+		dispute_notice(_("wrote %s"), output);
+	free(text);
+	return status;
+}
+
+static int
 cmd_status_exec(struct cmd_ctx *ctx)
 {
 	cJSON *summary = NULL, *list = NULL;
@@ -176,7 +220,9 @@ cmd_status_exec(struct cmd_ctx *ctx)
 			return DISPUTE_FAILED;
 		}
 	}
-	if (args_has(ctx, OPT_JSON))
+	if (args_has(ctx, OPT_ICS))
+		status = write_ics(ctx, summary);
+	else if (args_has(ctx, OPT_JSON))
 		status = json_print(summary);
 	else {
 		status = print_human(summary);
@@ -189,12 +235,13 @@ cmd_status_exec(struct cmd_ctx *ctx)
 
 const struct cmd_entry cmd_status_entry = {
 	.name = "status",
-	.usage = "[--json] [--checklist]",
+	.usage = "[--json] [--checklist] | --ics [-o FILE]",
 	.summary = N_("show where the case stands: the ladder, the next step and its deadline, "
 	    "facts, evidence, timeline"),
 	.options = status_options,
 	.min_args = 0,
 	.max_args = 0,
 	.needs = CMD_TODAY | CMD_CASE_READ | CMD_RULES | CMD_HOLIDAYS,
+	.check = cmd_status_check,
 	.exec = cmd_status_exec,
 };

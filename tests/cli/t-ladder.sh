@@ -194,18 +194,18 @@ while IFS=' ' read -r filed due rule note why <&3; do
 	fi
 	lacks deadlines "$other" "filed $filed: the rule not in force that day is not cited"
 done 3<<'TABLE'
-2026-04-14 2026-04-23 old flagged the last day of Order 20; 04-15 1st, 16, 17, 20, 21, 22, 23 7th
+2026-04-14 2026-04-23 old plain   the last day of Order 20, confirmed 2026; 04-15 1st, 16, 17, 20, 21, 22, 23 7th
 2026-04-15 2026-04-24 new flagged the first day of the new measures; 04-16 1st … 04-24 7th
 2025-09-26 2025-10-13 old plain    confirmed 2025: 09-28 (swapped Sunday) 1st, 29, 30, 10-09, 10, 11 (swapped Saturday), 13 7th
 2023-09-28 2023-10-09 old flagged  no 2023 table, weekends only: 09-29 1st, 10-02..10-06, 10-09 7th
 TABLE
 deadlines acc-2026-04-14
-contains out "note: the holiday table for this span is not confirmed" \
-    "the 2026 deadline is flagged because the 2026 holiday table is not confirmed"
+lacks out "note: the holiday table for this span is not confirmed" \
+    "the 2026 holiday table is confirmed: no note on a 2026 deadline"
 expect 0 "status --json, 12315 of 2026-04-14" "$DISPUTE" -C acc-2026-04-14 status --json
 sed -n '/"zh":	"12315 决定是否受理"/,/"confirmed":/p' out >acc
 contains acc "\"law\":	\"$OLD_LAW\"," "JSON: the 2026-04-14 complaint cites Order 20"
-contains acc '"confirmed":	false' "JSON: a deadline over the unconfirmed 2026 holidays is not confirmed"
+contains acc '"confirmed":	true' "JSON: a confirmed rule over the confirmed 2026 holidays is confirmed"
 deadlines acc-2023-09-28
 contains out "note: no holiday table for part of this span" "the uncovered span is noted"
 

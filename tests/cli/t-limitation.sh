@@ -24,6 +24,7 @@ line lim "deadline 2026-10-08: 诉讼时效最迟届满 / .* \(from 2023-10-04; 
     "a last day inside National Day moves to 2026-10-08"
 contains out "note: the last day falls on a day off, so the period runs to the next working day (Civil Code art. 203)" \
     "the move is explained with its article"
+lacks out "holidays: the table has no year" "a 2026 deadline needs no missing-year warning"
 # Found 2023-10-10: 2026-10-10 is a Saturday worked in exchange for the holiday, so the
 # period ends that day.
 "$DISPUTE" -q -C nd set problem.found 2023-10-10 || exit 1
@@ -56,6 +57,11 @@ line lim "deadline 2029-09-17: 诉讼时效最迟届满 .*\(from 2026-09-15; .*\
     "a demand logged months later restarts the period, to the Monday after"
 contains out "note: no holiday table for that year" "the year without a holiday table is noted"
 lacks lim "[passed]" "a deadline still ahead is not marked passed"
+line out "holidays: the table has no year 2029, so deadlines in it skip weekends only; add the year to rules/holidays-cn.json .*" \
+    "status names the year the holiday table lacks, and where to add it"
+check "it is named once" test "$(grep -c '^holidays: the table has no year 2029' out)" -eq 1
+expect 0 "status --json names the missing year" "$DISPUTE" -C dm status --json
+contains out '"holiday_years_missing":	[2029]' "JSON: holiday_years_missing"
 check "the demand is stored in case.json" grep -q '"demand":	true' dm/case.json
 "$DISPUTE" -q -C dm log -c merchant -o refused -d 2026-10-01 "商家再次拒绝" || exit 1
 limitation dm

@@ -524,6 +524,7 @@ ladder_assess(const struct dispute_case *c, const struct rules *rules,
 	const char *route = authority_route(c);
 	enum rung reached = RUNG_EVIDENCE, next;
 	cJSON *ladder = cJSON_CreateObject(), *deadlines, *missing, *d, *seller, *seller_missing;
+	cJSON *uncovered;
 	int identified;
 	int resolved = timeline_resolved(c);
 	/* 12315's window matters while 12315 is still the buyer's to choose. */
@@ -577,7 +578,7 @@ ladder_assess(const struct dispute_case *c, const struct rules *rules,
 	next = choose_next(ladder, reached, last, resolved, agreement);
 	/* 12315 needs a registered entity and a court an address to serve: without
 	 * them the next step is asking the platform who the seller is. */
-	if (!identified && !resolved && agreement == NULL &&
+	if (!identified && !resolved && agreement == NULL && next > reached &&
 	    (next == RUNG_AUTHORITY || next == RUNG_COURT)) {
 		cJSON_DeleteItemFromObject(ladder, "next_step");
 		set_next(ladder, "商家身份未查明：先请平台披露经营者的真实名称、地址和有效联系方式，"
@@ -602,6 +603,18 @@ ladder_assess(const struct dispute_case *c, const struct rules *rules,
 	/* A date gone by is said to be gone, in the summary and in every export of it. */
 	cJSON_ArrayForEach(d, deadlines)
 		cJSON_AddBoolToObject(d, "passed", strcmp(member(d, "date"), today) < 0);
+	/* The years whose holidays nobody has entered yet: said once, with where to add
+	 * them, since every deadline there skips weekends only. */
+	uncovered = cJSON_AddArrayToObject(ladder, "holiday_years_missing");
+	cJSON_ArrayForEach(d, deadlines) {
+		int year = atoi(member(d, "date")), listed = 0;
+		const cJSON *y;
+
+		cJSON_ArrayForEach(y, uncovered)
+			listed |= (int)y->valuedouble == year;
+		if (!listed && !holidays_cover_year(holidays, year))
+			cJSON_AddItemToArray(uncovered, cJSON_CreateNumber(year));
+	}
 	*out = ladder;
 	return DISPUTE_OK;
 }
