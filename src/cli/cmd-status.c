@@ -52,7 +52,9 @@ print_ladder(const cJSON *ladder)
 	}
 	printf("\n%s",
 	    cJSON_IsTrue(cJSON_GetObjectItem(ladder, "resolved")) ? _("resolved\n") : "");
-	if (!cJSON_IsTrue(cJSON_GetObjectItem(seller, "identified"))) {
+	/* Who the seller is matters while the case is open. */
+	if (!cJSON_IsTrue(cJSON_GetObjectItem(seller, "identified")) &&
+	    !cJSON_IsTrue(cJSON_GetObjectItem(ladder, "resolved"))) {
 		fputs(_("seller not identified: 12315 and the court are blocked until these are "
 		    "recorded:"), stdout);
 		cJSON_ArrayForEach(item, cJSON_GetObjectItem(seller, "missing"))

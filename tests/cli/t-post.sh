@@ -62,6 +62,9 @@ expect 0 "--force --lang en" "$DISPUTE" -C c draft complaint --to social --force
 contains out "It was resolved on 2026-10-20" "the English account says when it was resolved"
 lacks out "has not been resolved" "nor that it is unresolved"
 
+expect 0 "status of the resolved case" "$DISPUTE" -C c status
+lacks out "seller not identified" "a resolved case is not told to identify the seller"
+
 # pack --public of the resolved case: the post is the account, not the unresolved one.
 mkdir outdir
 expect 0 "pack --public of a resolved case" "$DISPUTE" -C c pack --public -o outdir/full.zip

@@ -30,10 +30,11 @@ expect 0 "status with problem.found" "$DISPUTE" -C a status
 line out "deadline 2029-08-20: 12315 受理窗口.*\(from 2026-08-20; .*" "the 12315 window runs from problem.found"
 
 # 12315 after the consumer association.
+"$DISPUTE" -q -C a log -c consumer-association -o pending -d 2026-09-12 "向消费者协会投诉" || exit 1
 "$DISPUTE" -q -C a log -c consumer-association -o refused -d 2026-09-20 "调解不成" || exit 1
 expect 0 "status after the consumer association" "$DISPUTE" -C a status
 line out "ladder: .* → 消费者协会 \[here\] → 起诉 → 公开发布" "the authority rung names the consumer association"
-line out "route: 本争议已于2026-09-20向消费者协会投诉；.*不予受理.*" "status says 12315 will not take it"
+line out "route: 本争议已于2026-09-12向消费者协会投诉；.*不予受理.*" "status says 12315 will not take it"
 lacks out "next step: 向 12315" "status no longer offers 12315"
 lacks out "--to 12315" "no 12315 draft is suggested"
 lacks out "12315 受理窗口" "the 12315 window is not shown once the association has the dispute"
@@ -41,14 +42,14 @@ expect 0 "status --json after the consumer association" "$DISPUTE" -C a status -
 contains out '"authority_route":	"consumer-association"' "JSON: the route is the consumer association"
 cp a/case.json before.json
 expect 1 "a 12315 draft after the consumer association is refused" "$DISPUTE" -C a draft complaint --to 12315 -o c12315.txt
-contains err "went to the consumer association on 2026-09-20" "the refusal gives the reason"
+contains err "went to the consumer association on 2026-09-12" "the refusal gives the reason, from the day the association first had it"
 contains err "--force" "the refusal says how to write it anyway"
 check "nothing was written" test ! -e c12315.txt
 expect 0 "--force writes it" "$DISPUTE" -C a draft complaint --to 12315 --force
-line out "【注意】本争议已于2026-09-20向消费者协会投诉；.*不予受理投诉.*" "the forced draft carries the warning at its head"
+line out "【注意】本争议已于2026-09-12向消费者协会投诉；.*不予受理投诉.*" "the forced draft carries the warning at its head"
 contains err "written anyway" "the forced draft is warned about"
 expect 0 "--force --lang en" "$DISPUTE" -C a draft complaint --to 12315 --force --lang en
-line out "WARNING: this dispute went to the consumer association on 2026-09-20; .*" "the English draft carries it in English"
+line out "WARNING: this dispute went to the consumer association on 2026-09-12; .*" "the English draft carries it in English"
 same before.json a/case.json "drafting leaves case.json unchanged"
 expect 0 "the consumer-association draft is still written" "$DISPUTE" -C a draft complaint --to consumer-association
 
@@ -93,5 +94,7 @@ line out "next step: 已签订协议：.*必要时就协议起诉.*" "an unperfo
 "$DISPUTE" -q -C g log -c merchant -o resolved -d 2026-10-25 "已按协议退款" || exit 1
 expect 0 "status once the agreement is performed" "$DISPUTE" -C g status
 line out "next step: 已解决：.*" "a performed agreement resolves the case"
+lacks out "route: " "a resolved case gets no route advice"
+lacks out "seller not identified" "nor the seller's identification"
 
 finish

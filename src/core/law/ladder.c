@@ -63,6 +63,18 @@ last_contact(const struct dispute_case *c, const char *channel)
 	return last;
 }
 
+/* The first contact on CHANNEL, or NULL. */
+static const cJSON *
+first_contact(const struct dispute_case *c, const char *channel)
+{
+	const cJSON *item;
+
+	cJSON_ArrayForEach(item, case_timeline(c))
+		if (strcmp(member(item, "channel"), channel) == 0)
+			return item;
+	return NULL;
+}
+
 /* The latest contact that ended with OUTCOME, or NULL. */
 static const cJSON *
 last_outcome(const struct dispute_case *c, const char *outcome)
@@ -128,9 +140,10 @@ ladder_obstacle(const struct dispute_case *c, const struct rules *rules, const c
 	}
 	if (strcmp(recipient, "12315") != 0)
 		return NULL;
-	other = last_contact(c, "court");
+	/* Counted from the day the other body first had the dispute. */
+	other = first_contact(c, "court");
 	if (other == NULL)
-		other = last_contact(c, "consumer-association");
+		other = first_contact(c, "consumer-association");
 	if (other == NULL || rules_find(rules, "12315-not-accepted", today, &rule) != DISPUTE_OK)
 		return NULL;
 	check = rule.confirmed ? "" : en ? "; check the current official text" : "，请核对现行官方文本";
@@ -563,11 +576,11 @@ ladder_assess(const struct dispute_case *c, const struct rules *rules,
 		}
 	}
 	/* Said once the route is taken, so the buyer does not try the other one. */
-	route_note = ladder_obstacle(c, rules, today, "12315", 0);
+	route_note = resolved ? NULL : ladder_obstacle(c, rules, today, "12315", 0);
 	if (route_note != NULL) {
 		cJSON_AddStringToObject(ladder, "route_note", route_note);
 		free(route_note);
-	} else if (route != NULL)
+	} else if (route != NULL && !resolved)
 		cJSON_AddStringToObject(ladder, "route_note", "已向 12315 投诉：12315 与消费者协会"
 		    "二者择一，不要再就同一争议向消费者协会投诉");
 	seller = cJSON_AddObjectToObject(ladder, "seller");
