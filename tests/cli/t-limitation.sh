@@ -96,4 +96,18 @@ line out "deadline 2029-08-20: 诉讼时效最迟届满 .*" "the three years are
 expect 0 "status of other goods" "$DISPUTE" -C hm status
 lacks out "产品缺陷" "other categories get no product-defect caution"
 
+# The return periods from delivery (the test's today is 2026-11-18): for goods that fail
+# their quality, CRPL art. 24's seven days beside the return without reason.
+"$DISPUTE" -q init rt || exit 1
+"$DISPUTE" -q -C rt set order.date 2026-11-12 || exit 1
+"$DISPUTE" -q -C rt set order.received 2026-11-14 || exit 1
+"$DISPUTE" -q -C rt set problem.category quality || exit 1
+expect 0 "status of goods that fail their quality" "$DISPUTE" -C rt status
+line out "deadline 2026-11-21: 质量问题七日内退货期限 / .* \(from 2026-11-14; 中华人民共和国消费者权益保护法第二十四条\)" \
+    "the quality return runs seven days from delivery, citing art. 24"
+line out "deadline 2026-11-21: 七日无理由退货期限 / .*" "beside the return without reason"
+"$DISPUTE" -q -C rt set problem.category not-delivered || exit 1
+expect 0 "status of goods not delivered" "$DISPUTE" -C rt status
+lacks out "质量问题七日内退货期限" "no quality return for goods that never came"
+
 finish

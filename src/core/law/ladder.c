@@ -410,10 +410,12 @@ limitation_deadline(const struct dispute_case *c, const struct rules *rules,
 	return DISPUTE_OK;
 }
 
-/* The seven-day return without reason runs from the day after delivery. */
+/* A period of the rule's "days" from delivery, shown until it has run out: the
+ * seven-day return without reason, and for goods that fail their quality the
+ * seven-day return of CRPL art. 24 (both counted from the day after delivery). */
 static int
 return_deadline(const struct dispute_case *c, const struct rules *rules, const char *today,
-    cJSON *deadlines)
+    const char *id, const char *what_zh, const char *what_en, cJSON *deadlines)
 {
 	const char *received = case_get(c, "order.received");
 	struct rule rule;
@@ -422,14 +424,29 @@ return_deadline(const struct dispute_case *c, const struct rules *rules, const c
 
 	if (received == NULL)
 		return DISPUTE_OK;
-	if (rules_find(rules, "return-without-reason", received, &rule) != DISPUTE_OK ||
+	if (rules_find(rules, id, received, &rule) != DISPUTE_OK ||
 	    rule_integer(&rule, "days", &days) != DISPUTE_OK ||
 	    date_add_days(received, (int)days, due) != DISPUTE_OK)
 		return DISPUTE_FAILED;
 	if (strcmp(due, today) >= 0)
-		add_deadline(deadlines, "七日无理由退货期限", "the 7-day return without reason ends",
-		    due, &rule, received, NULL, 0);
+		add_deadline(deadlines, what_zh, what_en, due, &rule, received, NULL, 0);
 	return DISPUTE_OK;
+}
+
+/* Whether the goods fail their quality, so that CRPL art. 24's return applies. */
+static int
+quality_problem(const struct dispute_case *c)
+{
+	static const char *const categories[] = {
+		"quality", "not-as-described", "expired", "harmful", "counterfeit", NULL
+	};
+	const char *category = case_get(c, "problem.category");
+	int i;
+
+	for (i = 0; category != NULL && categories[i] != NULL; i++)
+		if (strcmp(category, categories[i]) == 0)
+			return 1;
+	return 0;
 }
 
 static void
@@ -608,7 +625,11 @@ ladder_assess(const struct dispute_case *c, const struct rules *rules,
 	if ((filed != NULL && strcmp(member(filed, "outcome"), "pending") == 0 &&
 	    acceptance_deadline(rules, holidays, filed, deadlines) != DISPUTE_OK) ||
 	    (window && window_deadline(c, rules, today, deadlines) != DISPUTE_OK) ||
-	    return_deadline(c, rules, today, deadlines) != DISPUTE_OK ||
+	    return_deadline(c, rules, today, "return-without-reason", "七日无理由退货期限",
+	    "the 7-day return without reason ends", deadlines) != DISPUTE_OK ||
+	    (quality_problem(c) && return_deadline(c, rules, today, "return-quality",
+	    "质量问题七日内退货期限", "the 7-day return for goods that fail their quality ends",
+	    deadlines) != DISPUTE_OK) ||
 	    limitation_deadline(c, rules, holidays, deadlines) != DISPUTE_OK) {
 		cJSON_Delete(ladder);
 		return DISPUTE_FAILED;
