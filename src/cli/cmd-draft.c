@@ -122,8 +122,7 @@ cmd_draft_exec(struct cmd_ctx *ctx)
 	status = DISPUTE_FAILED;
 	reason = ladder_obstacle(ctx->c, &ctx->rules, ctx->today, kind->name, 1);
 	if (reason != NULL && !args_has(ctx, OPT_FORCE)) {
-		dispute_error(_("case.json: %s; nothing was written (--force writes it anyway, "
-		    "with this warning inside)"), reason);
+		dispute_error(_("case.json: %s; nothing was written (see --force)"), reason);
 		goto out;
 	}
 	if (draft_view_build(ctx->c, &ctx->rules, ctx->today, &view) != DISPUTE_OK)

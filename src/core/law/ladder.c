@@ -114,8 +114,9 @@ ladder_harm_known(const struct dispute_case *c)
 	return from != NULL ? from : case_get(c, "order.date");
 }
 
-/* The rule behind 12315's grounds for not accepting a complaint, in force on TODAY, for
- * the reason given; the figures are in the table, the article is cited from it. */
+/* A public post must not call a resolved case unresolved; 12315 does not take what a
+ * court or the consumer association has had, citing its grounds for not accepting a
+ * complaint (rule 12315-not-accepted) in force on TODAY. */
 char *
 ladder_obstacle(const struct dispute_case *c, const struct rules *rules, const char *today,
     const char *recipient, int en)
