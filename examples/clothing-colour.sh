@@ -45,7 +45,7 @@ dispute add-evidence -k chat --proves "收货当天即告知商家颜色不符�
 	"$incoming/与商家的聊天记录.txt"
 dispute add-evidence -k chat --proves "第一次平台介入未核对实物照片即关闭申请" "$incoming/平台介入聊天记录.txt"
 
-dispute log -c merchant -o refused -d 2026-10-24 "商家称属于正常拍摄色差，拒绝退货退款"
+dispute log -c merchant -o refused --demand -d 2026-10-24 "商家称属于正常拍摄色差，拒绝退货退款"
 dispute log -c platform -o refused -d 2026-10-26 -r "TB-JR-20261025-3317" \
 	"申请平台介入，平台依据商家实拍图认定为正常色差，关闭售后申请"
 

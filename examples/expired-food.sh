@@ -61,7 +61,7 @@ dispute add-evidence -k chat --proves "收货当天告知商家商品过期，�
 	"$incoming/与商家的聊天记录.txt"
 dispute add-evidence -k chat --proves "平台介入后未解决并关闭申请" "$incoming/平台客服聊天记录.txt"
 
-dispute log -c merchant -o refused -d 2026-10-13 "商家称生产日期为喷码误差，只愿补偿 5 元优惠券，拒绝退款"
+dispute log -c merchant -o refused --demand -d 2026-10-13 "商家称生产日期为喷码误差，只愿补偿 5 元优惠券，拒绝退款"
 dispute log -c platform -o refused -d 2026-10-15 -r "PDD-SH-20261014-2291" \
 	"平台客服介入后以商家提供进货凭证为由关闭申请"
 

@@ -72,7 +72,7 @@ dispute add-evidence -k chat -n "收货后与商家的聊天记录" \
 dispute add-evidence -k chat -n "京东客服聊天记录" --proves "平台介入后未解决" \
 	"$incoming/京东客服聊天记录.txt"
 
-dispute log -c merchant -o refused -d 2026-05-15 "商家称“实木”仅指桌腿，桌面为实木复合，拒绝退货退款"
+dispute log -c merchant -o refused --demand -d 2026-05-15 "商家称“实木”仅指桌腿，桌面为实木复合，拒绝退货退款"
 dispute log -c platform -o refused -d 2026-05-20 -r "JD-SH-20260517-77410" \
 	"京东客服介入后要求自行提供检测报告，关闭售后申请"
 dispute log -c consumer-association -d 2026-06-08 -r "BJCA-CY-20260608-1146" \

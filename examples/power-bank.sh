@@ -39,8 +39,15 @@ dispute add-evidence -k order --proves "购买事实、商品名称、价格和�
 dispute add-evidence -k chat --proves "已及时告知商家，商家拒绝退款" "$incoming/chat-merchant.txt"
 dispute add-evidence -k chat --proves "平台客服介入后未解决" "$incoming/chat-platform.txt"
 
-dispute log -c merchant -o refused -d 2026-10-12 "商家称人为损坏，拒绝退货退款"
+dispute log -c merchant -o refused --demand -d 2026-10-12 "商家称人为损坏，拒绝退货退款"
 dispute log -c platform -o refused -d 2026-10-14 -r "SH20261013-0088" "平台客服介入后关闭售后申请"
+
+# The shop page shows no company, so neither 12315 nor a court could take the case yet:
+# status says to ask the platform who the seller is, and lists what to capture first.
+dispute status --checklist >&2
+dispute draft identity-request -o "$work/商家身份信息披露申请.txt"
+grep -q "闪充数码旗舰店" "$work/商家身份信息披露申请.txt"
+grep -q "第四十四条" "$work/商家身份信息披露申请.txt"
 
 dispute status >&2
 pack_and_verify --date 2026-11-20

@@ -56,7 +56,7 @@ dispute add-evidence -k chat --proves "出现过敏后当即告知商家并提�
 	"$incoming/与商家的聊天记录.txt"
 dispute add-evidence -k chat --proves "平台介入后未解决并关闭申请" "$incoming/平台客服聊天记录.txt"
 
-dispute log -c merchant -o refused -d 2026-09-19 "商家称属个人肤质问题且商品已拆封，拒绝退款和承担医疗费"
+dispute log -c merchant -o refused --demand -d 2026-09-19 "商家称属个人肤质问题且商品已拆封，拒绝退款和承担医疗费"
 dispute log -c platform -o refused -d 2026-09-22 -r "DY-KF-20260920-5521" \
 	"平台客服介入后以已拆封使用为由关闭申请"
 
@@ -69,8 +69,14 @@ unset SOURCE_DATE_EPOCH
 grep -q "356.50" "$work/消费者协会投诉.txt"
 dispute log -c consumer-association -d 2026-09-25 -r "XBW-XH-2026-0925-0318" \
 	"向杭州市西湖区消费者权益保护委员会提交投诉及调解申请，附病历、收费票据和聊天记录"
-dispute log -c consumer-association -o partial -d 2026-10-16 -r "XBW-XH-2026-0925-0318" \
+dispute log -c consumer-association -o agreement -d 2026-10-16 -r "XBW-XH-2026-0925-0318" \
 	"经消保委调解，商家同意退还货款 268.00 元并承担医疗费 200.00 元，双方签署调解协议"
+
+# The mediation agreement, written out for both sides to sign; status now advises
+# having it performed rather than suing on the original claim.
+dispute draft settlement -o "$work/和解协议.txt"
+grep -q "和解协议（草稿）" "$work/和解协议.txt"
+grep -q "XBW-XH-2026-0925-0318" "$work/和解协议.txt"
 
 dispute status >&2
 pack_and_verify --date 2026-10-20

@@ -21,6 +21,13 @@ extern const struct draft_kind draft_kinds[];
 
 const struct draft_kind *draft_kind_find(const char *name);
 
+/* Letters to the platform or the seller, drafted with `dispute draft NAME` and never
+ * packed: the request to disclose who the seller is, and the settlement offer (a
+ * 和解协议 draft once an agreement is logged); NULL-name terminated. */
+extern const struct draft_kind draft_letters[];
+
+const struct draft_kind *draft_letter_find(const char *name);
+
 /* The names of the facts KIND needs that C lacks, as a new JSON array of strings, plus
  * "evidence" when it needs evidence and has none. */
 cJSON *draft_missing(const struct draft_kind *kind, const struct dispute_case *c);

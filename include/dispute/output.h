@@ -31,6 +31,12 @@ int output_check(const char *path, const char *case_dir, enum output_existing ex
  * NULL), or reports the target and the error. */
 int output_write_stream(const struct output_target *target, const void *data, size_t len);
 
+/* Writes LEN bytes of TEXT where -o says (PATH; NULL or "-" for standard output), after
+ * output_check(): a file is written whole or not at all, and replaced only with FORCE.
+ * Says "wrote PATH" for a file. */
+int output_write_text(const char *path, const char *case_dir, int force, const void *text,
+    size_t len);
+
 /* Copies the whole file open on FD (from its start) to a stream target. */
 int output_copy_stream(const struct output_target *target, int fd);
 

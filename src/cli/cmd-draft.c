@@ -11,6 +11,7 @@
 #include "dispute/evidence-list.h"
 #include "dispute/fsutil.h"
 #include "dispute/i18n.h"
+#include "dispute/ladder.h"
 #include "dispute/output.h"
 #include "dispute/report.h"
 
@@ -19,13 +20,31 @@ static const struct cmd_option draft_options[] = {
 	  N_("complaint: platform, 12315, consumer-association, court or social") },
 	{ "output", 'o', 1, "FILE", N_("write to FILE instead of stdout (\"-\": stdout; a pipe or "
 	  "FIFO is written through)") },
-	{ "force", OPT_FORCE, 0, NULL, N_("with -o: replace FILE if it exists") },
 	{ "csv", OPT_CSV, 0, NULL, N_("evidence-list: CSV instead of text") },
 	{ "json", OPT_JSON, 0, NULL, N_("evidence-list: JSON (schema dispute-evidence-list/1)") },
 	{ "lang", OPT_LANG, 1, "LANG", N_("zh-CN or en (default: case.language, else zh-CN)") },
 	{ "template", OPT_TEMPLATE, 1, "FILE", N_("render FILE instead of the shipped template") },
+	{ "force", OPT_FORCE, 0, NULL,
+	  N_("replace FILE given with -o if it exists; write a complaint the recipient would "
+	     "refuse, with the reason inside it; for a resolved case's public post, an account "
+	     "of the resolution") },
 	{ NULL, 0, 0, NULL, NULL }
 };
+
+/* "identity-request, …", for messages. */
+static const char *
+letter_names(void)
+{
+	static char names[128];
+	const struct draft_kind *k;
+	size_t used = 0;
+
+	names[0] = '\0';
+	for (k = draft_letters; k->name != NULL && used < sizeof names; k++)
+		used += (size_t)snprintf(names + used, sizeof names - used, "%s%s",
+		    k == draft_letters ? "" : ", ", k->name);
+	return names;
+}
 
 static const struct draft_kind *
 chosen_kind(struct cmd_ctx *ctx, int *status)
@@ -45,8 +64,9 @@ chosen_kind(struct cmd_ctx *ctx, int *status)
 		}
 	} else if (strcmp(what, "evidence-list") == 0)
 		kind = draft_kind_find("evidence-list");
-	else
-		*status = cmd_usage_error(ctx, _("draft what? \"complaint\" or \"evidence-list\""));
+	else if ((kind = draft_letter_find(what)) == NULL)
+		*status = cmd_usage_error(ctx, _("draft what? \"complaint\", \"evidence-list\" "
+		    "or a letter: %s"), letter_names());
 	if (kind != NULL && args_has(ctx, OPT_CSV) && strcmp(kind->name, "evidence-list") != 0) {
 		kind = NULL;
 		*status = cmd_usage_error(ctx, _("--csv is for the evidence list"));
@@ -67,25 +87,8 @@ chosen_kind(struct cmd_ctx *ctx, int *status)
 static int
 emit(struct cmd_ctx *ctx, const char *text)
 {
-	const char *output = args_get(ctx, 'o');
-	int force = args_has(ctx, OPT_FORCE);
-	struct output_target target;
-
-	if (output == NULL) {
-		fputs(text, stdout);
-		return DISPUTE_OK;
-	}
-	if (output_check(output, case_dir(ctx->c), force ? OUTPUT_REPLACE : OUTPUT_KEEP,
-	    &target) != DISPUTE_OK)
-		return DISPUTE_FAILED;
-	if (target.kind == OUTPUT_STREAM)
-		return output_write_stream(&target, text, strlen(text));
-	/* Without --force, link() refuses a file that appeared since the check. */
-	if (fs_write_atomic(output, text, strlen(text), 0600, force ? FS_REPLACE :
-	    FS_NO_REPLACE) != DISPUTE_OK)
-		return DISPUTE_FAILED;
-	dispute_notice(_("wrote %s"), output);
-	return DISPUTE_OK;
+	return output_write_text(args_get(ctx, 'o'), case_dir(ctx->c), args_has(ctx, OPT_FORCE),
+	    text, strlen(text));
 }
 
 static int
@@ -102,7 +105,7 @@ cmd_draft_exec(struct cmd_ctx *ctx)
 {
 	const struct draft_kind *kind;
 	cJSON *view = NULL;
-	char *text = NULL;
+	char *text = NULL, *reason = NULL;
 	const char *lang;
 	int status;
 
@@ -114,8 +117,26 @@ cmd_draft_exec(struct cmd_ctx *ctx)
 		return DISPUTE_FAILED;
 	draft_check_tone(ctx->c);
 	status = DISPUTE_FAILED;
+	reason = ladder_obstacle(ctx->c, &ctx->rules, ctx->today, kind->name, 1);
+	if (reason != NULL && !args_has(ctx, OPT_FORCE)) {
+		dispute_error(_("case.json: %s; nothing was written (see --force)"), reason);
+		goto out;
+	}
 	if (draft_view_build(ctx->c, &ctx->rules, ctx->today, &view) != DISPUTE_OK)
 		goto out;
+	/* Forced: the draft carries the reason in its own language, for whoever reads it. */
+	if (reason != NULL) {
+		char *inside = ladder_obstacle(ctx->c, &ctx->rules, ctx->today, kind->name,
+		    strcmp(lang, "en") == 0);
+
+		if (inside == NULL || cJSON_AddStringToObject(view, "warning", inside) == NULL) {
+			free(inside);
+			dispute_error(_("out of memory"));
+			goto out;
+		}
+		free(inside);
+		dispute_warning(_("%s; written anyway (--force)"), reason);
+	}
 	if (args_has(ctx, OPT_JSON))
 		status = evidence_list_json(view, &text);
 	else if (args_has(ctx, OPT_CSV))
@@ -125,6 +146,7 @@ cmd_draft_exec(struct cmd_ctx *ctx)
 	if (status == DISPUTE_OK)
 		status = emit(ctx, text);
 out:
+	free(reason);
 	free(text);
 	cJSON_Delete(view);
 	return status;
@@ -132,13 +154,17 @@ out:
 
 const struct cmd_entry cmd_draft_entry = {
 	.name = "draft",
-	.usage = "complaint --to RECIPIENT [-o FILE [--force]] [--lang LANG] [--template FILE] | "
-	    "evidence-list [--csv | --json] [-o FILE [--force]]",
+	.usage = "complaint --to RECIPIENT [-o FILE] [--force] [--lang LANG] [--template FILE] | "
+	    "evidence-list [--csv | --json] [-o FILE [--force]] | identity-request|settlement "
+	    "[-o FILE [--force]] [--lang LANG]",
 	.summary = N_("draft a complaint for a rung of the ladder, or the evidence list"),
 	.details = N_("Recipients: platform, 12315, consumer-association, court (民事起诉状 with the\n"
 	    "evidence list appended), social (a public post without your phone, ID number,\n"
 	    "address or full order number). Missing facts are listed with the `dispute set`\n"
-	    "line that fills each. Templates can be overridden in the case's templates/.\n"),
+	    "line that fills each. Templates can be overridden in the case's templates/.\n"
+	    "Letters: identity-request (asks the platform for the seller's real name,\n"
+	    "address and contact, which 12315 and a court need), settlement (an offer to\n"
+	    "settle; once an agreement is logged, a 和解协议 draft of it).\n"),
 	.options = draft_options,
 	.min_args = 1,
 	.max_args = 1,

@@ -9,9 +9,13 @@ static const struct cmd_option log_options[] = {
 	{ "channel", 'c', 1, "CHANNEL",
 	  N_("merchant, platform, 12315, consumer-association, court or social (required)") },
 	{ "outcome", 'o', 1, "OUTCOME",
-	  N_("pending (default), refused, no-response, resolved or partial") },
+	  N_("pending (default), refused, no-response, resolved, partial or agreement (a "
+	     "signed settlement or mediation agreement; give its number with -r)") },
 	{ "date", 'd', 1, "DATE", N_("when it happened, YYYY-MM-DD (default: today)") },
 	{ "ref", 'r', 1, "REF", N_("a complaint or ticket number") },
+	{ "demand", OPT_DEMAND, 0, NULL,
+	  N_("the buyer demanded performance (refund, repair...) from the other side: this "
+	     "restarts the limitation period") },
 	{ NULL, 0, 0, NULL, NULL }
 };
 
@@ -33,6 +37,7 @@ cmd_log_exec(struct cmd_ctx *ctx)
 	entry.date = args_has(ctx, 'd') ? args_get(ctx, 'd') : ctx->today;
 	entry.ref = args_get(ctx, 'r');
 	entry.text = ctx->args.list[0];
+	entry.demand = args_has(ctx, OPT_DEMAND);
 	if (timeline_add(ctx->c, &entry, ctx->today) != DISPUTE_OK || case_save(ctx->c) != DISPUTE_OK)
 		return DISPUTE_FAILED;
 	dispute_notice(_("logged %s %s (%s)"), entry.date, entry.channel, entry.outcome);
@@ -41,7 +46,7 @@ cmd_log_exec(struct cmd_ctx *ctx)
 
 const struct cmd_entry cmd_log_entry = {
 	.name = "log",
-	.usage = "-c CHANNEL [-o OUTCOME] [-d DATE] [-r REF] TEXT",
+	.usage = "-c CHANNEL [-o OUTCOME] [-d DATE] [-r REF] [--demand] TEXT",
 	.summary = N_("record a contact with the merchant, platform or an authority, and its "
 	    "outcome"),
 	.options = log_options,

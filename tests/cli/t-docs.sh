@@ -188,8 +188,8 @@ printf 'zh-CN\nen\n' >wanted
 completes "dispute draft complaint --lang <TAB> offers zh-CN and en" wanted draft complaint --lang ""
 printf 'html\nnone\n' >wanted
 completes "dispute render --escape <TAB> offers html and none" wanted render --escape ""
-printf 'complaint\nevidence-list\n' >wanted
-completes "dispute draft <TAB> offers complaint and evidence-list" wanted draft ""
+printf 'complaint\nevidence-list\nidentity-request\nsettlement\n' >wanted
+completes "dispute draft <TAB> offers complaint, evidence-list and the letters" wanted draft ""
 printf '%s\n' -C -q --quiet -h --help -V --version >wanted
 completes "dispute -<TAB> offers the global options" wanted -
 completes "dispute -q <TAB> offers the commands" commands -q ""

@@ -108,6 +108,13 @@ same a.zip b.zip "two packs with the same date are byte-identical"
 expect 0 "pack -o tz.zip with TZ=CST-8" env TZ=CST-8 "$DISPUTE" -C c pack -o tz.zip
 same a.zip tz.zip "the page's bytes do not depend on the time zone"
 
+# The capture checklist, ticked by the kinds in the case, and passed deadlines marked.
+contains "$PAGE" "<h3>趁早保存</h3>" "the page has the capture checklist"
+contains "$PAGE" "<li>☑ 订单页面（订单号、金额、下单时间）</li>" "the order page is ticked: an order screenshot is kept"
+contains "$PAGE" "<li>☐ 店铺公示的营业执照 <code>dispute add-evidence -k licence FILE</code></li>" \
+    "the licence is not, with the command that adds it"
+contains "$PAGE" "平台自身的介入或申诉时限：未经来源核实" "the platform's window is said to be unknown"
+
 # An English case gets the English page.
 "$DISPUTE" -q -C c set case.language en || exit 1
 expect 0 "pack an English case" "$DISPUTE" -C c pack -o en.zip
@@ -115,6 +122,7 @@ unzip -p en.zip "$ROOT/data/index.html" >en.html
 contains en.html '<html lang="en">' "the English page sets lang=en"
 contains en.html "Exhibit 1 — page 1 of 1" "the English page labels its exhibits"
 contains en.html 'href="documents/00-evidence-list.txt"' "the English page links the English drafts"
+contains en.html "<h3>Capture now</h3>" "the English page has the checklist"
 
 # A case's own templates/index.html.mustache restyles the page.
 "$DISPUTE" -q -C c set case.language zh-CN && mkdir -p c/templates || exit 1

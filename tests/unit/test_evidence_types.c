@@ -139,9 +139,21 @@ test_other_types(void **state)
 	    { "application/octet-stream", 0 }, { "application/x-sharedlib", 0 });
 }
 
+static void
+test_seller_kinds(void **state)
+{
+	(void)state;
+	CHECK_KIND("licence",
+	    { "image/png", 1 }, { "application/pdf", 1 }, { "video/mp4", 0 }, { "text/html", 0 });
+	CHECK_KIND("listing",
+	    { "image/jpeg", 1 }, { "application/pdf", 1 }, { "video/mp4", 1 }, { "text/html", 0 });
+	CHECK_KIND("livestream",
+	    { "video/mp4", 1 }, { "image/png", 1 }, { "application/pdf", 0 }, { "audio/mpeg", 0 });
+}
+
 static const char *const kind_names[] = {
 	"order", "chat", "defect", "receipt", "logistics", "medical", "communication-audio",
-	"other"
+	"licence", "listing", "livestream", "other"
 };
 
 #define KIND_COUNT (sizeof kind_names / sizeof kind_names[0])
@@ -817,6 +829,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_defect_types),
+		cmocka_unit_test(test_seller_kinds),
 		cmocka_unit_test(test_chat_types),
 		cmocka_unit_test(test_medical_types),
 		cmocka_unit_test(test_communication_audio_types),

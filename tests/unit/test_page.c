@@ -152,7 +152,7 @@ static int
 log_contact(struct dispute_case *c, const char *date, const char *channel, const char *outcome,
     const char *text)
 {
-	struct timeline_entry e = { date, channel, outcome, NULL, text };
+	struct timeline_entry e = { date, channel, outcome, NULL, text, 0 };
 
 	return timeline_add(c, &e, DATE);
 }

@@ -193,13 +193,18 @@ static int
 check_timeline(const char *file, const cJSON *timeline)
 {
 	static const char *const optional[] = { "ref", "recorded", NULL };
-	const cJSON *item;
+	const cJSON *item, *demand;
 	size_t index = 0;
 
 	cJSON_ArrayForEach(item, timeline) {
 		if (require_strings(file, item, "timeline", index, timeline_strings, 1) != DISPUTE_OK ||
 		    require_strings(file, item, "timeline", index, optional, 0) != DISPUTE_OK)
 			return DISPUTE_FAILED;
+		demand = cJSON_GetObjectItemCaseSensitive(item, "demand");
+		if (demand != NULL && !cJSON_IsBool(demand)) {
+			dispute_error(_("%s: timeline[%zu].demand must be true or false"), file, index);
+			return DISPUTE_FAILED;
+		}
 		index++;
 	}
 	return DISPUTE_OK;

@@ -159,3 +159,22 @@ output_copy_stream(const struct output_target *target, int from)
 		status = DISPUTE_FAILED;
 	return close_stream(target, fd, status);
 }
+
+int
+output_write_text(const char *path, const char *case_dir, int force, const void *text,
+    size_t len)
+{
+	struct output_target target = { OUTPUT_STREAM, NULL };
+
+	if (path != NULL && output_check(path, case_dir, force ? OUTPUT_REPLACE : OUTPUT_KEEP,
+	    &target) != DISPUTE_OK)
+		return DISPUTE_FAILED;
+	if (target.kind == OUTPUT_STREAM)
+		return output_write_stream(&target, text, len);
+	/* Without FORCE, link() refuses a file that appeared since the check. */
+	if (fs_write_atomic(path, text, len, 0600, force ? FS_REPLACE : FS_NO_REPLACE) !=
+	    DISPUTE_OK)
+		return DISPUTE_FAILED;
+	dispute_notice(_("wrote %s"), path);
+	return DISPUTE_OK;
+}

@@ -18,6 +18,7 @@
 #include "dispute/evidence.h"
 #include "dispute/fsutil.h"
 #include "dispute/i18n.h"
+#include "dispute/checklist.h"
 #include "dispute/ladder.h"
 #include "dispute/report.h"
 #include "dispute/rules.h"
@@ -558,7 +559,7 @@ add_documents(struct page_build *pb)
 static int
 add_ladder(struct page_build *pb)
 {
-	cJSON *ladder = NULL, *item;
+	cJSON *ladder = NULL, *item, *checklist;
 	const char *reached;
 	int status = DISPUTE_FAILED;
 
@@ -583,6 +584,14 @@ add_ladder(struct page_build *pb)
 		goto out;
 	}
 	ladder = NULL;
+	/* What to capture while the shop still shows it, ticked by the evidence kept. */
+	if (checklist_build(pb->c, &checklist) != DISPUTE_OK)
+		goto out;
+	if (!cJSON_AddItemToObject(pb->page, "checklist", checklist)) {
+		cJSON_Delete(checklist);
+		oom();
+		goto out;
+	}
 	status = DISPUTE_OK;
 out:
 	cJSON_Delete(ladder);
@@ -621,6 +630,7 @@ static const struct outcome_style {
 	{ "pending", SHAPE_CIRCLE, 1, 1, "pending" },
 	{ "partial", SHAPE_TRIANGLE, 0, 0, "partly resolved" },
 	{ "resolved", SHAPE_CIRCLE, 0, 0, "resolved" },
+	{ "agreement", SHAPE_SQUARE, 1, 0, "agreement signed" },
 };
 
 static const struct channel_style *

@@ -10,6 +10,7 @@
 #include "dispute/evidence.h"
 #include "dispute/fields.h"
 #include "dispute/i18n.h"
+#include "dispute/ladder.h"
 #include "dispute/report.h"
 #include "dispute/timeline.h"
 #include "dispute/validate.h"
@@ -328,7 +329,7 @@ add_timeline(cJSON *view, const struct dispute_case *c)
 {
 	cJSON *list = cJSON_AddArrayToObject(view, "timeline");
 	cJSON *contacts = cJSON_AddObjectToObject(view, "contacts");
-	const cJSON *item;
+	const cJSON *item, *agreement = NULL;
 
 	cJSON_ArrayForEach(item, case_timeline(c)) {
 		const char *channel = member(item, "channel"), *outcome = member(item, "outcome");
@@ -353,6 +354,16 @@ add_timeline(cJSON *view, const struct dispute_case *c)
 		cJSON_AddItemToArray(group, cJSON_Duplicate(e, 1));
 		cJSON_AddItemToArray(list, e);
 	}
+	/* The latest signed agreement: the settlement letter becomes its 和解协议. */
+	cJSON_ArrayForEach(item, list)
+		if (strcmp(member(item, "outcome"), "agreement") == 0)
+			agreement = item;
+	if (agreement != NULL)
+		cJSON_AddItemToObject(view, "agreement", cJSON_Duplicate(agreement, 1));
+	/* A settled case: the public post tells how it was resolved, not that it is not. */
+	if (timeline_resolved(c))
+		cJSON_AddItemToObject(view, "resolution",
+		    cJSON_Duplicate(cJSON_GetArrayItem(list, cJSON_GetArraySize(list) - 1), 1));
 }
 
 static void
@@ -593,6 +604,58 @@ out:
 	return status;
 }
 
+/* What is not known of who the seller is, in words, for the request to the platform:
+ * seller.missing_zh "企业名称、统一社会信用代码", seller.missing_en. */
+static void
+add_seller(cJSON *view, const struct dispute_case *c)
+{
+	static const char *const words[][3] = {
+		{ "merchant.company", "名称", "legal name" },
+		{ "merchant.credit_code", "统一社会信用代码", "unified social credit code" },
+		{ "merchant.address", "地址", "address" },
+	};
+	cJSON *missing = cJSON_CreateArray(), *seller = cJSON_AddObjectToObject(view, "seller");
+	const cJSON *item;
+	char zh[128] = "", en[128] = "";
+	size_t i;
+
+	if (missing != NULL && seller != NULL && ladder_seller_missing(c, missing) > 0) {
+		cJSON_ArrayForEach(item, missing)
+			for (i = 0; i < sizeof words / sizeof words[0]; i++)
+				if (strcmp(item->valuestring, words[i][0]) == 0) {
+					snprintf(zh + strlen(zh), sizeof zh - strlen(zh), "%s%s",
+					    zh[0] != '\0' ? "、" : "", words[i][1]);
+					snprintf(en + strlen(en), sizeof en - strlen(en), "%s%s",
+					    en[0] != '\0' ? ", " : "", words[i][2]);
+				}
+		cJSON_AddStringToObject(seller, "missing_zh", zh);
+		cJSON_AddStringToObject(seller, "missing_en", en);
+	}
+	cJSON_Delete(missing);
+}
+
+/* Which regulator takes a 12315 complaint, under the rule in force on TODAY, the day
+ * the draft is written for filing. */
+static int
+add_regulator(cJSON *view, const struct rules *rules, const char *today)
+{
+	const char *summary_en;
+	cJSON *regulator;
+	struct rule rule;
+
+	if (rules_find(rules, "12315-jurisdiction", today, &rule) != DISPUTE_OK)
+		return DISPUTE_FAILED;
+	regulator = cJSON_AddObjectToObject(view, "regulator");
+	cJSON_AddStringToObject(regulator, "summary", rule.summary);
+	summary_en = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(rule.json, "summary_en"));
+	if (summary_en != NULL)
+		cJSON_AddStringToObject(regulator, "summary_en", summary_en);
+	cJSON_AddStringToObject(regulator, "law", rule.law);
+	cJSON_AddStringToObject(regulator, "article", rule.article);
+	cJSON_AddBoolToObject(regulator, "confirmed", rule.confirmed);
+	return DISPUTE_OK;
+}
+
 int
 draft_view_build(const struct dispute_case *c, const struct rules *rules, const char *today,
     cJSON **out)
@@ -619,7 +682,9 @@ draft_view_build(const struct dispute_case *c, const struct rules *rules, const 
 	add_problem(view, c);
 	add_evidence(view, c);
 	add_timeline(view, c);
-	if (add_claim(view, c, rules) != DISPUTE_OK) {
+	add_seller(view, c);
+	if (add_regulator(view, rules, today) != DISPUTE_OK ||
+	    add_claim(view, c, rules) != DISPUTE_OK) {
 		cJSON_Delete(view);
 		return DISPUTE_FAILED;
 	}

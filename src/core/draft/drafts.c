@@ -60,15 +60,45 @@ const struct draft_kind draft_kinds[] = {
 	{ NULL, NULL, NULL, NULL, NULL, 0 }
 };
 
-const struct draft_kind *
-draft_kind_find(const char *name)
+/* Letters to the other side rather than filings: drafted on demand, not packed. */
+static const char *const needs_identity_request[] = {
+	"case.platform", "merchant.shop", "order.id", "order.product", "order.date",
+	"claimant.name", NULL
+};
+
+static const char *const needs_settlement[] = {
+	"claimant.name", "merchant.shop", "order.id", "order.product", "order.amount",
+	"order.date", "problem.description", "demand.text", NULL
+};
+
+const struct draft_kind draft_letters[] = {
+	{ "identity-request", "identity-request.txt", "商家身份信息披露申请.txt",
+	  "seller-identity-request.txt", needs_identity_request, 0 },
+	{ "settlement", "settlement.txt", "和解方案.txt", "settlement.txt", needs_settlement, 0 },
+	{ NULL, NULL, NULL, NULL, NULL, 0 }
+};
+
+static const struct draft_kind *
+find_in(const struct draft_kind *kinds, const char *name)
 {
 	const struct draft_kind *k;
 
-	for (k = draft_kinds; k->name != NULL; k++)
+	for (k = kinds; k->name != NULL; k++)
 		if (strcmp(k->name, name) == 0)
 			return k;
 	return NULL;
+}
+
+const struct draft_kind *
+draft_kind_find(const char *name)
+{
+	return find_in(draft_kinds, name);
+}
+
+const struct draft_kind *
+draft_letter_find(const char *name)
+{
+	return find_in(draft_letters, name);
 }
 
 cJSON *
@@ -142,6 +172,8 @@ draft_language(const struct dispute_case *c)
 	return lang != NULL ? lang : "zh-CN";
 }
 
+static void load_list(const char *rel, char **list, size_t *len);
+
 /* The buyer's private facts that the public post must not show (scrub.h). */
 static int
 scrub(const struct dispute_case *c, char **text)
@@ -152,6 +184,130 @@ scrub(const struct dispute_case *c, char **text)
 	};
 
 	return scrub_public_post(&facts, text);
+}
+
+/* Replaces every FROM in *TEXT by TO. DISPUTE_FAILED only when memory runs out. */
+static int
+replace_all(char **text, const char *from, const char *to)
+{
+	size_t from_len = strlen(from), len = 0;
+	const char *at, *p;
+	char *out = NULL;
+	FILE *f;
+
+	if (strstr(*text, from) == NULL)
+		return DISPUTE_OK;
+	f = open_memstream(&out, &len);
+	if (f == NULL)
+		return DISPUTE_FAILED;
+	for (p = *text; (at = strstr(p, from)) != NULL; p = at + from_len) {
+		fwrite(p, 1, (size_t)(at - p), f);
+		fputs(to, f);
+	}
+	fputs(p, f);
+	if (ferror(f) | fclose(f)) {
+		free(out);
+		return DISPUTE_FAILED;
+	}
+	free(*text);
+	*text = out;
+	return DISPUTE_OK;
+}
+
+/* Proof texts are often written for court ("被告收取货款后……"): the post speaks as the
+ * buyer about the shop, never as a party to a lawsuit. */
+static int
+public_wording(char **text)
+{
+	static const char *const words[][2] = {
+		{ "原告", "本人" }, { "被告", "商家" }, { NULL, NULL }
+	};
+	int i;
+
+	for (i = 0; words[i][0] != NULL; i++)
+		if (replace_all(text, words[i][0], words[i][1]) != DISPUTE_OK) {
+			dispute_error(_("out of memory"));
+			return DISPUTE_FAILED;
+		}
+	return DISPUTE_OK;
+}
+
+/* Words that state a legal conclusion, from rules/public-terms-*.txt. */
+static void
+check_conclusions(const char *text)
+{
+	static const char *const lists[] = {
+		"rules/public-terms-zh.txt", "rules/public-terms-en.txt", NULL
+	};
+	const char *word;
+	char *list;
+	size_t len;
+	int i;
+
+	for (i = 0; lists[i] != NULL; i++) {
+		load_list(lists[i], &list, &len);
+		for (word = list; list != NULL && word < list + len; word += strlen(word) + 1)
+			if (word[0] != '#' && word[0] != '\0' && strcasestr(text, word) != NULL)
+				dispute_warning(_("the public post says \"%s\": that is a legal "
+				    "conclusion; unless an authority or a court has found it, state "
+				    "the facts instead, or name who found it (经……认定)"), word);
+		free(list);
+	}
+}
+
+/* Numbers of twelve or more letters and digits, ten of them digits: tracking and
+ * account numbers, which belong to the courier or to other people. The buyer's own
+ * are masked by then. */
+static void
+check_numbers(const char *text)
+{
+	const char *p = text;
+
+	while (*p != '\0') {
+		size_t run = 0, digits = 0;
+
+		while ((p[run] >= '0' && p[run] <= '9') || (p[run] >= 'A' && p[run] <= 'Z') ||
+		    (p[run] >= 'a' && p[run] <= 'z')) {
+			digits += p[run] >= '0' && p[run] <= '9';
+			run++;
+		}
+		if (run >= 12 && digits >= 10)
+			dispute_warning(_("the public post shows the number %.*s: if it is a "
+			    "tracking or someone else's number, remove it before posting"),
+			    (int)run, p);
+		p += run > 0 ? run : 1;
+	}
+}
+
+/* A role word followed by a name: 客服“小王”, 快递员小李, 主播叫…… */
+static void
+check_names(const char *text)
+{
+	static const char *const roles[] = {
+		"客服", "快递员", "快递小哥", "配送员", "骑手", "店员", "店长", "主播", "师傅", NULL
+	};
+	static const char *const before_name[] = {
+		"“", "\"", "「", "『", "小", "叫", "名叫", "工号", NULL
+	};
+	int i, j;
+
+	for (i = 0; roles[i] != NULL; i++) {
+		const char *at;
+
+		for (at = strstr(text, roles[i]); at != NULL; at = strstr(at + 1, roles[i])) {
+			const char *after = at + strlen(roles[i]);
+
+			for (j = 0; before_name[j] != NULL; j++)
+				if (strncmp(after, before_name[j], strlen(before_name[j])) == 0)
+					break;
+			if (before_name[j] != NULL) {
+				dispute_warning(_("the public post names someone after \"%s\": "
+				    "leave out the names of staff, couriers and other people"),
+				    roles[i]);
+				break;
+			}
+		}
+	}
 }
 
 int
@@ -167,8 +323,13 @@ draft_render(const struct draft_kind *kind, const struct dispute_case *c, const 
 	if (template_render_file(template_file != NULL ? template_file : path, shipped_dir, view,
 	    TEMPLATE_ESCAPE_BY_NAME, text) != DISPUTE_OK)
 		goto out;
-	if (strcmp(kind->name, "social") == 0 && scrub(c, text) != DISPUTE_OK)
-		goto out;
+	if (strcmp(kind->name, "social") == 0) {
+		if (scrub(c, text) != DISPUTE_OK || public_wording(text) != DISPUTE_OK)
+			goto out;
+		check_conclusions(*text);
+		check_numbers(*text);
+		check_names(*text);
+	}
 	status = DISPUTE_OK;
 out:
 	if (status != DISPUTE_OK) {
@@ -215,45 +376,70 @@ drafts_render(const struct dispute_case *c, const cJSON *view,
 	return DISPUTE_OK;
 }
 
-static void check_tone_list(const struct dispute_case *c, const char *rel);
+/* A word list from rules/ (one entry a line, # comments), as NUL-separated lines in
+ * *LIST of *LEN bytes; an absent list is empty. */
+static void
+load_list(const char *rel, char **list, size_t *len)
+{
+	char *path = datadir_find(rel);
+	size_t i;
+
+	*list = NULL;
+	*len = 0;
+	if (path == NULL || fs_read_file(path, 1024 * 1024, list, len) != DISPUTE_OK) {
+		free(path);
+		*list = NULL;
+		*len = 0;
+		return;
+	}
+	free(path);
+	for (i = 0; i < *len; i++)
+		if ((*list)[i] == '\n')
+			(*list)[i] = '\0';
+}
+
+/* Each entry of LIST that TEXT holds, warned about as found in WHERE. */
+static void
+check_words(const char *list, size_t len, const char *where, const char *text)
+{
+	const char *word;
+
+	if (text == NULL)
+		return;
+	for (word = list; word < list + len; word += strlen(word) + 1)
+		if (word[0] != '#' && word[0] != '\0' && strcasestr(text, word) != NULL)
+			dispute_warning(_("%s contains \"%s\": authorities and courts respond to "
+			    "objective wording; consider rephrasing"), where, word);
+}
 
 /* The buyer writes in their own language whatever the draft's language, so every list
- * is checked. */
+ * is checked, against everything the buyer wrote that a draft prints: the description,
+ * the demand, every timeline text and every evidence purpose. */
 void
 draft_check_tone(const struct dispute_case *c)
 {
 	static const char *const lists[] = { "rules/tone-zh.txt", "rules/tone-en.txt", NULL };
-	int i;
-
-	for (i = 0; lists[i] != NULL; i++)
-		check_tone_list(c, lists[i]);
-}
-
-static void
-check_tone_list(const struct dispute_case *c, const char *rel)
-{
-	static const char *const own_words[] = { "problem.description", "demand.text", NULL };
-	char *path, *list = NULL, *line, *save = NULL;
+	const cJSON *item;
+	char *list, where[64];
 	size_t len;
 	int i;
 
-	path = datadir_find(rel);
-	if (path == NULL || fs_read_file(path, 1024 * 1024, &list, &len) != DISPUTE_OK) {
-		free(path);
-		return;
-	}
-	for (line = strtok_r(list, "\n", &save); line != NULL; line = strtok_r(NULL, "\n", &save)) {
-		if (line[0] == '#' || line[0] == '\0')
-			continue;
-		for (i = 0; own_words[i] != NULL; i++) {
-			const char *value = case_get(c, own_words[i]);
-
-			if (value != NULL && strcasestr(value, line) != NULL)
-				dispute_warning(_("%s contains \"%s\": authorities and courts "
-				    "respond to objective wording; consider rephrasing"),
-				    own_words[i], line);
+	for (i = 0; lists[i] != NULL; i++) {
+		load_list(lists[i], &list, &len);
+		check_words(list, len, "problem.description", case_get(c, "problem.description"));
+		check_words(list, len, "demand.text", case_get(c, "demand.text"));
+		cJSON_ArrayForEach(item, case_timeline(c)) {
+			snprintf(where, sizeof where, "the timeline entry of %s",
+			    cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(item, "date")));
+			check_words(list, len, where,
+			    cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(item, "text")));
 		}
+		cJSON_ArrayForEach(item, case_evidence(c)) {
+			snprintf(where, sizeof where, "what %s proves",
+			    cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(item, "id")));
+			check_words(list, len, where,
+			    cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(item, "proves")));
+		}
+		free(list);
 	}
-	free(list);
-	free(path);
 }

@@ -26,6 +26,7 @@ static const char *const logistics_types[] = {
 	"image/*", "application/pdf", "text/html", NULL
 };
 static const char *const audio_types[] = { "audio/*", NULL };
+static const char *const listing_types[] = { "image/*", "application/pdf", "video/*", NULL };
 static const char *const other_types[] = {
 	"image/*", "video/*", "audio/*", "text/*", "application/pdf", NULL
 };
@@ -52,6 +53,19 @@ const struct evidence_kind evidence_kinds[] = {
 	{ "communication-audio", "通话录音", "call recording", "消费者录制的通话录音",
 	  "recorded by the buyer", "与商家或平台沟通的内容", "what was said with the merchant or platform",
 	  audio_types, N_("audio") },
+	/* Who the seller is and what it claimed: captured before the shop changes or
+	 * vanishes (the capture checklist of `dispute status --checklist`). */
+	{ "licence", "营业执照", "business licence", "网店页面公示的营业执照信息",
+	  "the licence the shop page displays", "经营者的名称、统一社会信用代码和住所",
+	  "the seller's legal name, credit code and address", paper_types,
+	  N_("images or PDF") },
+	{ "listing", "商品详情页/快照", "product page or snapshot", "购物平台商品页面",
+	  "the platform's product page", "商家对商品的宣传和描述",
+	  "what the seller claimed about the goods", listing_types,
+	  N_("images, PDF or videos") },
+	{ "livestream", "直播回放", "live-stream replay", "直播回放或录屏",
+	  "the replay or a screen recording", "主播对商品的介绍和承诺",
+	  "what the streamer said about the goods", defect_types, N_("images and videos") },
 	{ "other", "其他证据", "other evidence", "消费者提供", "provided by the buyer", "相关事实",
 	  "related facts", other_types, N_("images, videos, audio, text or PDF") },
 	{ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL }

@@ -103,6 +103,10 @@ const struct field field_table[] = {
 	  N_("which compensation to demand besides the refund (see `dispute claim`)") },
 	{ "demand.terminate", FIELD_CHOICE, yes_no,
 	  N_("whether to ask the court to terminate the contract, the goods going back") },
+	/* When the buyer learned of the harm: the limitation period and the 12315 window
+	 * run from it. */
+	{ "problem.found", FIELD_DATE, NULL,
+	  N_("the date the buyer found the problem (default: order.received, else order.date)") },
 	{ NULL, FIELD_TEXT, NULL, NULL }
 };
 

@@ -14,7 +14,7 @@ const char *const timeline_channels[] = {
 	"merchant", "platform", "12315", "consumer-association", "court", "social", NULL
 };
 const char *const timeline_outcomes[] = {
-	"pending", "refused", "no-response", "resolved", "partial", NULL
+	"pending", "refused", "no-response", "resolved", "partial", "agreement", NULL
 };
 
 static const char *const labels_zh[][2] = {
@@ -29,6 +29,7 @@ static const char *const labels_zh[][2] = {
 	{ "no-response", "未答复" },
 	{ "resolved", "已解决" },
 	{ "partial", "部分解决" },
+	{ "agreement", "达成协议" },
 };
 
 const char *
@@ -144,7 +145,8 @@ timeline_add(struct dispute_case *c, const struct timeline_entry *entry, const c
 	    add_string(record, "outcome", entry->outcome) != DISPUTE_OK ||
 	    add_string(record, "ref", entry->ref) != DISPUTE_OK ||
 	    add_string(record, "text", entry->text) != DISPUTE_OK ||
-	    add_string(record, "recorded", stamp) != DISPUTE_OK) {
+	    add_string(record, "recorded", stamp) != DISPUTE_OK ||
+	    (entry->demand && cJSON_AddTrueToObject(record, "demand") == NULL)) {
 		cJSON_Delete(record);
 		dispute_error(_("out of memory"));
 		return DISPUTE_FAILED;

@@ -35,7 +35,7 @@ static const struct {
 	int required;
 } rule_strings[] = {
 	{ "id", 1 }, { "law", 1 }, { "article", 1 }, { "effective", 1 }, { "summary", 1 },
-	{ "source", 1 }, { "until", 0 }, { "note", 0 },
+	{ "source", 1 }, { "until", 0 }, { "note", 0 }, { "summary_en", 0 },
 };
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
