@@ -53,8 +53,9 @@ struct dossier_options {
 };
 
 /* Writes the dossier for case C (opened for reading) from IN. The destination is judged
- * by output_check() first (with the timestamp request beside it): a link, a device, the
- * case's own files and, unless FORCE, an existing OUTPUT are refused; a pipe, a FIFO or
+ * by output_check() first (with the timestamp request beside it, which is renewed with
+ * the zip): a link, a device, the case's own files and, unless FORCE, an existing OUTPUT
+ * are refused; a pipe, a FIFO or
  * "-" gets the zip streamed into it, without a timestamp request. Every evidence file is
  * hashed as it streams into the zip and compared with its record; any difference, a
  * missing file or any other failure leaves no file under the final name. On success

@@ -214,6 +214,12 @@ expect 1 "pack -o over an existing file is refused" "$DISPUTE" -C c pack -o take
 contains err "taken.zip: exists; give --force to replace it" "the refusal says how to replace it"
 check "the existing file is untouched" test "$(cat taken.zip)" = mine
 check "no timestamp request either" test ! -e taken.tsq
+printf 'old request\n' >renewed.tsq
+expect 0 "pack -o beside a stale request" "$DISPUTE" -C c pack -o renewed.zip
+check "the stale request is renewed with the zip" sh -c '! grep -q "old request" renewed.tsq'
+ln -s "$SCRATCH/elsewhere.tsq" linked-req.tsq
+expect 1 "pack -o whose request would replace a link is refused" "$DISPUTE" -C c pack -o linked-req.zip
+check "nothing was written" sh -c 'test ! -e linked-req.zip && test ! -e elsewhere.tsq'
 expect 0 "pack -o --force replaces it" "$DISPUTE" -C c pack -o taken.zip --force
 expect 0 "the replaced file is the dossier" "$DISPUTE" verify taken.zip
 ln -s "$SCRATCH/elsewhere.zip" linked.zip

@@ -722,6 +722,13 @@ test_same_key_in_two_objects(void **state)
 	case_close(c);
 }
 
+/* A text that ends inside a string: locating the error must not read past its end. */
+static void
+test_refuse_unterminated_string(void **state)
+{
+	expect_refused(*state, "{\"order\": {\"id\": \"TB123", "case.json:1:19: not valid JSON");
+}
+
 /* Valid JSON nested deeper than cJSON reads is said to be so, not called invalid. */
 static void
 test_refuse_deep_nesting(void **state)
@@ -786,6 +793,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_refuse_repeated_escaped_key, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_same_key_in_two_objects, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_refuse_deep_nesting, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_refuse_unterminated_string, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

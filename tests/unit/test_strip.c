@@ -85,9 +85,11 @@ defect_photo_with(const unsigned char *before, size_t before_len, const unsigned
 	data = malloc(*len);
 	assert_non_null(data);
 	memcpy(data, *original, 20);
-	memcpy(data + 20, before, before_len);
+	if (before_len > 0) /* BEFORE may be NULL then, which memcpy does not allow */
+		memcpy(data + 20, before, before_len);
 	memcpy(data + 20 + before_len, *original + 20, *original_len - 20);
-	memcpy(data + *original_len + before_len, after, after_len);
+	if (after_len > 0)
+		memcpy(data + *original_len + before_len, after, after_len);
 	return data;
 }
 

@@ -488,11 +488,13 @@ dossier_write(const struct dispute_case *c, const struct dossier_inputs *in,
 		dispute_error(_("out of memory"));
 		goto out;
 	}
-	/* Both destinations are judged before anything is written. */
+	/* Both destinations are judged before anything is written. The request belongs to
+	 * the zip: where the zip may be written, its old request is renewed with it. */
 	if (output_check(final_path, case_dir(c), existing, &zip_target) != DISPUTE_OK)
 		goto out;
 	if (zip_target.kind == OUTPUT_FILE && ((tsq_path = timestamp_request_path(final_path)) ==
-	    NULL || output_check(tsq_path, case_dir(c), existing, &tsq_target) != DISPUTE_OK))
+	    NULL || output_check(tsq_path, case_dir(c), OUTPUT_REPLACE, &tsq_target) !=
+	    DISPUTE_OK))
 		goto out;
 	if (build_bag(&bag, c, in, options->public_copy) != DISPUTE_OK)
 		goto out;

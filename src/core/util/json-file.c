@@ -28,14 +28,15 @@ locate(const char *text, size_t offset, unsigned *line, unsigned *column)
 }
 
 /* The end of the string whose opening quote is at TEXT[POS]: the offset after its
- * closing quote. TEXT is known to be valid JSON. */
+ * closing quote, or of the terminating NUL when the text ends inside the string (it
+ * may, when the text failed to parse). */
 static size_t
 string_end(const char *text, size_t pos)
 {
-	for (pos++; text[pos] != '"'; pos++)
-		if (text[pos] == '\\')
+	for (pos++; text[pos] != '"' && text[pos] != '\0'; pos++)
+		if (text[pos] == '\\' && text[pos + 1] != '\0')
 			pos++;
-	return pos + 1;
+	return text[pos] == '"' ? pos + 1 : pos;
 }
 
 /* The member name spelled TEXT[FROM..TO) (quotes included), decoded: "\u0061" and "a"
