@@ -264,7 +264,8 @@ check_local(struct layout *l, const unsigned char *c, const char *name, size_t n
 	z64 = zip64_extra(rest + lname, lextra, &lusize, &lcsize, NULL);
 	if (short_read || z64 < 0)
 		what = "a local header that runs past its end";
-	else if (lname != name_len || memcmp(rest, name, name_len) != 0)
+	/* The central record's own bytes: NAME stops at a NUL that the record may hold. */
+	else if (lname != name_len || memcmp(rest, c + CENTRAL_FIXED, name_len) != 0)
 		what = "another name in its local header";
 	else if (le16(h + 6) != flags)
 		what = "other flags in its local header";
