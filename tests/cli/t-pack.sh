@@ -256,13 +256,22 @@ expect 0 "the zip read from the FIFO verifies" "$DISPUTE" verify from-fifo.zip
 # pack removes the partial that is left. A background job of a script starts with
 # SIGINT ignored, which pack rightly keeps: env --default-signal gives it the default.
 mkdir tmp && rm -f pipe.zip && mkfifo pipe.zip
+# wait_for_partial: until the zip in ./tmp has bytes, that is, pack has written it and
+# waits for the FIFO's reader (at most 60 s: under valgrind pack is slow).
+wait_for_partial() {
+	for _ in $(seq 1200); do
+		[ -n "$(find tmp -name '.dossier-partial*' -size +0 2>/dev/null)" ] && return
+		sleep 0.05
+	done
+}
 for sig in TERM INT HUP; do
 	env --default-signal=INT TMPDIR="$SCRATCH/tmp" "$DISPUTE" -C c pack -o pipe.zip >/dev/null 2>&1 &
 	pid=$!
-	for _ in $(seq 100); do ls -A tmp | grep -q dossier-partial && break; sleep 0.05; done
-	check "SIG$sig: the partial dossier exists while pack waits" sh -c 'ls -A tmp | grep -q dossier-partial'
+	wait_for_partial
+	check "SIG$sig: the partial dossier exists while pack waits" \
+	    sh -c '[ -n "$(find tmp -name ".dossier-partial*" -size +0)" ]'
 	kill -"$sig" "$pid"
-	timeout 10 sh -c 'while kill -0 "$1" 2>/dev/null; do sleep 0.05; done' sh "$pid"
+	timeout 60 sh -c 'while kill -0 "$1" 2>/dev/null; do sleep 0.05; done' sh "$pid"
 	check "SIG$sig ends pack" sh -c '! kill -0 "$1" 2>/dev/null' sh "$pid"
 	kill -KILL "$pid" 2>/dev/null
 	wait "$pid"
@@ -271,7 +280,7 @@ for sig in TERM INT HUP; do
 done
 env TMPDIR="$SCRATCH/tmp" "$DISPUTE" -C c pack -o pipe.zip >/dev/null 2>&1 &
 pid=$!
-for _ in $(seq 100); do ls -A tmp | grep -q dossier-partial && break; sleep 0.05; done
+wait_for_partial
 kill -KILL "$pid"
 wait "$pid"
 check "KILL leaves the partial dossier behind" sh -c 'ls -A tmp | grep -q dossier-partial'
