@@ -170,14 +170,14 @@ show_footer(cairo_t *cr, struct document *d, int page)
 {
 	char text[256];
 	PangoLayoutLine *line;
-	PangoRectangle ink, logical;
+	PangoRectangle logical;
 
 	footer_text(d->footer_format, page, d->pages, text, sizeof text);
 	pango_layout_set_text(d->footer, text, -1);
 	line = pango_layout_get_line_readonly(d->footer, 0);
 	if (line == NULL)
 		return;
-	pango_layout_line_get_extents(line, &ink, &logical);
+	pango_layout_line_get_extents(line, NULL, &logical);
 	cairo_move_to(cr, MARGIN_LEFT + (TEXT_WIDTH - (double)logical.width / PANGO_SCALE) / 2,
 	    FOOTER_BASELINE);
 	pango_cairo_show_layout_line(cr, line);
