@@ -7,6 +7,7 @@ set -eu
 packages="gcc make cmake pkg-config file zip unzip time openssl
 	libzip-dev libcjson-dev libmagic-dev libssl-dev libexif-dev libcmocka-dev libgdk-pixbuf-2.0-dev libbsd-dev libunistring-dev
 	libical-dev python3-icalendar
+	libpango1.0-dev libcairo2-dev fonts-noto-cjk poppler-utils
 	scdoc dpkg-dev gettext imagemagick python3 p7zip-full $*"
 
 missing=""

@@ -65,6 +65,10 @@ int drafts_render(const struct dispute_case *c, const cJSON *view,
 /* The name of KIND's document in the dossier for a case drafted in LANG. */
 const char *draft_document_name(const struct draft_kind *kind, const char *lang);
 
+/* The name of the PDF beside the text document NAME: its ".txt" becomes ".pdf"
+ * (malloc'd; NULL after reporting when memory runs out). */
+char *draft_pdf_name(const char *name);
+
 /* Warns (without refusing) about insults or threats in the buyer's own words, listed in
  * rules/tone-*.txt: objective wording is what authorities respond to. */
 void draft_check_tone(const struct dispute_case *c);

@@ -13,6 +13,7 @@
 #include "dispute/i18n.h"
 #include "dispute/ladder.h"
 #include "dispute/output.h"
+#include "dispute/print.h"
 #include "dispute/report.h"
 
 static const struct cmd_option draft_options[] = {
@@ -22,6 +23,8 @@ static const struct cmd_option draft_options[] = {
 	  "FIFO is written through)") },
 	{ "csv", OPT_CSV, 0, NULL, N_("evidence-list: CSV instead of text") },
 	{ "json", OPT_JSON, 0, NULL, N_("evidence-list: JSON (schema dispute-evidence-list/1)") },
+	{ "pdf", OPT_PDF, 0, NULL, N_("an A4 PDF instead of text, to FILE given with -o, else to "
+	  "the draft's dossier name (04-民事起诉状.pdf, ...) in the current folder") },
 	{ "lang", OPT_LANG, 1, "LANG", N_("zh-CN or en (default: case.language, else zh-CN)") },
 	{ "template", OPT_TEMPLATE, 1, "FILE", N_("render FILE instead of the shipped template") },
 	{ "force", OPT_FORCE, 0, NULL,
@@ -77,6 +80,11 @@ chosen_kind(struct cmd_ctx *ctx, int *status)
 		*status = cmd_usage_error(ctx,
 		    _("--json is for the evidence list, instead of --csv"));
 	}
+	if (kind != NULL && args_has(ctx, OPT_PDF) && (args_has(ctx, OPT_CSV) ||
+	    args_has(ctx, OPT_JSON))) {
+		kind = NULL;
+		*status = cmd_usage_error(ctx, _("--pdf prints the text draft, not --csv or --json"));
+	}
 	if (kind != NULL && args_has(ctx, OPT_CSV) && args_has(ctx, OPT_TEMPLATE)) {
 		kind = NULL;
 		*status = cmd_usage_error(ctx, _("--csv is not rendered from a template"));
@@ -84,11 +92,30 @@ chosen_kind(struct cmd_ctx *ctx, int *status)
 	return kind;
 }
 
+/* The draft where -o says; as PDF, without -o, to its dossier name in the current
+ * folder (a PDF on a terminal helps no one), renewed like pack's default name. */
 static int
-emit(struct cmd_ctx *ctx, const char *text)
+emit(struct cmd_ctx *ctx, const struct draft_kind *kind, const char *lang, const char *text)
 {
-	return output_write_text(args_get(ctx, 'o'), case_dir(ctx->c), args_has(ctx, OPT_FORCE),
-	    text, strlen(text));
+	struct print_doc doc = { text, ctx->today, lang, NULL };
+	char *name = NULL, *pdf = NULL;
+	size_t len;
+	int status = DISPUTE_FAILED;
+
+	if (!args_has(ctx, OPT_PDF))
+		return output_write_text(args_get(ctx, 'o'), case_dir(ctx->c),
+		    args_has(ctx, OPT_FORCE), text, strlen(text));
+	if ((name = draft_pdf_name(draft_document_name(kind, lang))) == NULL)
+		goto out;
+	doc.label = args_has(ctx, 'o') ? args_get(ctx, 'o') : name;
+	if (print_pdf(&doc, &pdf, &len) != DISPUTE_OK)
+		goto out;
+	status = output_write_text(doc.label, case_dir(ctx->c),
+	    args_has(ctx, OPT_FORCE) || !args_has(ctx, 'o'), pdf, len);
+out:
+	free(pdf);
+	free(name);
+	return status;
 }
 
 static int
@@ -144,7 +171,7 @@ cmd_draft_exec(struct cmd_ctx *ctx)
 	else
 		status = draft_render(kind, ctx->c, view, lang, args_get(ctx, OPT_TEMPLATE), &text);
 	if (status == DISPUTE_OK)
-		status = emit(ctx, text);
+		status = emit(ctx, kind, lang, text);
 out:
 	free(reason);
 	free(text);
@@ -154,9 +181,9 @@ out:
 
 const struct cmd_entry cmd_draft_entry = {
 	.name = "draft",
-	.usage = "complaint --to RECIPIENT [-o FILE] [--force] [--lang LANG] [--template FILE] | "
-	    "evidence-list [--csv | --json] [-o FILE [--force]] | identity-request|settlement "
-	    "[-o FILE [--force]] [--lang LANG]",
+	.usage = "complaint --to RECIPIENT [--pdf] [-o FILE] [--force] [--lang LANG] "
+	    "[--template FILE] | evidence-list [--csv | --json | --pdf] [-o FILE [--force]] | "
+	    "identity-request|settlement [--pdf] [-o FILE [--force]] [--lang LANG]",
 	.summary = N_("draft a complaint for a rung of the ladder, or the evidence list"),
 	.details = N_("Recipients: platform, 12315, consumer-association, court (民事起诉状 with the\n"
 	    "evidence list appended), social (a public post without your phone, ID number,\n"

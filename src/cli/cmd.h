@@ -32,6 +32,7 @@ enum {
 	OPT_DEMAND,
 	OPT_CHECKLIST,
 	OPT_ICS,
+	OPT_PDF,
 	OPT_CODES_END
 };
 

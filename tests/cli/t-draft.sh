@@ -377,7 +377,7 @@ for doc in 00-证据清单.txt 01-平台投诉.txt 02-12315投诉.txt 03-消费�
     05-公开说明.txt; do
 	check "the dossier holds data/documents/$doc" grep -qxF "$ROOT/data/documents/$doc" names
 done
-check "the dossier holds six documents" test "$(grep -c "^$ROOT/data/documents/." names)" -eq 6
+check "the dossier holds six documents" test "$(grep -c "^$ROOT/data/documents/.*\.txt$" names)" -eq 6
 unzip -p full.zip "$ROOT/data/documents/04-民事起诉状.txt" >packed-court.txt
 same court.txt packed-court.txt "the packed court draft is the drafted one"
 unzip -p full.zip "$ROOT/data/documents/05-公开说明.txt" >packed-social.txt
@@ -391,7 +391,7 @@ expect 0 "pack the case without case.court" "$DISPUTE" -C nocourt pack -o partia
 expect 0 "that dossier verifies" "$DISPUTE" verify partial.zip
 unzip -Z1 partial.zip >names
 check "without case.court there is no 民事起诉状" sh -c "! grep -q '04-民事起诉状' names"
-check "the other five documents are packed" test "$(grep -c "^$ROOT/data/documents/." names)" -eq 5
+check "the other five documents are packed" test "$(grep -c "^$ROOT/data/documents/.*\.txt$" names)" -eq 5
 expect 0 "pack the case missing most facts" "$DISPUTE" -C f pack -o bare.zip
 unzip -Z1 bare.zip >names
 check "a case with no complete draft packs no documents" sh -c "! grep -q '/data/documents/.' names"

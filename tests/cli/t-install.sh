@@ -53,6 +53,8 @@ installed_tree() {
 	check "$what: bin/dispute is an executable" test -x "$root/bin/dispute"
 	check "$what: libexec/dispute/dispute-image is an executable" \
 	    test -x "$root/libexec/dispute/dispute-image"
+	check "$what: libexec/dispute/dispute-print is an executable" \
+	    test -x "$root/libexec/dispute/dispute-print"
 	(cd "$SRC" && find templates rules -type f) | sort >shipped
 	missing=0
 	while read -r file; do
@@ -178,6 +180,11 @@ done <needed
 # The helpers' libraries too: GdkPixbuf is linked by dispute-image alone.
 check "Depends names libgdk-pixbuf-2.0-0 (for the helper dispute-image)" \
     grep -Eq "(^|, )libgdk-pixbuf-2.0-0( |,|\$)" depends
+# dispute-print links Pango and Cairo, and needs a Chinese font no library names.
+for package in libpango-1.0-0 libcairo2 fonts-noto-cjk; do
+	check "Depends names $package (for the helper dispute-print)" \
+	    grep -Eq "(^|, )$package( |,|\$)" depends
+done
 for package in libzip4 libcjson1 libmagic1 libssl3 libc6; do
 	check "Depends names $package" grep -Eq "(^|, )$package( |,|\$)" depends
 done

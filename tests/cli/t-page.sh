@@ -81,8 +81,8 @@ done
 for f in $(cd "$BAG/data" && ls thumbs); do
 	contains "$PAGE" "src=\"thumbs/$f\"" "the page shows thumbs/$f"
 done
-check "the page links every document in the dossier" \
-    test "$(grep -c 'class="document"' "$PAGE")" -eq "$(ls "$BAG/data/documents" | wc -l)"
+check "the page links every document in the dossier, text and PDF" \
+    test "$(grep -o 'class="document"' "$PAGE" | wc -l)" -eq "$(ls "$BAG/data/documents" | wc -l)"
 
 # The numbers every draft uses, one printed section per item.
 for n in 1 2 3 4 5 6 7 8; do

@@ -22,6 +22,7 @@
 #include "dispute/drafts.h"
 #include "dispute/fsutil.h"
 #include "dispute/output.h"
+#include "dispute/print.h"
 #include "dispute/progress.h"
 #include "dispute/report.h"
 #include "dispute/timeline.h"
@@ -127,19 +128,73 @@ add_tag_files(struct dossier_bag *b, const struct dispute_case *c, const char *d
 	return DISPUTE_OK;
 }
 
+/* The drafts of data/documents/, each as text and as PDF: the texts are added as they
+ * are rendered, and printed together in one run of the print helper after. */
+struct documents {
+	struct dossier_bag *bag;
+	struct print_doc docs[DRAFT_KIND_MAX];
+	char *pdf_paths[DRAFT_KIND_MAX];
+	size_t count;
+	const char *date, *lang;
+};
+
 static int
 add_document(const char *name, char *text, void *ctx)
 {
-	char *path = NULL;
-	int status;
+	struct documents *d = ctx;
+	char *path = NULL, *pdf_name = draft_pdf_name(name);
+	struct print_doc *doc = &d->docs[d->count];
+	int status = DISPUTE_FAILED;
 
-	if (asprintf(&path, "data/documents/%s", name) == -1) {
+	if (pdf_name == NULL) {
 		free(text);
-		dispute_error(_("out of memory"));
 		return DISPUTE_FAILED;
 	}
-	status = dossier_bag_add_memory(ctx, path, text, strlen(text), 1);
+	if (asprintf(&d->pdf_paths[d->count], "data/documents/%s", pdf_name) == -1) {
+		d->pdf_paths[d->count] = NULL;
+		goto oom;
+	}
+	/* The bag keeps TEXT until it is written, so the PDF can be made from it. */
+	doc->text = text;
+	doc->date = d->date;
+	doc->lang = d->lang;
+	doc->label = d->pdf_paths[d->count++];
+	if (asprintf(&path, "data/documents/%s", name) == -1)
+		goto oom;
+	status = dossier_bag_add_memory(d->bag, path, text, strlen(text), 1);
 	free(path);
+	goto out;
+oom:
+	free(text);
+	dispute_error(_("out of memory"));
+out:
+	free(pdf_name);
+	return status;
+}
+
+static int
+add_pdf(size_t index, char *pdf, size_t len, void *ctx)
+{
+	struct documents *d = ctx;
+
+	return dossier_bag_add_memory(d->bag, d->docs[index].label, pdf, len, 1);
+}
+
+static int
+add_documents(struct dossier_bag *b, const struct dispute_case *c,
+    const struct dossier_inputs *in)
+{
+	struct documents d = { b, { { NULL, NULL, NULL, NULL } }, { NULL }, 0, in->date,
+	    draft_language(c) };
+	size_t i;
+	int status;
+
+	/* Drafts dated with the bagging date, so the same case and date give the same zip. */
+	status = drafts_render(c, in->view, in->drafts, in->draft_count, add_document, &d);
+	if (status == DISPUTE_OK)
+		status = print_pdfs(d.docs, d.count, add_pdf, &d);
+	for (i = 0; i < d.count; i++)
+		free(d.pdf_paths[i]);
 	return status;
 }
 
@@ -178,8 +233,7 @@ add_payload(struct dossier_bag *b, const struct dispute_case *c, const struct do
 	if (timeline == NULL || dossier_bag_add_memory(b, "data/timeline.txt", timeline,
 	    strlen(timeline), 1) != DISPUTE_OK)
 		return DISPUTE_FAILED;
-	/* Drafts dated with the bagging date, so the same case and date give the same zip. */
-	if (drafts_render(c, in->view, in->drafts, in->draft_count, add_document, b) != DISPUTE_OK)
+	if (add_documents(b, c, in) != DISPUTE_OK)
 		return DISPUTE_FAILED;
 	/* The page people open first: data/index.html and data/thumbs/ (page.h). */
 	return page_add_to_bag(c, in, add_page_file, b);

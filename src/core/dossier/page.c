@@ -537,18 +537,23 @@ add_documents(struct page_build *pb)
 	qsort(names, count, sizeof names[0], compare_names);
 	for (i = 0; i < count; i++) {
 		cJSON *doc = cJSON_CreateObject();
-		char href[1024];
+		char href[1024], pdf_href[1024], *pdf = draft_pdf_name(names[i]);
 
-		if (href_of("documents", names[i], href, sizeof href) != DISPUTE_OK) {
+		/* Each draft is there as text and, beside it, as PDF (dossier.c). */
+		if (pdf == NULL || href_of("documents", names[i], href, sizeof href) != DISPUTE_OK ||
+		    href_of("documents", pdf, pdf_href, sizeof pdf_href) != DISPUTE_OK) {
+			free(pdf);
 			cJSON_Delete(doc);
 			return DISPUTE_FAILED;
 		}
+		free(pdf);
 		if (doc == NULL || !cJSON_AddItemToArray(list, doc)) {
 			cJSON_Delete(doc);
 			return oom();
 		}
 		cJSON_AddStringToObject(doc, "name", names[i]);
 		cJSON_AddStringToObject(doc, "href", href);
+		cJSON_AddStringToObject(doc, "pdf_href", pdf_href);
 	}
 	cJSON_AddBoolToObject(pb->page, "has_documents", count > 0);
 	return DISPUTE_OK;

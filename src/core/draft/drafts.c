@@ -360,6 +360,21 @@ draft_document_name(const struct draft_kind *kind, const char *lang)
 	return strcmp(lang, "en") == 0 ? kind->document_en : kind->document_zh;
 }
 
+char *
+draft_pdf_name(const char *name)
+{
+	size_t len = strlen(name);
+	char *pdf;
+
+	if (len >= 4 && strcmp(name + len - 4, ".txt") == 0)
+		len -= 4;
+	if (asprintf(&pdf, "%.*s.pdf", (int)len, name) == -1) {
+		dispute_error(_("out of memory"));
+		return NULL;
+	}
+	return pdf;
+}
+
 int
 drafts_render(const struct dispute_case *c, const cJSON *view,
     const struct draft_kind *const *kinds, size_t count,

@@ -1,0 +1,131 @@
+/* Documents as PDF through the helper program dispute-print (print.h): the request is
+ * made here, the pages are laid out and drawn there. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "dispute/i18n.h"
+#include "dispute/print.h"
+#include "dispute/report.h"
+#include "helper.h"
+
+/* Pango and fontconfig open a CJK font collection of some 20 MB, and a long complaint
+ * takes well under a second: a generous memory limit, a few seconds a document. */
+#define PRINT_MEMORY ((uint64_t)768 * 1024 * 1024)
+#define PRINT_CPU_PER_ITEM 20
+
+struct run {
+	const struct print_doc *docs;
+	print_fn on_pdf;
+	void *ctx;
+};
+
+static int
+take_reply(size_t index, const cJSON *header, const char *payload, size_t len, void *ctx)
+{
+	const struct run *run = ctx;
+	char *pdf;
+
+	(void)header;
+	if (len == 0) {
+		dispute_error(_("%s: dispute-print returned no PDF"), run->docs[index].label);
+		return DISPUTE_FAILED;
+	}
+	pdf = malloc(len);
+	if (pdf == NULL) {
+		dispute_error(_("out of memory"));
+		return DISPUTE_FAILED;
+	}
+	memcpy(pdf, payload, len);
+	return run->on_pdf(index, pdf, len, run->ctx);
+}
+
+static int
+lost(size_t index, const char *why, void *ctx)
+{
+	const struct run *run = ctx;
+
+	dispute_error(_("%s: no PDF: dispute-print %s"), run->docs[index].label, why);
+	return DISPUTE_FAILED;
+}
+
+/* DOC as the helper's item: the first line is the title, the rest the body. */
+static cJSON *
+item_of(const struct print_doc *doc)
+{
+	const char *end = strchr(doc->text, '\n');
+	size_t title_len = end != NULL ? (size_t)(end - doc->text) : strlen(doc->text);
+	const char *body = end != NULL ? end + 1 : "";
+	cJSON *item = cJSON_CreateObject();
+	char *title = strndup(doc->text, title_len);
+
+	/* The helper leaves a line after the title: the draft's own blank lines go. */
+	while (*body == '\n')
+		body++;
+	if (item == NULL || title == NULL ||
+	    cJSON_AddStringToObject(item, "title", title) == NULL ||
+	    cJSON_AddStringToObject(item, "body", body) == NULL ||
+	    cJSON_AddStringToObject(item, "date", doc->date) == NULL ||
+	    cJSON_AddStringToObject(item, "footer", strcmp(doc->lang, "en") == 0 ?
+	    "Page {page} of {pages}" : "第 {page} 页 共 {pages} 页") == NULL) {
+		cJSON_Delete(item);
+		item = NULL;
+	}
+	free(title);
+	return item;
+}
+
+int
+print_pdfs(const struct print_doc *docs, size_t count, print_fn on_pdf, void *ctx)
+{
+	struct helper_limits limits = { PRINT_MEMORY, PRINT_CPU_PER_ITEM, 0 };
+	struct run run = { docs, on_pdf, ctx };
+	cJSON *items = cJSON_CreateArray();
+	size_t i;
+	int status;
+
+	if (items == NULL)
+		goto oom;
+	for (i = 0; i < count; i++) {
+		cJSON *item = item_of(&docs[i]);
+
+		if (item == NULL || !cJSON_AddItemToArray(items, item)) {
+			cJSON_Delete(item);
+			goto oom;
+		}
+	}
+	status = count == 0 ? DISPUTE_OK :
+	    helper_batch("dispute-print", "pdf", items, &limits, take_reply, lost, &run);
+	cJSON_Delete(items);
+	return status;
+oom:
+	cJSON_Delete(items);
+	dispute_error(_("out of memory"));
+	return DISPUTE_FAILED;
+}
+
+struct one {
+	char *pdf;
+	size_t len;
+};
+
+static int
+keep(size_t index, char *pdf, size_t len, void *ctx)
+{
+	struct one *one = ctx;
+
+	(void)index;
+	one->pdf = pdf;
+	one->len = len;
+	return DISPUTE_OK;
+}
+
+int
+print_pdf(const struct print_doc *doc, char **pdf, size_t *len)
+{
+	struct one one = { NULL, 0 };
+	int status = print_pdfs(doc, 1, keep, &one);
+
+	*pdf = one.pdf;
+	*len = one.len;
+	return status;
+}
