@@ -133,9 +133,10 @@ int bag_add_uncovered(struct bag_report *report, const char *path);
 void bag_report_drop_problems(struct bag_report *report);
 
 /* The checksum algorithms a manifest may use, by index. */
-enum { BAG_ALG_COUNT = 4 };
+enum { BAG_ALG_COUNT = 14 };
 struct bag_algorithm {
-	const char *name; /* as in manifest-NAME.txt and for EVP */
+	const char *name; /* as in manifest-NAME.txt */
+	const char *evp;  /* OpenSSL's name for it */
 	size_t hex_len;   /* length of a checksum in hex */
 };
 extern const struct bag_algorithm bag_algorithms[BAG_ALG_COUNT];

@@ -368,7 +368,11 @@ add_listing(struct bag_judge *j, char *path, size_t manifest, unsigned line,
 	return DISPUTE_OK;
 }
 
-/* "CHECKSUM PATH": one or more blanks between, as 0.97 allowed tabs too. */
+/* "CHECKSUM PATH" with one or more spaces or tabs between (RFC 8493 §2.1.3, BagIt
+ * 0.97 §2.1.3). Two forms that md5sum and its kin write are read as they mean it: the
+ * binary-mode marker of `sha256sum -b` ("CHECKSUM *PATH": one space, then '*'; a name
+ * that itself starts with '*' is written after two spaces), and a leading "./" from
+ * `find . | xargs sha256sum`, which names the same file. */
 static int
 parse_manifest_line(struct bag_judge *j, size_t m, const char *line, size_t len,
     unsigned no)
@@ -379,6 +383,10 @@ parse_manifest_line(struct bag_judge *j, size_t m, const char *line, size_t len,
 
 	while (skip < len && is_blank(line[skip]))
 		skip++;
+	if (skip == hex_len + 1 && line[hex_len] == ' ' && skip < len && line[skip] == '*')
+		skip++;
+	while (len - skip > 2 && line[skip] == '.' && line[skip + 1] == '/')
+		skip += 2;
 	if (hex_len == 0 || skip == hex_len || skip == len)
 		return bag_add_problem(j->report, BAG_MALFORMED, mf->file,
 		    "line %u: not CHECKSUM PATH", no);

@@ -19,7 +19,7 @@ join_manifests(const struct bag_judge *j, unsigned mask, char *buf, size_t size)
 	size_t used = 0;
 
 	buf[0] = '\0';
-	for (size_t m = 0; m < j->manifest_count; m++)
+	for (size_t m = 0; m < j->manifest_count && used < size; m++)
 		if (mask & (1u << m))
 			used += (size_t)snprintf(buf + used, size - used, "%s%s",
 			    used > 0 ? ", " : "", j->manifests[m].file);
@@ -42,7 +42,7 @@ hash_entry(struct bag_judge *j, const struct bag_entry *e, unsigned algs,
 	memset(d, 0, sizeof(d));
 	for (int a = 0; a < BAG_ALG_COUNT; a++)
 		if ((algs & (1u << a)) &&
-		    digest_init(&d[a], bag_algorithms[a].name) != DISPUTE_OK)
+		    digest_init(&d[a], bag_algorithms[a].evp) != DISPUTE_OK)
 			goto out;
 	readable = j->reader->ops->open(j->reader, e, &s, why) == DISPUTE_OK;
 	while (readable) {
@@ -101,7 +101,7 @@ judge_path(struct bag_judge *j, const struct bag_entry *e, const char *path,
     const struct bag_listing *listed, size_t count)
 {
 	char hex[BAG_ALG_COUNT][DIGEST_HEX_MAX];
-	char why[BAG_WHY_MAX], names[256], altered[512];
+	char why[BAG_WHY_MAX], names[1024], altered[1024];
 	unsigned algs = 0, in = 0, unlisted = 0;
 	uint64_t bytes;
 	size_t used = 0;
@@ -139,7 +139,7 @@ judge_path(struct bag_judge *j, const struct bag_entry *e, const char *path,
 	if (why[0] != '\0')
 		return bag_add_problem(j->report, BAG_MALFORMED, path, "%s", why);
 	altered[0] = '\0';
-	for (size_t i = 0; i < count; i++) {
+	for (size_t i = 0; i < count && used < sizeof(altered); i++) {
 		const struct bag_manifest *mf = &j->manifests[listed[i].manifest];
 
 		if (strcmp(hex[mf->alg], listed[i].hex) != 0)
@@ -191,7 +191,7 @@ judge_files(struct bag_judge *j)
 static int
 list_algorithms(struct bag_judge *j)
 {
-	char buf[64];
+	char buf[BAG_ALG_COUNT * 9];
 	size_t used = 0;
 
 	buf[0] = '\0';

@@ -222,3 +222,44 @@ for kind in symlink-host-5 hidden-local local-name overlap collide-case-folder \
 	python3 "$here/../../fault/forge.py" "$kind" "$here/valid-sha256.zip" "$here/forged-$kind.zip"
 	cp "$here/forged-$kind.zip" "$here/../../fuzz/corpus/bag_verify/forged-$kind.zip"
 done
+
+# A 0.97 bag whose manifest is the output of `find . -type f | xargs md5sum -b`, run in
+# the bag folder: "./" before each path and the binary-mode marker '*'.
+rm -rf "$work/md5sum-b"
+mkdir -p "$work/md5sum-b/data/scans"
+printf 'BagIt-Version: 0.97\nTag-File-Character-Encoding: UTF-8\n' >"$work/md5sum-b/bagit.txt"
+printf 'scan of the receipt\n' >"$work/md5sum-b/data/scans/receipt.txt"
+printf 'chat log\n' >"$work/md5sum-b/data/chat.txt"
+(cd "$work/md5sum-b" && find ./data -type f | LC_ALL=C sort | xargs md5sum -b >manifest-md5.txt)
+pack md5sum-b md5sum-b.zip
+
+# sha224 and sha384 manifests separated by a tab, by several spaces, by spaces and tabs.
+rm -rf "$work/separators"
+mkdir -p "$work/separators/data"
+bagit separators 1.0 UTF-8
+printf 'one\n' >"$work/separators/data/one.txt"
+printf 'two\n' >"$work/separators/data/two words.txt"
+printf 'three\n' >"$work/separators/data/three.txt"
+for alg in sha224 sha384; do
+	(cd "$work/separators" && {
+		printf '%s\tdata/one.txt\n' "$("${alg}sum" data/one.txt | cut -d' ' -f1)"
+		printf '%s     data/three.txt\n' "$("${alg}sum" data/three.txt | cut -d' ' -f1)"
+		printf '%s \t data/two words.txt\n' "$("${alg}sum" 'data/two words.txt' | cut -d' ' -f1)"
+	} >"manifest-$alg.txt")
+done
+pack separators separators.zip
+
+# SHA-3 manifests, named both ways: manifest-sha3-256.txt (as bagit-python writes it)
+# and manifest-sha3512.txt (RFC 8493 §2.4: lowercased, punctuation removed).
+rm -rf "$work/sha3"
+mkdir -p "$work/sha3/data"
+bagit sha3 1.0 UTF-8
+printf 'hashed with keccak\n' >"$work/sha3/data/note.txt"
+(cd "$work/sha3" && python3 -c '
+import hashlib
+data = open("data/note.txt", "rb").read()
+for name, alg in (("sha3-256", "sha3_256"), ("sha3512", "sha3_512")):
+    with open("manifest-%s.txt" % name, "w") as f:
+        f.write("%s  data/note.txt\n" % hashlib.new(alg, data).hexdigest())
+')
+pack sha3 sha3.zip
