@@ -120,8 +120,13 @@ load_tag_file(struct bag_judge *j, const struct bag_entry *e, const char *encodi
 		status = bag_add_problem(j->report, BAG_MALFORMED, e->name, "%s", why);
 		goto out;
 	}
-	/* RFC 8493 forbids a BOM, but some Windows tools write one; it is harmless. */
+	/* bagit.txt MUST NOT start with a BOM (RFC 8493 §2.1.1, BagIt 0.97 §2.1.1): a tool
+	 * that looks for "BagIt-Version" in its first bytes would not find it. In the other
+	 * tag files some Windows tools write one, and it is harmless. */
 	if (*len >= 3 && memcmp(*text, "\xef\xbb\xbf", 3) == 0) {
+		if (strcmp(e->name, "bagit.txt") == 0 && bag_add_problem(j->report,
+		    BAG_MALFORMED, e->name, "line 1: starts with a byte-order mark") != DISPUTE_OK)
+			goto out;
 		memmove(*text, *text + 3, *len - 2);
 		*len -= 3;
 	}
@@ -176,8 +181,32 @@ bagit_value(struct bag_judge *j, const char *label, size_t label_len, const char
 	return *field != NULL ? DISPUTE_OK : bag_out_of_memory();
 }
 
+/* bagit.txt is exactly two lines, "BagIt-Version: M.N" then "Tag-File-Character-
+ * Encoding: ENCODING", with one space after the colon and none elsewhere (RFC 8493
+ * §2.1.1; BagIt 0.97 §2.1.1 says the same). LINE, the NO-th, is held to that form. */
+static int
+bagit_line_strict(struct bag_judge *j, const char *line, size_t len, unsigned no)
+{
+	static const char *const labels[] = { "BagIt-Version", "Tag-File-Character-Encoding" };
+	const char *want;
+	size_t n;
+
+	if (no > 2)
+		return bag_add_problem(j->report, BAG_MALFORMED, "bagit.txt",
+		    "line %u: one line too many (bagit.txt has exactly two)", no);
+	want = labels[no - 1];
+	n = strlen(want);
+	if (len > n + 2 && memcmp(line, want, n) == 0 && line[n] == ':' && line[n + 1] == ' ' &&
+	    !is_blank(line[n + 2]) && !is_blank(line[len - 1]))
+		return DISPUTE_OK;
+	return bag_add_problem(j->report, BAG_MALFORMED, "bagit.txt",
+	    "line %u: not exactly \"%s: VALUE\"", no, want);
+}
+
 /* Versions other than 0.97 and 1.0 are judged anyway: the rules have barely changed
- * and a verdict is more useful to a shopper than a refusal. */
+ * and a verdict is more useful to a shopper than a refusal. So is a bagit.txt that
+ * breaks the form: the problem is reported, and the values are still read as loosely
+ * as "LABEL: VALUE" allows, so that the rest of the bag is judged too. */
 int
 bag_judge_bagit(struct bag_judge *j, int *found)
 {
@@ -196,14 +225,10 @@ bag_judge_bagit(struct bag_judge *j, int *found)
 	if (load_tag_lines(j, e, "UTF-8", &text, &t) != DISPUTE_OK)
 		goto out;
 	while (next_line(&t, &line, &len)) {
-		if (len == 0)
+		if (bagit_line_strict(j, line, len, t.line) != DISPUTE_OK)
+			goto out;
+		if (!split_label(line, len, &label, &label_len, &value, &value_len))
 			continue;
-		if (!split_label(line, len, &label, &label_len, &value, &value_len)) {
-			if (bag_add_problem(j->report, BAG_MALFORMED, "bagit.txt",
-			    "line %u: not LABEL: VALUE", t.line) != DISPUTE_OK)
-				goto out;
-			continue;
-		}
 		if (bagit_value(j, label, label_len, value, value_len, t.line) != DISPUTE_OK)
 			goto out;
 	}

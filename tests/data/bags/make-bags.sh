@@ -84,10 +84,10 @@ awk '{ h = toupper($1); sub(/^[^ ]+  /, ""); printf "%s\t%s\r\n", h, $0 }' \
 	mv "$work/valid-097/m" "$work/valid-097/manifest-md5.txt"
 pack valid-097 valid-097-md5.zip
 
-# sha1 and sha512 manifests; bagit.txt with a BOM and CR-only line ends.
+# sha1 and sha512 manifests; bagit.txt with CR-only line ends.
 rm -rf "$work/two-algs"
 mkdir -p "$work/two-algs/data"
-printf '\357\273\277BagIt-Version: 1.0\rTag-File-Character-Encoding: UTF-8\r' \
+printf 'BagIt-Version: 1.0\rTag-File-Character-Encoding: UTF-8\r' \
 	>"$work/two-algs/bagit.txt"
 printf 'tracking number SF1234567890\n' >"$work/two-algs/data/tracking.txt"
 printf 'empty?\n' >"$work/two-algs/data/note.txt"
@@ -263,3 +263,16 @@ for name, alg in (("sha3-256", "sha3_256"), ("sha3512", "sha3_512")):
         f.write("%s  data/note.txt\n" % hashlib.new(alg, data).hexdigest())
 ')
 pack sha3 sha3.zip
+
+# bagit.txt held to its exact form (RFC 8493 §2.1.1, the same in 0.97): a byte-order
+# mark, blanks around the colon, a third line, a missing second line.
+bagit_variant() {
+	base "$1"
+	printf "$2" >"$work/$1/bagit.txt"
+	tag_manifest sha256 "$1"
+	pack "$1" "$1.zip"
+}
+bagit_variant bagit-bom '\357\273\277BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n'
+bagit_variant bagit-colon 'BagIt-Version : 1.0\nTag-File-Character-Encoding:UTF-8\n'
+bagit_variant bagit-extra 'BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\nContact-Name: someone\n'
+bagit_variant bagit-missing 'BagIt-Version: 1.0\n'
