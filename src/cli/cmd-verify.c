@@ -32,14 +32,14 @@ static const struct cmd_option verify_options[] = {
 static int
 print_json(const char *target, const struct bag_report *r)
 {
-	cJSON *root = cJSON_CreateObject(), *problems, *uncovered;
+	cJSON *root = cJSON_CreateObject(), *problems, *uncovered, *warnings;
 	char *text = NULL;
 	size_t i;
 	int status = DISPUTE_FAILED;
 
 	if (root == NULL)
 		goto out;
-	cJSON_AddStringToObject(root, "schema", "dispute-verify/1");
+	cJSON_AddStringToObject(root, "schema", "dispute-verify/2");
 	cJSON_AddStringToObject(root, "target", target);
 	cJSON_AddBoolToObject(root, "intact", r->problem_count == 0);
 	if (r->version != NULL)
@@ -60,6 +60,17 @@ print_json(const char *target, const struct bag_report *r)
 		if (r->problems[i].path != NULL)
 			cJSON_AddStringToObject(p, "path", r->problems[i].path);
 		cJSON_AddStringToObject(p, "detail", r->problems[i].detail);
+	}
+	warnings = cJSON_AddArrayToObject(root, "warnings");
+	for (i = 0; warnings != NULL && i < r->warning_count; i++) {
+		cJSON *w = cJSON_CreateObject();
+
+		cJSON_AddItemToArray(warnings, w);
+		cJSON_AddStringToObject(w, "kind", bag_warning_name(r->warnings[i].kind));
+		cJSON_AddStringToObject(w, "path", r->warnings[i].path);
+		if (r->warnings[i].line > 0)
+			cJSON_AddNumberToObject(w, "line", r->warnings[i].line);
+		cJSON_AddStringToObject(w, "detail", r->warnings[i].detail);
 	}
 	text = cJSON_Print(root);
 	if (text == NULL)
@@ -90,6 +101,11 @@ print_human(const char *target, const struct bag_report *r)
 		status |= print_line("%s: %s%s%s", bag_problem_name(r->problems[i].kind),
 		    r->problems[i].path != NULL ? r->problems[i].path : "",
 		    r->problems[i].path != NULL ? ": " : "", r->problems[i].detail);
+	for (i = 0; i < r->warning_count; i++)
+		status |= r->warnings[i].line > 0 ?
+		    print_line(_("warning: %s:%u: %s\n"), r->warnings[i].path,
+			r->warnings[i].line, r->warnings[i].detail) :
+		    print_line(_("warning: %s: %s\n"), r->warnings[i].path, r->warnings[i].detail);
 	if (r->problem_count == 0)
 		status |= print_line(_("%s: intact, %zu payload files, %ju bytes%s%s%s%s%s\n"),
 		    target, r->payload_files, (uintmax_t)r->payload_bytes,

@@ -172,4 +172,22 @@ mkdir elsewhere && rm -rf movedev/evidence && ln -s "$SCRATCH/elsewhere" movedev
 expect 1 "verify of a case whose evidence/ is a link fails" "$DISPUTE" -C movedev verify
 contains out "unsafe: evidence: a symbolic link, not the case's own folder" "the linked evidence/ is named"
 
+# Warnings leave a bag intact and name the file and line: a name that matches its
+# manifest line only under Unicode normalization, a 0.97 line repeated.
+BAGS=$TEST_DATA_DIR/bags
+expect 0 "a bag whose name is NFD in the zip, NFC in the manifest, verifies" "$DISPUTE" verify "$BAGS/nfd.zip"
+line out "warning: manifest-sha256\.txt:1: names data/café\.txt in NFC, the bag holds it in NFD; .*" \
+    "verify warns of the normalization, naming the manifest and line"
+line out ".*/nfd\.zip: intact, 1 payload files, 8 bytes \(BagIt 1\.0, sha256\)" "the bag is intact"
+expect 0 "verify --json of the NFD bag" "$DISPUTE" verify --json "$BAGS/nfd.zip"
+contains out '"schema":	"dispute-verify/2"' "verify --json has schema dispute-verify/2"
+contains out '"kind":	"normalization"' "verify --json gives the warning kind"
+contains out '"line":	1' "verify --json gives the warning's line"
+contains out '"intact":	true' "a warning leaves the bag intact in --json"
+expect 1 "a 0.97 bag with a repeated line and a conflicting one fails" "$DISPUTE" verify "$BAGS/dup-097.zip"
+contains out "warning: manifest-md5.txt:3: lists data/a.txt again, with the same checksum as line 1" \
+    "the repeat with the same checksum is a warning naming its line"
+contains out "malformed: manifest-md5.txt: line 4 lists data/b.txt again" \
+    "the repeat with another checksum is an error"
+
 finish

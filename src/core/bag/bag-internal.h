@@ -164,6 +164,8 @@ struct bag_judge {
 	struct bag_reader *reader;
 	const char *encoding;      /* iconv name of the tag files' encoding */
 	int percent_paths;         /* BagIt 1.0 percent-encodes CR, LF and % in paths */
+	int version1;              /* BagIt 1.0 or later (or no version): a repeated
+				    * manifest line is an error, in 0.97 a warning */
 	struct bag_manifest manifests[BAG_MANIFEST_MAX];
 	size_t manifest_count;
 	size_t payload_manifests;
@@ -180,7 +182,8 @@ int bag_judge_bagit(struct bag_judge *j, int *found);
 int bag_find_manifests(struct bag_judge *j, int *any);
 /* Reads and parses every registered manifest into the listings. */
 int bag_load_manifests(struct bag_judge *j);
-/* Sorts the listings by path for the merge with the sorted entries. */
+/* Sorts the listings by path for the merge with the sorted entries, dropping repeats
+ * (reported); again after bag-verify.c renamed some. */
 int bag_sort_listings(struct bag_judge *j);
 /* fetch.txt: each listed file is incomplete rather than missing. */
 int bag_judge_fetch(struct bag_judge *j);

@@ -239,7 +239,7 @@ bag_judge_bagit(struct bag_judge *j, int *found)
 	    bag_add_problem(j->report, BAG_MALFORMED, "bagit.txt",
 	    "BagIt-Version %s is not a version number", j->report->version) != DISPUTE_OK)
 		goto out;
-	j->percent_paths = major >= 1;
+	j->percent_paths = j->version1 = major >= 1;
 	if (text != NULL && j->report->encoding == NULL && bag_add_problem(j->report,
 	    BAG_MALFORMED, "bagit.txt", "no Tag-File-Character-Encoding line") != DISPUTE_OK)
 		goto out;
@@ -489,6 +489,23 @@ listing_cmp(const void *a, const void *b)
 	return x->line < y->line ? -1 : x->line > y->line;
 }
 
+/* A path a manifest lists again. RFC 8493 §2.1.3 lists every payload file once, so
+ * in 1.0 that is an error whatever the checksum; BagIt 0.97 says nothing of it, and a
+ * repeated line with the same checksum is harmless there, so it is only a warning. */
+static int
+report_repeat(struct bag_judge *j, const struct bag_listing *first,
+    const struct bag_listing *again)
+{
+	const char *file = j->manifests[again->manifest].file;
+
+	if (!j->version1 && strcmp(first->hex, again->hex) == 0)
+		return bag_add_warning(j->report, BAG_WARN_DUPLICATE, file, again->line,
+		    "lists %s again, with the same checksum as line %u", again->path,
+		    first->line);
+	return bag_add_problem(j->report, BAG_MALFORMED, file, "line %u lists %s again",
+	    again->line, again->path);
+}
+
 /* Sorts the listings for the merge with the entries; a path a manifest lists twice
  * keeps its first line. */
 int
@@ -503,9 +520,7 @@ bag_sort_listings(struct bag_judge *j)
 
 		if (kept > 0 && j->listings[kept - 1].manifest == l->manifest &&
 		    strcmp(j->listings[kept - 1].path, l->path) == 0) {
-			int status = bag_add_problem(j->report, BAG_MALFORMED,
-			    j->manifests[l->manifest].file, "line %u lists %s again", l->line,
-			    l->path);
+			int status = report_repeat(j, &j->listings[kept - 1], l);
 
 			free(l->path);
 			if (status != DISPUTE_OK) {

@@ -276,3 +276,30 @@ bagit_variant bagit-bom '\357\273\277BagIt-Version: 1.0\nTag-File-Character-Enco
 bagit_variant bagit-colon 'BagIt-Version : 1.0\nTag-File-Character-Encoding:UTF-8\n'
 bagit_variant bagit-extra 'BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\nContact-Name: someone\n'
 bagit_variant bagit-missing 'BagIt-Version: 1.0\n'
+
+# The other way round: the manifest was written on macOS (NFD), the zip holds the name
+# in NFC; and the file itself was changed, so it verifies as altered, not as missing.
+rm -rf "$work/nfc"
+mkdir -p "$work/nfc/data"
+bagit nfc 1.0 UTF-8
+printf 'facture modifiée\n' >"$work/nfc/data/caf$(printf '\303\251').txt"
+printf '%s  data/cafe\314\201.txt\n' "$(printf 'facture\n' | sha256sum | cut -d' ' -f1)" \
+	>"$work/nfc/manifest-sha256.txt"
+pack nfc nfc.zip
+
+# Repeated manifest lines. 1.0 (RFC 8493 §2.1.3: every payload file listed once): an
+# error even with the same checksum. 0.97: the same checksum again is a warning, a
+# different one an error.
+base dup-10
+sed -n 1p "$work/dup-10/manifest-sha256.txt" >>"$work/dup-10/manifest-sha256.txt"
+tag_manifest sha256 dup-10
+pack dup-10 dup-10.zip
+rm -rf "$work/dup-097"
+mkdir -p "$work/dup-097/data"
+bagit dup-097 0.97 UTF-8
+printf 'first\n' >"$work/dup-097/data/a.txt"
+printf 'second\n' >"$work/dup-097/data/b.txt"
+payload_manifest md5 dup-097
+(cd "$work/dup-097" && md5sum data/a.txt >>manifest-md5.txt &&
+	printf '%s  data/b.txt\n' "$(printf 'other\n' | md5sum | cut -d' ' -f1)" >>manifest-md5.txt)
+pack dup-097 dup-097.zip
