@@ -29,6 +29,17 @@ static const struct cmd_option verify_options[] = {
 	{ NULL, 0, 0, NULL, NULL }
 };
 
+/* Files fetch.txt lists that the bag lacks, when they are all that keeps it from being
+ * intact: a holey bag (RFC 8493 §2.2.3) whose payload present verified. 0 otherwise. */
+static size_t
+to_fetch(const struct bag_report *r)
+{
+	for (size_t i = 0; i < r->problem_count; i++)
+		if (r->problems[i].kind != BAG_INCOMPLETE)
+			return 0;
+	return r->problem_count;
+}
+
 static int
 print_json(const char *target, const struct bag_report *r)
 {
@@ -42,6 +53,7 @@ print_json(const char *target, const struct bag_report *r)
 	cJSON_AddStringToObject(root, "schema", "dispute-verify/2");
 	cJSON_AddStringToObject(root, "target", target);
 	cJSON_AddBoolToObject(root, "intact", r->problem_count == 0);
+	cJSON_AddNumberToObject(root, "to_fetch", (double)to_fetch(r));
 	if (r->version != NULL)
 		cJSON_AddStringToObject(root, "bagit_version", r->version);
 	if (r->algorithms != NULL)
@@ -112,6 +124,10 @@ print_human(const char *target, const struct bag_report *r)
 		    r->version != NULL ? " (BagIt " : "", r->version != NULL ? r->version : "",
 		    r->algorithms != NULL ? ", " : "", r->algorithms != NULL ? r->algorithms : "",
 		    r->version != NULL ? ")" : "");
+	else if (to_fetch(r) > 0)
+		status |= print_line(_("%s: payload present and verified; %zu files to fetch "
+		    "(%zu payload files, %ju bytes verified)\n"), target, to_fetch(r),
+		    r->payload_files, (uintmax_t)r->payload_bytes);
 	else
 		status |= print_line(_("%s: NOT intact, %zu problem(s)\n"), target,
 		    r->problem_count);
@@ -209,7 +225,7 @@ cmd_verify_exec(struct cmd_ctx *ctx)
 		else
 			status = print_human(target, &report);
 		if (status == DISPUTE_OK && report.problem_count > 0)
-			status = DISPUTE_FAILED;
+			status = to_fetch(&report) > 0 ? DISPUTE_HOLEY : DISPUTE_FAILED;
 	}
 	bag_report_free(&report);
 	return status;
@@ -221,7 +237,8 @@ const struct cmd_entry cmd_verify_entry = {
 	.summary = N_("check that a dossier or the case folder is intact"),
 	.details = N_("Judges any BagIt 0.97 or 1.0 bag zipped with one top-level folder: every\n"
 	    "manifest line, unlisted files, Payload-Oxum and the tag manifests. Exit 0 when\n"
-	    "intact, 1 with one line per problem when not.\n"),
+	    "intact, 1 with one line per problem when not, 3 when the payload present is\n"
+	    "intact but fetch.txt lists files still to be fetched.\n"),
 	.options = verify_options,
 	.min_args = 0,
 	.max_args = 1,

@@ -190,4 +190,25 @@ contains out "warning: manifest-md5.txt:3: lists data/a.txt again, with the same
 contains out "malformed: manifest-md5.txt: line 4 lists data/b.txt again" \
     "the repeat with another checksum is an error"
 
+# A holey bag (fetch.txt lists a file it lacks): its own verdict and exit status, so
+# that a script can tell it from an altered or incomplete one.
+expect 3 "a holey bag whose payload present verifies exits 3" "$DISPUTE" verify "$BAGS/fetch.zip"
+line out ".*/fetch\.zip: payload present and verified; 1 files to fetch \(3 payload files, 133 bytes verified\)" \
+    "verify says the payload is verified and how many files are to be fetched"
+contains out "incomplete: data/video.mp4: to be fetched from https://example.com/evidence/video.mp4" \
+    "verify names the file to be fetched and where from"
+expect 3 "verify --json of the holey bag exits 3" "$DISPUTE" verify --json "$BAGS/fetch.zip"
+contains out '"to_fetch":	1' "verify --json counts the files to fetch"
+contains out '"intact":	false' "a holey bag is not intact in --json"
+mkdir holey && (cd holey && unzip -q "$BAGS/fetch.zip") || exit 1
+chmod u+w holey/fetch/data/receipt.txt && printf 'changed\n' >holey/fetch/data/receipt.txt
+(cd holey && zip -q -r -X ../holey-altered.zip fetch) || exit 1
+expect 1 "a holey bag with an altered file exits 1" "$DISPUTE" verify holey-altered.zip
+line out "holey-altered\.zip: NOT intact, [0-9]+ problem\(s\)" "an altered holey bag is not intact"
+contains out "altered: data/receipt.txt" "the altered file is named"
+unzip -q "$BAGS/valid-sha256.zip" -d present && printf 'https://example.com/r - data/receipt.txt\n' \
+    >present/valid-sha256/fetch.txt || exit 1
+expect 0 "a file fetch.txt lists that is present is judged like any other" "$DISPUTE" verify present/valid-sha256
+lacks out "incomplete" "a present file is not reported as to be fetched"
+
 finish

@@ -574,6 +574,9 @@ parse_fetch_line(struct bag_judge *j, const char *line, size_t len, unsigned no)
 		j->fetched_cap = n;
 	}
 	j->fetched[j->fetched_count++] = path;
+	/* A listed file that is there already is judged like any other. */
+	if (bag_reader_find(j->reader, path) != NULL)
+		return DISPUTE_OK;
 	return bag_add_problem(j->report, BAG_INCOMPLETE, path, "to be fetched from %.*s",
 	    (int)url_len, line);
 }
