@@ -211,4 +211,15 @@ unzip -q "$BAGS/valid-sha256.zip" -d present && printf 'https://example.com/r - 
 expect 0 "a file fetch.txt lists that is present is judged like any other" "$DISPUTE" verify present/valid-sha256
 lacks out "incomplete" "a present file is not reported as to be fetched"
 
+# A zip cut short, as one still being copied: said so, and not an error about the file.
+head -c 3000 "$ZIP" >copying.zip
+expect 1 "verify of a zip cut short fails" "$DISPUTE" verify copying.zip
+line out "malformed: truncated or still being copied: .*after 3000 bytes.*" \
+    "verify says the zip is truncated or still being copied"
+line out "copying\.zip: NOT intact, 1 problem\(s\)" "it is one problem, not a pile of missing files"
+lacks out "missing:" "no file is called missing"
+{ cat "$ZIP"; printf 'trailing bytes after the end record'; } >appended.zip
+expect 1 "verify of a zip with bytes after its end record fails" "$DISPUTE" verify appended.zip
+lacks out "truncated" "bytes appended after the end record are not taken for a cut zip"
+
 finish

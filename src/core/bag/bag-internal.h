@@ -72,8 +72,9 @@ int bag_folder_open(const char *path, const char *password, struct bag_report *r
 #define BAG_ZIP_ENTRY_MAX 100000
 
 /* The entry count of the zip open on FD, from its end record; *FOUND is 0 when the
- * file has none. bag-zip-layout.c. */
-int bag_zip_entry_count(int fd, const char *path, uint64_t *count, int *found);
+ * file has none, and *CUT then says whether it starts with a zip entry and has no end
+ * record at all, as a zip cut short or still being written. bag-zip-layout.c. */
+int bag_zip_entry_count(int fd, const char *path, uint64_t *count, int *found, int *cut);
 /* Where an entry's data lies, as the layout check found it, and its WinZip AES record. */
 struct bag_zip_extent {
 	uint64_t data_at, size; /* the stored (compressed, encrypted) bytes */

@@ -303,3 +303,9 @@ payload_manifest md5 dup-097
 (cd "$work/dup-097" && md5sum data/a.txt >>manifest-md5.txt &&
 	printf '%s  data/b.txt\n' "$(printf 'other\n' | md5sum | cut -d' ' -f1)" >>manifest-md5.txt)
 pack dup-097 dup-097.zip
+
+# Zips cut short, as when verify runs on one still being copied or written: in the
+# middle of an entry, and in the end record itself (APPNOTE 4.3.16: a zip ends with it).
+size=$(wc -c <"$here/valid-sha256.zip")
+head -c $((size / 2)) "$here/valid-sha256.zip" >"$here/truncated-half.zip"
+head -c $((size - 10)) "$here/valid-sha256.zip" >"$here/truncated-end.zip"
