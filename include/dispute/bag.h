@@ -22,6 +22,21 @@ struct bag_problem {
 	char *detail; /* one short English sentence fragment, no final period */
 };
 
+/* Something a verifier must not pass over in silence but that leaves the bag intact,
+ * because the specification allows it or the files are the same. */
+enum bag_warning_kind {
+	BAG_WARN_DUPLICATE,    /* a 0.97 manifest repeats a line, with the same checksum */
+	BAG_WARN_NORMALIZATION /* a name matches its manifest line only under Unicode
+				* normalization (NFC vs NFD) */
+};
+
+struct bag_warning {
+	enum bag_warning_kind kind;
+	char *path;    /* the file the warning is about (a manifest), UTF-8 */
+	unsigned line; /* its line, from 1; 0 for none */
+	char *detail;  /* one short English sentence fragment, no final period */
+};
+
 struct bag_report {
 	char *root;          /* the zip's top-level folder (NULL for a folder bag) */
 	char *version;       /* BagIt-Version from bagit.txt, e.g. "1.0" */
@@ -37,6 +52,9 @@ struct bag_report {
 	 * say, so they are named. */
 	char **uncovered;
 	size_t uncovered_count;
+	/* In the order found; they do not count against the bag being intact. */
+	struct bag_warning *warnings;
+	size_t warning_count;
 };
 
 /* Judges the bag at PATH, a zip file or a folder. Returns DISPUTE_OK when the bag could
@@ -67,5 +85,12 @@ int bag_add_problem(struct bag_report *report, enum bag_problem_kind kind, const
 
 /* "altered", "missing", "extra", "oxum", "incomplete", "malformed", "unsafe" */
 const char *bag_problem_name(enum bag_problem_kind kind);
+
+/* Adds a warning about line LINE (0: none) of PATH to REPORT; as bag_add_problem(). */
+int bag_add_warning(struct bag_report *report, enum bag_warning_kind kind, const char *path,
+    unsigned line, const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+/* "duplicate", "normalization" */
+const char *bag_warning_name(enum bag_warning_kind kind);
 
 #endif

@@ -10,7 +10,9 @@
 enum dispute_status {
 	DISPUTE_OK = 0,
 	DISPUTE_FAILED = 1, /* the operation failed or found a problem */
-	DISPUTE_USAGE = 2   /* the command line was wrong */
+	DISPUTE_USAGE = 2,  /* the command line was wrong */
+	DISPUTE_HOLEY = 3   /* verify: the payload present is intact, but fetch.txt lists
+			     * files still to be fetched */
 };
 
 /* "dispute: MESSAGE\n" on stderr. Messages name the file and the problem,

@@ -29,19 +29,31 @@ static const struct cmd_option verify_options[] = {
 	{ NULL, 0, 0, NULL, NULL }
 };
 
+/* Files fetch.txt lists that the bag lacks, when they are all that keeps it from being
+ * intact: a holey bag (RFC 8493 §2.2.3) whose payload present verified. 0 otherwise. */
+static size_t
+to_fetch(const struct bag_report *r)
+{
+	for (size_t i = 0; i < r->problem_count; i++)
+		if (r->problems[i].kind != BAG_INCOMPLETE)
+			return 0;
+	return r->problem_count;
+}
+
 static int
 print_json(const char *target, const struct bag_report *r)
 {
-	cJSON *root = cJSON_CreateObject(), *problems, *uncovered;
+	cJSON *root = cJSON_CreateObject(), *problems, *uncovered, *warnings;
 	char *text = NULL;
 	size_t i;
 	int status = DISPUTE_FAILED;
 
 	if (root == NULL)
 		goto out;
-	cJSON_AddStringToObject(root, "schema", "dispute-verify/1");
+	cJSON_AddStringToObject(root, "schema", "dispute-verify/2");
 	cJSON_AddStringToObject(root, "target", target);
 	cJSON_AddBoolToObject(root, "intact", r->problem_count == 0);
+	cJSON_AddNumberToObject(root, "to_fetch", (double)to_fetch(r));
 	if (r->version != NULL)
 		cJSON_AddStringToObject(root, "bagit_version", r->version);
 	if (r->algorithms != NULL)
@@ -60,6 +72,17 @@ print_json(const char *target, const struct bag_report *r)
 		if (r->problems[i].path != NULL)
 			cJSON_AddStringToObject(p, "path", r->problems[i].path);
 		cJSON_AddStringToObject(p, "detail", r->problems[i].detail);
+	}
+	warnings = cJSON_AddArrayToObject(root, "warnings");
+	for (i = 0; warnings != NULL && i < r->warning_count; i++) {
+		cJSON *w = cJSON_CreateObject();
+
+		cJSON_AddItemToArray(warnings, w);
+		cJSON_AddStringToObject(w, "kind", bag_warning_name(r->warnings[i].kind));
+		cJSON_AddStringToObject(w, "path", r->warnings[i].path);
+		if (r->warnings[i].line > 0)
+			cJSON_AddNumberToObject(w, "line", r->warnings[i].line);
+		cJSON_AddStringToObject(w, "detail", r->warnings[i].detail);
 	}
 	text = cJSON_Print(root);
 	if (text == NULL)
@@ -90,12 +113,21 @@ print_human(const char *target, const struct bag_report *r)
 		status |= print_line("%s: %s%s%s", bag_problem_name(r->problems[i].kind),
 		    r->problems[i].path != NULL ? r->problems[i].path : "",
 		    r->problems[i].path != NULL ? ": " : "", r->problems[i].detail);
+	for (i = 0; i < r->warning_count; i++)
+		status |= r->warnings[i].line > 0 ?
+		    print_line(_("warning: %s:%u: %s\n"), r->warnings[i].path,
+			r->warnings[i].line, r->warnings[i].detail) :
+		    print_line(_("warning: %s: %s\n"), r->warnings[i].path, r->warnings[i].detail);
 	if (r->problem_count == 0)
 		status |= print_line(_("%s: intact, %zu payload files, %ju bytes%s%s%s%s%s\n"),
 		    target, r->payload_files, (uintmax_t)r->payload_bytes,
 		    r->version != NULL ? " (BagIt " : "", r->version != NULL ? r->version : "",
 		    r->algorithms != NULL ? ", " : "", r->algorithms != NULL ? r->algorithms : "",
 		    r->version != NULL ? ")" : "");
+	else if (to_fetch(r) > 0)
+		status |= print_line(_("%s: payload present and verified; %zu files to fetch "
+		    "(%zu payload files, %ju bytes verified)\n"), target, to_fetch(r),
+		    r->payload_files, (uintmax_t)r->payload_bytes);
 	else
 		status |= print_line(_("%s: NOT intact, %zu problem(s)\n"), target,
 		    r->problem_count);
@@ -193,7 +225,7 @@ cmd_verify_exec(struct cmd_ctx *ctx)
 		else
 			status = print_human(target, &report);
 		if (status == DISPUTE_OK && report.problem_count > 0)
-			status = DISPUTE_FAILED;
+			status = to_fetch(&report) > 0 ? DISPUTE_HOLEY : DISPUTE_FAILED;
 	}
 	bag_report_free(&report);
 	return status;
@@ -205,7 +237,8 @@ const struct cmd_entry cmd_verify_entry = {
 	.summary = N_("check that a dossier or the case folder is intact"),
 	.details = N_("Judges any BagIt 0.97 or 1.0 bag zipped with one top-level folder: every\n"
 	    "manifest line, unlisted files, Payload-Oxum and the tag manifests. Exit 0 when\n"
-	    "intact, 1 with one line per problem when not.\n"),
+	    "intact, 1 with one line per problem when not, 3 when the payload present is\n"
+	    "intact but fetch.txt lists files still to be fetched.\n"),
 	.options = verify_options,
 	.min_args = 0,
 	.max_args = 1,

@@ -83,6 +83,8 @@ cmd_print_overview(FILE *out)
 	    "  -h, --help     show this help; `dispute help COMMAND` for one command\n"
 	    "  -V, --version  show the version\n"
 	    "\nexit status: 0 success, 1 the operation failed or found a problem, 2 usage error\n"), out);
+	fputs(_("exit status 3: verify found a holey bag, its payload present verified but "
+	    "files still to fetch\n"), out);
 }
 
 void

@@ -1,5 +1,6 @@
 /* Prints what bag_verify() says of one bag, in the form of tests/data/bags/NAME.expected:
- * the report's fields one per line, then one line per problem in the order found.
+ * the report's fields one per line, then one line per problem, then one per warning,
+ * in the order found.
  *
  *   root valid-sha256          (the zip's top folder; "-" for none)
  *   version 1.0
@@ -8,6 +9,7 @@
  *   payload 3 files, 133 bytes
  *   uncovered index.html       (a tag file no tag manifest covers)
  *   problem altered data/receipt.txt: sha256 checksum differs (manifest-sha256.txt)
+ *   warning duplicate manifest-md5.txt:3: lists data/a.txt again, ...  (FILE:LINE)
  *
  * A bag that cannot be read at all prints the single line "unreadable" (the error
  * itself goes to stderr). check.sh compares the output with the expected file. */
@@ -45,6 +47,10 @@ main(int argc, char **argv)
 	for (size_t i = 0; i < report.problem_count; i++)
 		printf("problem %s %s: %s\n", bag_problem_name(report.problems[i].kind),
 		    or_dash(report.problems[i].path), report.problems[i].detail);
+	for (size_t i = 0; i < report.warning_count; i++)
+		printf("warning %s %s:%u: %s\n", bag_warning_name(report.warnings[i].kind),
+		    or_dash(report.warnings[i].path), report.warnings[i].line,
+		    report.warnings[i].detail);
 	bag_report_free(&report);
 	return fflush(stdout) == 0 ? DISPUTE_OK : DISPUTE_FAILED;
 }

@@ -107,6 +107,8 @@ same_set "every recipient of dispute help draft, and only those, is under RECIPI
 
 # Exit status: the codes of `dispute --help`, and those only.
 "$DISPUTE" --help | sed -n 's/^exit status: //p' | grep -o '\(^\|, \)[0-9]' | tr -dc '0-9\n' >codes
+# A code that only one command returns has a line of its own: "exit status 3: ...".
+"$DISPUTE" --help | sed -n 's/^exit status \([0-9]\):.*/\1/p' >>codes
 check "dispute --help gives exit codes" test -s codes
 section "EXIT STATUS" | terms >documented
 same_set "every exit status, and only those, is under EXIT STATUS" codes documented

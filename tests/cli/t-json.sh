@@ -22,7 +22,7 @@ schema_first "claim --json" "dispute-claim/1" "$DISPUTE" -C c claim --json
 schema_first "draft evidence-list --json" "dispute-evidence-list/1" "$DISPUTE" -C c draft evidence-list --json
 contains out '"label_zh":	"证据1"' "the JSON evidence list carries the same numbering"
 "$DISPUTE" -q -C c pack -o d.zip
-schema_first "verify --json" "dispute-verify/1" "$DISPUTE" verify --json d.zip
+schema_first "verify --json" "dispute-verify/2" "$DISPUTE" verify --json d.zip
 contains out '"intact":	true' "verify --json says intact"
 expect 2 "--json with a complaint is a usage error" "$DISPUTE" -C c draft complaint --to platform --json
 expect 2 "--json with --csv is a usage error" "$DISPUTE" -C c draft evidence-list --json --csv

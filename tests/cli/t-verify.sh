@@ -172,4 +172,54 @@ mkdir elsewhere && rm -rf movedev/evidence && ln -s "$SCRATCH/elsewhere" movedev
 expect 1 "verify of a case whose evidence/ is a link fails" "$DISPUTE" -C movedev verify
 contains out "unsafe: evidence: a symbolic link, not the case's own folder" "the linked evidence/ is named"
 
+# Warnings leave a bag intact and name the file and line: a name that matches its
+# manifest line only under Unicode normalization, a 0.97 line repeated.
+BAGS=$TEST_DATA_DIR/bags
+expect 0 "a bag whose name is NFD in the zip, NFC in the manifest, verifies" "$DISPUTE" verify "$BAGS/nfd.zip"
+line out "warning: manifest-sha256\.txt:1: names data/café\.txt in NFC, the bag holds it in NFD; .*" \
+    "verify warns of the normalization, naming the manifest and line"
+line out ".*/nfd\.zip: intact, 1 payload files, 8 bytes \(BagIt 1\.0, sha256\)" "the bag is intact"
+expect 0 "verify --json of the NFD bag" "$DISPUTE" verify --json "$BAGS/nfd.zip"
+contains out '"schema":	"dispute-verify/2"' "verify --json has schema dispute-verify/2"
+contains out '"kind":	"normalization"' "verify --json gives the warning kind"
+contains out '"line":	1' "verify --json gives the warning's line"
+contains out '"intact":	true' "a warning leaves the bag intact in --json"
+expect 1 "a 0.97 bag with a repeated line and a conflicting one fails" "$DISPUTE" verify "$BAGS/dup-097.zip"
+contains out "warning: manifest-md5.txt:3: lists data/a.txt again, with the same checksum as line 1" \
+    "the repeat with the same checksum is a warning naming its line"
+contains out "malformed: manifest-md5.txt: line 4 lists data/b.txt again" \
+    "the repeat with another checksum is an error"
+
+# A holey bag (fetch.txt lists a file it lacks): its own verdict and exit status, so
+# that a script can tell it from an altered or incomplete one.
+expect 3 "a holey bag whose payload present verifies exits 3" "$DISPUTE" verify "$BAGS/fetch.zip"
+line out ".*/fetch\.zip: payload present and verified; 1 files to fetch \(3 payload files, 133 bytes verified\)" \
+    "verify says the payload is verified and how many files are to be fetched"
+contains out "incomplete: data/video.mp4: to be fetched from https://example.com/evidence/video.mp4" \
+    "verify names the file to be fetched and where from"
+expect 3 "verify --json of the holey bag exits 3" "$DISPUTE" verify --json "$BAGS/fetch.zip"
+contains out '"to_fetch":	1' "verify --json counts the files to fetch"
+contains out '"intact":	false' "a holey bag is not intact in --json"
+mkdir holey && (cd holey && unzip -q "$BAGS/fetch.zip") || exit 1
+chmod u+w holey/fetch/data/receipt.txt && printf 'changed\n' >holey/fetch/data/receipt.txt
+(cd holey && zip -q -r -X ../holey-altered.zip fetch) || exit 1
+expect 1 "a holey bag with an altered file exits 1" "$DISPUTE" verify holey-altered.zip
+line out "holey-altered\.zip: NOT intact, [0-9]+ problem\(s\)" "an altered holey bag is not intact"
+contains out "altered: data/receipt.txt" "the altered file is named"
+unzip -q "$BAGS/valid-sha256.zip" -d present && printf 'https://example.com/r - data/receipt.txt\n' \
+    >present/valid-sha256/fetch.txt || exit 1
+expect 0 "a file fetch.txt lists that is present is judged like any other" "$DISPUTE" verify present/valid-sha256
+lacks out "incomplete" "a present file is not reported as to be fetched"
+
+# A zip cut short, as one still being copied: said so, and not an error about the file.
+head -c 3000 "$ZIP" >copying.zip
+expect 1 "verify of a zip cut short fails" "$DISPUTE" verify copying.zip
+line out "malformed: truncated or still being copied: .*after 3000 bytes.*" \
+    "verify says the zip is truncated or still being copied"
+line out "copying\.zip: NOT intact, 1 problem\(s\)" "it is one problem, not a pile of missing files"
+lacks out "missing:" "no file is called missing"
+{ cat "$ZIP"; printf 'trailing bytes after the end record'; } >appended.zip
+expect 1 "verify of a zip with bytes after its end record fails" "$DISPUTE" verify appended.zip
+lacks out "truncated" "bytes appended after the end record are not taken for a cut zip"
+
 finish

@@ -60,7 +60,18 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		}
 		for (size_t i = 0; i < report.uncovered_count; i++)
 			total += strlen(report.uncovered[i]);
-	} else if (report.problem_count != 0 || report.problems != NULL) {
+		if (report.warning_count > 0 && report.warnings == NULL)
+			abort();
+		for (size_t i = 0; i < report.warning_count; i++) {
+			const struct bag_warning *w = &report.warnings[i];
+
+			if (bag_warning_name(w->kind) == NULL || w->detail == NULL ||
+			    w->path == NULL)
+				abort();
+			total += strlen(w->path) + strlen(w->detail) + w->line;
+		}
+	} else if (report.problem_count != 0 || report.problems != NULL ||
+	    report.warning_count != 0 || report.warnings != NULL) {
 		abort(); /* a failed verify leaves an empty report */
 	}
 	bag_report_free(&report);

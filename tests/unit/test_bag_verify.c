@@ -163,6 +163,47 @@ test_folder_tampered(void **state)
 	bag_report_free(&r);
 }
 
+/* The binary-mode marker is '*' after exactly one space, as md5sum -b writes it;
+ * after a tab (or two spaces) it is part of the name, here one outside data/. */
+static void
+test_folder_binary_marker(void **state)
+{
+	const char *dir = *state;
+	struct bag_report r;
+
+	write_file(dir, "manifest-md5.txt",
+	    "b1946ac92492d2347c6235b4d2611184 *data/a.txt\n"
+	    "591785b794601e212b260e25925636fd\t*data/sub/b.txt\n");
+	verify_ok(dir, &r);
+	EXPECT(&r, { BAG_MALFORMED, "*data/sub/b.txt" }, { BAG_EXTRA, "data/sub/b.txt" });
+	bag_report_free(&r);
+}
+
+/* A folder bag too: a name stored in NFD, listed in NFC, verifies with a warning that
+ * names the manifest's line. */
+static void
+test_folder_normalization(void **state)
+{
+	const char *dir = *state;
+	struct bag_report r;
+
+	write_file(dir, "data/sub/cafe\xcc\x81.txt", "facture\n");
+	write_file(dir, "manifest-md5.txt",
+	    "b1946ac92492d2347c6235b4d2611184  data/a.txt\n"
+	    "591785b794601e212b260e25925636fd  data/sub/b.txt\n"
+	    "2a4dd6a7b2a0a4b1d5d8c5e2e4f1c9f0  data/sub/caf\xc3\xa9.txt\n");
+	write_file(dir, "bag-info.txt", "Payload-Oxum: 20.3\n");
+	verify_ok(dir, &r);
+	/* The checksum above is not facture's: the file is judged by it, as altered. */
+	EXPECT(&r, { BAG_ALTERED, "data/sub/cafe\xcc\x81.txt" });
+	assert_int_equal(r.warning_count, 1);
+	assert_string_equal(bag_warning_name(r.warnings[0].kind), "normalization");
+	assert_string_equal(r.warnings[0].path, "manifest-md5.txt");
+	assert_int_equal(r.warnings[0].line, 3);
+	assert_non_null(strstr(r.warnings[0].detail, "in NFC, the bag holds it in NFD"));
+	bag_report_free(&r);
+}
+
 static void
 test_problem_names(void **state)
 {
@@ -174,6 +215,8 @@ test_problem_names(void **state)
 	assert_string_equal(bag_problem_name(BAG_INCOMPLETE), "incomplete");
 	assert_string_equal(bag_problem_name(BAG_MALFORMED), "malformed");
 	assert_string_equal(bag_problem_name(BAG_UNSAFE), "unsafe");
+	assert_string_equal(bag_warning_name(BAG_WARN_DUPLICATE), "duplicate");
+	assert_string_equal(bag_warning_name(BAG_WARN_NORMALIZATION), "normalization");
 }
 
 int
@@ -184,6 +227,10 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_folder_intact, folder_setup,
 		    folder_teardown),
 		cmocka_unit_test_setup_teardown(test_folder_tampered, folder_setup,
+		    folder_teardown),
+		cmocka_unit_test_setup_teardown(test_folder_binary_marker, folder_setup,
+		    folder_teardown),
+		cmocka_unit_test_setup_teardown(test_folder_normalization, folder_setup,
 		    folder_teardown),
 		cmocka_unit_test(test_problem_names),
 	};

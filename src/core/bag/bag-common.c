@@ -17,11 +17,24 @@
 #include "bag-internal.h"
 #include "text.h"
 
+/* Every digest OpenSSL offers that has a BagIt name. RFC 8493 §2.4 names an algorithm
+ * by its lowercased name with the punctuation removed ("sha3256"), while bagit-python
+ * and the other tools in the wild keep the hyphen ("sha3-256"): both are accepted. */
 const struct bag_algorithm bag_algorithms[BAG_ALG_COUNT] = {
-	{ "md5", 32 },
-	{ "sha1", 40 },
-	{ "sha256", 64 },
-	{ "sha512", 128 },
+	{ "md5", "md5", 32 },
+	{ "sha1", "sha1", 40 },
+	{ "sha224", "sha224", 56 },
+	{ "sha256", "sha256", 64 },
+	{ "sha384", "sha384", 96 },
+	{ "sha512", "sha512", 128 },
+	{ "sha3-224", "sha3-224", 56 },
+	{ "sha3-256", "sha3-256", 64 },
+	{ "sha3-384", "sha3-384", 96 },
+	{ "sha3-512", "sha3-512", 128 },
+	{ "sha3224", "sha3-224", 56 },
+	{ "sha3256", "sha3-256", 64 },
+	{ "sha3384", "sha3-384", 96 },
+	{ "sha3512", "sha3-512", 128 },
 };
 
 const char *

@@ -72,8 +72,9 @@ int bag_folder_open(const char *path, const char *password, struct bag_report *r
 #define BAG_ZIP_ENTRY_MAX 100000
 
 /* The entry count of the zip open on FD, from its end record; *FOUND is 0 when the
- * file has none. bag-zip-layout.c. */
-int bag_zip_entry_count(int fd, const char *path, uint64_t *count, int *found);
+ * file has none, and *CUT then says whether it starts with a zip entry and has no end
+ * record at all, as a zip cut short or still being written. bag-zip-layout.c. */
+int bag_zip_entry_count(int fd, const char *path, uint64_t *count, int *found, int *cut);
 /* Where an entry's data lies, as the layout check found it, and its WinZip AES record. */
 struct bag_zip_extent {
 	uint64_t data_at, size; /* the stored (compressed, encrypted) bytes */
@@ -133,9 +134,10 @@ int bag_add_uncovered(struct bag_report *report, const char *path);
 void bag_report_drop_problems(struct bag_report *report);
 
 /* The checksum algorithms a manifest may use, by index. */
-enum { BAG_ALG_COUNT = 4 };
+enum { BAG_ALG_COUNT = 14 };
 struct bag_algorithm {
-	const char *name; /* as in manifest-NAME.txt and for EVP */
+	const char *name; /* as in manifest-NAME.txt */
+	const char *evp;  /* OpenSSL's name for it */
 	size_t hex_len;   /* length of a checksum in hex */
 };
 extern const struct bag_algorithm bag_algorithms[BAG_ALG_COUNT];
@@ -163,6 +165,8 @@ struct bag_judge {
 	struct bag_reader *reader;
 	const char *encoding;      /* iconv name of the tag files' encoding */
 	int percent_paths;         /* BagIt 1.0 percent-encodes CR, LF and % in paths */
+	int version1;              /* BagIt 1.0 or later (or no version): a repeated
+				    * manifest line is an error, in 0.97 a warning */
 	struct bag_manifest manifests[BAG_MANIFEST_MAX];
 	size_t manifest_count;
 	size_t payload_manifests;
@@ -179,7 +183,8 @@ int bag_judge_bagit(struct bag_judge *j, int *found);
 int bag_find_manifests(struct bag_judge *j, int *any);
 /* Reads and parses every registered manifest into the listings. */
 int bag_load_manifests(struct bag_judge *j);
-/* Sorts the listings by path for the merge with the sorted entries. */
+/* Sorts the listings by path for the merge with the sorted entries, dropping repeats
+ * (reported); again after bag-verify.c renamed some. */
 int bag_sort_listings(struct bag_judge *j);
 /* fetch.txt: each listed file is incomplete rather than missing. */
 int bag_judge_fetch(struct bag_judge *j);

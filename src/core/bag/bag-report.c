@@ -1,5 +1,5 @@
 /* The verifier's report: the problems found in a bag, each with its kind, path and
- * detail. Also used for case folders, so that they are reported like bags. */
+ * detail, and the warnings, which also name a line. Also used for case folders, so that they are reported like bags. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -38,43 +38,99 @@ bag_problem_name(enum bag_problem_kind kind)
 	return "unknown";
 }
 
+const char *
+bag_warning_name(enum bag_warning_kind kind)
+{
+	switch (kind) {
+	case BAG_WARN_DUPLICATE:
+		return "duplicate";
+	case BAG_WARN_NORMALIZATION:
+		return "normalization";
+	}
+	return "unknown";
+}
+
+/* The report has no capacity fields: an array of COUNT elements of SIZE bytes grows
+ * to 16, then whenever the count reaches a power of two, so that a bag with many
+ * problems does not cost a realloc each. */
+static int
+grow(void **array, size_t count, size_t size)
+{
+	void *grown;
+
+	if (count != 0 && (count < 16 || (count & (count - 1)) != 0))
+		return DISPUTE_OK;
+	grown = realloc(*array, (count != 0 ? count * 2 : 16) * size);
+	if (grown == NULL)
+		return bag_out_of_memory();
+	*array = grown;
+	return DISPUTE_OK;
+}
+
+/* The detail and a copy of PATH (may be NULL) for a new problem or warning. */
+static int
+format_entry(char **detail, char **path_copy, const char *path, const char *fmt, va_list ap)
+{
+	va_list again;
+	int n;
+
+	va_copy(again, ap);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	*detail = n >= 0 ? malloc((size_t)n + 1) : NULL;
+	if (*detail != NULL)
+		vsnprintf(*detail, (size_t)n + 1, fmt, again);
+	va_end(again);
+	if (*detail == NULL)
+		return bag_out_of_memory();
+	*path_copy = NULL;
+	if (path != NULL && (*path_copy = strdup(path)) == NULL) {
+		free(*detail);
+		return bag_out_of_memory();
+	}
+	return DISPUTE_OK;
+}
+
 int
 bag_add_problem(struct bag_report *report, enum bag_problem_kind kind, const char *path,
     const char *fmt, ...)
 {
-	struct bag_problem *grown, *p;
+	struct bag_problem *p;
 	va_list ap;
-	int n;
+	int status;
 
-	/* The report has no capacity field: grow to 16, then whenever the count reaches a
-	 * power of two, so that a bag with many problems does not cost a realloc each. */
-	if (report->problem_count == 0 || (report->problem_count >= 16 &&
-	    (report->problem_count & (report->problem_count - 1)) == 0)) {
-		size_t cap = report->problem_count != 0 ? report->problem_count * 2 : 16;
-
-		grown = realloc(report->problems, cap * sizeof(*grown));
-		if (grown == NULL)
-			return bag_out_of_memory();
-		report->problems = grown;
-	}
+	if (grow((void **)&report->problems, report->problem_count,
+	    sizeof(*report->problems)) != DISPUTE_OK)
+		return DISPUTE_FAILED;
 	p = &report->problems[report->problem_count];
 	p->kind = kind;
-	p->path = NULL;
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	status = format_entry(&p->detail, &p->path, path, fmt, ap);
 	va_end(ap);
-	p->detail = n >= 0 ? malloc((size_t)n + 1) : NULL;
-	if (p->detail == NULL)
-		return bag_out_of_memory();
+	if (status == DISPUTE_OK)
+		report->problem_count++;
+	return status;
+}
+
+int
+bag_add_warning(struct bag_report *report, enum bag_warning_kind kind, const char *path,
+    unsigned line, const char *fmt, ...)
+{
+	struct bag_warning *w;
+	va_list ap;
+	int status;
+
+	if (grow((void **)&report->warnings, report->warning_count,
+	    sizeof(*report->warnings)) != DISPUTE_OK)
+		return DISPUTE_FAILED;
+	w = &report->warnings[report->warning_count];
+	w->kind = kind;
+	w->line = line;
 	va_start(ap, fmt);
-	vsnprintf(p->detail, (size_t)n + 1, fmt, ap);
+	status = format_entry(&w->detail, &w->path, path, fmt, ap);
 	va_end(ap);
-	if (path != NULL && (p->path = strdup(path)) == NULL) {
-		free(p->detail);
-		return bag_out_of_memory();
-	}
-	report->problem_count++;
-	return DISPUTE_OK;
+	if (status == DISPUTE_OK)
+		report->warning_count++;
+	return status;
 }
 
 void
@@ -110,6 +166,11 @@ bag_report_free(struct bag_report *report)
 	bag_report_drop_problems(report);
 	for (size_t i = 0; i < report->uncovered_count; i++)
 		free(report->uncovered[i]);
+	for (size_t i = 0; i < report->warning_count; i++) {
+		free(report->warnings[i].path);
+		free(report->warnings[i].detail);
+	}
+	free(report->warnings);
 	free(report->uncovered);
 	free(report->problems);
 	free(report->root);

@@ -120,8 +120,13 @@ load_tag_file(struct bag_judge *j, const struct bag_entry *e, const char *encodi
 		status = bag_add_problem(j->report, BAG_MALFORMED, e->name, "%s", why);
 		goto out;
 	}
-	/* RFC 8493 forbids a BOM, but some Windows tools write one; it is harmless. */
+	/* bagit.txt MUST NOT start with a BOM (RFC 8493 §2.1.1, BagIt 0.97 §2.1.1): a tool
+	 * that looks for "BagIt-Version" in its first bytes would not find it. In the other
+	 * tag files some Windows tools write one, and it is harmless. */
 	if (*len >= 3 && memcmp(*text, "\xef\xbb\xbf", 3) == 0) {
+		if (strcmp(e->name, "bagit.txt") == 0 && bag_add_problem(j->report,
+		    BAG_MALFORMED, e->name, "line 1: starts with a byte-order mark") != DISPUTE_OK)
+			goto out;
 		memmove(*text, *text + 3, *len - 2);
 		*len -= 3;
 	}
@@ -176,8 +181,32 @@ bagit_value(struct bag_judge *j, const char *label, size_t label_len, const char
 	return *field != NULL ? DISPUTE_OK : bag_out_of_memory();
 }
 
+/* bagit.txt is exactly two lines, "BagIt-Version: M.N" then "Tag-File-Character-
+ * Encoding: ENCODING", with one space after the colon and none elsewhere (RFC 8493
+ * §2.1.1; BagIt 0.97 §2.1.1 says the same). LINE, the NO-th, is held to that form. */
+static int
+bagit_line_strict(struct bag_judge *j, const char *line, size_t len, unsigned no)
+{
+	static const char *const labels[] = { "BagIt-Version", "Tag-File-Character-Encoding" };
+	const char *want;
+	size_t n;
+
+	if (no > 2)
+		return bag_add_problem(j->report, BAG_MALFORMED, "bagit.txt",
+		    "line %u: one line too many (bagit.txt has exactly two)", no);
+	want = labels[no - 1];
+	n = strlen(want);
+	if (len > n + 2 && memcmp(line, want, n) == 0 && line[n] == ':' && line[n + 1] == ' ' &&
+	    !is_blank(line[n + 2]) && !is_blank(line[len - 1]))
+		return DISPUTE_OK;
+	return bag_add_problem(j->report, BAG_MALFORMED, "bagit.txt",
+	    "line %u: not exactly \"%s: VALUE\"", no, want);
+}
+
 /* Versions other than 0.97 and 1.0 are judged anyway: the rules have barely changed
- * and a verdict is more useful to a shopper than a refusal. */
+ * and a verdict is more useful to a shopper than a refusal. So is a bagit.txt that
+ * breaks the form: the problem is reported, and the values are still read as loosely
+ * as "LABEL: VALUE" allows, so that the rest of the bag is judged too. */
 int
 bag_judge_bagit(struct bag_judge *j, int *found)
 {
@@ -196,14 +225,10 @@ bag_judge_bagit(struct bag_judge *j, int *found)
 	if (load_tag_lines(j, e, "UTF-8", &text, &t) != DISPUTE_OK)
 		goto out;
 	while (next_line(&t, &line, &len)) {
-		if (len == 0)
+		if (bagit_line_strict(j, line, len, t.line) != DISPUTE_OK)
+			goto out;
+		if (!split_label(line, len, &label, &label_len, &value, &value_len))
 			continue;
-		if (!split_label(line, len, &label, &label_len, &value, &value_len)) {
-			if (bag_add_problem(j->report, BAG_MALFORMED, "bagit.txt",
-			    "line %u: not LABEL: VALUE", t.line) != DISPUTE_OK)
-				goto out;
-			continue;
-		}
 		if (bagit_value(j, label, label_len, value, value_len, t.line) != DISPUTE_OK)
 			goto out;
 	}
@@ -214,7 +239,7 @@ bag_judge_bagit(struct bag_judge *j, int *found)
 	    bag_add_problem(j->report, BAG_MALFORMED, "bagit.txt",
 	    "BagIt-Version %s is not a version number", j->report->version) != DISPUTE_OK)
 		goto out;
-	j->percent_paths = major >= 1;
+	j->percent_paths = j->version1 = major >= 1;
 	if (text != NULL && j->report->encoding == NULL && bag_add_problem(j->report,
 	    BAG_MALFORMED, "bagit.txt", "no Tag-File-Character-Encoding line") != DISPUTE_OK)
 		goto out;
@@ -368,7 +393,11 @@ add_listing(struct bag_judge *j, char *path, size_t manifest, unsigned line,
 	return DISPUTE_OK;
 }
 
-/* "CHECKSUM PATH": one or more blanks between, as 0.97 allowed tabs too. */
+/* "CHECKSUM PATH" with one or more spaces or tabs between (RFC 8493 §2.1.3, BagIt
+ * 0.97 §2.1.3). Two forms that md5sum and its kin write are read as they mean it: the
+ * binary-mode marker of `sha256sum -b` ("CHECKSUM *PATH": one space, then '*'; a name
+ * that itself starts with '*' is written after two spaces), and a leading "./" from
+ * `find . | xargs sha256sum`, which names the same file. */
 static int
 parse_manifest_line(struct bag_judge *j, size_t m, const char *line, size_t len,
     unsigned no)
@@ -379,6 +408,10 @@ parse_manifest_line(struct bag_judge *j, size_t m, const char *line, size_t len,
 
 	while (skip < len && is_blank(line[skip]))
 		skip++;
+	if (skip == hex_len + 1 && line[hex_len] == ' ' && skip < len && line[skip] == '*')
+		skip++;
+	while (len - skip > 2 && line[skip] == '.' && line[skip + 1] == '/')
+		skip += 2;
 	if (hex_len == 0 || skip == hex_len || skip == len)
 		return bag_add_problem(j->report, BAG_MALFORMED, mf->file,
 		    "line %u: not CHECKSUM PATH", no);
@@ -456,6 +489,23 @@ listing_cmp(const void *a, const void *b)
 	return x->line < y->line ? -1 : x->line > y->line;
 }
 
+/* A path a manifest lists again. RFC 8493 §2.1.3 lists every payload file once, so
+ * in 1.0 that is an error whatever the checksum; BagIt 0.97 says nothing of it, and a
+ * repeated line with the same checksum is harmless there, so it is only a warning. */
+static int
+report_repeat(struct bag_judge *j, const struct bag_listing *first,
+    const struct bag_listing *again)
+{
+	const char *file = j->manifests[again->manifest].file;
+
+	if (!j->version1 && strcmp(first->hex, again->hex) == 0)
+		return bag_add_warning(j->report, BAG_WARN_DUPLICATE, file, again->line,
+		    "lists %s again, with the same checksum as line %u", again->path,
+		    first->line);
+	return bag_add_problem(j->report, BAG_MALFORMED, file, "line %u lists %s again",
+	    again->line, again->path);
+}
+
 /* Sorts the listings for the merge with the entries; a path a manifest lists twice
  * keeps its first line. */
 int
@@ -470,9 +520,7 @@ bag_sort_listings(struct bag_judge *j)
 
 		if (kept > 0 && j->listings[kept - 1].manifest == l->manifest &&
 		    strcmp(j->listings[kept - 1].path, l->path) == 0) {
-			int status = bag_add_problem(j->report, BAG_MALFORMED,
-			    j->manifests[l->manifest].file, "line %u lists %s again", l->line,
-			    l->path);
+			int status = report_repeat(j, &j->listings[kept - 1], l);
 
 			free(l->path);
 			if (status != DISPUTE_OK) {
@@ -526,6 +574,9 @@ parse_fetch_line(struct bag_judge *j, const char *line, size_t len, unsigned no)
 		j->fetched_cap = n;
 	}
 	j->fetched[j->fetched_count++] = path;
+	/* A listed file that is there already is judged like any other. */
+	if (bag_reader_find(j->reader, path) != NULL)
+		return DISPUTE_OK;
 	return bag_add_problem(j->report, BAG_INCOMPLETE, path, "to be fetched from %.*s",
 	    (int)url_len, line);
 }

@@ -7,6 +7,8 @@
 
 #include <sys/stat.h>
 
+#include <uninorm.h>
+
 #include "dispute/i18n.h"
 #include "dispute/progress.h"
 #include "dispute/report.h"
@@ -19,7 +21,7 @@ join_manifests(const struct bag_judge *j, unsigned mask, char *buf, size_t size)
 	size_t used = 0;
 
 	buf[0] = '\0';
-	for (size_t m = 0; m < j->manifest_count; m++)
+	for (size_t m = 0; m < j->manifest_count && used < size; m++)
 		if (mask & (1u << m))
 			used += (size_t)snprintf(buf + used, size - used, "%s%s",
 			    used > 0 ? ", " : "", j->manifests[m].file);
@@ -42,7 +44,7 @@ hash_entry(struct bag_judge *j, const struct bag_entry *e, unsigned algs,
 	memset(d, 0, sizeof(d));
 	for (int a = 0; a < BAG_ALG_COUNT; a++)
 		if ((algs & (1u << a)) &&
-		    digest_init(&d[a], bag_algorithms[a].name) != DISPUTE_OK)
+		    digest_init(&d[a], bag_algorithms[a].evp) != DISPUTE_OK)
 			goto out;
 	readable = j->reader->ops->open(j->reader, e, &s, why) == DISPUTE_OK;
 	while (readable) {
@@ -67,10 +69,9 @@ out:
 	return status;
 }
 
-/* Names are compared byte for byte, so "café" typed on macOS (decomposed, NFD: 'e'
- * and U+0301) differs from the same name in NFC. Without a Unicode library we cannot
- * normalize, but a combining mark (U+0300-U+036F) tells the user why two names that
- * look the same do not match. */
+/* A name that matched nothing even under normalization (match_normalized()) may still
+ * look like one the user expects: a combining mark (U+0300-U+036F) says that it is
+ * decomposed, NFD, as macOS writes names. */
 static const char *
 nfd_hint(const char *path)
 {
@@ -79,6 +80,157 @@ nfd_hint(const char *path)
 		    (p[0] == 0xcd && p[1] >= 0x80 && p[1] <= 0xaf))
 			return " (name in decomposed Unicode, NFD)";
 	return "";
+}
+
+/* PATH in Unicode NFC, malloc'd and NUL-terminated; NULL when memory runs out. Names
+ * are valid UTF-8 (the readers and the tag parser see to it). */
+static char *
+nfc_of(const char *path)
+{
+	size_t len;
+	char *n = (char *)u8_normalize(UNINORM_NFC, (const uint8_t *)path, strlen(path), NULL,
+	    &len), *out;
+
+	if (n == NULL)
+		return NULL;
+	out = realloc(n, len + 1);
+	if (out == NULL) {
+		free(n);
+		return NULL;
+	}
+	out[len] = '\0';
+	return out;
+}
+
+/* "NFC", "NFD" or "neither NFC nor NFD": which form PATH is in, for a warning. */
+static const char *
+form_of(const char *path)
+{
+	static const struct {
+		uninorm_t form;
+		const char *name;
+	} forms[] = { { UNINORM_NFC, "NFC" }, { UNINORM_NFD, "NFD" } };
+	size_t len = strlen(path);
+
+	for (size_t i = 0; i < sizeof(forms) / sizeof(forms[0]); i++) {
+		size_t n;
+		uint8_t *normal = u8_normalize(forms[i].form, (const uint8_t *)path, len, NULL,
+		    &n);
+		int same = normal != NULL && n == len && memcmp(normal, path, len) == 0;
+
+		free(normal);
+		if (same)
+			return forms[i].name;
+	}
+	return "neither NFC nor NFD";
+}
+
+static int
+has_non_ascii(const char *s)
+{
+	for (; *s != '\0'; s++)
+		if ((unsigned char)*s >= 0x80)
+			return 1;
+	return 0;
+}
+
+struct normal_entry {
+	char *key; /* the entry's name in NFC */
+	const char *name;
+};
+
+static int
+normal_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct normal_entry *)a)->key,
+	    ((const struct normal_entry *)b)->key);
+}
+
+static int
+listing_path_cmp(const void *key, const void *elem)
+{
+	return strcmp(key, ((const struct bag_listing *)elem)->path);
+}
+
+/* A manifest written on Linux names "café" in NFC, the same file copied through macOS
+ * may be stored in NFD, or the other way round: byte for byte the names differ, yet
+ * they are one file to the user. A listed path that no entry has, but that an entry
+ * no line lists has under NFC, is taken to name that entry, with a warning naming
+ * both forms, so that it verifies (or not) by its checksum rather than as missing
+ * plus extra. Names that collide inside the bag are unsafe already (bag-common.c). */
+static int
+match_normalized(struct bag_judge *j)
+{
+	const struct bag_reader *r = j->reader;
+	struct normal_entry *ne = NULL, *hit;
+	char **renamed = NULL, *key;
+	size_t count = 0, changed = 0;
+	int status = DISPUTE_FAILED;
+
+	for (size_t i = 0; i < r->entry_count; i++)
+		count += has_non_ascii(r->entries[i].name);
+	if (count == 0 || j->listing_count == 0)
+		return DISPUTE_OK;
+	ne = calloc(count, sizeof(*ne));
+	renamed = calloc(j->listing_count, sizeof(*renamed));
+	if (ne == NULL || renamed == NULL) {
+		bag_out_of_memory();
+		goto out;
+	}
+	count = 0;
+	for (size_t i = 0; i < r->entry_count; i++) {
+		if (!has_non_ascii(r->entries[i].name))
+			continue;
+		ne[count].name = r->entries[i].name;
+		if ((ne[count++].key = nfc_of(r->entries[i].name)) == NULL) {
+			bag_out_of_memory();
+			goto out;
+		}
+	}
+	qsort(ne, count, sizeof(*ne), normal_cmp);
+	/* Decide on the sorted listings first, rename after, so that the lookups of
+	 * entries' names among the listings stay valid. */
+	for (size_t k = 0; k < j->listing_count; k++) {
+		const struct bag_listing *l = &j->listings[k];
+
+		if (!has_non_ascii(l->path) || bag_reader_find(r, l->path) != NULL)
+			continue;
+		if ((key = nfc_of(l->path)) == NULL) {
+			bag_out_of_memory();
+			goto out;
+		}
+		hit = bsearch(&(struct normal_entry){ key, NULL }, ne, count, sizeof(*ne),
+		    normal_cmp);
+		free(key);
+		if (hit == NULL || bsearch(hit->name, j->listings, j->listing_count,
+		    sizeof(*j->listings), listing_path_cmp) != NULL)
+			continue;
+		if (bag_add_warning(j->report, BAG_WARN_NORMALIZATION,
+		    j->manifests[l->manifest].file, l->line, "names %s in %s, the bag holds it "
+		    "in %s; the same name under Unicode normalization", l->path,
+		    form_of(l->path), form_of(hit->name)) != DISPUTE_OK)
+			goto out;
+		if ((renamed[k] = strdup(hit->name)) == NULL) {
+			bag_out_of_memory();
+			goto out;
+		}
+		changed++;
+	}
+	for (size_t k = 0; k < j->listing_count; k++)
+		if (renamed[k] != NULL) {
+			free(j->listings[k].path);
+			j->listings[k].path = renamed[k];
+			renamed[k] = NULL;
+		}
+	status = changed > 0 ? bag_sort_listings(j) : DISPUTE_OK;
+out:
+	for (size_t i = 0; ne != NULL && i < count; i++)
+		free(ne[i].key);
+	free(ne);
+	for (size_t k = 0; renamed != NULL && k < j->listing_count; k++)
+		free(renamed[k]);
+	free(renamed);
+	return status;
 }
 
 /* The tag files RFC 8493 defines, which a bag may leave out of its tag manifests. */
@@ -101,7 +253,7 @@ judge_path(struct bag_judge *j, const struct bag_entry *e, const char *path,
     const struct bag_listing *listed, size_t count)
 {
 	char hex[BAG_ALG_COUNT][DIGEST_HEX_MAX];
-	char why[BAG_WHY_MAX], names[256], altered[512];
+	char why[BAG_WHY_MAX], names[1024], altered[1024];
 	unsigned algs = 0, in = 0, unlisted = 0;
 	uint64_t bytes;
 	size_t used = 0;
@@ -139,7 +291,7 @@ judge_path(struct bag_judge *j, const struct bag_entry *e, const char *path,
 	if (why[0] != '\0')
 		return bag_add_problem(j->report, BAG_MALFORMED, path, "%s", why);
 	altered[0] = '\0';
-	for (size_t i = 0; i < count; i++) {
+	for (size_t i = 0; i < count && used < sizeof(altered); i++) {
 		const struct bag_manifest *mf = &j->manifests[listed[i].manifest];
 
 		if (strcmp(hex[mf->alg], listed[i].hex) != 0)
@@ -191,7 +343,7 @@ judge_files(struct bag_judge *j)
 static int
 list_algorithms(struct bag_judge *j)
 {
-	char buf[64];
+	char buf[BAG_ALG_COUNT * 9];
 	size_t used = 0;
 
 	buf[0] = '\0';
@@ -231,7 +383,8 @@ judge_bag(struct bag_judge *j)
 	    "payload folder not found") != DISPUTE_OK)
 		return DISPUTE_FAILED;
 	if (bag_load_manifests(j) != DISPUTE_OK || list_algorithms(j) != DISPUTE_OK ||
-	    bag_sort_listings(j) != DISPUTE_OK || bag_judge_fetch(j) != DISPUTE_OK ||
+	    bag_sort_listings(j) != DISPUTE_OK || match_normalized(j) != DISPUTE_OK ||
+	    bag_judge_fetch(j) != DISPUTE_OK ||
 	    judge_files(j) != DISPUTE_OK || bag_judge_bag_info(j) != DISPUTE_OK)
 		return DISPUTE_FAILED;
 	return DISPUTE_OK;

@@ -60,6 +60,8 @@ struct layout {
 	struct bag_zip_extent *extents;
 	uint64_t entries, cd_offset, cd_size, cd_end;
 	int zip64;
+	int end_whole;          /* the last end record's signature in the tail starts a
+				 * record that the file holds whole, usable or not */
 };
 
 static uint16_t
@@ -179,6 +181,12 @@ find_end(struct layout *l, int *found)
 		goto out;
 	/* The last end record whose comment reaches exactly to the end of the file; one
 	 * with bytes after it is how a second archive gets appended. */
+	for (size_t i = tail_len >= 4 ? tail_len - 3 : 0; i-- > 0;)
+		if (le32(tail + i) == SIG_END) {
+			l->end_whole = i + END_FIXED <= tail_len &&
+			    i + END_FIXED + le16(tail + i + 20) <= tail_len;
+			break;
+		}
 	for (size_t i = tail_len >= END_FIXED ? tail_len - END_FIXED + 1 : 0; i-- > 0;)
 		if (le32(tail + i) == SIG_END && i + END_FIXED + le16(tail + i + 20) == tail_len) {
 			const unsigned char *e = tail + i;
@@ -550,13 +558,15 @@ out:
 }
 
 int
-bag_zip_entry_count(int fd, const char *path, uint64_t *count, int *found)
+bag_zip_entry_count(int fd, const char *path, uint64_t *count, int *found, int *cut)
 {
 	struct layout l = { .fd = fd, .path = path };
+	unsigned char head[4];
 	struct stat st;
+	int short_read;
 
 	*count = 0;
-	*found = 0;
+	*found = *cut = 0;
 	if (fstat(fd, &st) != 0) {
 		dispute_error(_("%s: %s"), path, strerror(errno));
 		return DISPUTE_FAILED;
@@ -567,6 +577,14 @@ bag_zip_entry_count(int fd, const char *path, uint64_t *count, int *found)
 	if (find_end(&l, found) != DISPUTE_OK)
 		return DISPUTE_FAILED;
 	*count = l.entries;
+	/* An end record is what a zip writer writes last: none, or one the file ends in
+	 * the middle of, is a zip cut short; one followed by other bytes is an appended
+	 * archive instead. */
+	if (!*found && !l.end_whole) {
+		if (read_at(&l, 0, head, sizeof head, &short_read) != DISPUTE_OK)
+			return DISPUTE_FAILED;
+		*cut = !short_read && le32(head) == SIG_LOCAL;
+	}
 	return DISPUTE_OK;
 }
 

@@ -493,7 +493,7 @@ bag_zip_is_encrypted(const char *path, int *encrypted)
 {
 	zip_t *za = NULL;
 	uint64_t count;
-	int fd, zfd, err, found;
+	int fd, zfd, err, found, cut;
 
 	*encrypted = 0;
 	/* Whatever is wrong with the file, bag_verify reports it; a zip with too many
@@ -501,7 +501,7 @@ bag_zip_is_encrypted(const char *path, int *encrypted)
 	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	if (fd < 0)
 		return DISPUTE_OK;
-	if (bag_zip_entry_count(fd, path, &count, &found) == DISPUTE_OK && found &&
+	if (bag_zip_entry_count(fd, path, &count, &found, &cut) == DISPUTE_OK && found &&
 	    count <= BAG_ZIP_ENTRY_MAX && (zfd = dup(fd)) >= 0) {
 		za = zip_fdopen(zfd, ZIP_RDONLY, &err);
 		if (za == NULL)
@@ -516,16 +516,26 @@ bag_zip_is_encrypted(const char *path, int *encrypted)
 }
 
 /* The zip's end record, before libzip reads the central directory into memory: a zip
- * of a million entries is refused at the cost of reading its last bytes. */
+ * of a million entries is refused at the cost of reading its last bytes. A file that
+ * starts with a zip entry but has no end record is a zip cut short, as one still being
+ * copied or written is: saying so is the verdict, rather than "not a zip" or every
+ * file of the bag missing. Either way the zip is refused (*REFUSED set). */
 static int
-check_entry_count(int fd, const char *path, struct bag_report *report, int *refused)
+check_end(int fd, const char *path, const struct stat *st, struct bag_report *report,
+    int *refused)
 {
 	uint64_t count;
-	int found;
+	int found, cut;
 
 	*refused = 0;
-	if (bag_zip_entry_count(fd, path, &count, &found) != DISPUTE_OK)
+	if (bag_zip_entry_count(fd, path, &count, &found, &cut) != DISPUTE_OK)
 		return DISPUTE_FAILED;
+	if (cut) {
+		*refused = 1;
+		return bag_add_problem(report, BAG_MALFORMED, NULL, "truncated or still being "
+		    "copied: the zip starts with an entry but ends, after %llu bytes, without "
+		    "its end record", (unsigned long long)st->st_size);
+	}
 	if (!found || count <= BAG_ZIP_ENTRY_MAX)
 		return DISPUTE_OK;
 	*refused = 1;
@@ -561,7 +571,7 @@ bag_zip_open(const char *path, const char *password, struct bag_report *report,
 		dispute_error(_("%s: not a zip file or bag folder"), path);
 		goto out;
 	}
-	if (check_entry_count(impl->fd, path, report, &r->unjudged) != DISPUTE_OK)
+	if (check_end(impl->fd, path, &st, report, &r->unjudged) != DISPUTE_OK)
 		goto out;
 	if (r->unjudged) {
 		status = DISPUTE_OK;

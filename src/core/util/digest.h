@@ -13,7 +13,7 @@ struct digest {
 	void *ctx; /* EVP_MD_CTX */
 };
 
-/* ALGORITHM is "sha256", "sha512", "sha1" or "md5". */
+/* ALGORITHM is an OpenSSL digest name: "sha256", "md5", "sha3-256", ... */
 int digest_init(struct digest *d, const char *algorithm);
 void digest_update(struct digest *d, const void *data, size_t len);
 /* Writes the lowercase hex digest to HEX and frees the context. */

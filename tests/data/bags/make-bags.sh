@@ -84,10 +84,10 @@ awk '{ h = toupper($1); sub(/^[^ ]+  /, ""); printf "%s\t%s\r\n", h, $0 }' \
 	mv "$work/valid-097/m" "$work/valid-097/manifest-md5.txt"
 pack valid-097 valid-097-md5.zip
 
-# sha1 and sha512 manifests; bagit.txt with a BOM and CR-only line ends.
+# sha1 and sha512 manifests; bagit.txt with CR-only line ends.
 rm -rf "$work/two-algs"
 mkdir -p "$work/two-algs/data"
-printf '\357\273\277BagIt-Version: 1.0\rTag-File-Character-Encoding: UTF-8\r' \
+printf 'BagIt-Version: 1.0\rTag-File-Character-Encoding: UTF-8\r' \
 	>"$work/two-algs/bagit.txt"
 printf 'tracking number SF1234567890\n' >"$work/two-algs/data/tracking.txt"
 printf 'empty?\n' >"$work/two-algs/data/note.txt"
@@ -222,3 +222,90 @@ for kind in symlink-host-5 hidden-local local-name overlap collide-case-folder \
 	python3 "$here/../../fault/forge.py" "$kind" "$here/valid-sha256.zip" "$here/forged-$kind.zip"
 	cp "$here/forged-$kind.zip" "$here/../../fuzz/corpus/bag_verify/forged-$kind.zip"
 done
+
+# A 0.97 bag whose manifest is the output of `find . -type f | xargs md5sum -b`, run in
+# the bag folder: "./" before each path and the binary-mode marker '*'.
+rm -rf "$work/md5sum-b"
+mkdir -p "$work/md5sum-b/data/scans"
+printf 'BagIt-Version: 0.97\nTag-File-Character-Encoding: UTF-8\n' >"$work/md5sum-b/bagit.txt"
+printf 'scan of the receipt\n' >"$work/md5sum-b/data/scans/receipt.txt"
+printf 'chat log\n' >"$work/md5sum-b/data/chat.txt"
+(cd "$work/md5sum-b" && find ./data -type f | LC_ALL=C sort | xargs md5sum -b >manifest-md5.txt)
+pack md5sum-b md5sum-b.zip
+
+# sha224 and sha384 manifests separated by a tab, by several spaces, by spaces and tabs.
+rm -rf "$work/separators"
+mkdir -p "$work/separators/data"
+bagit separators 1.0 UTF-8
+printf 'one\n' >"$work/separators/data/one.txt"
+printf 'two\n' >"$work/separators/data/two words.txt"
+printf 'three\n' >"$work/separators/data/three.txt"
+for alg in sha224 sha384; do
+	(cd "$work/separators" && {
+		printf '%s\tdata/one.txt\n' "$("${alg}sum" data/one.txt | cut -d' ' -f1)"
+		printf '%s     data/three.txt\n' "$("${alg}sum" data/three.txt | cut -d' ' -f1)"
+		printf '%s \t data/two words.txt\n' "$("${alg}sum" 'data/two words.txt' | cut -d' ' -f1)"
+	} >"manifest-$alg.txt")
+done
+pack separators separators.zip
+
+# SHA-3 manifests, named both ways: manifest-sha3-256.txt (as bagit-python writes it)
+# and manifest-sha3512.txt (RFC 8493 §2.4: lowercased, punctuation removed).
+rm -rf "$work/sha3"
+mkdir -p "$work/sha3/data"
+bagit sha3 1.0 UTF-8
+printf 'hashed with keccak\n' >"$work/sha3/data/note.txt"
+(cd "$work/sha3" && python3 -c '
+import hashlib
+data = open("data/note.txt", "rb").read()
+for name, alg in (("sha3-256", "sha3_256"), ("sha3512", "sha3_512")):
+    with open("manifest-%s.txt" % name, "w") as f:
+        f.write("%s  data/note.txt\n" % hashlib.new(alg, data).hexdigest())
+')
+pack sha3 sha3.zip
+
+# bagit.txt held to its exact form (RFC 8493 §2.1.1, the same in 0.97): a byte-order
+# mark, blanks around the colon, a third line, a missing second line.
+bagit_variant() {
+	base "$1"
+	printf "$2" >"$work/$1/bagit.txt"
+	tag_manifest sha256 "$1"
+	pack "$1" "$1.zip"
+}
+bagit_variant bagit-bom '\357\273\277BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n'
+bagit_variant bagit-colon 'BagIt-Version : 1.0\nTag-File-Character-Encoding:UTF-8\n'
+bagit_variant bagit-extra 'BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\nContact-Name: someone\n'
+bagit_variant bagit-missing 'BagIt-Version: 1.0\n'
+
+# The other way round: the manifest was written on macOS (NFD), the zip holds the name
+# in NFC; and the file itself was changed, so it verifies as altered, not as missing.
+rm -rf "$work/nfc"
+mkdir -p "$work/nfc/data"
+bagit nfc 1.0 UTF-8
+printf 'facture modifiée\n' >"$work/nfc/data/caf$(printf '\303\251').txt"
+printf '%s  data/cafe\314\201.txt\n' "$(printf 'facture\n' | sha256sum | cut -d' ' -f1)" \
+	>"$work/nfc/manifest-sha256.txt"
+pack nfc nfc.zip
+
+# Repeated manifest lines. 1.0 (RFC 8493 §2.1.3: every payload file listed once): an
+# error even with the same checksum. 0.97: the same checksum again is a warning, a
+# different one an error.
+base dup-10
+sed -n 1p "$work/dup-10/manifest-sha256.txt" >>"$work/dup-10/manifest-sha256.txt"
+tag_manifest sha256 dup-10
+pack dup-10 dup-10.zip
+rm -rf "$work/dup-097"
+mkdir -p "$work/dup-097/data"
+bagit dup-097 0.97 UTF-8
+printf 'first\n' >"$work/dup-097/data/a.txt"
+printf 'second\n' >"$work/dup-097/data/b.txt"
+payload_manifest md5 dup-097
+(cd "$work/dup-097" && md5sum data/a.txt >>manifest-md5.txt &&
+	printf '%s  data/b.txt\n' "$(printf 'other\n' | md5sum | cut -d' ' -f1)" >>manifest-md5.txt)
+pack dup-097 dup-097.zip
+
+# Zips cut short, as when verify runs on one still being copied or written: in the
+# middle of an entry, and in the end record itself (APPNOTE 4.3.16: a zip ends with it).
+size=$(wc -c <"$here/valid-sha256.zip")
+head -c $((size / 2)) "$here/valid-sha256.zip" >"$here/truncated-half.zip"
+head -c $((size - 10)) "$here/valid-sha256.zip" >"$here/truncated-end.zip"
