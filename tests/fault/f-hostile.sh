@@ -132,11 +132,12 @@ contains out "intact, 2 payload files" "crlf: the bag is intact"
 hostile nfc-nfd-both 1
 contains out "on Windows and macOS (letter case, Unicode normalisation" \
     "nfc-nfd-both: the two spellings are named as one file elsewhere"
-hostile nfd-mismatch 1
-contains out "$(printf 'extra: data/cafe\314\201.txt: not listed in manifest-sha256.txt (name in decomposed Unicode, NFD)')" \
-    "nfd-mismatch: names the NFD entry as not listed, with the NFD hint"
-contains out "$(printf 'missing: data/caf\303\251.txt: listed in manifest-sha256.txt')" \
-    "nfd-mismatch: names the NFC manifest line as missing"
+# A manifest line in NFC for a name the zip holds in NFD (as macOS writes it): the same
+# name under normalisation, judged by its checksum, with a warning that says so.
+hostile nfd-mismatch 0
+contains out "$(printf 'warning: manifest-sha256.txt:1: names data/caf\303\251.txt in NFC, the bag holds it in NFD')" \
+    "nfd-mismatch: the warning names both spellings and the line"
+contains out "intact, 3 payload files" "nfd-mismatch: the bag is intact"
 
 note "f-hostile took $(elapsed "$started")s"
 finish
