@@ -68,6 +68,9 @@ grow(void **array, size_t count, size_t size)
 }
 
 /* The detail and a copy of PATH (may be NULL) for a new problem or warning. */
+static int format_entry(char **detail, char **path_copy, const char *path, const char *fmt,
+    va_list ap) __attribute__((format(printf, 4, 0)));
+
 static int
 format_entry(char **detail, char **path_copy, const char *path, const char *fmt, va_list ap)
 {

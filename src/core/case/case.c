@@ -445,7 +445,7 @@ case_get(const struct dispute_case *c, const char *name)
 int
 case_set(struct dispute_case *c, const char *name, const char *value)
 {
-	const char *key;
+	const char *key = NULL; /* set by section_of() whenever NAME has a section part */
 	cJSON *section = section_of(c, name, &key);
 	cJSON *item;
 	char *dot = strchr(name, '.');
