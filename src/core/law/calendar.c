@@ -8,15 +8,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "dispute/calendar.h"
-#include "dispute/datadir.h"
 #include "dispute/date.h"
 #include "dispute/fsutil.h"
 #include "dispute/i18n.h"
 #include "dispute/json-file.h"
 #include "dispute/report.h"
+#include "overlay.h"
 
 #define HOLIDAYS_SCHEMA "dispute-holidays/1"
 #define HOLIDAYS_FILE_MAX (1024 * 1024)
@@ -249,35 +248,20 @@ out:
 	return status;
 }
 
+static int
+load_holidays(void *table, const char *path)
+{
+	return holidays_load(table, path);
+}
+
 int
 holidays_load_default(struct holiday_table *t, const char *case_dir)
 {
-	const char *user = getenv("DISPUTE_HOLIDAYS");
-	char *shipped, *local = NULL;
-	int status = DISPUTE_FAILED;
+	int status = overlay_load(t, load_holidays, "holidays-cn.json", "DISPUTE_HOLIDAYS",
+	    case_dir, "holidays.json");
 
-	shipped = datadir_find("rules/holidays-cn.json");
-	if (shipped == NULL)
-		goto out;
-	if (holidays_load(t, shipped) != DISPUTE_OK)
-		goto out;
-	/* A named file that is missing is an error, not a silent fallback: the user asked
-	 * for their table and would otherwise get deadlines computed without it. */
-	if (user != NULL && user[0] != '\0' && holidays_load(t, user) != DISPUTE_OK)
-		goto out;
-	if (case_dir != NULL) {
-		local = path_join(case_dir, "holidays.json");
-		if (local == NULL)
-			goto out;
-		if (access(local, F_OK) == 0 && holidays_load(t, local) != DISPUTE_OK)
-			goto out;
-	}
-	status = DISPUTE_OK;
-out:
 	if (status != DISPUTE_OK)
 		holidays_free(t);
-	free(local);
-	free(shipped);
 	return status;
 }
 

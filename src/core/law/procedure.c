@@ -8,16 +8,15 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "dispute/calendar.h"
-#include "dispute/datadir.h"
 #include "dispute/fsutil.h"
 #include "dispute/i18n.h"
 #include "dispute/json-file.h"
 #include "dispute/procedure.h"
 #include "dispute/report.h"
 #include "dispute/validate.h"
+#include "overlay.h"
 #include "claim.h"
 
 #define WAGES_SCHEMA "dispute-wages/1"
@@ -95,32 +94,20 @@ out:
 	return status;
 }
 
+static int
+load_wages(void *table, const char *path)
+{
+	return wages_load(table, path);
+}
+
 int
 wages_load_default(struct wage_table *t, const char *case_dir)
 {
-	const char *user = getenv("DISPUTE_WAGES");
-	char *shipped, *local = NULL;
-	int status = DISPUTE_FAILED;
+	int status = overlay_load(t, load_wages, "wages-cn.json", "DISPUTE_WAGES", case_dir,
+	    "wages.json");
 
-	shipped = datadir_find("rules/wages-cn.json");
-	if (shipped == NULL || wages_load(t, shipped) != DISPUTE_OK)
-		goto out;
-	/* A named file that is missing is an error: the buyer asked for their figures. */
-	if (user != NULL && user[0] != '\0' && wages_load(t, user) != DISPUTE_OK)
-		goto out;
-	if (case_dir != NULL) {
-		local = path_join(case_dir, "wages.json");
-		if (local == NULL)
-			goto out;
-		if (access(local, F_OK) == 0 && wages_load(t, local) != DISPUTE_OK)
-			goto out;
-	}
-	status = DISPUTE_OK;
-out:
 	if (status != DISPUTE_OK)
 		wages_free(t);
-	free(local);
-	free(shipped);
 	return status;
 }
 
