@@ -31,6 +31,27 @@ SOURCE_DATE_EPOCH=1795000000 # 2026-11-18
 export SOURCE_DATE_EPOCH
 TODAY=2026-11-18
 
+# set_all DIR FIELD VALUE [FIELD VALUE ...]: records facts, stopping the test on a refusal.
+set_all() {
+	dir=$1
+	shift
+	while [ $# -ge 2 ]; do
+		"$DISPUTE" -q -C "$dir" set "$1" "$2" || { echo "cannot set $1"; exit 1; }
+		shift 2
+	done
+}
+
+# set_refused MESSAGE FIELD [VALUE]: `dispute -C c set FIELD VALUE` fails with MESSAGE
+# and leaves c/case.json byte-identical.
+set_refused() {
+	msg=$1
+	shift
+	cp c/case.json before.json
+	expect 1 "set $* is refused" "$DISPUTE" -C c set "$@"
+	contains err "$msg" "set $*: the message says '$msg'"
+	same before.json c/case.json "set $*: case.json is byte-identical afterwards"
+}
+
 finish() {
 	printf '%d passed, %d failed\n' "$passed" "$failed"
 	[ "$failed" -eq 0 ]

@@ -7,33 +7,17 @@
 
 "$DISPUTE" -q init c || exit 1
 
-set_all() {
-	while [ $# -ge 2 ]; do
-		"$DISPUTE" -q -C c set "$1" "$2" || { echo "cannot set $1"; exit 1; }
-		shift 2
-	done
-}
-
-refused() {
-	msg=$1
-	shift
-	cp c/case.json before.json
-	expect 1 "set $* is refused" "$DISPUTE" -C c set "$@"
-	contains err "$msg" "set $*: the message says '$msg'"
-	same before.json c/case.json "set $*: case.json is byte-identical afterwards"
-}
-
-refused 'problem.loss_kind: "medical" is not one of: injury, property, expense' \
+set_refused 'problem.loss_kind: "medical" is not one of: injury, property, expense' \
     problem.loss_kind medical
-refused 'claimant.e_service: "ok" is not one of: yes, no' claimant.e_service ok
-refused 'case.mediate_first: "1" is not one of: yes, no' case.mediate_first 1
-refused 'case.preservation: "Y" is not one of: yes, no' case.preservation Y
-refused 'demand.terminate: "true" is not one of: yes, no' demand.terminate true
+set_refused 'claimant.e_service: "ok" is not one of: yes, no' claimant.e_service ok
+set_refused 'case.mediate_first: "1" is not one of: yes, no' case.mediate_first 1
+set_refused 'case.preservation: "Y" is not one of: yes, no' case.preservation Y
+set_refused 'demand.terminate: "true" is not one of: yes, no' demand.terminate true
 for f in case.cause case.forum_clause claimant.service_address order.promise problem.loss_label; do
-	refused "$f: empty value" "$f" ""
+	set_refused "$f: empty value" "$f" ""
 done
 
-set_all claimant.name 张三 claimant.phone 13812345678 claimant.id_number 11010519491231002X \
+set_all c claimant.name 张三 claimant.phone 13812345678 claimant.id_number 11010519491231002X \
     claimant.address 北京市朝阳区建国路88号 merchant.shop 好物旗舰店 \
     merchant.company 福州好物贸易有限公司 merchant.address 福建省福州市鼓楼区五四路100号 \
     merchant.representative 李四 case.platform taobao case.court 北京互联网法院 \
@@ -73,7 +57,7 @@ line court.txt "   无" "no contact recorded: the negotiation element says 无"
 contains court.txt "《中华人民共和国民事诉讼法》第一百二十二条" "the filing cites 第一百二十二条"
 
 # Everything recorded.
-set_all demand.terminate yes problem.loss 800 problem.loss_label 检验费 \
+set_all c demand.terminate yes problem.loss 800 problem.loss_label 检验费 \
     demand.compensation fraud order.received 2026-10-03 order.quantity 1 \
     order.promise 商品页面标注“北美黑胡桃木实木”。 case.forum_clause 无 case.preservation yes \
     case.mediate_first yes claimant.service_address 北京市海淀区中关村大街1号 \
@@ -102,33 +86,33 @@ line court.txt "3\\. 是否已经诉前保全：是" "preservation recorded"
 line court.txt "是否愿意在诉讼前先行调解：愿意" "mediation wish recorded"
 line court.txt "送达地址：北京市海淀区中关村大街1号" "claimant.service_address is used for service"
 line court.txt "是否同意电子送达：同意，以手机号码13812345678接收" "e-service consent"
-set_all case.mediate_first no claimant.e_service no
+set_all c case.mediate_first no claimant.e_service no
 draft "the complaint refusing mediation and e-service"
 line court.txt "是否愿意在诉讼前先行调解：不愿意" "mediate_first no"
 line court.txt "是否同意电子送达：不同意" "e_service no"
 
 # The loss's kind decides its basis.
-set_all problem.loss_kind property
+set_all c problem.loss_kind property
 draft "a property loss"
 contains court.txt "《中华人民共和国消费者权益保护法》第五十二条；《中华人民共和国民法典》第五百七十七条" \
     "property cites 第五十二条 and the contract articles"
-set_all problem.loss_kind injury problem.loss_label 医疗费
+set_all c problem.loss_kind injury problem.loss_label 医疗费
 draft "an injury loss"
 contains court.txt "医疗费：《中华人民共和国消费者权益保护法》第四十九条" "injury cites 第四十九条"
 
 # The cause of action.
-set_all problem.category harmful demand.compensation none
+set_all c problem.category harmful demand.compensation none
 draft "harmful goods that injured the buyer"
 line court.txt "案由：产品责任纠纷" "harmful goods with an injury: 产品责任纠纷"
-set_all problem.loss_kind expense
+set_all c problem.loss_kind expense
 draft "harmful goods with only an expense"
 line court.txt "案由：网络购物合同纠纷" "harmful goods without an injury stay a contract dispute"
-set_all case.cause 买卖合同纠纷
+set_all c case.cause 买卖合同纠纷
 draft "case.cause recorded"
 line court.txt "案由：买卖合同纠纷" "case.cause overrides"
 
 # Food: the knowledge condition, and the expired-goods interpretation.
-set_all problem.category expired problem.food yes demand.compensation food
+set_all c problem.category expired problem.food yes demand.compensation food
 "$DISPUTE" -q -C c set --unset problem.loss || exit 1
 draft "expired food"
 contains court.txt "且被告作为经营者明知" "the food compensation states the seller's knowledge"
@@ -138,7 +122,7 @@ expect 0 "dispute claim on expired food" "$DISPUTE" -C c claim
 contains out "视为明知" "dispute claim states the condition too"
 
 # English.
-set_all case.language en
+set_all c case.language en
 draft "the English element-style complaint"
 line out "Cause of action: 买卖合同纠纷" "the English draft takes case.cause"
 contains out "II. Claims" "the English draft has the claims part"

@@ -6,34 +6,18 @@
 
 "$DISPUTE" -q init c || exit 1
 
-set_all() {
-	while [ $# -ge 2 ]; do
-		"$DISPUTE" -q -C c set "$1" "$2" || { echo "cannot set $1"; exit 1; }
-		shift 2
-	done
-}
-
-refused() {
-	msg=$1
-	shift
-	cp c/case.json before.json
-	expect 1 "set $* is refused" "$DISPUTE" -C c set "$@"
-	contains err "$msg" "set $*: the message says '$msg'"
-	same before.json c/case.json "set $*: case.json is byte-identical afterwards"
-}
-
 # Validation of each new field.
-refused 'agent.kind: "attorney" is not one of: lawyer, citizen' agent.kind attorney
-refused 'agent.phone: ' agent.phone 12345
-refused 'agent.name: empty value' agent.name ""
-refused 'agent.firm: empty value' agent.firm ""
-refused 'platform.credit_code: ' platform.credit_code 91330100MA2XXXXXX1
-refused 'platform.company: empty value' platform.company ""
-refused 'platform.address: empty value' platform.address ""
-refused 'platform.representative: empty value' platform.representative ""
-refused 'order.self_operated: "maybe" is not one of: yes, no' order.self_operated maybe
+set_refused 'agent.kind: "attorney" is not one of: lawyer, citizen' agent.kind attorney
+set_refused 'agent.phone: ' agent.phone 12345
+set_refused 'agent.name: empty value' agent.name ""
+set_refused 'agent.firm: empty value' agent.firm ""
+set_refused 'platform.credit_code: ' platform.credit_code 91330100MA2XXXXXX1
+set_refused 'platform.company: empty value' platform.company ""
+set_refused 'platform.address: empty value' platform.address ""
+set_refused 'platform.representative: empty value' platform.representative ""
+set_refused 'order.self_operated: "maybe" is not one of: yes, no' order.self_operated maybe
 
-set_all claimant.name 张三 claimant.phone 13812345678 claimant.id_number 11010519491231002X \
+set_all c claimant.name 张三 claimant.phone 13812345678 claimant.id_number 11010519491231002X \
     claimant.address 北京市朝阳区建国路88号 merchant.shop 好物旗舰店 \
     merchant.company 福州好物贸易有限公司 merchant.address 福建省福州市鼓楼区五四路100号 \
     merchant.representative 李四 case.platform taobao case.court 北京互联网法院 \
@@ -55,17 +39,17 @@ lacks court.txt "委托诉讼代理人" "no agent block without agent.name"
 contains court.txt "附：本起诉状副本一份" "one defendant: one copy"
 
 # A lawyer as agent.
-set_all agent.name 王律师 agent.kind lawyer agent.firm 北京某某律师事务所 agent.phone 010-12345678
+set_all c agent.name 王律师 agent.kind lawyer agent.firm 北京某某律师事务所 agent.phone 010-12345678
 draft "the court draft with a lawyer"
 line court.txt "委托诉讼代理人：王律师，北京某某律师事务所律师，联系电话010-12345678。" \
     "the agent block names the lawyer, the firm and the phone"
-set_all agent.kind citizen
+set_all c agent.kind citizen
 draft "the court draft with a citizen agent"
 line court.txt "委托诉讼代理人：王律师（公民代理），联系电话010-12345678。" \
     "a citizen agent is marked as such, without the firm"
 
 # The platform as second defendant.
-set_all platform.company 浙江天猫网络有限公司 platform.credit_code 91350100M000100Y43 \
+set_all c platform.company 浙江天猫网络有限公司 platform.credit_code 91350100M000100Y43 \
     platform.address 浙江省杭州市余杭区文一西路969号
 draft "the court draft with the platform as second defendant"
 line court.txt "被告一：福州好物贸易有限公司" "the shop's company becomes 被告一"
@@ -79,14 +63,14 @@ contains court.txt "不能提供销售者的真实名称、地址和有效联系
 contains court.txt "附：本起诉状副本二份" "two defendants: two copies"
 
 # Self-operated: the platform alone, as the seller.
-set_all order.self_operated yes
+set_all c order.self_operated yes
 draft "the court draft for a self-operated order"
 line court.txt "被告：浙江天猫网络有限公司" "a self-operated order sues the platform company alone"
 lacks court.txt "福州好物贸易有限公司" "the shop's company is not a defendant of a self-operated order"
 lacks court.txt "第四十四条" "the seller itself is sued, so 第四十四条 is not the basis"
 contains court.txt "平台自营商品，被告即为出卖人" "the draft says the platform is the seller"
 contains court.txt "附：本起诉状副本一份" "one defendant again: one copy"
-set_all order.self_operated no
+set_all c order.self_operated no
 draft "self_operated no is the same as unset"
 line court.txt "被告二：浙江天猫网络有限公司" "self_operated no keeps the platform as second defendant"
 
@@ -105,7 +89,7 @@ expect 0 "set agent.name on it" "$DISPUTE" -C old set agent.name 王某
 contains old/case.json '"company":	"某平台公司"' "the platform section is added when first set"
 
 # English.
-set_all case.language en
+set_all c case.language en
 draft "the English court draft with two defendants"
 line court.txt "Defendant 2: 浙江天猫网络有限公司" "the English draft numbers the defendants"
 contains court.txt "Attached: 2 copy(ies) of this complaint" "the English draft counts two copies"

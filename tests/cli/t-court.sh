@@ -5,19 +5,12 @@
 . "$TEST_LIB"
 
 "$DISPUTE" -q init c || exit 1
-set_all() {
-	while [ $# -ge 2 ]; do
-		"$DISPUTE" -q -C c set "$1" "$2" || { echo "cannot set $1"; exit 1; }
-		shift 2
-	done
-}
-
 expect 0 "dispute court with no address recorded" "$DISPUTE" -C c court
 contains out "No court found" "no address: says no court was found"
 expect 2 "dispute court takes no argument" "$DISPUTE" -C c court 北京
 
 # The expired-food case (legal review A3): a Chengdu buyer, a Linyi seller, no internet court.
-set_all case.platform taobao claimant.address "四川省成都市武侯区武侯祠大街 266 号" \
+set_all c case.platform taobao claimant.address "四川省成都市武侯区武侯祠大街 266 号" \
     merchant.address "山东省临沂市兰山区金雀山街道沂蒙路 157 号"
 expect 0 "dispute court for a Chengdu buyer and a Linyi seller" "$DISPUTE" -C c court
 line out "1\\. 成都市武侯区人民法院" "the court of the place of receipt is listed first"
@@ -35,7 +28,7 @@ contains out "Record the court with \`dispute set case.court NAME\`" "says how t
 
 # The delivery address decides over the buyer's own; a Hangzhou delivery goes to the
 # internet court, in the basic court's place.
-set_all order.delivery_address "浙江省杭州市西湖区古墩路 588 号"
+set_all c order.delivery_address "浙江省杭州市西湖区古墩路 588 号"
 expect 0 "dispute court with a Hangzhou delivery address" "$DISPUTE" -C c court
 line out "1\\. 杭州互联网法院" "a platform order delivered in Hangzhou goes to 杭州互联网法院"
 contains out "from order.delivery_address" "the receipt ground is the delivery address"
@@ -48,23 +41,23 @@ contains out "《最高人民法院关于互联网法院审理案件若干问题
 "$DISPUTE" -q -C c set --unset case.platform || exit 1
 expect 0 "dispute court without case.platform" "$DISPUTE" -C c court
 line out "1\\. 杭州市西湖区人民法院" "without a platform order the basic court is listed"
-set_all case.platform taobao
+set_all c case.platform taobao
 
 # Unlisted addresses are said plainly.
-set_all merchant.address "广东省佛山市顺德区龙江镇东华路 18 号"
+set_all c merchant.address "广东省佛山市顺德区龙江镇东华路 18 号"
 expect 0 "dispute court with an unlisted seller address" "$DISPUTE" -C c court
 contains out "Not in the court table: merchant.address \"广东省佛山市顺德区龙江镇东华路 18 号\" names no city of the table" \
     "an address in no city of the table is unlisted"
-set_all merchant.address "浙江省杭州市某新区1号" order.delivery_address "北京市朝阳区建国路 88 号"
+set_all c merchant.address "浙江省杭州市某新区1号" order.delivery_address "北京市朝阳区建国路 88 号"
 expect 0 "dispute court with a known city and an unknown district" "$DISPUTE" -C c court
 line out "2\\. 杭州互联网法院" "an internet court city is placed by its city alone"
-set_all case.platform other merchant.address "四川省成都市某新区1号"
+set_all c case.platform other merchant.address "四川省成都市某新区1号"
 expect 0 "dispute court with a capital and an unknown district" "$DISPUTE" -C c court
 contains out "is in 成都市, but no district of the table is named" \
     "a known city with an unknown district is said so"
 
 # The platform as second defendant adds its domicile.
-set_all merchant.address "山东省临沂市兰山区金雀山街道" platform.company 某平台有限公司 \
+set_all c merchant.address "山东省临沂市兰山区金雀山街道" platform.company 某平台有限公司 \
     platform.address "广东省广州市天河区某路1号"
 expect 0 "dispute court with the platform sued" "$DISPUTE" -C c court
 contains out "广州互联网法院" "the platform company's domicile gives its court"
@@ -100,7 +93,7 @@ expect 0 "dispute court after choosing" "$DISPUTE" -C c court
 line out "2\\. 临沂市兰山区人民法院 \\(case.court\\)" "the listing marks the chosen court"
 
 # The court complaint's sentence on jurisdiction.
-set_all claimant.name 张三 claimant.phone 13812345678 claimant.id_number 11010519491231002X \
+set_all c claimant.name 张三 claimant.phone 13812345678 claimant.id_number 11010519491231002X \
     merchant.company 临沂某食品有限公司 merchant.representative 李四 order.id 123456789 \
     order.product 牛肉干 order.amount 59.90 order.date 2026-10-01 problem.category expired \
     problem.description 已过期。 demand.text 退款并赔偿。

@@ -16,16 +16,6 @@ COURT=北京互联网法院
 TEMPLATES=$TEST_DATA_DIR/../../templates
 CR=$(printf '\r')
 
-# set_all DIR FIELD VALUE [FIELD VALUE ...]: records facts, stopping the test on a refusal.
-set_all() {
-	dir=$1
-	shift
-	while [ $# -ge 2 ]; do
-		"$DISPUTE" -q -C "$dir" set "$1" "$2" || { echo "cannot set $1"; exit 1; }
-		shift 2
-	done
-}
-
 # A complete case: every fact every draft needs.
 "$DISPUTE" -q init c || exit 1
 set_all c claimant.name 张三 claimant.phone "$PHONE" claimant.id_number "$IDNO" \

@@ -10,16 +10,6 @@ COURT_TEMPLATE=$TEST_DATA_DIR/../../templates/zh-CN/complaint-court.txt.mustache
 
 "$DISPUTE" -q init c || exit 1
 
-# refused MESSAGE ARGS...: `set ARGS` exits 1, says MESSAGE and leaves case.json as it was.
-refused() {
-	msg=$1
-	shift
-	cp c/case.json before.json
-	expect 1 "set $* is refused" "$DISPUTE" -C c set "$@"
-	contains err "$msg" "set $*: the message says '$msg'"
-	same before.json c/case.json "set $*: case.json is byte-identical afterwards"
-}
-
 # stored FIELD VALUE: `set` succeeds and `show` prints VALUE back.
 stored() {
 	expect 0 "set $1 '$2'" "$DISPUTE" -C c set "$1" "$2"
@@ -29,16 +19,16 @@ stored() {
 }
 
 # Each field's own validation.
-refused 'claimant.gender: "man" is not one of: male, female' claimant.gender man
-refused 'claimant.gender: "女" is not one of: male, female' claimant.gender 女
-refused 'claimant.birth_date: ' claimant.birth_date 1990-02-30
-refused 'claimant.birth_date: ' claimant.birth_date 2030-01-01
-refused 'claimant.birth_date: ' claimant.birth_date 1990/03/07
-refused 'claimant.ethnicity: "汉" is not an ethnic group as the identity card writes it' \
+set_refused 'claimant.gender: "man" is not one of: male, female' claimant.gender man
+set_refused 'claimant.gender: "女" is not one of: male, female' claimant.gender 女
+set_refused 'claimant.birth_date: ' claimant.birth_date 1990-02-30
+set_refused 'claimant.birth_date: ' claimant.birth_date 2030-01-01
+set_refused 'claimant.birth_date: ' claimant.birth_date 1990/03/07
+set_refused 'claimant.ethnicity: "汉" is not an ethnic group as the identity card writes it' \
     claimant.ethnicity 汉
-refused 'claimant.ethnicity: "Han" is not an ethnic group' claimant.ethnicity Han
-refused 'claimant.occupation: empty value' claimant.occupation ""
-refused 'claimant.employer: empty value' claimant.employer ""
+set_refused 'claimant.ethnicity: "Han" is not an ethnic group' claimant.ethnicity Han
+set_refused 'claimant.occupation: empty value' claimant.occupation ""
+set_refused 'claimant.employer: empty value' claimant.employer ""
 stored claimant.ethnicity 汉族
 stored claimant.ethnicity 维吾尔族
 stored claimant.occupation 教师
@@ -55,12 +45,12 @@ contains err "the ID number gives female, born 1949-12-31" \
 # Recorded values that agree are kept; ones that contradict are refused with both values.
 stored claimant.gender female
 stored claimant.birth_date 1949-12-31
-refused "claimant.gender male contradicts claimant.id_number $FEMALE_ID, which gives female" \
+set_refused "claimant.gender male contradicts claimant.id_number $FEMALE_ID, which gives female" \
     claimant.gender male
-refused "claimant.birth_date 1949-12-30 contradicts claimant.id_number $FEMALE_ID, which gives 1949-12-31" \
+set_refused "claimant.birth_date 1949-12-30 contradicts claimant.id_number $FEMALE_ID, which gives 1949-12-31" \
     claimant.birth_date 1949-12-30
 # The other way round: a new ID number that contradicts the recorded gender.
-refused "claimant.gender female contradicts claimant.id_number $MALE_ID, which gives male" \
+set_refused "claimant.gender female contradicts claimant.id_number $MALE_ID, which gives male" \
     claimant.id_number "$MALE_ID"
 expect 0 "nothing is shown to check once both are recorded" \
     "$DISPUTE" -C c set claimant.id_number "$FEMALE_ID"

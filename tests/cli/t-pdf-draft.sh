@@ -7,16 +7,6 @@
 
 ORDER=6912345678901234
 
-# set_all DIR FIELD VALUE [FIELD VALUE ...]: records facts, stopping the test on a refusal.
-set_all() {
-	dir=$1
-	shift
-	while [ $# -ge 2 ]; do
-		"$DISPUTE" -q -C "$dir" set "$1" "$2" || { echo "cannot set $1"; exit 1; }
-		shift 2
-	done
-}
-
 # pdf_checks FILE PAGES-WORD TEXT-FILE WHAT: A4, every page numbered, every font
 # embedded, and the text of TEXT-FILE read back from FILE (spaces and line breaks aside:
 # the PDF wraps lines the text does not), the footers taken out.

@@ -5,13 +5,7 @@
 . "$TEST_LIB"
 
 "$DISPUTE" -q init c || exit 1
-set_all() {
-	while [ $# -ge 2 ]; do
-		"$DISPUTE" -q -C c set "$1" "$2" || { echo "cannot set $1"; exit 1; }
-		shift 2
-	done
-}
-set_all case.platform taobao claimant.address "江苏省南京市鼓楼区中山北路1号" \
+set_all c case.platform taobao claimant.address "江苏省南京市鼓楼区中山北路1号" \
     order.amount 624.50 order.date 2026-10-01 problem.category quality
 
 expect 0 "claim for a Nanjing buyer" "$DISPUTE" -C c claim
@@ -24,11 +18,11 @@ contains out "whether the two halvings combine is not confirmed" "the combined h
 expect 0 "status for the same case" "$DISPUTE" -C c status
 contains out "procedure: small claims (小额诉讼)" "status names the procedure too"
 
-set_all order.amount 100000.00
+set_all c order.amount 100000.00
 expect 0 "claim above the limit, below twice it" "$DISPUTE" -C c claim
 contains out "procedure: simplified (简易程序): above the small-claims limit of 64610.00 yuan in 江苏省; up to 258440.00 yuan both parties may agree to small claims" \
     "above the limit: simplified, small claims by agreement"
-set_all order.amount 300000.00
+set_all c order.amount 300000.00
 expect 0 "claim above twice the limit" "$DISPUTE" -C c claim --json
 check "claim --json carries the procedure" python3 -c '
 import json
@@ -40,13 +34,13 @@ assert p["limit_stale"] is False and p["fee_confirmed"] is False
 '
 
 # Zhejiang's figure is old: applied, with a warning.
-set_all order.amount 624.50 order.delivery_address "浙江省杭州市西湖区古墩路588号"
+set_all c order.amount 624.50 order.delivery_address "浙江省杭州市西湖区古墩路588号"
 expect 0 "claim for a Hangzhou delivery" "$DISPUTE" -C c claim
 contains out "at or below 54323.00 yuan in 浙江省" "the Zhejiang figure applies"
 contains out "a later notice may have raised it" "an old figure is flagged"
 
 # The chosen court decides the province before the address.
-set_all case.court 北京互联网法院
+set_all c case.court 北京互联网法院
 expect 0 "claim with a Beijing court" "$DISPUTE" -C c claim
 contains out "procedure: no small-claims limit of 北京市 is in the table" \
     "a province without a figure says so"

@@ -12,16 +12,6 @@ stored() {
 	same want out "$1 '$2' is stored as '$3'"
 }
 
-# refused MESSAGE ARGS...: `set ARGS` exits 1, says MESSAGE and leaves case.json as it was.
-refused() {
-	msg=$1
-	shift
-	cp c/case.json before.json
-	expect 1 "set $* is refused" "$DISPUTE" -C c set "$@"
-	contains err "$msg" "set $*: the message says '$msg'"
-	same before.json c/case.json "set $*: case.json is byte-identical afterwards"
-}
-
 # Free text keeps every byte, Chinese and inner spaces included.
 stored claimant.name 张三 张三
 stored merchant.shop "好物 旗舰店" "好物 旗舰店"
@@ -65,25 +55,25 @@ lacks c/case.json 11010519491231002x "no lowercase x is left in case.json"
 stored merchant.credit_code 91350100m000100y43 91350100M000100Y43
 
 # Every refusal below leaves the values above in place.
-refused "in the future" order.date 2026-11-19
-refused "in the future" order.date 2027-01-01
-refused "day 29 does not exist in 2025-02" order.date 2025-02-29
-refused "YYYY-MM-DD" order.date 2026/10/01
-refused "thousands separators are not allowed" order.amount 1,000
-refused "exponents are not allowed" order.amount 1e3
-refused "more than two decimal places" order.amount 12.345
-refused "negative amounts are not allowed" -- order.amount -5
-refused "not a whole number" order.quantity 0
-refused "check digit should be 8, not 0" claimant.id_number 440304199003071240
-refused "check digit should be X, not 1" claimant.id_number 110105194912310021
-refused "check character should be 3, not 4" merchant.credit_code 91350100M000100Y44
-refused "check character should be 2, not 3" merchant.credit_code 91350100M000100X43
-refused "claimant.phone" claimant.phone 12345
-refused "mobile number should have 11 digits" claimant.phone 1380013800
-refused "only mainland China numbers" claimant.phone "+1 650 253 0000"
-refused '"amazon" is not one of: douyin, taobao' case.platform amazon
-refused '"broken" is not one of: quality' problem.category broken
-refused "empty value" claimant.name ""
+set_refused "in the future" order.date 2026-11-19
+set_refused "in the future" order.date 2027-01-01
+set_refused "day 29 does not exist in 2025-02" order.date 2025-02-29
+set_refused "YYYY-MM-DD" order.date 2026/10/01
+set_refused "thousands separators are not allowed" order.amount 1,000
+set_refused "exponents are not allowed" order.amount 1e3
+set_refused "more than two decimal places" order.amount 12.345
+set_refused "negative amounts are not allowed" -- order.amount -5
+set_refused "not a whole number" order.quantity 0
+set_refused "check digit should be 8, not 0" claimant.id_number 440304199003071240
+set_refused "check digit should be X, not 1" claimant.id_number 110105194912310021
+set_refused "check character should be 3, not 4" merchant.credit_code 91350100M000100Y44
+set_refused "check character should be 2, not 3" merchant.credit_code 91350100M000100X43
+set_refused "claimant.phone" claimant.phone 12345
+set_refused "mobile number should have 11 digits" claimant.phone 1380013800
+set_refused "only mainland China numbers" claimant.phone "+1 650 253 0000"
+set_refused '"amazon" is not one of: douyin, taobao' case.platform amazon
+set_refused '"broken" is not one of: quality' problem.category broken
+set_refused "empty value" claimant.name ""
 
 expect 0 "order.amount still reads 199.90 after the refusals" "$DISPUTE" -C c show order.amount
 printf '199.90\n' >want
@@ -107,10 +97,10 @@ expect 2 "set with three arguments is a usage error" "$DISPUTE" -C c set order.a
 same before.json c/case.json "case.json is unchanged after the usage errors"
 
 # The goods cannot be received before they were ordered (order.date is 2026-10-01).
-refused "order.received 2026-09-30 is before order.date 2026-10-01" order.received 2026-09-30
+set_refused "order.received 2026-09-30 is before order.date 2026-10-01" order.received 2026-09-30
 stored order.received 2026-10-01 2026-10-01
 stored order.received 2026-10-05 2026-10-05
-refused "order.received 2026-10-05 is before order.date 2026-10-06" order.date 2026-10-06
+set_refused "order.received 2026-10-05 is before order.date 2026-10-06" order.date 2026-10-06
 
 # --unset clears a field.
 expect 0 "set --unset order.received" "$DISPUTE" -C c set --unset order.received
