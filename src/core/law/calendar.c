@@ -202,7 +202,7 @@ check_year(const char *path, const cJSON *years, const cJSON *entry)
 int
 holidays_load(struct holiday_table *t, const char *path)
 {
-	cJSON *root = NULL, *years, *entry, *copy;
+	cJSON *root = NULL, *years, *entry;
 	const char *schema;
 	int status = DISPUTE_FAILED;
 
@@ -222,27 +222,9 @@ holidays_load(struct holiday_table *t, const char *path)
 	cJSON_ArrayForEach(entry, years)
 		if (check_year(path, years, entry) != DISPUTE_OK)
 			goto out;
-	if (t->years == NULL) {
-		t->years = cJSON_CreateObject();
-		if (t->years == NULL)
-			goto nomem;
-	}
 	/* Only now, with the whole file checked, is anything merged: a later file's year
 	 * replaces the earlier one whole, since a notice is only meaningful complete. */
-	cJSON_ArrayForEach(entry, years) {
-		copy = cJSON_Duplicate(entry, 1);
-		if (copy == NULL)
-			goto nomem;
-		cJSON_DeleteItemFromObjectCaseSensitive(t->years, entry->string);
-		if (!cJSON_AddItemToObject(t->years, entry->string, copy)) {
-			cJSON_Delete(copy);
-			goto nomem;
-		}
-	}
-	status = DISPUTE_OK;
-	goto out;
-nomem:
-	dispute_error(_("out of memory"));
+	status = overlay_merge(&t->years, years);
 out:
 	cJSON_Delete(root);
 	return status;

@@ -4,6 +4,7 @@
 
 #include "dispute/datadir.h"
 #include "dispute/fsutil.h"
+#include "dispute/i18n.h"
 #include "dispute/report.h"
 #include "overlay.h"
 
@@ -33,4 +34,28 @@ out:
 	free(found);
 	free(rel);
 	return status;
+}
+
+int
+overlay_merge(cJSON **into, const cJSON *from)
+{
+	const cJSON *entry;
+
+	if (*into == NULL && (*into = cJSON_CreateObject()) == NULL)
+		goto nomem;
+	cJSON_ArrayForEach(entry, from) {
+		cJSON *copy = cJSON_Duplicate(entry, 1);
+
+		if (copy == NULL)
+			goto nomem;
+		cJSON_DeleteItemFromObjectCaseSensitive(*into, entry->string);
+		if (!cJSON_AddItemToObject(*into, entry->string, copy)) {
+			cJSON_Delete(copy);
+			goto nomem;
+		}
+	}
+	return DISPUTE_OK;
+nomem:
+	dispute_error(_("out of memory"));
+	return DISPUTE_FAILED;
 }

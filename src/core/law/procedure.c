@@ -49,7 +49,7 @@ check_version(const char *path, const char *province, const cJSON *v)
 int
 wages_load(struct wage_table *t, const char *path)
 {
-	cJSON *root = NULL, *provinces, *entry, *v, *copy;
+	cJSON *root = NULL, *provinces, *entry, *v;
 	const char *schema;
 	int status = DISPUTE_FAILED;
 
@@ -75,20 +75,8 @@ wages_load(struct wage_table *t, const char *path)
 			if (check_version(path, entry->string, v) != DISPUTE_OK)
 				goto out;
 	}
-	if (t->provinces == NULL && (t->provinces = cJSON_CreateObject()) == NULL)
-		goto nomem;
 	/* Merged only once the whole file is checked; a later file's province replaces it. */
-	cJSON_ArrayForEach(entry, provinces) {
-		copy = cJSON_Duplicate(entry, 1);
-		if (copy == NULL)
-			goto nomem;
-		cJSON_DeleteItemFromObjectCaseSensitive(t->provinces, entry->string);
-		cJSON_AddItemToObject(t->provinces, entry->string, copy);
-	}
-	status = DISPUTE_OK;
-	goto out;
-nomem:
-	dispute_error(_("out of memory"));
+	status = overlay_merge(&t->provinces, provinces);
 out:
 	cJSON_Delete(root);
 	return status;
