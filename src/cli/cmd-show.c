@@ -7,7 +7,6 @@
 #include "dispute/fields.h"
 #include "dispute/i18n.h"
 #include "dispute/report.h"
-#include "dispute/terminal.h"
 #include "json-output.h"
 #include "print-line.h"
 
@@ -21,7 +20,6 @@ static int
 show_field(const struct cmd_ctx *ctx, const struct dispute_case *c, const struct field *field)
 {
 	const char *value = case_get(c, field->name);
-	char *shown;
 	cJSON *json;
 	int status;
 
@@ -36,14 +34,7 @@ show_field(const struct cmd_ctx *ctx, const struct dispute_case *c, const struct
 		return DISPUTE_FAILED;
 	}
 	/* Alone on the output, a multi-line fact keeps its lines. */
-	shown = text_for_terminal(value, 1);
-	if (shown == NULL) {
-		dispute_error(_("out of memory"));
-		return DISPUTE_FAILED;
-	}
-	printf("%s\n", shown);
-	free(shown);
-	return DISPUTE_OK;
+	return print_escaped(value, 1);
 }
 
 static int

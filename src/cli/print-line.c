@@ -9,11 +9,25 @@
 #include "print-line.h"
 
 int
+print_escaped(const char *text, int keep_lines)
+{
+	char *shown = text_for_terminal(text, keep_lines);
+
+	if (shown == NULL) {
+		dispute_error(_("out of memory"));
+		return DISPUTE_FAILED;
+	}
+	printf("%s\n", shown);
+	free(shown);
+	return DISPUTE_OK;
+}
+
+int
 print_line(const char *fmt, ...)
 {
-	char *line = NULL, *shown = NULL;
+	char *line = NULL;
 	va_list ap;
-	int n;
+	int n, status;
 
 	va_start(ap, fmt);
 	n = vasprintf(&line, fmt, ap);
@@ -22,13 +36,11 @@ print_line(const char *fmt, ...)
 		line = NULL;
 	else if (n > 0 && line[n - 1] == '\n')
 		line[n - 1] = '\0'; /* the line's own end, as translated messages carry it */
-	shown = line != NULL ? text_for_terminal(line, 0) : NULL;
-	free(line);
-	if (shown == NULL) {
+	if (line == NULL) {
 		dispute_error(_("out of memory"));
 		return DISPUTE_FAILED;
 	}
-	printf("%s\n", shown);
-	free(shown);
-	return DISPUTE_OK;
+	status = print_escaped(line, 0);
+	free(line);
+	return status;
 }

@@ -7,4 +7,8 @@
  * hold. A newline at the very end of the formatted text is taken as that newline. */
 int print_line(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* Prints TEXT escaped the same way, and a newline; with KEEP_LINES its own newlines
+ * and tabs stay (one text alone on the output). */
+int print_escaped(const char *text, int keep_lines);
+
 #endif
