@@ -557,24 +557,34 @@ out:
 	return status;
 }
 
+/* Sizes the file open on L->fd and finds its end records (*FOUND as find_end() sets
+ * it). A file that is not regular is left unread, with *FOUND 0. */
+static int
+layout_begin(struct layout *l, int *found)
+{
+	struct stat st;
+
+	*found = 0;
+	if (fstat(l->fd, &st) != 0) {
+		dispute_error(_("%s: %s"), l->path, strerror(errno));
+		return DISPUTE_FAILED;
+	}
+	if (!S_ISREG(st.st_mode))
+		return DISPUTE_OK;
+	l->size = (uint64_t)st.st_size;
+	return find_end(l, found);
+}
+
 int
 bag_zip_entry_count(int fd, const char *path, uint64_t *count, int *found, int *cut)
 {
 	struct layout l = { .fd = fd, .path = path };
 	unsigned char head[4];
-	struct stat st;
 	int short_read;
 
 	*count = 0;
-	*found = *cut = 0;
-	if (fstat(fd, &st) != 0) {
-		dispute_error(_("%s: %s"), path, strerror(errno));
-		return DISPUTE_FAILED;
-	}
-	if (!S_ISREG(st.st_mode))
-		return DISPUTE_OK;
-	l.size = (uint64_t)st.st_size;
-	if (find_end(&l, found) != DISPUTE_OK)
+	*cut = 0;
+	if (layout_begin(&l, found) != DISPUTE_OK)
 		return DISPUTE_FAILED;
 	*count = l.entries;
 	/* An end record is what a zip writer writes last: none, or one the file ends in
@@ -594,15 +604,9 @@ bag_zip_check_layout(int fd, const char *path, const char *root, uint64_t entrie
 {
 	struct layout l = { .fd = fd, .path = path, .report = report, .root = root,
 		.refused = refused, .extents = extents };
-	struct stat st;
 	int found;
 
-	if (fstat(fd, &st) != 0) {
-		dispute_error(_("%s: %s"), path, strerror(errno));
-		return DISPUTE_FAILED;
-	}
-	l.size = (uint64_t)st.st_size;
-	if (find_end(&l, &found) != DISPUTE_OK)
+	if (layout_begin(&l, &found) != DISPUTE_OK)
 		return DISPUTE_FAILED;
 	if (!found)
 		return bag_add_problem(report, BAG_UNSAFE, NULL, "%s", "no end-of-zip record that "
@@ -616,16 +620,10 @@ bag_zip_clear_aes_crc(int fd, const char *path)
 	struct layout l = { .fd = fd, .path = path };
 	unsigned char *cd = NULL;
 	static const unsigned char zero[4] = { 0 };
-	struct stat st;
 	size_t pos = 0;
 	int found, short_read, status = DISPUTE_FAILED;
 
-	if (fstat(fd, &st) != 0) {
-		dispute_error(_("%s: %s"), path, strerror(errno));
-		return DISPUTE_FAILED;
-	}
-	l.size = (uint64_t)st.st_size;
-	if (find_end(&l, &found) != DISPUTE_OK)
+	if (layout_begin(&l, &found) != DISPUTE_OK)
 		return DISPUTE_FAILED;
 	cd = found && l.cd_size < SIZE_MAX ? malloc((size_t)l.cd_size + 1) : NULL;
 	if (cd == NULL || read_at(&l, l.cd_offset, cd, (size_t)l.cd_size, &short_read) !=
