@@ -7,7 +7,11 @@ set -eu
 packages="gcc make cmake pkg-config file zip unzip time openssl
 	libzip-dev libcjson-dev libmagic-dev libssl-dev libexif-dev libcmocka-dev libgdk-pixbuf-2.0-dev libbsd-dev libunistring-dev
 	libical-dev python3-icalendar
-	libpango1.0-dev libcairo2-dev fonts-noto-cjk poppler-utils
+	libpango1.0-dev libcairo2-dev fonts-noto-cjk poppler-utils libpoppler-glib-dev
+	heif-gdk-pixbuf webp-pixbuf-loader libheif-examples webp
+	libavformat-dev libavcodec-dev libswscale-dev libswresample-dev libavutil-dev ffmpeg libopencore-amrnb-dev
+	libtesseract-dev tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng
+	libcurl4-openssl-dev pandoc
 	scdoc dpkg-dev gettext imagemagick python3 p7zip-full $*"
 
 missing=""
