@@ -11,7 +11,7 @@ extern const char *const timeline_outcomes[];
 struct timeline_entry {
 	const char *date;     /* YYYY-MM-DD, not in the future */
 	const char *channel;  /* merchant, platform, 12315, consumer-association, court, social */
-	const char *outcome;  /* pending, refused, no-response, resolved, partial, agreement */
+	const char *outcome;  /* pending, accepted, refused, no-response, resolved, partial, agreement */
 	const char *ref;      /* complaint number or similar; may be NULL */
 	const char *text;     /* what was said or done */
 	int demand;           /* the buyer demanded performance: restarts the limitation period */

@@ -9,8 +9,9 @@ static const struct cmd_option log_options[] = {
 	{ "channel", 'c', 1, "CHANNEL",
 	  N_("merchant, platform, 12315, consumer-association, court or social (required)") },
 	{ "outcome", 'o', 1, "OUTCOME",
-	  N_("pending (default), refused, no-response, resolved, partial or agreement (a "
-	     "signed settlement or mediation agreement; give its number with -r)") },
+	  N_("pending (default), accepted, refused, no-response, "
+	     "resolved, partial or agreement (a signed settlement or mediation agreement; give "
+	     "its number with -r)") },
 	{ "date", 'd', 1, "DATE", N_("when it happened, YYYY-MM-DD (default: today)") },
 	{ "ref", 'r', 1, "REF", N_("a complaint or ticket number") },
 	{ "demand", OPT_DEMAND, 0, NULL,

@@ -33,15 +33,23 @@ print_fields(FILE *out)
 	}
 }
 
-/* The goods cannot arrive before they were ordered. */
+/* The goods cannot arrive before they were ordered, nor go back before they came. */
 static int
 check_order_dates(const struct dispute_case *c)
 {
 	const char *ordered = case_get(c, "order.date");
 	const char *received = case_get(c, "order.received");
+	const char *returned = case_get(c, "order.returned");
 
 	if (ordered != NULL && received != NULL && strcmp(received, ordered) < 0) {
 		dispute_error(_("order.received %s is before order.date %s"), received, ordered);
+		return DISPUTE_FAILED;
+	}
+	if (returned != NULL && (received != NULL || ordered != NULL) &&
+	    strcmp(returned, received != NULL ? received : ordered) < 0) {
+		dispute_error(_("order.returned %s is before %s %s"), returned,
+		    received != NULL ? "order.received" : "order.date",
+		    received != NULL ? received : ordered);
 		return DISPUTE_FAILED;
 	}
 	return DISPUTE_OK;

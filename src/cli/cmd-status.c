@@ -67,6 +67,10 @@ print_ladder(const cJSON *ladder)
 	}
 	if (member(ladder, "route_note")[0] != '\0')
 		printf(_("route: %s\n"), member(ladder, "route_note"));
+	if (cJSON_GetObjectItem(ladder, "mediation_note") != NULL)
+		printf(_("mediation: %s / %s\n"),
+		    member(cJSON_GetObjectItem(ladder, "mediation_note"), "zh"),
+		    member(cJSON_GetObjectItem(ladder, "mediation_note"), "en"));
 	printf(_("next step: %s / %s\n"), member(next, "zh"), member(next, "en"));
 	if (member(next, "command")[0] != '\0')
 		printf("  %s\n", member(next, "command"));

@@ -41,7 +41,7 @@ done
 expect 0 "dispute help log" "$DISPUTE" help log
 contains out "merchant, platform, 12315, consumer-association, court or social" \
     "help log lists the channels"
-contains out "pending (default), refused, no-response, resolved, partial or agreement" \
+contains out "pending (default), accepted, refused, no-response, resolved, partial or agreement" \
     "help log lists the outcomes"
 
 # --help wins over missing arguments and does not touch anything.

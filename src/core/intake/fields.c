@@ -85,6 +85,9 @@ const struct field field_table[] = {
 	{ "order.quantity", FIELD_COUNT, NULL, N_("how many were bought") },
 	{ "order.date", FIELD_DATE, NULL, N_("the order date (YYYY-MM-DD)") },
 	{ "order.received", FIELD_DATE, NULL, N_("the date the goods were received (YYYY-MM-DD)") },
+	/* A return's refund falls due seven days after the merchant has the goods back. */
+	{ "order.returned", FIELD_DATE, NULL,
+	  N_("the date the merchant received the goods sent back (YYYY-MM-DD)") },
 	{ "order.delivery_address", FIELD_TEXT, NULL,
 	  N_("where the goods were delivered (default: claimant.address); decides the court") },
 	{ "order.promise", FIELD_TEXT, NULL,

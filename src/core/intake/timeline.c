@@ -14,7 +14,7 @@ const char *const timeline_channels[] = {
 	"merchant", "platform", "12315", "consumer-association", "court", "social", NULL
 };
 const char *const timeline_outcomes[] = {
-	"pending", "refused", "no-response", "resolved", "partial", "agreement", NULL
+	"pending", "accepted", "refused", "no-response", "resolved", "partial", "agreement", NULL
 };
 
 static const char *const labels_zh[][2] = {
@@ -25,6 +25,7 @@ static const char *const labels_zh[][2] = {
 	{ "court", "法院" },
 	{ "social", "公开发布" },
 	{ "pending", "处理中" },
+	{ "accepted", "已受理" },
 	{ "refused", "拒绝" },
 	{ "no-response", "未答复" },
 	{ "resolved", "已解决" },

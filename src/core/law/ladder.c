@@ -248,6 +248,20 @@ static const struct deadline_note
 		"期间最后一日为休息日，顺延至其后第一个工作日（民法典第二百零三条）",
 		"the last day falls on a day off, so the period runs to the next working day "
 		"(Civil Code art. 203)" },
+	note_return_exclusions = {
+		"不适用于法定例外：定制商品、鲜活易腐商品、在线下载或已拆封的音像制品和计算机软件等"
+		"数字化商品、已交付的报纸期刊；其他根据性质不宜退货的商品，须购买时经消费者确认方可"
+		"不适用。退回的商品应当完好（消费者权益保护法第二十五条）",
+		"does not apply to the statutory exceptions: made-to-order goods, fresh or perishable "
+		"goods, downloaded or unsealed audio-visual products and software, delivered newspapers "
+		"and periodicals; other goods unsuited to it by nature only when the buyer confirmed "
+		"that at purchase. The goods must go back intact (CRPL art. 25)" },
+	note_refund_quality = {
+		"此七日针对无理由退货；因质量问题退货的，经营者同样应退还价款并负担运费"
+		"（消费者权益保护法第二十四条），但法律没有另定天数",
+		"these seven days are for a return without reason; for goods returned because they "
+		"fail their quality the seller must refund too and bear the shipping (CRPL art. 24), "
+		"but the law sets no number of days" },
 	note_product_defect = {
 		"这一两年期间在民法典之外是否仍然适用存在争议：稳妥起见请在此日前起诉",
 		"whether this two-year period still applies beside the Civil Code is disputed: sue "
@@ -315,6 +329,81 @@ acceptance_deadline(const struct rules *rules, const struct holiday_table *holid
 	note = holiday_note(holidays, date, due, uncovered);
 	add_deadline(deadlines, "12315 决定是否受理", "12315 decides whether to accept the "
 	    "complaint", due, &rule, date, note, note != NULL);
+	if (rule.confirmed)
+		return DISPUTE_OK;
+	/* Where the regulator's own period is not read from its text, the statute's holds
+	 * all the same: an administrative body handles a consumer's complaint, and tells
+	 * the buyer, within its working days (CRPL art. 46). */
+	if (rules_find(rules, "administrative-reply", date, &rule) != DISPUTE_OK ||
+	    rule_integer(&rule, "working_days", &days) != DISPUTE_OK ||
+	    workdays_add(holidays, date, (int)days, due, &uncovered) != DISPUTE_OK)
+		return DISPUTE_FAILED;
+	note = holiday_note(holidays, date, due, uncovered);
+	add_deadline(deadlines, "市场监管部门处理投诉并告知你（法定期限）", "the regulator "
+	    "handles the complaint and tells you (the statutory period)", due, &rule, date,
+	    note, note != NULL);
+	return DISPUTE_OK;
+}
+
+/* Once 12315 has accepted the complaint, its mediation runs for the rule's working days
+ * from the acceptance; where the rule in force gives no period (the measures of 2026
+ * were not read), the buyer is told to check it instead of being given a date. */
+static int
+mediation_deadline(const struct rules *rules, const struct holiday_table *holidays,
+    const cJSON *accepted, cJSON *ladder, cJSON *deadlines)
+{
+	struct rule rule;
+	int64_t days;
+	char due[DATE_LEN];
+	int uncovered = 0;
+	const char *date = member(accepted, "date");
+	const struct deadline_note *note;
+	cJSON *notice;
+
+	if (rules_find(rules, "12315-mediation", date, &rule) != DISPUTE_OK)
+		return DISPUTE_FAILED;
+	if (cJSON_GetObjectItemCaseSensitive(rule.json, "working_days") == NULL) {
+		notice = cJSON_AddObjectToObject(ladder, "mediation_note");
+		if (notice == NULL)
+			return DISPUTE_FAILED;
+		cJSON_AddStringToObject(notice, "zh", "12315 已受理：调解期限以现行《市场监督管理投诉"
+		    "举报处理办法》为准，程序未核实其天数，请核对现行官方文本；期满未达成调解协议的，"
+		    "调解终止，可以起诉");
+		cJSON_AddStringToObject(notice, "en", "12315 has accepted the complaint: the "
+		    "mediation period is the one the measures in force set, which were not checked "
+		    "here, so check the current official text; if no agreement is reached by then, "
+		    "mediation ends and you may sue");
+		return DISPUTE_OK;
+	}
+	if (rule_integer(&rule, "working_days", &days) != DISPUTE_OK ||
+	    workdays_add(holidays, date, (int)days, due, &uncovered) != DISPUTE_OK)
+		return DISPUTE_FAILED;
+	note = holiday_note(holidays, date, due, uncovered);
+	add_deadline(deadlines, "12315 调解期限届满（未达成协议即终止调解）", "12315's mediation "
+	    "ends (without an agreement by then, it stops)", due, &rule, date, note,
+	    note != NULL);
+	return DISPUTE_OK;
+}
+
+/* After a return the merchant owes the refund within the rule's days of receiving the
+ * goods back (order.returned), shown until the case is resolved. */
+static int
+refund_deadline(const struct dispute_case *c, const struct rules *rules, int quality,
+    cJSON *deadlines)
+{
+	const char *returned = case_get(c, "order.returned");
+	struct rule rule;
+	int64_t days;
+	char due[DATE_LEN];
+
+	if (returned == NULL)
+		return DISPUTE_OK;
+	if (rules_find(rules, "refund-after-return", returned, &rule) != DISPUTE_OK ||
+	    rule_integer(&rule, "days", &days) != DISPUTE_OK ||
+	    date_add_days(returned, (int)days, due) != DISPUTE_OK)
+		return DISPUTE_FAILED;
+	add_deadline(deadlines, "退货后商家应退款期限", "the merchant must refund after the "
+	    "return by", due, &rule, returned, quality ? &note_refund_quality : NULL, 0);
 	return DISPUTE_OK;
 }
 
@@ -444,7 +533,8 @@ limitation_deadline(const struct dispute_case *c, const struct rules *rules,
  * seven-day return of CRPL art. 24 (both counted from the day after delivery). */
 static int
 return_deadline(const struct dispute_case *c, const struct rules *rules, const char *today,
-    const char *id, const char *what_zh, const char *what_en, cJSON *deadlines)
+    const char *id, const char *what_zh, const char *what_en,
+    const struct deadline_note *note, cJSON *deadlines)
 {
 	const char *received = case_get(c, "order.received");
 	struct rule rule;
@@ -458,7 +548,7 @@ return_deadline(const struct dispute_case *c, const struct rules *rules, const c
 	    date_add_days(received, (int)days, due) != DISPUTE_OK)
 		return DISPUTE_FAILED;
 	if (strcmp(due, today) >= 0)
-		add_deadline(deadlines, what_zh, what_en, due, &rule, received, NULL, 0);
+		add_deadline(deadlines, what_zh, what_en, due, &rule, received, note, 0);
 	return DISPUTE_OK;
 }
 
@@ -497,7 +587,9 @@ choose_next(cJSON *out, enum rung reached, const cJSON *last, int resolved,
     const cJSON *agreement)
 {
 	const char *outcome = last != NULL ? member(last, "outcome") : NULL;
-	int waiting = outcome != NULL && strcmp(outcome, "pending") == 0;
+	/* A complaint 12315 has accepted is still being handled: its mediation runs. */
+	int waiting = outcome != NULL && (strcmp(outcome, "pending") == 0 ||
+	    strcmp(outcome, "accepted") == 0);
 
 	if (resolved) {
 		set_next(out, "已解决：保留案卷和证据，直至款项到账", "resolved: keep the dossier and "
@@ -519,6 +611,13 @@ choose_next(cJSON *out, enum rung reached, const cJSON *last, int resolved,
 		    "refund through the platform's after-sales service and log the answer",
 		    "dispute log -c merchant -o OUTCOME TEXT");
 		return RUNG_EVIDENCE;
+	}
+	if (waiting && strcmp(outcome, "accepted") == 0) {
+		set_next(out, "已受理，等待调解：达成调解协议的记录为 agreement，调解不成或终止的"
+		    "记录为 refused", "accepted: wait for the mediation; log agreement if one is "
+		    "signed, refused if mediation fails or ends", "dispute log -c CHANNEL -o OUTCOME "
+		    "TEXT");
+		return reached;
 	}
 	if (waiting) {
 		set_next(out, "等待答复；到期未答复请记录为未答复", "wait for the answer; log "
@@ -585,7 +684,7 @@ ladder_assess(const struct dispute_case *c, const struct rules *rules,
 	cJSON *ladder = cJSON_CreateObject(), *deadlines, *missing, *d, *seller, *seller_missing;
 	cJSON *uncovered;
 	int identified;
-	int resolved = timeline_resolved(c);
+	int resolved = timeline_resolved(c), quality = quality_problem(c);
 	/* 12315's window matters while 12315 is still the buyer's to choose. */
 	int window = !resolved && agreement == NULL && route == NULL &&
 	    last_contact(c, "court") == NULL;
@@ -653,12 +752,17 @@ ladder_assess(const struct dispute_case *c, const struct rules *rules,
 	deadlines = cJSON_AddArrayToObject(ladder, "deadlines");
 	if ((filed != NULL && strcmp(member(filed, "outcome"), "pending") == 0 &&
 	    acceptance_deadline(rules, holidays, filed, deadlines) != DISPUTE_OK) ||
+	    (filed != NULL && strcmp(member(filed, "outcome"), "accepted") == 0 && !resolved &&
+	    agreement == NULL &&
+	    mediation_deadline(rules, holidays, filed, ladder, deadlines) != DISPUTE_OK) ||
 	    (window && window_deadline(c, rules, today, deadlines) != DISPUTE_OK) ||
 	    return_deadline(c, rules, today, "return-without-reason", "七日无理由退货期限",
-	    "the 7-day return without reason ends", deadlines) != DISPUTE_OK ||
-	    (quality_problem(c) && return_deadline(c, rules, today, "return-quality",
+	    "the 7-day return without reason ends", &note_return_exclusions,
+	    deadlines) != DISPUTE_OK ||
+	    (quality && return_deadline(c, rules, today, "return-quality",
 	    "质量问题七日内退货期限", "the 7-day return for goods that fail their quality ends",
-	    deadlines) != DISPUTE_OK) ||
+	    NULL, deadlines) != DISPUTE_OK) ||
+	    (!resolved && refund_deadline(c, rules, quality, deadlines) != DISPUTE_OK) ||
 	    limitation_deadline(c, rules, holidays, deadlines) != DISPUTE_OK) {
 		cJSON_Delete(ladder);
 		return DISPUTE_FAILED;
