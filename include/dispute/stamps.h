@@ -58,6 +58,7 @@ struct stamp_report {
 	struct stamp_proof *items;
 	size_t count;
 	size_t requests; /* the timestamp requests found */
+	size_t replies;  /* the replies among them, checked or not */
 };
 
 /* Checks every reply of the case folder C against its request, its list and the

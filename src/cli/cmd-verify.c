@@ -127,21 +127,24 @@ out:
 /* Problem paths and details quote the entry names and the tag files of a dossier that
  * may be hostile (a name with a line break could forge an "intact" line): every line
  * goes through print_line(). */
-/* Only where there are timestamps: a case or bag without any gets no line per item. */
+/* A line per item once some reply vouches for something; before that, one note. */
 static int
 print_stamps(const struct stamp_report *stamps)
 {
 	int status = DISPUTE_OK;
 
-	for (size_t i = 0; stamps->requests > 0 && i < stamps->count; i++) {
+	if (stamps->replies == 0 && stamps->requests > 0)
+		dispute_notice(_("%zu timestamp request(s) without a reply yet; `dispute timestamp "
+		    "send URL` sends them"), stamps->requests);
+	for (size_t i = 0; stamps->replies > 0 && i < stamps->count; i++) {
 		const struct stamp_proof *p = &stamps->items[i];
 
 		if (p->when[0] != '\0')
 			status |= print_line(_("%s %s: existed by %s (timestamp %s)\n"), p->id,
 			    p->file, p->when, p->reply);
 		else if (p->pending != NULL)
-			status |= print_line(_("%s %s: no proven time yet; %s waits to be sent with "
-			    "`dispute timestamp send URL`\n"), p->id, p->file, p->pending);
+			status |= print_line(_("%s %s: no proven time yet; its request %s has no "
+			    "reply\n"), p->id, p->file, p->pending);
 		else
 			status |= print_line(_("%s %s: no proven time; no timestamp covers it\n"),
 			    p->id, p->file);
@@ -252,7 +255,7 @@ cmd_verify_exec(struct cmd_ctx *ctx)
 {
 	const char *target = ctx->case_dir;
 	struct bag_report report;
-	struct stamp_report stamps = { NULL, 0, 0 };
+	struct stamp_report stamps = { NULL, 0, 0, 0 };
 	char *password = NULL;
 	int status, encrypted = 0;
 
@@ -269,13 +272,16 @@ cmd_verify_exec(struct cmd_ctx *ctx)
 			status = bag_verify_encrypted(target, password, &report);
 		if (status == DISPUTE_OK && args_has(ctx, OPT_TSR))
 			status = check_timestamp(ctx, target, password, &report);
-		/* A zipped dossier carries the evidence's timestamps; a bag folder is foreign. */
-		if (status == DISPUTE_OK && report.root != NULL)
+		/* A zipped dossier carries the evidence's timestamps, their lists matched
+		 * against its SHA-256 manifest; a bag folder, or a bag without that manifest,
+		 * comes from elsewhere. */
+		if (status == DISPUTE_OK && report.root != NULL && report.algorithms != NULL &&
+		    strstr(report.algorithms, "sha256") != NULL)
 			status = stamps_verify_bag(target, password, report.root,
 			    args_get(ctx, OPT_CA), &stamps, &report);
 		password_free(password);
 	}
-	if (status == DISPUTE_OK && stamps.requests > 0 && !args_has(ctx, OPT_CA))
+	if (status == DISPUTE_OK && stamps.replies > 0 && !args_has(ctx, OPT_CA))
 		dispute_notice(_("the timestamps' signatures were not checked: give --ca CERTS"));
 	if (status == DISPUTE_OK) {
 		if (args_has(ctx, OPT_JSON))

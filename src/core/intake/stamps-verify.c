@@ -170,6 +170,7 @@ check_one(const struct source *s, const char *name, const char *ca_path,
 	if (tsr != NULL) {
 		char *shown = dispute_asprintf("%s%s.tsr", s->prefix, name);
 
+		out->replies++;
 		proven = shown != NULL && timestamp_check_reply_data(shown, tsr, tsr_len, tsq,
 		    tsq_len, ca_path, list, list_len, when, sizeof when) == DISPUTE_OK;
 		if (!proven && shown != NULL &&
