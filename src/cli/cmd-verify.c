@@ -48,7 +48,8 @@ add_stamps_json(cJSON *root, const struct stamp_report *stamps)
 {
 	cJSON *list = cJSON_AddArrayToObject(root, "timestamps");
 
-	for (size_t i = 0; list != NULL && i < stamps->count; i++) {
+	/* As in the text: a case or bag without any request lists no item. */
+	for (size_t i = 0; list != NULL && stamps->requests > 0 && i < stamps->count; i++) {
 		const struct stamp_proof *p = &stamps->items[i];
 		cJSON *item = cJSON_CreateObject();
 

@@ -136,6 +136,11 @@ echo other >mode
 expect 1 "a reply for another request is refused" "$DISPUTE" -C t timestamp send "$URL"
 contains err "$URL: the timestamp does not match what it should vouch for" "the error says it does not match"
 check "and it is not kept" test ! -e t/timestamps/001.tsr
+echo huge >mode
+expect 1 "a reply larger than 1 MiB is refused" "$DISPUTE" -C t timestamp send "$URL"
+contains err "t/timestamps/001.tsq: no reply from $URL: the reply is larger than 1048576 bytes" \
+    "the error says the reply is too large"
+check "and nothing is kept" test ! -e t/timestamps/001.tsr
 rm mode
 expect 0 "timestamp send" "$DISPUTE" -C t timestamp send "$URL"
 contains last-content-type "application/timestamp-query" "the query goes as application/timestamp-query"
@@ -187,6 +192,26 @@ expect 0 "a fifth add-evidence" "$DISPUTE" -q -C t add-evidence -k defect "$EVID
 expect 0 "verify with one request without reply" "$DISPUTE" verify t
 line out "E05 evidence/E05-defect.mp4: no proven time yet; its request timestamps/004.tsq has no reply" \
     "verify names the request an item waits on"
+# A reply over the same list but to another request (another nonce): a replay.
+openssl ts -query -data t/timestamps/004.txt -sha256 -cert -out replay.tsq 2>/dev/null
+reply replay.tsq replay.tsr
+expect 1 "attach of a reply to another request for the same list is refused" \
+    "$DISPUTE" -C t timestamp attach replay.tsr
+contains err "replay.tsr: the timestamp does not match what it should vouch for or is not valid: nonce mismatch" \
+    "the error names the reply and the nonce"
+check "and it is not kept" test ! -e t/timestamps/004.tsr
+chmod u+w t/timestamps/004.txt
+cp t/timestamps/004.txt list.bak
+echo "not a list line" >>t/timestamps/004.txt
+expect 1 "verify refuses a list with a line that is not a sha256sum line" "$DISPUTE" verify t
+contains out "malformed: timestamps/004.txt: a line that is not" "naming the list"
+cp list.bak t/timestamps/004.txt
+# A case from before requests were written at intake.
+chmod -R u+w c/timestamps && rm -r c/timestamps
+expect 0 "verify --json of a case with evidence but no timestamps" "$DISPUTE" verify --json c
+contains out '"timestamps":	[]' "lists no item"
+expect 0 "verify of that case" "$DISPUTE" verify c
+lacks out "E01" "prints no line per item"
 
 # A list changed after the fact no longer matches its reply.
 chmod u+w t/timestamps/003.txt
@@ -199,7 +224,7 @@ lacks out "E04 evidence/E04-chat.txt: existed by" "and the item loses its proven
 kill "$server"
 wait "$server" 2>/dev/null
 expect 1 "an unreachable authority is an error" "$DISPUTE" -C t timestamp send "$URL"
-contains err "t/timestamps/004.tsq: not sent, $URL cannot be reached" "naming the request and the URL"
+contains err "t/timestamps/004.tsq: no reply from $URL: Failed to connect to 127.0.0.1" "naming the request, the URL and why"
 check "nothing is kept" test ! -e t/timestamps/004.tsr
 expect 2 "an address that is not http(s) is a usage error" "$DISPUTE" -C t timestamp send file:///etc/passwd
 expect 2 "an unknown subcommand is a usage error" "$DISPUTE" -C t timestamp fetch x

@@ -5,7 +5,8 @@ tsa-server.py PORT_FILE: listens on 127.0.0.1 on a free port, writes the port to
 PORT_FILE and answers every POST with `openssl ts -reply` run in the current folder
 (tsa.cnf, tsa.pem, tsa.key, ca.pem, made by the test). The file `mode` in that folder,
 read on each request, makes it misbehave: "500" answers HTTP 500, "other" answers with
-the reply to other.tsq (a request for other bytes) instead of the one it was sent.
+the reply to other.tsq (a request for other bytes) instead of the one it was sent,
+"huge" with 2 MiB of zeros.
 """
 import http.server
 import os
@@ -31,26 +32,29 @@ class Authority(http.server.BaseHTTPRequestHandler):
         if mode() == "500":
             self.send_error(500, "the authority is out of order")
             return
+        if mode() == "huge":
+            self.answer(bytes(2 * 1024 * 1024))
+            return
         with tempfile.NamedTemporaryFile(suffix=".tsq", dir=".", delete=False) as f:
             f.write(query)
             queryfile = f.name
-        if mode() == "other":
-            queryfile_used = "other.tsq"
-        else:
-            queryfile_used = queryfile
         reply = subprocess.run(
             ["openssl", "ts", "-reply", "-config", "tsa.cnf", "-section", "tsa_config",
-             "-queryfile", queryfile_used, "-signer", "tsa.pem", "-inkey", "tsa.key",
-             "-chain", "ca.pem"], capture_output=True)
+             "-queryfile", "other.tsq" if mode() == "other" else queryfile,
+             "-signer", "tsa.pem", "-inkey", "tsa.key", "-chain", "ca.pem"],
+            capture_output=True)
         os.unlink(queryfile)
         if reply.returncode != 0:
             self.send_error(400, "openssl ts -reply failed")
             return
+        self.answer(reply.stdout)
+
+    def answer(self, body):
         self.send_response(200)
         self.send_header("Content-Type", "application/timestamp-reply")
-        self.send_header("Content-Length", str(len(reply.stdout)))
+        self.send_header("Content-Length", str(len(body)))
         self.end_headers()
-        self.wfile.write(reply.stdout)
+        self.wfile.write(body)
 
     def log_message(self, fmt, *args):
         pass

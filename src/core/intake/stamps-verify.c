@@ -86,13 +86,13 @@ oom:
 	return DISPUTE_FAILED;
 }
 
-/* One line of a list (or a manifest): "HEX  PATH". 0 when it is not one. */
+/* One line of a list (or a SHA-256 manifest): "HEX  PATH". 0 when it is not one. */
 static int
 split_line(char *line, char **hex, char **path)
 {
-	char *gap = strpbrk(line, " \t");
+	char *gap = line + 64;
 
-	if (gap == NULL || gap == line)
+	if (strspn(line, "0123456789abcdef") != 64 || (*gap != ' ' && *gap != '\t'))
 		return 0;
 	*gap++ = '\0';
 	gap += strspn(gap, " \t*");

@@ -268,7 +268,7 @@ take_reply(size_t item, const cJSON *header, const char *payload, size_t len, vo
 	if (shown == NULL)
 		return DISPUTE_FAILED;
 	if (error != NULL)
-		dispute_error(_("%s: not sent, %s cannot be reached: %s"), shown, s->url, error);
+		dispute_error(_("%s: no reply from %s: %s"), shown, s->url, error);
 	else if (!cJSON_IsNumber(http) || http->valuedouble != 200)
 		dispute_error(_("%s: %s answered HTTP status %d instead of a timestamp reply"), shown,
 		    s->url, cJSON_IsNumber(http) ? http->valueint : 0);
@@ -284,9 +284,11 @@ static int
 lost(size_t item, const char *why, void *ctx)
 {
 	struct sending *s = ctx;
+	char *shown = stamp_path(s->c, s->pending->names[item], "tsq");
 
-	dispute_error(_("%s/%s.tsq: not sent to %s: %s"), STAMPS_DIR, s->pending->names[item],
-	    s->url, why);
+	if (shown != NULL)
+		dispute_error(_("%s: no reply from %s: %s"), shown, s->url, why);
+	free(shown);
 	return DISPUTE_FAILED;
 }
 
