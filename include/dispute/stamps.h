@@ -15,6 +15,8 @@
 
 #define STAMPS_DIR "timestamps"
 #define STAMPS_CONTENT_TYPE "application/timestamp-query"
+/* The largest list (a line of about 90 bytes per file added) or reply that is read. */
+#define STAMPS_FILE_MAX (16 * 1024 * 1024)
 
 /* Writes the list and the request for the last COUNT items of C's evidence, the ones
  * one add-evidence just recorded, and says how to send it. */

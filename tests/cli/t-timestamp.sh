@@ -103,6 +103,25 @@ sha256sum <t/timestamps/001.txt | cut -c1-64 | tr -d '\n' >expected
 sed -n 's/^ *[0-9a-f]\{4\} - \(.\{47\}\).*/\1/p' query.txt | tr -d ' \n-' >query.hex
 same expected query.hex "the request's imprint is the SHA-256 of the list"
 contains query.txt "Nonce: 0x" "the request carries a nonce"
+# A request that cannot be written costs the batch its request, never the batch.
+new_case u
+mkdir elsewhere
+ln -s "$PWD/elsewhere" u/timestamps
+expect 0 "add-evidence with timestamps/ a link still adds the file" "$DISPUTE" -C u add-evidence \
+    -k defect "$EVIDENCE/defect-photo.jpg"
+contains err "u/timestamps: a symbolic link; the timestamps must stay inside the case folder" \
+    "the error says why no request was written"
+contains err "warning: the files were added, but no timestamp request was written for them" \
+    "and warns that the files are in without one"
+contains out "E01-defect.jpg" "the item is added"
+check "nothing is written through the link" test -z "$(ls -A elsewhere)"
+rm u/timestamps
+# A list left without its request (its write failed) keeps its number.
+mkdir u/timestamps
+echo stale >u/timestamps/001.txt
+expect 0 "the next add-evidence" "$DISPUTE" -q -C u add-evidence -k order "$EVIDENCE/order-screenshot.png"
+check "takes the next number" test -s u/timestamps/002.tsq -a -s u/timestamps/002.txt
+
 expect 0 "a second add-evidence" "$DISPUTE" -q -C t add-evidence -k order \
     "$EVIDENCE/order-screenshot.png" "$EVIDENCE/invoice.pdf"
 check "gets a request of its own" test -s t/timestamps/002.tsq

@@ -12,8 +12,6 @@
 #include "dispute/stamps.h"
 #include "dispute/timestamp.h"
 
-#define LIST_MAX (1024 * 1024)
-
 /* Where the timestamp files are read from: the case folder or the dossier. */
 struct source {
 	const struct dispute_case *c;
@@ -37,7 +35,7 @@ source_read(const struct source *s, const char *file, char **data, size_t *len)
 		path = case_path(s->c, rel);
 		if (path != NULL)
 			status = access(path, F_OK) != 0 ? DISPUTE_OK :
-			    fs_read_file_nofollow(path, LIST_MAX, data, len);
+			    fs_read_file_nofollow(path, STAMPS_FILE_MAX, data, len);
 	} else {
 		status = DISPUTE_OK;
 		for (size_t i = 0; i < s->present_count; i++)

@@ -15,8 +15,7 @@
 #include "digest.h"
 #include "helper.h"
 
-/* A list names the files of one add-evidence call: small. */
-#define LIST_MAX (1024 * 1024)
+/* A request is about a hundred bytes; dispute-net sends none over 64 KiB either. */
 #define REQUEST_MAX (64 * 1024)
 /* libcurl and its TLS library, with the resolver's thread. */
 #define NET_MEMORY ((uint64_t)512 * 1024 * 1024)
@@ -80,9 +79,10 @@ read_stamp(const struct dispute_case *c, const char *name, const char *ext, size
 	return status;
 }
 
-/* The number of "NNN.tsq", or 0 for any other name. */
+/* The number of "NNN.EXT" (of "NNN.anything" when EXT is NULL), or 0 for any other
+ * name. */
 static unsigned long
-request_number(const char *entry)
+entry_number(const char *entry, const char *ext)
 {
 	char *end;
 	unsigned long n;
@@ -90,7 +90,27 @@ request_number(const char *entry)
 	if (entry[0] < '0' || entry[0] > '9')
 		return 0;
 	n = strtoul(entry, &end, 10);
-	return strcmp(end, ".tsq") == 0 ? n : 0;
+	return *end == '.' && (ext == NULL || strcmp(end + 1, ext) == 0) ? n : 0;
+}
+
+/* The highest number in DIR: a list whose request could not be written keeps its
+ * number, so that the next call does not collide with it. */
+static int
+highest_number(const char *dir, unsigned long *last)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+
+	*last = 0;
+	if (d == NULL) {
+		dispute_error(_("%s: cannot read folder: %s"), dir, strerror(errno));
+		return DISPUTE_FAILED;
+	}
+	while ((de = readdir(d)) != NULL)
+		if (entry_number(de->d_name, NULL) > *last)
+			*last = entry_number(de->d_name, NULL);
+	closedir(d);
+	return DISPUTE_OK;
 }
 
 static int
@@ -134,7 +154,7 @@ stamps_list(const struct dispute_case *c, int pending_only, struct stamp_names *
 	while ((de = readdir(d)) != NULL) {
 		char **grown, *name;
 
-		if (request_number(de->d_name) == 0)
+		if (entry_number(de->d_name, "tsq") == 0)
 			continue;
 		name = strndup(de->d_name, strlen(de->d_name) - strlen(".tsq"));
 		if (name == NULL)
@@ -191,15 +211,12 @@ stamps_request(const struct dispute_case *c, int count)
 {
 	char *dir = stamps_dir(c, 1), *list = NULL, *list_path = NULL, *tsq_path = NULL;
 	char name[24];
-	unsigned long last = 0;
-	struct stamp_names all = { NULL, 0 };
+	unsigned long last;
 	int status = DISPUTE_FAILED;
 
 	if (dir == NULL || (list = list_text(c, count)) == NULL ||
-	    stamps_list(c, 0, &all) != DISPUTE_OK)
+	    highest_number(dir, &last) != DISPUTE_OK)
 		goto out;
-	if (all.count > 0)
-		last = strtoul(all.names[all.count - 1], NULL, 10);
 	snprintf(name, sizeof name, "%03lu", last + 1);
 	list_path = stamp_path(c, name, "txt");
 	tsq_path = stamp_path(c, name, "tsq");
@@ -215,7 +232,6 @@ stamps_request(const struct dispute_case *c, int count)
 	    "`dispute timestamp attach reply.tsr`"), tsq_path, STAMPS_CONTENT_TYPE, tsq_path);
 	status = DISPUTE_OK;
 out:
-	stamp_names_free(&all);
 	free(tsq_path);
 	free(list_path);
 	free(list);
@@ -232,7 +248,8 @@ store_reply(const struct dispute_case *c, const char *name, const char *shown, c
 	size_t list_len, tsq_len;
 	int status = DISPUTE_FAILED;
 
-	if (path == NULL || read_stamp(c, name, "txt", LIST_MAX, &list, &list_len) != DISPUTE_OK ||
+	if (path == NULL ||
+	    read_stamp(c, name, "txt", STAMPS_FILE_MAX, &list, &list_len) != DISPUTE_OK ||
 	    read_stamp(c, name, "tsq", REQUEST_MAX, &tsq, &tsq_len) != DISPUTE_OK ||
 	    timestamp_check_reply_data(shown, tsr, len, tsq, tsq_len, NULL, list, list_len, when,
 	    sizeof when) != DISPUTE_OK ||
@@ -378,7 +395,7 @@ find_request(const struct dispute_case *c, const char *imprint, char **name)
 	*name = NULL;
 	status = stamps_list(c, 0, &all);
 	for (size_t i = 0; status == DISPUTE_OK && *name == NULL && i < all.count; i++) {
-		status = read_stamp(c, all.names[i], "txt", LIST_MAX, &list, &len);
+		status = read_stamp(c, all.names[i], "txt", STAMPS_FILE_MAX, &list, &len);
 		if (status == DISPUTE_OK)
 			status = sha256_hex(list, len, hex);
 		if (status == DISPUTE_OK && strcmp(hex, imprint) == 0) {
@@ -445,7 +462,7 @@ stamps_for_each_file(const struct dispute_case *c, stamps_file_fn fn, void *ctx)
 				continue;
 			file = dispute_asprintf("%s.%s", all.names[i], exts[e]);
 			status = file != NULL ? read_stamp(c, all.names[i], exts[e],
-			    TIMESTAMP_REPLY_MAX, &data, &len) : DISPUTE_FAILED;
+			    STAMPS_FILE_MAX, &data, &len) : DISPUTE_FAILED;
 			if (status == DISPUTE_OK)
 				status = fn(file, data, len, ctx);
 			free(file);
