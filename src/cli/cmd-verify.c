@@ -299,7 +299,7 @@ cmd_verify_exec(struct cmd_ctx *ctx)
 
 const struct cmd_entry cmd_verify_entry = {
 	.name = "verify",
-	.usage = "[--json] [--tsr REPLY [--ca CERTS]] [DOSSIER.zip | BAG-FOLDER | CASE-FOLDER]",
+	.usage = "[--json] [--tsr REPLY] [--ca CERTS] [DOSSIER.zip | BAG-FOLDER | CASE-FOLDER]",
 	.summary = N_("check that a dossier or the case folder is intact"),
 	.details = N_("Judges any BagIt 0.97 or 1.0 bag zipped with one top-level folder: every\n"
 	    "manifest line, unlisted files, Payload-Oxum and the tag manifests. Exit 0 when\n"
