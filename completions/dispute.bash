@@ -226,6 +226,13 @@ _dispute() {
 			    sed -n 's/^[[:space:]]*"id":[[:space:]]*"\(E[0-9][0-9]*\)".*/\1/p')"
 		fi
 		;;
+	timestamp)
+		if ((${#args[@]} == 0)); then
+			_dispute_words $'send\nattach'
+		elif ((${#args[@]} == 1)) && [[ ${args[0]} == attach ]]; then
+			_dispute_files
+		fi
+		;;
 	init)
 		((${#args[@]} == 0)) && _dispute_dirs
 		;;

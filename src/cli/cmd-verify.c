@@ -14,6 +14,7 @@
 #include "dispute/fsutil.h"
 #include "dispute/i18n.h"
 #include "dispute/report.h"
+#include "dispute/stamps.h"
 #include "dispute/timestamp.h"
 #include "password.h"
 #include "print-line.h"
@@ -23,7 +24,8 @@ static const struct cmd_option verify_options[] = {
 	{ "tsr", OPT_TSR, 1, "REPLY",
 	  N_("check an RFC 3161 timestamp reply against the dossier's tag manifest") },
 	{ "ca", OPT_CA, 1, "CERTS",
-	  N_("with --tsr: PEM certificates the authority must chain to") },
+	  N_("PEM certificates the timestamp authority must chain to, for --tsr and the "
+	     "evidence's timestamps") },
 	{ "password-file", OPT_PASSWORD_FILE, 1, "FILE",
 	  N_("password of an encrypted dossier (else DISPUTE_PASSWORD, else a prompt)") },
 	{ NULL, 0, 0, NULL, NULL }
@@ -40,8 +42,33 @@ to_fetch(const struct bag_report *r)
 	return r->problem_count;
 }
 
+/* Each item's earliest proven time, its reply, or the request still waiting. */
+static void
+add_stamps_json(cJSON *root, const struct stamp_report *stamps)
+{
+	cJSON *list = cJSON_AddArrayToObject(root, "timestamps");
+
+	/* As in the text: a case or bag without any request lists no item. */
+	for (size_t i = 0; list != NULL && stamps->requests > 0 && i < stamps->count; i++) {
+		const struct stamp_proof *p = &stamps->items[i];
+		cJSON *item = cJSON_CreateObject();
+
+		cJSON_AddItemToArray(list, item);
+		cJSON_AddStringToObject(item, "id", p->id);
+		cJSON_AddStringToObject(item, "file", p->file);
+		if (p->when[0] != '\0')
+			cJSON_AddStringToObject(item, "proven", p->when);
+		else
+			cJSON_AddNullToObject(item, "proven");
+		if (p->reply != NULL)
+			cJSON_AddStringToObject(item, "reply", p->reply);
+		if (p->pending != NULL)
+			cJSON_AddStringToObject(item, "pending", p->pending);
+	}
+}
+
 static int
-print_json(const char *target, const struct bag_report *r)
+print_json(const char *target, const struct bag_report *r, const struct stamp_report *stamps)
 {
 	cJSON *root = cJSON_CreateObject(), *problems, *uncovered, *warnings;
 	char *text = NULL;
@@ -84,6 +111,7 @@ print_json(const char *target, const struct bag_report *r)
 			cJSON_AddNumberToObject(w, "line", r->warnings[i].line);
 		cJSON_AddStringToObject(w, "detail", r->warnings[i].detail);
 	}
+	add_stamps_json(root, stamps);
 	text = cJSON_Print(root);
 	if (text == NULL)
 		goto out;
@@ -100,11 +128,36 @@ out:
 /* Problem paths and details quote the entry names and the tag files of a dossier that
  * may be hostile (a name with a line break could forge an "intact" line): every line
  * goes through print_line(). */
+/* A line per item once some reply vouches for something; before that, one note. */
 static int
-print_human(const char *target, const struct bag_report *r)
+print_stamps(const struct stamp_report *stamps)
+{
+	int status = DISPUTE_OK;
+
+	if (stamps->replies == 0 && stamps->requests > 0)
+		dispute_notice(_("%zu timestamp request(s) without a reply yet; `dispute timestamp "
+		    "send URL` sends them"), stamps->requests);
+	for (size_t i = 0; stamps->replies > 0 && i < stamps->count; i++) {
+		const struct stamp_proof *p = &stamps->items[i];
+
+		if (p->when[0] != '\0')
+			status |= print_line(_("%s %s: existed by %s (timestamp %s)\n"), p->id,
+			    p->file, p->when, p->reply);
+		else if (p->pending != NULL)
+			status |= print_line(_("%s %s: no proven time yet; its request %s has no "
+			    "reply\n"), p->id, p->file, p->pending);
+		else
+			status |= print_line(_("%s %s: no proven time; no timestamp covers it\n"),
+			    p->id, p->file);
+	}
+	return status;
+}
+
+static int
+print_human(const char *target, const struct bag_report *r, const struct stamp_report *stamps)
 {
 	size_t i;
-	int status = DISPUTE_OK;
+	int status = print_stamps(stamps);
 
 	for (i = 0; i < r->uncovered_count; i++)
 		status |= print_line(_("note: %s: a tag file that no tag manifest covers\n"),
@@ -203,12 +256,15 @@ cmd_verify_exec(struct cmd_ctx *ctx)
 {
 	const char *target = ctx->case_dir;
 	struct bag_report report;
+	struct stamp_report stamps = { NULL, 0, 0, 0 };
 	char *password = NULL;
 	int status, encrypted = 0;
 
 	memset(&report, 0, sizeof report);
 	if (ctx->c != NULL) {
 		status = case_verify(ctx->c, &report);
+		if (status == DISPUTE_OK)
+			status = stamps_verify_case(ctx->c, args_get(ctx, OPT_CA), &stamps, &report);
 	} else {
 		status = bag_zip_is_encrypted(target, &encrypted);
 		if (status == DISPUTE_OK && encrypted)
@@ -217,28 +273,40 @@ cmd_verify_exec(struct cmd_ctx *ctx)
 			status = bag_verify_encrypted(target, password, &report);
 		if (status == DISPUTE_OK && args_has(ctx, OPT_TSR))
 			status = check_timestamp(ctx, target, password, &report);
+		/* A zipped dossier carries the evidence's timestamps, their lists matched
+		 * against its SHA-256 manifest; a bag folder, or a bag without that manifest,
+		 * comes from elsewhere. */
+		if (status == DISPUTE_OK && report.root != NULL && report.algorithms != NULL &&
+		    strstr(report.algorithms, "sha256") != NULL)
+			status = stamps_verify_bag(target, password, report.root,
+			    args_get(ctx, OPT_CA), &stamps, &report);
 		password_free(password);
 	}
+	if (status == DISPUTE_OK && stamps.replies > 0 && !args_has(ctx, OPT_CA))
+		dispute_notice(_("the timestamps' signatures were not checked: give --ca CERTS"));
 	if (status == DISPUTE_OK) {
 		if (args_has(ctx, OPT_JSON))
-			status = print_json(target, &report);
+			status = print_json(target, &report, &stamps);
 		else
-			status = print_human(target, &report);
+			status = print_human(target, &report, &stamps);
 		if (status == DISPUTE_OK && report.problem_count > 0)
 			status = to_fetch(&report) > 0 ? DISPUTE_HOLEY : DISPUTE_FAILED;
 	}
+	stamp_report_free(&stamps);
 	bag_report_free(&report);
 	return status;
 }
 
 const struct cmd_entry cmd_verify_entry = {
 	.name = "verify",
-	.usage = "[--json] [--tsr REPLY [--ca CERTS]] [DOSSIER.zip | BAG-FOLDER | CASE-FOLDER]",
+	.usage = "[--json] [--tsr REPLY] [--ca CERTS] [DOSSIER.zip | BAG-FOLDER | CASE-FOLDER]",
 	.summary = N_("check that a dossier or the case folder is intact"),
 	.details = N_("Judges any BagIt 0.97 or 1.0 bag zipped with one top-level folder: every\n"
 	    "manifest line, unlisted files, Payload-Oxum and the tag manifests. Exit 0 when\n"
 	    "intact, 1 with one line per problem when not, 3 when the payload present is\n"
-	    "intact but fetch.txt lists files still to be fetched.\n"),
+	    "intact but fetch.txt lists files still to be fetched. The timestamps that\n"
+	    "add-evidence requested are checked too, and each item's earliest proven time is\n"
+	    "printed.\n"),
 	.options = verify_options,
 	.min_args = 0,
 	.max_args = 1,

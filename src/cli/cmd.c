@@ -22,6 +22,7 @@ extern const struct cmd_entry cmd_draft_entry;
 extern const struct cmd_entry cmd_render_entry;
 extern const struct cmd_entry cmd_pack_entry;
 extern const struct cmd_entry cmd_verify_entry;
+extern const struct cmd_entry cmd_timestamp_entry;
 extern const struct cmd_entry cmd_help_entry;
 
 /* In the order a buyer uses them; `dispute help` lists them in this order. */
@@ -39,6 +40,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_render_entry,
 	&cmd_pack_entry,
 	&cmd_verify_entry,
+	&cmd_timestamp_entry,
 	&cmd_help_entry,
 	NULL
 };

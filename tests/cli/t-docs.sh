@@ -192,6 +192,8 @@ printf 'html\nnone\n' >wanted
 completes "dispute render --escape <TAB> offers html and none" wanted render --escape ""
 printf 'complaint\nevidence-list\nidentity-request\nsettlement\n' >wanted
 completes "dispute draft <TAB> offers complaint, evidence-list and the letters" wanted draft ""
+printf 'send\nattach\n' >wanted
+completes "dispute timestamp <TAB> offers send and attach" wanted timestamp ""
 printf '%s\n' -C -q --quiet -h --help -V --version >wanted
 completes "dispute -<TAB> offers the global options" wanted -
 completes "dispute -q <TAB> offers the commands" commands -q ""
@@ -260,6 +262,8 @@ if command -v zsh >/dev/null 2>&1; then
 	done
 	echo '<files >' >wanted
 	zcompletes "zsh: dispute draft -o <TAB> offers file names" wanted draft -o ""
+	printf 'send\nattach\n' >wanted
+	zcompletes "zsh: dispute timestamp <TAB> offers send and attach" wanted timestamp ""
 	printf 'E01\n' >wanted
 	zcompletes "zsh: dispute -C c rm-evidence <TAB> offers the evidence IDs" wanted \
 	    -C c rm-evidence ""

@@ -107,7 +107,7 @@ contains err 'x\x1B[2J\x1B]0;TITLE\x07\x0AE09 forged\u{202E}gpj\xFF.png: the nam
     "the add-evidence warning shows the name escaped"
 lacks err "$ESC" "the add-evidence warning holds no raw ESC"
 lacks err "$RLO" "the add-evidence warning holds no raw U+202E"
-check "the add-evidence warning is one line" test "$(wc -l <err)" -eq 1
+check "the add-evidence warning is one line" test "$(grep -c "the name says" err)" -eq 1 -a "$(grep -vc "timestamp request" err)" -eq 1
 expect 0 "status of that case" "$DISPUTE" -C hostile status
 contains out 'x\x1B[2J\x1B]0;TITLE\x07\x0AE09 forged\u{202E}gpj�.png' \
     "status shows the original name escaped (the stray byte was stored as U+FFFD)"

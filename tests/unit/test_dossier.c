@@ -239,6 +239,19 @@ ends_with(const char *s, const char *suffix)
 
 /* The verifier's verdict. */
 
+/* The size of data/timestamps/NNN.EXT in the dossier. */
+static uint64_t
+stamp_size(zip_t *archive, size_t n, const char *ext)
+{
+	char *name = NULL;
+	zip_stat_t zs;
+
+	assert_true(asprintf(&name, ROOT "/data/timestamps/%03zu.%s", n, ext) > 0);
+	assert_int_equal(zip_stat(archive, name, ZIP_FL_ENC_UTF_8, &zs), 0);
+	free(name);
+	return zs.size;
+}
+
 static void
 test_bag_is_intact(void **state)
 {
@@ -265,10 +278,12 @@ test_bag_is_intact(void **state)
 	assert_string_equal(r.encoding, "UTF-8");
 	assert_non_null(r.algorithms);
 	assert_string_equal(r.algorithms, "sha256");
-	/* The evidence, case.json, the timeline, the page and the photo's thumbnail. */
-	assert_int_equal(r.payload_files, f->evidence_count + 4);
+	/* The evidence, case.json, the timeline, the page and the photo's thumbnail, and
+	 * the list and timestamp request of each add-evidence (one file each here). */
+	assert_int_equal(r.payload_files, 3 * f->evidence_count + 4);
 
-	/* Payload bytes: the evidence, case.json as on disk, the timeline and the page. */
+	/* Payload bytes: the evidence, case.json as on disk, the timeline, the page and the
+	 * timestamp lists and requests. */
 	assert_true(asprintf(&case_file, "%s/case.json", f->dir) > 0);
 	assert_int_equal(stat(case_file, &st), 0);
 	archive = open_zip(path);
@@ -279,6 +294,8 @@ test_bag_is_intact(void **state)
 	assert_int_equal(zip_stat(archive, ROOT "/data/thumbs/E01-defect.jpg", ZIP_FL_ENC_UTF_8,
 	    &zs), 0);
 	page_bytes += zs.size;
+	for (i = 1; i <= (size_t)f->evidence_count; i++)
+		page_bytes += stamp_size(archive, i, "txt") + stamp_size(archive, i, "tsq");
 	assert_int_equal(r.payload_bytes, f->evidence_bytes + (uint64_t)st.st_size + page_bytes);
 	zip_discard(archive);
 	bag_report_free(&r);
@@ -325,8 +342,9 @@ test_bag_with_documents_is_intact(void **state)
 		print_message("  %s %s: %s\n", bag_problem_name(r.problems[j].kind),
 		    r.problems[j].path != NULL ? r.problems[j].path : "(bag)", r.problems[j].detail);
 	assert_int_equal(r.problem_count, 0);
-	/* + case.json, the timeline, the page and the photo's thumbnail */
-	assert_int_equal(r.payload_files, f->evidence_count + 4 + documents);
+	/* + case.json, the timeline, the page and the photo's thumbnail, and a list and a
+	 * request per item */
+	assert_int_equal(r.payload_files, 3 * f->evidence_count + 4 + documents);
 	bag_report_free(&r);
 	free(path);
 }
@@ -414,6 +432,16 @@ test_zip_layout(void **state)
 		ROOT "/data/index.html",
 		ROOT "/data/thumbs/E01-defect.jpg",
 		ROOT "/data/timeline.txt",
+		ROOT "/data/timestamps/001.tsq",
+		ROOT "/data/timestamps/001.txt",
+		ROOT "/data/timestamps/002.tsq",
+		ROOT "/data/timestamps/002.txt",
+		ROOT "/data/timestamps/003.tsq",
+		ROOT "/data/timestamps/003.txt",
+		ROOT "/data/timestamps/004.tsq",
+		ROOT "/data/timestamps/004.txt",
+		ROOT "/data/timestamps/005.tsq",
+		ROOT "/data/timestamps/005.txt",
 		ROOT "/manifest-sha256.txt",
 		ROOT "/tagmanifest-sha256.txt",
 	};

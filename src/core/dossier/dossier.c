@@ -25,6 +25,7 @@
 #include "dispute/print.h"
 #include "dispute/progress.h"
 #include "dispute/report.h"
+#include "dispute/stamps.h"
 #include "dispute/timeline.h"
 #include "dispute/timestamp.h"
 #include "bag-zip-write.h"
@@ -210,6 +211,23 @@ add_page_file(const char *name, char *data, size_t len, const char *mime, void *
 	return DISPUTE_OK;
 }
 
+/* The case's timestamp requests, their lists and replies, as data/timestamps/: verify
+ * judges each item's proven time from them. */
+static int
+add_stamp_file(const char *name, char *data, size_t len, void *ctx)
+{
+	char *path = dispute_asprintf("data/%s/%s", STAMPS_DIR, name);
+	int status;
+
+	if (path == NULL) {
+		free(data);
+		return DISPUTE_FAILED;
+	}
+	status = dossier_bag_add_memory(ctx, path, data, len, 1);
+	free(path);
+	return status;
+}
+
 static int
 add_payload(struct dossier_bag *b, const struct dispute_case *c, const struct dossier_inputs *in)
 {
@@ -217,7 +235,8 @@ add_payload(struct dossier_bag *b, const struct dispute_case *c, const struct do
 	char *record, *timeline;
 	size_t len;
 
-	if (add_evidence(b, c) != DISPUTE_OK)
+	if (add_evidence(b, c) != DISPUTE_OK ||
+	    stamps_for_each_file(c, add_stamp_file, b) != DISPUTE_OK)
 		return DISPUTE_FAILED;
 	/* The record exactly as on disk: the dossier vouches for the file the buyer kept. */
 	text = case_text(c, &len);
@@ -451,7 +470,7 @@ write_timestamp_request(const struct dossier_bag *b, const char *path)
 		dispute_error(_("%s: the dossier has no tag manifest to timestamp"), path);
 		return DISPUTE_FAILED;
 	}
-	status = timestamp_write_request(path, tag->data, tag->len);
+	status = timestamp_write_request(path, tag->data, tag->len, 0);
 	if (status == DISPUTE_OK)
 		dispute_notice(_("%s: timestamp request over the tag manifest; send it to a timestamp "
 		    "authority and check its reply with `dispute verify --tsr REPLY`"), path);

@@ -20,6 +20,7 @@
 #include "dispute/i18n.h"
 #include "dispute/progress.h"
 #include "dispute/report.h"
+#include "dispute/stamps.h"
 #include "digest-worker.h"
 #include "exif.h"
 #include "text.h"
@@ -585,6 +586,11 @@ evidence_add(struct dispute_case *c, const struct evidence_request *req)
 		goto out;
 	}
 	status = DISPUTE_OK;
+	/* The files are in and recorded: a request that cannot be written costs the buyer
+	 * only the trusted time of this batch, never the batch itself. */
+	if (stamps_request(c, req->file_count) != DISPUTE_OK)
+		dispute_warning(_("the files were added, but no timestamp request was written for "
+		    "them"));
 out:
 	progress_end();
 	cJSON_Delete(before);
