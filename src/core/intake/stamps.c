@@ -171,7 +171,8 @@ stamps_list(const struct dispute_case *c, int pending_only, struct stamp_names *
 		out->names = grown;
 		out->names[out->count++] = name;
 	}
-	qsort(out->names, out->count, sizeof *out->names, compare_names);
+	if (out->count > 1) /* qsort() must not be given the NULL of an empty list */
+		qsort(out->names, out->count, sizeof *out->names, compare_names);
 	status = DISPUTE_OK;
 	goto out;
 oom:
