@@ -75,6 +75,7 @@ add_sample(struct dispute_case *c, const char *kind, const char *source)
 
 	if (asprintf(&path, "%s%s", SAMPLES, source) == -1)
 		return DISPUTE_FAILED;
+	memset(&req, 0, sizeof req);
 	req.kind = evidence_kind_find(kind);
 	req.note = NULL;
 	req.proves = NULL;

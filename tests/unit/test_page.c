@@ -126,6 +126,7 @@ add_file(struct dispute_case *c, const char *kind, const char *path, const char 
 	struct evidence_request req;
 	char *files[1];
 
+	memset(&req, 0, sizeof req);
 	files[0] = (char *)path;
 	req.kind = evidence_kind_find(kind);
 	req.note = note;
