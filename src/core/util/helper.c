@@ -169,6 +169,13 @@ judge(const char *name, int wstatus, char *why, size_t len)
 {
 	if (WIFEXITED(wstatus) && WEXITSTATUS(wstatus) == 0)
 		return 0;
+	/* 127: it never ran, as when the dynamic loader misses one of its libraries (a
+	 * helper whose FFmpeg is not installed): the caller may work around it, as around
+	 * a crash. */
+	if (WIFEXITED(wstatus) && WEXITSTATUS(wstatus) == 127) {
+		snprintf(why, len, _("%s could not be started"), name);
+		return 2;
+	}
 	if (WIFEXITED(wstatus)) {
 		snprintf(why, len, _("%s failed (exit status %d)"), name, WEXITSTATUS(wstatus));
 		return 1;

@@ -54,7 +54,8 @@ int helper_installed(const char *name);
 /* Runs CALL to its end. DISPUTE_OK when it exited with status 0. DISPUTE_FAILED after
  * one error when it could not be started or exited otherwise (it said why on stderr).
  * When it was stopped by a signal or by one of its limits, a crash the caller may work
- * around, DISPUTE_FAILED too: with DIED (DIED_LEN bytes) given, the reason goes there
+ * around, or could not be started (exit status 127: a library it needs is missing),
+ * DISPUTE_FAILED too: with DIED (DIED_LEN bytes) given, the reason goes there
  * and nothing is reported; otherwise it is reported. ON_OUTPUT failing stops the helper
  * and fails. */
 #define HELPER_WHY_MAX 160
