@@ -163,6 +163,70 @@ contains out '"captured_at":	"2026-10-11T19:50:12+08:00"' "the JSON list gives t
 contains out '"method":	"screen-recording"' "the JSON list gives the method"
 contains out '"duration_en":	"0:03"' "the JSON list gives the duration"
 
+# The page: a poster frame for each video, a playable copy of the AMR recording bound
+# to the original's SHA-256, all in the dossier's manifest, the same bytes every time.
+expect 0 "pack" "$DISPUTE" -C c pack -o p1.zip
+lacks err "warning" "pack makes the posters and the copy without a warning"
+unzip -Z1 p1.zip >listing
+BAG=$(head -n 1 listing | cut -d/ -f1)
+for n in E01-defect E02-defect E03-defect; do
+	contains listing "$BAG/data/posters/$n.jpg" "the dossier holds the poster frame of $n"
+done
+contains listing "$BAG/data/playable/E05-communication-audio.m4a" "the dossier holds a playable copy of the AMR recording"
+lacks listing "data/playable/E04-" "the M4A memo, which browsers play, gets no copy"
+unzip -p p1.zip "$BAG/data/posters/E03-defect.jpg" >poster.jpg
+check "the portrait video's poster is upright, 240x320" \
+    test "$(identify -format '%wx%h' poster.jpg)" = 240x320
+check "the poster carries no metadata" sh -c "! identify -verbose poster.jpg | grep -qi exif"
+unzip -p p1.zip "$BAG/data/playable/E05-communication-audio.m4a" >playable.m4a
+check "ffprobe reads the copy as AAC" sh -c \
+    "ffprobe -v error -show_entries stream=codec_name -of csv=p=0 playable.m4a | grep -qx aac"
+# (ffprobe estimates an AMR file's duration from its bit rate: within a fifth of a second.)
+copy=$(ffprobe -v error -show_entries format=duration -of csv=p=0 playable.m4a)
+original=$(ffprobe -v error -show_entries format=duration -of csv=p=0 call.amr)
+check "the copy lasts as long as the recording ($copy s, $original s)" \
+    awk -v a="$copy" -v b="$original" 'BEGIN { d = a - b; exit !(d < 0.2 && d > -0.2) }'
+unzip -p p1.zip "$BAG/data/playable/E05-communication-audio.m4a.txt" >sidecar.txt
+contains sidecar.txt "sha256: $(sha256sum c/evidence/E05-communication-audio.amr | cut -d ' ' -f 1)" \
+    "the sidecar names the original's SHA-256"
+contains sidecar.txt "derived-from: data/evidence/E05-communication-audio.amr" "and the original"
+unzip -p p1.zip "$BAG/manifest-sha256.txt" >manifest
+contains manifest "$(sha256sum playable.m4a | cut -d ' ' -f 1)  data/playable/E05-communication-audio.m4a" \
+    "the manifest lists the copy with its hash"
+contains manifest "  data/playable/E05-communication-audio.m4a.txt" "the manifest lists the sidecar"
+contains manifest "  data/posters/E01-defect.jpg" "the manifest lists the posters"
+unzip -p p1.zip "$BAG/data/index.html" >page.html
+contains page.html 'poster="posters/E01-defect.jpg"' "the page's video shows its poster"
+contains page.html '<img class="thumb" src="posters/E03-defect.jpg"' "the printed page shows the poster"
+contains page.html "本录音为 AMR 格式" "the page says the AMR recording is not playable in a browser"
+contains page.html 'src="playable/E05-communication-audio.m4a"' "and plays the copy"
+expect 0 "pack again" "$DISPUTE" -C c pack -o p2.zip
+check "the same case gives the same dossier, posters and copies included" cmp -s p1.zip p2.zip
+expect 0 "the dossier verifies" "$DISPUTE" verify p1.zip
+contains out "p1.zip: intact" "the dossier with its derived files is intact"
+
+# FFmpeg's libraries missing: dispute-av cannot start (the loader exits 127). The
+# files are still added and the page still made, with warnings, and links the files.
+mkdir broken
+printf '#!/bin/sh\necho "dispute-av: error while loading shared libraries: libavcodec.so.59: cannot open shared object file" >&2\nexit 127\n' >broken/dispute-av
+chmod +x broken/dispute-av
+expect 0 "add a video when dispute-av cannot start" env DISPUTE_HELPERDIR="$PWD/broken" \
+    "$DISPUTE" -C c add-evidence -k defect landscape.mp4
+contains err "landscape.mp4: cannot read the recording (dispute-av could not be started)" \
+    "the buyer is told why the video has no duration"
+check "E08 was added, without a duration" sh -c "[ -n '$(field E08 sha256)' ] && [ -z '$(field E08 duration_ms)' ]"
+expect 0 "pack when dispute-av cannot start" env DISPUTE_HELPERDIR="$PWD/broken" \
+    "$DISPUTE" -C c pack -o p3.zip
+contains err "E01-defect.mp4: cannot read the recording (dispute-av could not be started)" \
+    "the pack warns that the poster is missing"
+unzip -Z1 p3.zip >listing3
+lacks listing3 "data/posters/" "no poster frames"
+lacks listing3 "data/playable/" "no playable copy"
+unzip -p p3.zip "*/data/index.html" >page3.html
+contains page3.html '<video controls preload="metadata" src="evidence/E01-defect.mp4">' "the page still shows the video"
+contains page3.html "请用支持 AMR 的播放器（如 VLC）打开原始文件" "and tells how to play the AMR recording"
+expect 0 "that dossier verifies" "$DISPUTE" verify p3.zip
+
 # dispute itself never links FFmpeg: dispute-av does.
 check "dispute does not link libavformat or libavcodec" sh -c \
     "! readelf -d '$DISPUTE_BIN' | grep -q 'libav'"

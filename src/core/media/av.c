@@ -15,6 +15,8 @@
 /* Probing reads the container's header and a few packets: seconds are ample. */
 #define AV_PROBE_CPU 10
 #define AV_PROBE_MEMORY ((uint64_t)512 * 1024 * 1024)
+/* An hour's call recording is decoded and encoded again in a few seconds. */
+#define AV_PLAYABLE_CPU 120
 /* A frame may need decoding from the keyframe before it: a few seconds of 4K video. */
 #define AV_FRAME_CPU 20
 #define AV_FRAME_MEMORY ((uint64_t)1024 * 1024 * 1024)
@@ -159,9 +161,14 @@ reason(const cJSON *header)
 	return detail != NULL ? detail : _("not a video or audio file FFmpeg reads");
 }
 
+/* What every request here starts with: the one file it is about. Each run's context
+ * begins with it, for lost() and path_item(). */
+struct run_file {
+	const char *label, *path;
+};
+
 struct probe_run {
-	const char *label;      /* first, for lost() */
-	const char *path;
+	struct run_file file;
 	struct av_info *info;
 };
 
@@ -176,32 +183,31 @@ take_probe(size_t index, const cJSON *header, const char *payload, size_t len, v
 	if (av_info_from_header(header, run->info) != DISPUTE_OK)
 		return DISPUTE_FAILED;
 	if (!run->info->probed)
-		dispute_warning(_("%s: cannot read the recording (%s)"), run->label,
+		dispute_warning(_("%s: cannot read the recording (%s)"), run->file.label,
 		    reason(header));
 	return DISPUTE_OK;
 }
 
-/* The helper died on the file: CTX is a probe_run or a frames_run, both starting with
- * the file's label. */
+/* The helper died on the file of CTX (a run starting with its run_file). */
 static int
 lost(size_t index, const char *why, void *ctx)
 {
-	const char *const *label = ctx;
+	const struct run_file *file = ctx;
 
 	(void)index;
-	dispute_warning(_("%s: cannot read the recording (%s)"), *label, why);
+	dispute_warning(_("%s: cannot read the recording (%s)"), file->label, why);
 	return DISPUTE_OK;
 }
 
-/* The one item of a "probe" request: the file's path. */
+/* The item of a request on one file: its path (CTX: a run starting with its run_file). */
 static cJSON *
-probe_item(size_t index, void *ctx)
+path_item(size_t index, void *ctx)
 {
-	const struct probe_run *run = ctx;
+	const struct run_file *file = ctx;
 	cJSON *item = cJSON_CreateObject();
 
 	(void)index;
-	if (item == NULL || cJSON_AddStringToObject(item, "path", run->path) == NULL) {
+	if (item == NULL || cJSON_AddStringToObject(item, "path", file->path) == NULL) {
 		cJSON_Delete(item);
 		return NULL;
 	}
@@ -212,17 +218,16 @@ int
 av_probe(const char *path, const char *label, struct av_info *out)
 {
 	struct helper_limits limits = { AV_PROBE_MEMORY, AV_PROBE_CPU, 0 };
-	struct probe_run run = { label, path, out };
+	struct probe_run run = { { label, path }, out };
 
 	memset(out, 0, sizeof *out);
 	out->duration_ms = -1;
-	return helper_batch_made(AV_HELPER, "probe", 1, probe_item, &limits, take_probe, lost,
+	return helper_batch_made(AV_HELPER, "probe", 1, path_item, &limits, take_probe, lost,
 	    &run);
 }
 
 struct frames_run {
-	const char *label;      /* first, for lost() */
-	const char *path;
+	struct run_file file;
 	const int64_t *at_ms;
 	int max;
 	enum av_picture format;
@@ -237,7 +242,7 @@ take_frame(size_t index, const cJSON *header, const char *payload, size_t len, v
 	struct av_frame frame = { 0, 0, 0, NULL, 0 };
 
 	if (cJSON_GetObjectItemCaseSensitive(header, "skipped") != NULL || len == 0) {
-		dispute_warning(_("%s: no frame at %" PRId64 " ms (%s)"), run->label,
+		dispute_warning(_("%s: no frame at %" PRId64 " ms (%s)"), run->file.label,
 		    run->at_ms[index], reason(header));
 		return DISPUTE_OK;
 	}
@@ -261,7 +266,7 @@ frame_item(size_t index, void *ctx)
 	const struct frames_run *run = ctx;
 	cJSON *item = cJSON_CreateObject();
 
-	if (item == NULL || cJSON_AddStringToObject(item, "path", run->path) == NULL ||
+	if (item == NULL || cJSON_AddStringToObject(item, "path", run->file.path) == NULL ||
 	    cJSON_AddNumberToObject(item, "at_ms", (double)run->at_ms[index]) == NULL ||
 	    cJSON_AddNumberToObject(item, "max", run->max) == NULL ||
 	    cJSON_AddStringToObject(item, "format",
@@ -277,7 +282,7 @@ av_frames_at(const char *path, const char *label, const int64_t *at_ms, size_t c
     int max, enum av_picture format, av_frame_fn on_frame, void *ctx)
 {
 	struct helper_limits limits = { AV_FRAME_MEMORY, AV_FRAME_CPU, 0 };
-	struct frames_run run = { label, path, at_ms, max, format, on_frame, ctx };
+	struct frames_run run = { { label, path }, at_ms, max, format, on_frame, ctx };
 
 	return helper_batch_made(AV_HELPER, "frame", count, frame_item, &limits, take_frame,
 	    lost, &run);
@@ -292,6 +297,19 @@ av_spread(int64_t duration_ms, size_t count, int64_t *at_ms)
 		duration_ms = 0;
 	for (i = 0; i < count; i++)
 		at_ms[i] = (int64_t)((duration_ms * (int64_t)(2 * i + 1)) / (int64_t)(2 * count));
+}
+
+/* Probes PATH for frames to take: INFO->video_codec NULL, after a warning naming
+ * LABEL, when it has none. */
+static int
+probe_video(const char *path, const char *label, struct av_info *info)
+{
+	int status = av_probe(path, label, info);
+
+	if (status == DISPUTE_OK && info->probed && info->video_codec == NULL)
+		dispute_warning(_("%s: no frames to show (%s)"), label,
+		    _("it has no video stream"));
+	return status;
 }
 
 struct write_run {
@@ -341,14 +359,9 @@ av_frames(const char *path, const char *label, size_t count, int max,
 	*written = 0;
 	if (count == 0 || count > 999)
 		return DISPUTE_OK;
-	status = av_probe(path, label, &info);
-	if (status != DISPUTE_OK || !info.probed)
+	status = probe_video(path, label, &info);
+	if (status != DISPUTE_OK || info.video_codec == NULL)
 		goto out;
-	if (info.video_codec == NULL) {
-		dispute_warning(_("%s: no frames to show (%s)"), label,
-		    _("it has no video stream"));
-		goto out;
-	}
 	at_ms = calloc(count, sizeof *at_ms);
 	run.files = calloc(count, sizeof *run.files);
 	if (at_ms == NULL || run.files == NULL) {
@@ -379,4 +392,68 @@ av_frame_files_free(struct av_frame_file *files, size_t count)
 	for (i = 0; files != NULL && i < count; i++)
 		free(files[i].path);
 	free(files);
+}
+
+static int
+keep_frame(size_t index, struct av_frame *frame, void *ctx)
+{
+	(void)index;
+	*(struct av_frame *)ctx = *frame;
+	return DISPUTE_OK;
+}
+
+int
+av_poster(const char *path, const char *label, int max, enum av_picture format,
+    struct av_frame *out)
+{
+	struct av_info info;
+	int64_t at;
+	int status;
+
+	memset(out, 0, sizeof *out);
+	status = probe_video(path, label, &info);
+	if (status == DISPUTE_OK && info.video_codec != NULL) {
+		av_spread(info.duration_ms, 1, &at);
+		status = av_frames_at(path, label, &at, 1, max, format, keep_frame, out);
+	}
+	av_info_free(&info);
+	return status;
+}
+
+struct playable_run {
+	struct run_file file;
+	char **data;
+	size_t *len;
+};
+
+static int
+take_playable(size_t index, const cJSON *header, const char *payload, size_t len, void *ctx)
+{
+	struct playable_run *run = ctx;
+
+	(void)index;
+	if (cJSON_GetObjectItemCaseSensitive(header, "skipped") != NULL || len == 0) {
+		dispute_warning(_("%s: no playable copy (%s)"), run->file.label, reason(header));
+		return DISPUTE_OK;
+	}
+	*run->data = malloc(len);
+	if (*run->data == NULL) {
+		dispute_error(_("out of memory"));
+		return DISPUTE_FAILED;
+	}
+	memcpy(*run->data, payload, len);
+	*run->len = len;
+	return DISPUTE_OK;
+}
+
+int
+av_playable(const char *path, const char *label, char **data, size_t *len)
+{
+	struct helper_limits limits = { AV_FRAME_MEMORY, AV_PLAYABLE_CPU, 0 };
+	struct playable_run run = { { label, path }, data, len };
+
+	*data = NULL;
+	*len = 0;
+	return helper_batch_made(AV_HELPER, "playable", 1, path_item, &limits,
+	    take_playable, lost, &run);
 }

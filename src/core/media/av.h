@@ -7,7 +7,9 @@
  *   av_frames_at()  decoded frames at given times, upright, as PNG or JPEG bytes
  *   av_frames()     N frames evenly spaced over a video, written as picture files,
  *                   each with the time it shows (struct av_frame_file): for contact
- *                   sheets and poster frames
+ *                   sheets
+ *   av_poster()     one frame from the middle of a video, in memory: a poster frame
+ *   av_playable()   a recording a browser cannot play (AMR) as AAC in M4A, in memory
  *
  * Times are integer milliseconds from the start of the recording. A file that is not a
  * recording dispute-av reads (or on which FFmpeg crashes or runs out of its limits) is
@@ -106,5 +108,15 @@ int av_frames(const char *path, const char *label, size_t count, int max,
     struct av_frame_file **files, size_t *written);
 
 void av_frame_files_free(struct av_frame_file *files, size_t count);
+
+/* The frame in the middle of the video PATH into OUT (zeroed first; OUT->data NULL when
+ * there is none, after a warning naming LABEL), at most MAX pixels a side, as FORMAT. */
+int av_poster(const char *path, const char *label, int max, enum av_picture format,
+    struct av_frame *out);
+
+/* The first audio stream of PATH decoded and encoded again as AAC in an M4A file,
+ * the same bytes every time: *DATA (malloc'd, *LEN bytes), or NULL after a warning
+ * naming LABEL when the file cannot be converted. */
+int av_playable(const char *path, const char *label, char **data, size_t *len);
 
 #endif

@@ -1,6 +1,6 @@
 /* The parts of dispute-av (dispute-av.c says what it answers), each in its own file:
- * opening and probing a file (dispute-av.c) and decoding one frame as a
- * picture (av-frame.c). */
+ * opening and probing a file (dispute-av.c), decoding one frame as a
+ * picture (av-frame.c) and making a playable copy of a recording (av-audio.c). */
 #ifndef DISPUTE_AV_HELPER_H
 #define DISPUTE_AV_HELPER_H
 
@@ -21,5 +21,8 @@ int av_rotation(const AVStream *st);
 
 /* Command "frame" on one item (av-frame.c). */
 int av_frame(size_t item, const cJSON *request);
+
+/* Command "playable" on one item (av-audio.c). */
+int av_playable(size_t item, const cJSON *request);
 
 #endif

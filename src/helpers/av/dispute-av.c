@@ -18,6 +18,11 @@
  * most MAX pixels on the longer side, as a "png" or "jpeg" picture without metadata,
  * the same bytes every time. The header says "width", "height" and "at_ms", the time
  * of the frame taken; or "skipped" (undecodable, no-video) with "detail".
+ *
+ * Command "playable", items {"path"}: the first audio stream decoded and encoded again
+ * as AAC in an M4A file (the payload), for recordings a browser cannot play (AMR), the
+ * same bytes every time; the header says "duration_ms"; or "skipped" (undecodable,
+ * no-audio) with "detail".
 
  *
  * Only the demuxers of the files phones, cameras and recorders make are allowed, only
@@ -185,7 +190,7 @@ probe(size_t item, const cJSON *request)
 int
 main(void)
 {
-	static const char *const commands[] = { "probe", "frame", NULL };
+	static const char *const commands[] = { "probe", "frame", "playable", NULL };
 	const cJSON *items, *item;
 	const char *command;
 	cJSON *request;
@@ -200,8 +205,10 @@ main(void)
 			break;
 		if (strcmp(command, "probe") == 0)
 			status = probe(index, item);
-		else
+		else if (strcmp(command, "frame") == 0)
 			status = av_frame(index, item);
+		else
+			status = av_playable(index, item);
 		index++;
 	}
 	cJSON_Delete(request);
