@@ -49,6 +49,10 @@ extern const char *const evidence_methods[];
 /* Whether METHOD is one of them. */
 int evidence_method_valid(const char *method);
 
+/* METHOD's name in the user's language ("screen recording"), METHOD itself when it is
+ * none of them. */
+const char *evidence_method_name(const char *method);
+
 struct evidence_request {
 	const struct evidence_kind *kind;
 	const char *note;    /* may be NULL */

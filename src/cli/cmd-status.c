@@ -8,6 +8,7 @@
 #include "dispute/case.h"
 #include "dispute/checklist.h"
 #include "dispute/draft-view.h"
+#include "dispute/evidence.h"
 #include "dispute/i18n.h"
 #include "dispute/ics.h"
 #include "dispute/output.h"
@@ -41,12 +42,14 @@ member(const cJSON *item, const char *name)
 }
 
 /* What ITEM's file states of its making, and how it was obtained, after its line:
- * "  taken 2026-10-11T19:50:12+08:00, 62 s, screen-recording". */
+ * "  taken 2026-10-11T19:50:12+08:00, 62.0 s long, by screen recording". */
 static void
 origin_line(const cJSON *item, char *out, size_t len)
 {
 	const cJSON *ms = cJSON_GetObjectItem(cJSON_GetObjectItem(item, "media"), "duration_ms");
 	const char *method = member(cJSON_GetObjectItem(item, "capture"), "method");
+	/* TRANSLATORS: between the parts of an item's time and origin in status. */
+	const char *comma = _(", ");
 	size_t n = 0;
 
 	out[0] = '\0';
@@ -54,10 +57,11 @@ origin_line(const cJSON *item, char *out, size_t len)
 		n += (size_t)snprintf(out, len, _("  taken %s%s"), member(item, "captured"),
 		    member(item, "captured_offset"));
 	if (cJSON_IsNumber(ms) && n < len)
-		n += (size_t)snprintf(out + n, len - n, _("%s%.1f s long"), n > 0 ? ", " : "  ",
+		n += (size_t)snprintf(out + n, len - n, _("%s%.1f s long"), n > 0 ? comma : "  ",
 		    ms->valuedouble / 1000);
 	if (method[0] != '\0' && n < len)
-		snprintf(out + n, len - n, _("%sby %s"), n > 0 ? ", " : "  ", method);
+		snprintf(out + n, len - n, _("%sby %s"), n > 0 ? comma : "  ",
+		    evidence_method_name(method));
 }
 
 static void

@@ -137,9 +137,13 @@ same before.json c/case.json "nothing was added by the refusals"
 
 # Shown in status, the evidence list (text, CSV, JSON).
 expect 0 "status" "$DISPUTE" -C c status
-line out "  E02 +defect +E02-defect\.mov .*iphone\.mov  taken 2026-10-11T19:50:12\+08:00, 2\.0 s long, by screen-recording" \
+line out "  E02 +defect +E02-defect\.mov .*iphone\.mov  taken 2026-10-11T19:50:12\+08:00, 2\.0 s long, by screen recording" \
     "status shows the time with its zone, the duration and the method"
 line out "  E06 .*camera\.jpg  taken 2026-10-11T19:50:12\+08:00, by photo" "status shows the photo's time"
+expect 0 "status in Chinese" env -u LC_ALL -u LC_MESSAGES -u LANGUAGE LANG=zh_CN.UTF-8 \
+    "$DISPUTE" -C c status
+contains out "形成于 2026-10-11T19:50:12+08:00，时长 2.0 秒，取得方式：录屏" \
+    "status in Chinese names the method in Chinese"
 expect 0 "the evidence list" "$DISPUTE" -C c draft evidence-list
 cp out list.txt
 contains list.txt "录制时间（视频文件QuickTime记录）：2026-10-11T19:50:12+08:00" "the list says the QuickTime time"

@@ -18,6 +18,21 @@
 const char *const evidence_methods[] = { "photo", "screenshot", "screen-recording", "export",
 	"scan", NULL };
 
+/* Their names in messages, in the order of evidence_methods. */
+static const char *const method_names[] = { N_("photo"), N_("screenshot"),
+	N_("screen recording"), N_("exported from the app"), N_("scan") };
+
+const char *
+evidence_method_name(const char *method)
+{
+	size_t i;
+
+	for (i = 0; method != NULL && evidence_methods[i] != NULL; i++)
+		if (strcmp(method, evidence_methods[i]) == 0)
+			return _(method_names[i]);
+	return method;
+}
+
 int
 evidence_method_valid(const char *method)
 {
