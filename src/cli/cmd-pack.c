@@ -5,6 +5,7 @@
 
 #include "cmd.h"
 #include "dispute/dossier.h"
+#include "dispute/exhibits.h"
 #include "dispute/fsutil.h"
 #include "dispute/i18n.h"
 #include "dispute/report.h"
@@ -56,6 +57,10 @@ cmd_pack_exec(struct cmd_ctx *ctx)
 	    password_obtain(args_get(ctx, OPT_PASSWORD_FILE), 1, &password) != DISPUTE_OK)
 		return DISPUTE_FAILED;
 	options.password = password;
+	/* The dossier cites the exhibit numbers: from now on they stay, and its case.json
+	 * says so (fixed first, so that packing again gives the same dossier). */
+	if (exhibits_fix(ctx->c, "pack") != DISPUTE_OK)
+		goto out;
 	/* Built once: the dossier and its public copy come from the same view and rules. */
 	if (dossier_inputs_build(ctx->c, &ctx->rules, &ctx->holidays, date, &inputs) != DISPUTE_OK ||
 	    (password != NULL && dossier_inputs_seal(&inputs) != DISPUTE_OK) ||
@@ -100,7 +105,7 @@ const struct cmd_entry cmd_pack_entry = {
 	.options = pack_options,
 	.min_args = 0,
 	.max_args = 0,
-	.needs = CMD_TODAY | CMD_CASE_READ | CMD_RULES | CMD_HOLIDAYS,
+	.needs = CMD_TODAY | CMD_CASE_WRITE | CMD_RULES | CMD_HOLIDAYS,
 	.check = cmd_pack_check,
 	.exec = cmd_pack_exec,
 };

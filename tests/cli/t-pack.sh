@@ -32,7 +32,12 @@ same want out "pack prints the dossier's path"
 check "the dossier is named dispute-<order.id>-<SOURCE_DATE_EPOCH date>.zip" test -f "$ZIP"
 check "the dossier is written to the current folder, not the case" test ! -e "c/$ZIP"
 check "the dossier is owner-only (0600)" test "$(stat -c %a "$ZIP")" = 600
-same before.json c/case.json "pack leaves case.json byte-identical"
+# The first pack fixes the exhibit numbers it cites, and says so in case.json.
+contains c/case.json '"exhibits_fixed"' "the first pack records that the exhibit numbers are fixed"
+contains c/case.json '"by":	"pack"' "case.json says a pack fixed them"
+cp c/case.json before.json
+expect 0 "pack again" "$DISPUTE" -C c pack --force -o "$ZIP"
+same before.json c/case.json "a second pack leaves case.json byte-identical"
 no_leftovers . "no temporary files are left after a pack"
 
 # A valid zip with one top folder holding the bag.

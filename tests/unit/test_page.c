@@ -130,6 +130,10 @@ add_file(struct dispute_case *c, const char *kind, const char *path, const char 
 	req.kind = evidence_kind_find(kind);
 	req.note = note;
 	req.proves = NULL;
+	req.source = NULL;
+	req.form = NULL;
+	req.copies = 0;
+	req.group = 0;
 	req.files = files;
 	req.file_count = 1;
 	return req.kind != NULL ? evidence_add(c, &req) : DISPUTE_FAILED;

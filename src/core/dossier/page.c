@@ -575,10 +575,16 @@ add_ladder(struct page_build *pb)
 		cJSON_AddBoolToObject(item, "current", reached != NULL &&
 		    strcmp(member(item, "name"), reached) == 0);
 	cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(ladder, "deadlines")) {
+		const char *from;
 		char zh[32];
 
 		date_format_zh(member(item, "date"), zh);
 		cJSON_AddStringToObject(item, "date_zh", zh);
+		from = member(item, "counted_from");
+		if (from != NULL && date_valid(from)) {
+			date_format_zh(from, zh);
+			cJSON_AddStringToObject(item, "counted_from_zh", zh);
+		}
 	}
 	cJSON_AddBoolToObject(ladder, "has_missing", cJSON_GetArraySize(
 	    cJSON_GetObjectItemCaseSensitive(ladder, "missing_for_next_step")) > 0);

@@ -16,6 +16,7 @@
 
 #include "dispute/clock.h"
 #include "dispute/evidence.h"
+#include "dispute/exhibits.h"
 #include "dispute/fsutil.h"
 #include "dispute/i18n.h"
 #include "dispute/progress.h"
@@ -34,6 +35,7 @@ struct staged {
 	char mime[128];
 	const char *extension;
 	char captured[EXIF_TIME_LEN]; /* EXIF DateTimeOriginal, or "" */
+	char offset[EXIF_OFFSET_LEN]; /* EXIF OffsetTimeOriginal, or "" */
 };
 
 static const char *
@@ -153,6 +155,8 @@ stage_one(const char *evidence_dir, magic_t cookie, const struct evidence_kind *
 		goto done;
 	if (!exif_capture_time(buf, (size_t)n, s->captured))
 		s->captured[0] = '\0';
+	if (s->captured[0] == '\0' || !exif_capture_offset(buf, (size_t)n, s->offset))
+		s->offset[0] = '\0';
 	out = fs_create_temp(evidence_dir, "incoming", 0600, &s->tmp_path);
 	if (out == -1)
 		goto done;
@@ -407,6 +411,18 @@ set_counter(struct dispute_case *c, unsigned long last)
 	return DISPUTE_OK;
 }
 
+/* What the evidence list says of the item when the kind's default is not right. */
+static int
+add_list_fields(cJSON *r, const struct evidence_request *req)
+{
+	if ((req->source != NULL && cJSON_AddStringToObject(r, "source", req->source) == NULL) ||
+	    (req->form != NULL && cJSON_AddStringToObject(r, "form", req->form) == NULL) ||
+	    (req->copies > 0 && cJSON_AddNumberToObject(r, "copies", req->copies) == NULL) ||
+	    (req->group > 0 && cJSON_AddNumberToObject(r, "group", req->group) == NULL))
+		return DISPUTE_FAILED;
+	return DISPUTE_OK;
+}
+
 static cJSON *
 make_record(const struct evidence_request *req, const struct staged *s, const char *id,
     const char *file, const char *added)
@@ -425,6 +441,9 @@ make_record(const struct evidence_request *req, const struct staged *s, const ch
 	    cJSON_AddStringToObject(r, "added", added) == NULL ||
 	    (s->captured[0] != '\0' &&
 	    cJSON_AddStringToObject(r, "captured", s->captured) == NULL) ||
+	    (s->offset[0] != '\0' &&
+	    cJSON_AddStringToObject(r, "captured_offset", s->offset) == NULL) ||
+	    add_list_fields(r, req) != DISPUTE_OK ||
 	    (req->note != NULL && cJSON_AddStringToObject(r, "note", req->note) == NULL) ||
 	    (req->proves != NULL && cJSON_AddStringToObject(r, "proves", req->proves) == NULL)) {
 		dispute_error(_("out of memory"));
@@ -549,7 +568,9 @@ evidence_add(struct dispute_case *c, const struct evidence_request *req)
 	int i, status = DISPUTE_FAILED;
 
 	if (check_words("note", req->note) != DISPUTE_OK ||
-	    check_words("proves", req->proves) != DISPUTE_OK)
+	    check_words("proves", req->proves) != DISPUTE_OK ||
+	    check_words("source", req->source) != DISPUTE_OK ||
+	    (req->group > 0 && exhibits_check_group(c, req->group) != DISPUTE_OK))
 		return DISPUTE_FAILED;
 	evidence_dir = evidence_dir_checked(c);
 	if (evidence_dir == NULL)
@@ -643,7 +664,7 @@ evidence_remove(struct dispute_case *c, const char *id)
 	cJSON *item = evidence_find(c, id);
 	char *dir = NULL, *path = NULL;
 	unsigned long number = next_id_number(c) - 1;
-	int status = DISPUTE_FAILED;
+	int status = DISPUTE_FAILED, withdrawn;
 
 	if (item == NULL) {
 		dispute_error(_("%s: no evidence with this ID (see `dispute status`)"), id);
@@ -655,7 +676,7 @@ evidence_remove(struct dispute_case *c, const char *id)
 	path = path_join(dir, cJSON_GetObjectItemCaseSensitive(item, "file")->valuestring);
 	if (path == NULL || set_counter(c, number) != DISPUTE_OK ||
 	    note_removed(c, cJSON_GetObjectItemCaseSensitive(item, "file")->valuestring) !=
-	    DISPUTE_OK)
+	    DISPUTE_OK || exhibits_withdraw(c, item, &withdrawn) != DISPUTE_OK)
 		goto out;
 	cJSON_Delete(cJSON_DetachItemViaPointer(case_evidence(c), item));
 	/* The record goes first: a crash in between leaves a copy listed in

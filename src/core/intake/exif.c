@@ -68,3 +68,26 @@ exif_orientation(const unsigned char *data, size_t len)
 	exif_data_unref(ed);
 	return orientation >= 1 && orientation <= 8 ? orientation : 1;
 }
+
+int
+exif_capture_offset(const unsigned char *data, size_t len, char out[EXIF_OFFSET_LEN])
+{
+	ExifData *ed = jpeg_exif(data, len);
+	ExifEntry *entry;
+	char raw[32];
+	int hours, minutes, found = 0;
+	char sign, tail;
+
+	if (ed == NULL)
+		return 0;
+	entry = exif_content_get_entry(ed->ifd[EXIF_IFD_EXIF], EXIF_TAG_OFFSET_TIME_ORIGINAL);
+	/* "+09:00" exactly: anything else is not trusted. */
+	if (entry != NULL && exif_entry_get_value(entry, raw, sizeof raw) != NULL &&
+	    strlen(raw) == 6 && sscanf(raw, "%c%2d:%2d%c", &sign, &hours, &minutes, &tail) == 3 &&
+	    (sign == '+' || sign == '-') && hours <= 14 && minutes <= 59) {
+		snprintf(out, EXIF_OFFSET_LEN, "%s", raw);
+		found = 1;
+	}
+	exif_data_unref(ed);
+	return found;
+}

@@ -12,6 +12,12 @@
  * well-formed, 0 otherwise (no EXIF, no such tag, or a malformed value). */
 int exif_capture_time(const unsigned char *data, size_t len, char out[EXIF_TIME_LEN]);
 
+#define EXIF_OFFSET_LEN 8 /* "+09:00" and NUL, with room to spare */
+
+/* The EXIF OffsetTimeOriginal (the zone of DateTimeOriginal, "+09:00"), as for
+ * exif_capture_time(). */
+int exif_capture_offset(const unsigned char *data, size_t len, char out[EXIF_OFFSET_LEN]);
+
 /* The EXIF Orientation (TIFF tag 274) of the JPEG image whose first LEN bytes are DATA:
  * 1 (as stored) to 8; 2 to 8 say the stored pixels are mirrored or turned (6: a phone
  * held upright, whose picture is to be turned 90 degrees clockwise). 1 when there is no
