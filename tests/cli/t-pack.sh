@@ -15,6 +15,8 @@ no_leftovers() {
 	fi
 }
 
+# The case is put together on 2026-10-20, so that dossiers dated after that may be packed.
+SOURCE_DATE_EPOCH=1792497600
 new_case c || exit 1
 "$DISPUTE" -q -C c set order.product "充电宝 20000mAh" || exit 1
 "$DISPUTE" -q -C c add-evidence -k defect "$EVIDENCE/defect-photo.jpg" "$EVIDENCE/no-power.mp4" \
@@ -23,6 +25,7 @@ new_case c || exit 1
     >/dev/null || exit 1
 "$DISPUTE" -q -C c add-evidence -k communication-audio "$EVIDENCE/call.mp3" >/dev/null || exit 1
 "$DISPUTE" -q -C c log -c merchant -o refused -d 2026-10-05 "商家拒绝退款" || exit 1
+SOURCE_DATE_EPOCH=1795000000
 
 # The default name, in the current folder; the path on stdout.
 cp c/case.json before.json

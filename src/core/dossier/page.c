@@ -1070,6 +1070,9 @@ add_facts(struct page_build *pb)
 	cJSON_AddStringToObject(pb->page, "date_zh", zh);
 	if (pb->in->bag_name != NULL)
 		cJSON_AddStringToObject(pb->page, "bag_name", pb->in->bag_name);
+	if (pb->in->date_warning_zh != NULL)
+		cJSON_AddStringToObject(pb->page, "date_warning", pb->en ? pb->in->date_warning_en :
+		    pb->in->date_warning_zh);
 	return DISPUTE_OK;
 }
 
