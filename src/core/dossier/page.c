@@ -763,15 +763,30 @@ x_of(int days, int span)
 
 /* The axis' ticks: both ends and up to five dates between, as "MM-DD", the first with
  * its year. */
+/* DATE on the drawing: in English "2026-10-12", or "10-12" when not FULL; in Chinese
+ * "2026年10月12日" or "10月12日", never an ISO string. */
 static void
-add_ticks(cJSON *svg, const char *start, int span)
+day_text(const char *date, int en, int full, char *buf, size_t size)
+{
+	struct date_ymd d;
+
+	if (en || !date_parse(date, &d))
+		snprintf(buf, size, "%s", full || strlen(date) < 5 ? date : date + 5);
+	else if (full)
+		snprintf(buf, size, "%d年%d月%d日", d.y, d.m, d.d);
+	else
+		snprintf(buf, size, "%d月%d日", d.m, d.d);
+}
+
+static void
+add_ticks(cJSON *svg, const char *start, int span, int en)
 {
 	cJSON *ticks = cJSON_AddArrayToObject(svg, "ticks");
 	int intervals = span < 6 ? span : 6, i;
 
 	for (i = 0; ticks != NULL && i <= intervals; i++) {
 		int days = (int)((long)i * span / intervals);
-		char date[DATE_LEN];
+		char date[DATE_LEN], label[32];
 		cJSON *tick;
 
 		if (date_add_days(start, days, date) != DISPUTE_OK)
@@ -783,7 +798,8 @@ add_ticks(cJSON *svg, const char *start, int span)
 		cJSON_AddNumberToObject(tick, "y1", SVG_AXIS_Y - 5);
 		cJSON_AddNumberToObject(tick, "y2", SVG_AXIS_Y + 5);
 		cJSON_AddNumberToObject(tick, "label_y", SVG_AXIS_Y - 14);
-		cJSON_AddStringToObject(tick, "label", i == 0 || i == intervals ? date : date + 5);
+		day_text(date, en, i == 0 || i == intervals, label, sizeof label);
+		cJSON_AddStringToObject(tick, "label", label);
 		cJSON_AddStringToObject(tick, "anchor", i == 0 ? "start" : i == intervals ? "end" :
 		    "middle");
 		cJSON_AddItemToArray(ticks, tick);
@@ -795,9 +811,10 @@ add_ticks(cJSON *svg, const char *start, int span)
 static void
 event_label(const struct event *ev, int off_scale, int en, char *label, size_t len)
 {
-	char full[1024];
+	char full[1024], day[32];
 
-	snprintf(full, sizeof full, "%s %s%s%s%s", off_scale ? ev->date : ev->date + 5, ev->what,
+	day_text(ev->date, en, off_scale, day, sizeof day);
+	snprintf(full, sizeof full, "%s %s%s%s%s", day, ev->what,
 	    ev->text != NULL ? " " : "", ev->text != NULL ? ev->text : "",
 	    !off_scale ? "" : en ? " → (off the scale)" : " →（超出图示范围）");
 	clip_label(full, SVG_LABEL_UNITS, label, len);
@@ -865,7 +882,7 @@ add_row(struct page_build *pb, cJSON *rows, const struct event *ev, int x, int y
     int off_scale)
 {
 	cJSON *row = cJSON_CreateObject();
-	char label[512], title[1024];
+	char label[512], title[1024], day[32];
 	int right = x > SVG_WIDTH / 2;
 
 	if (row == NULL || !cJSON_AddItemToArray(rows, row)) {
@@ -873,7 +890,8 @@ add_row(struct page_build *pb, cJSON *rows, const struct event *ev, int x, int y
 		return oom();
 	}
 	event_label(ev, off_scale, pb->en, label, sizeof label);
-	snprintf(title, sizeof title, "%s %s%s%s", ev->date, ev->what, ev->text != NULL ? " " : "",
+	day_text(ev->date, pb->en, 1, day, sizeof day);
+	snprintf(title, sizeof title, "%s %s%s%s", day, ev->what, ev->text != NULL ? " " : "",
 	    ev->text != NULL ? ev->text : "");
 	cJSON_AddNumberToObject(row, "x", x);
 	cJSON_AddNumberToObject(row, "y", y);
@@ -950,7 +968,7 @@ add_timeline_svg(struct page_build *pb)
 	    "timeline")) + (size_t)cJSON_GetArraySize(deadlines) + 2, n, contacts, i;
 	cJSON *svg, *rows, *lines;
 	const char *start, *end;
-	char near_end[DATE_LEN];
+	char near_end[DATE_LEN], day[32];
 	int span, status = DISPUTE_FAILED;
 
 	events = calloc(max, sizeof *events);
@@ -1021,7 +1039,11 @@ add_timeline_svg(struct page_build *pb)
 	cJSON_AddNumberToObject(svg, "contacts", (double)contacts);
 	cJSON_AddStringToObject(svg, "start", start);
 	cJSON_AddStringToObject(svg, "end", end);
-	add_ticks(svg, start, span);
+	day_text(start, 0, 1, day, sizeof day);
+	cJSON_AddStringToObject(svg, "start_zh", day);
+	day_text(end, 0, 1, day, sizeof day);
+	cJSON_AddStringToObject(svg, "end_zh", day);
+	add_ticks(svg, start, span, pb->en);
 	add_legend(pb, svg, events, n);
 	status = DISPUTE_OK;
 out:
