@@ -1,10 +1,12 @@
 /* Adds evidence files of one kind: checked by content, copied read-only, fingerprinted. */
 #include <inttypes.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "cmd.h"
 #include "dispute/case.h"
 #include "dispute/evidence.h"
+#include "dispute/exhibits.h"
 #include "dispute/i18n.h"
 #include "dispute/report.h"
 
@@ -16,6 +18,13 @@ static const struct cmd_option add_options[] = {
 	    "screen-recording, export or scan") },
 	{ "device", OPT_DEVICE, 1, "TEXT", N_("the phone or computer they were made on") },
 	{ "app", OPT_APP, 1, "TEXT", N_("the app they were made in or exported from") },
+	{ "source", OPT_SOURCE, 1, "TEXT", N_("where the files come from (证据来源), for the evidence "
+	  "list (default: from the kind)") },
+	{ "copies", OPT_COPIES, 1, "N", N_("copies of each submitted (份数, default 1)") },
+	{ "form", OPT_FORM, 1, "FORM", N_("what is submitted: original, copy or electronic "
+	  "(原件, 复印件, 电子数据; default: from the kind)") },
+	{ "group", OPT_GROUP, 1, "N", N_("file the items under exhibit N as its parts "
+	  "(证据N-1, N-2 ...)") },
 	{ NULL, 0, 0, NULL, NULL }
 };
 
@@ -30,9 +39,36 @@ print_kinds(FILE *out)
 	fputs(_("\nSeveral files are added all together or not at all.\n"), out);
 }
 
+/* The whole number of option CODE from 1 to MAX into *OUT (0 when not given). */
+static int
+number_option(struct cmd_ctx *ctx, int code, const char *name, long max, int *out)
+{
+	const char *text = args_get(ctx, code);
+	char *end;
+	long n;
+
+	*out = 0;
+	if (text == NULL)
+		return DISPUTE_OK;
+	n = strtol(text, &end, 10);
+	if (text[0] < '0' || text[0] > '9' || *end != '\0' || n < 1 || n > max)
+		return cmd_usage_error(ctx, _("--%s: \"%s\" is not a whole number from 1 to %ld"),
+		    name, text, max);
+	*out = (int)n;
+	return DISPUTE_OK;
+}
+
 static int
 cmd_add_evidence_check(struct cmd_ctx *ctx)
 {
+	int n;
+
+	if (number_option(ctx, OPT_COPIES, "copies", EVIDENCE_COPIES_MAX, &n) != DISPUTE_OK ||
+	    number_option(ctx, OPT_GROUP, "group", EXHIBIT_GROUP_MAX, &n) != DISPUTE_OK)
+		return DISPUTE_USAGE;
+	if (args_has(ctx, OPT_FORM) && evidence_form_find(args_get(ctx, OPT_FORM)) == NULL)
+		return cmd_usage_error(ctx, _("--form: \"%s\" is not original, copy or electronic"),
+		    args_get(ctx, OPT_FORM));
 	if (!args_has(ctx, 'k'))
 		return cmd_usage_error(ctx, _("say what the files show with -k KIND"));
 	if (evidence_kind_find(args_get(ctx, 'k')) == NULL)
@@ -57,6 +93,12 @@ cmd_add_evidence_exec(struct cmd_ctx *ctx)
 	req.method = args_get(ctx, OPT_METHOD);
 	req.device = args_get(ctx, OPT_DEVICE);
 	req.app = args_get(ctx, OPT_APP);
+	req.source = args_get(ctx, OPT_SOURCE);
+	req.form = args_get(ctx, OPT_FORM);
+	if (number_option(ctx, OPT_COPIES, "copies", EVIDENCE_COPIES_MAX, &req.copies) !=
+	    DISPUTE_OK || number_option(ctx, OPT_GROUP, "group", EXHIBIT_GROUP_MAX, &req.group) !=
+	    DISPUTE_OK)
+		return DISPUTE_USAGE;
 	req.files = ctx->args.list;
 	req.file_count = ctx->args.count;
 	if (evidence_add(ctx->c, &req) != DISPUTE_OK)
@@ -77,7 +119,7 @@ cmd_add_evidence_exec(struct cmd_ctx *ctx)
 const struct cmd_entry cmd_add_evidence_entry = {
 	.name = "add-evidence",
 	.usage = "-k KIND [-n NOTE] [--proves TEXT] [--method HOW] [--device TEXT] [--app TEXT] "
-	    "FILE...",
+	    "[--source TEXT] [--copies N] [--form FORM] [--group N] FILE...",
 	.summary = N_("copy evidence files into the case, checked by content and fingerprinted"),
 	.print_details = print_kinds,
 	.options = add_options,

@@ -16,6 +16,7 @@
 
 #include "dispute/clock.h"
 #include "dispute/evidence.h"
+#include "dispute/exhibits.h"
 #include "dispute/fsutil.h"
 #include "dispute/i18n.h"
 #include "dispute/progress.h"
@@ -405,6 +406,18 @@ set_counter(struct dispute_case *c, unsigned long last)
 	return DISPUTE_OK;
 }
 
+/* What the evidence list says of the item when the kind's default is not right. */
+static int
+add_list_fields(cJSON *r, const struct evidence_request *req)
+{
+	if ((req->source != NULL && cJSON_AddStringToObject(r, "source", req->source) == NULL) ||
+	    (req->form != NULL && cJSON_AddStringToObject(r, "form", req->form) == NULL) ||
+	    (req->copies > 0 && cJSON_AddNumberToObject(r, "copies", req->copies) == NULL) ||
+	    (req->group > 0 && cJSON_AddNumberToObject(r, "group", req->group) == NULL))
+		return DISPUTE_FAILED;
+	return DISPUTE_OK;
+}
+
 static cJSON *
 make_record(const struct evidence_request *req, const struct staged *s, const char *id,
     const char *file, const char *added)
@@ -422,6 +435,7 @@ make_record(const struct evidence_request *req, const struct staged *s, const ch
 	    cJSON_AddStringToObject(r, "mime", s->mime) == NULL ||
 	    cJSON_AddStringToObject(r, "original_name", original) == NULL ||
 	    cJSON_AddStringToObject(r, "added", added) == NULL ||
+	    add_list_fields(r, req) != DISPUTE_OK ||
 	    (req->note != NULL && cJSON_AddStringToObject(r, "note", req->note) == NULL) ||
 	    (req->proves != NULL && cJSON_AddStringToObject(r, "proves", req->proves) == NULL)) {
 		dispute_error(_("out of memory"));
@@ -550,7 +564,9 @@ evidence_add(struct dispute_case *c, const struct evidence_request *req)
 	if (check_words("note", req->note) != DISPUTE_OK ||
 	    check_words("proves", req->proves) != DISPUTE_OK ||
 	    check_words("device", req->device) != DISPUTE_OK ||
-	    check_words("app", req->app) != DISPUTE_OK)
+	    check_words("app", req->app) != DISPUTE_OK ||
+	    check_words("source", req->source) != DISPUTE_OK ||
+	    (req->group > 0 && exhibits_check_group(c, req->group) != DISPUTE_OK))
 		return DISPUTE_FAILED;
 	/* The intake time: the time the batch is recorded with, and the latest a file
 	 * can say it was made. */
@@ -652,7 +668,7 @@ evidence_remove(struct dispute_case *c, const char *id)
 	cJSON *item = evidence_find(c, id);
 	char *dir = NULL, *path = NULL;
 	unsigned long number = next_id_number(c) - 1;
-	int status = DISPUTE_FAILED;
+	int status = DISPUTE_FAILED, withdrawn;
 
 	if (item == NULL) {
 		dispute_error(_("%s: no evidence with this ID (see `dispute status`)"), id);
@@ -664,7 +680,7 @@ evidence_remove(struct dispute_case *c, const char *id)
 	path = path_join(dir, cJSON_GetObjectItemCaseSensitive(item, "file")->valuestring);
 	if (path == NULL || set_counter(c, number) != DISPUTE_OK ||
 	    note_removed(c, cJSON_GetObjectItemCaseSensitive(item, "file")->valuestring) !=
-	    DISPUTE_OK)
+	    DISPUTE_OK || exhibits_withdraw(c, item, &withdrawn) != DISPUTE_OK)
 		goto out;
 	cJSON_Delete(cJSON_DetachItemViaPointer(case_evidence(c), item));
 	/* The record goes first: a crash in between leaves a copy listed in
