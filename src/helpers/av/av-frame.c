@@ -15,15 +15,24 @@
 /* Frames decoded after the seek point before giving up on reaching the time asked. */
 #define FRAMES_MAX 10000
 
+/* What an item asks for. */
+struct frame_request {
+	int64_t at_ms;
+	int max, jpeg;
+	int keyframe;           /* the keyframe at or before AT_MS will do */
+};
+
 struct picture {
 	uint8_t *data;          /* RGB24, LINESIZE bytes a row */
 	int width, height, linesize;
 };
 
 /* Decodes from the keyframe before AT (in the stream's time base) up to the first
- * frame at or after it; the last frame decoded when the stream ends first. */
+ * frame at or after it (only that keyframe when KEYFRAME); the last frame decoded when
+ * the stream ends first. */
 static int
-decode_at(AVFormatContext *fmt, int index, AVCodecContext *dec, int64_t at, AVFrame *out)
+decode_at(AVFormatContext *fmt, int index, AVCodecContext *dec, int64_t at, int keyframe,
+    AVFrame *out)
 {
 	AVPacket *pkt = av_packet_alloc();
 	AVFrame *frame = av_frame_alloc();
@@ -44,7 +53,7 @@ decode_at(AVFormatContext *fmt, int index, AVCodecContext *dec, int64_t at, AVFr
 			av_frame_unref(out);
 			av_frame_move_ref(out, frame);
 			got = 1;
-			if (t == AV_NOPTS_VALUE || t >= at)
+			if (keyframe || t == AV_NOPTS_VALUE || t >= at)
 				break;
 			continue;
 		}
@@ -212,14 +221,14 @@ frame_ms(const AVStream *st, const AVFrame *frame)
 
 static int
 take_frame(size_t item, AVFormatContext *fmt, int index, const AVCodec *codec,
-    int64_t at_ms, int max, int jpeg)
+    const struct frame_request *want)
 {
 	AVStream *st = fmt->streams[index];
 	AVCodecContext *dec = avcodec_alloc_context3(codec);
 	AVFrame *frame = av_frame_alloc();
 	AVPacket *pkt = av_packet_alloc();
 	struct picture pic = { NULL, 0, 0, 0 };
-	int64_t at = av_rescale_q(at_ms, (AVRational){ 1, 1000 }, st->time_base);
+	int64_t at = av_rescale_q(want->at_ms, (AVRational){ 1, 1000 }, st->time_base);
 	int rotation = av_rotation(st), err = AVERROR(ENOMEM), status;
 	char detail[256];
 
@@ -230,10 +239,10 @@ take_frame(size_t item, AVFormatContext *fmt, int index, const AVCodec *codec,
 	dec->thread_count = 1;
 	if ((err = avcodec_parameters_to_context(dec, st->codecpar)) < 0 ||
 	    (err = avcodec_open2(dec, codec, NULL)) < 0 ||
-	    (err = decode_at(fmt, index, dec, at, frame)) < 0 ||
-	    (err = to_rgb(frame, max, &pic)) < 0 ||
+	    (err = decode_at(fmt, index, dec, at, want->keyframe, frame)) < 0 ||
+	    (err = to_rgb(frame, want->max, &pic)) < 0 ||
 	    (rotation != 0 && (err = turn(&pic, rotation)) < 0) ||
-	    (err = encode(&pic, jpeg, pkt)) < 0)
+	    (err = encode(&pic, want->jpeg, pkt)) < 0)
 		goto failed;
 	status = reply(item, &pic, frame_ms(st, frame), pkt);
 	goto out;
@@ -259,6 +268,7 @@ av_frame(size_t item, const cJSON *request)
 	const cJSON *at = cJSON_GetObjectItemCaseSensitive(request, "at_ms");
 	const cJSON *max = cJSON_GetObjectItemCaseSensitive(request, "max");
 	const AVCodec *codec = NULL;
+	struct frame_request want;
 	AVFormatContext *fmt;
 	const char *why;
 	char detail[256];
@@ -275,9 +285,14 @@ av_frame(size_t item, const cJSON *request)
 	if (index < 0 || codec == NULL ||
 	    (fmt->streams[index]->disposition & AV_DISPOSITION_ATTACHED_PIC))
 		status = protocol_skipped(item, "no-video", NULL);
-	else
-		status = take_frame(item, fmt, index, codec, (int64_t)at->valuedouble,
-		    (int)max->valuedouble, strcmp(format, "jpeg") == 0);
+	else {
+		want.at_ms = (int64_t)at->valuedouble;
+		want.max = (int)max->valuedouble;
+		want.jpeg = strcmp(format, "jpeg") == 0;
+		want.keyframe = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(request,
+		    "keyframe"));
+		status = take_frame(item, fmt, index, codec, &want);
+	}
 	avformat_close_input(&fmt);
 	return status;
 }
