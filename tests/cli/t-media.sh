@@ -125,6 +125,15 @@ expect 0 "a defect video older than the order" "$DISPUTE" -C late add-evidence -
 contains err "video.mp4: the file says it was made on 2026-10-11, before the order date 2026-10-20" \
     "the buyer is warned that the video predates the order"
 
+# A damaged video (cut short: its index is lost) is still evidence: added, with a warning.
+head -c 3000 video.mp4 >cut.mp4
+check "libmagic still takes the cut file for an MP4" sh -c "file --mime-type -b cut.mp4 | grep -qx video/mp4"
+expect 0 "a damaged video is added" "$DISPUTE" -C late add-evidence -k defect cut.mp4
+contains err "cut.mp4: cannot read the recording (Invalid data found when processing input)" \
+    "with a warning that says why it has no duration"
+check "it is recorded without a duration (only the whole video has one)" \
+    test "$(grep -c duration_ms late/case.json)" = 1
+
 # The capture log is checked.
 cp c/case.json before.json
 expect 2 "an unknown --method is a usage error" "$DISPUTE" -C c add-evidence -k defect \
