@@ -240,6 +240,19 @@ contains page3.html '<video controls preload="metadata" src="evidence/E01-defect
 contains page3.html "请用支持 AMR 的播放器（如 VLC）打开原始文件" "and tells how to play the AMR recording"
 expect 0 "that dossier verifies" "$DISPUTE" verify p3.zip
 
+# A video whose frames are too large to decode safely (67 megapixels, a PNG-coded
+# Matroska frame): added, and packed without a poster, with a warning.
+ffmpeg -v error -f lavfi -i color=c=gray:size=8200x8200:rate=1:duration=1 -frames:v 1 \
+    -c:v png huge.mkv || exit 1
+expect 0 "add a video of 8200x8200 frames" "$DISPUTE" -C c add-evidence -k defect huge.mkv
+check "E09 records its size" test "$(field E09 width)" = 8200
+expect 0 "pack it" "$DISPUTE" -C c pack -o p4.zip
+contains err "E09-defect.mkv: no frame at 500 ms (its frames have more than 64 megapixels)" \
+    "the frame is refused from the header, not decoded"
+unzip -Z1 p4.zip >listing4
+lacks listing4 "data/posters/E09-defect.jpg" "no poster for it"
+contains listing4 "data/posters/E01-defect.jpg" "the other videos keep theirs"
+
 # dispute itself never links FFmpeg: dispute-av does.
 check "dispute does not link libavformat or libavcodec" sh -c \
     "! readelf -d '$DISPUTE_BIN' | grep -q 'libav'"

@@ -158,6 +158,8 @@ reason(const cJSON *header)
 		return _("it has no video stream");
 	if (code != NULL && strcmp(code, "no-audio") == 0)
 		return _("it has no audio stream");
+	if (code != NULL && strcmp(code, "too-large") == 0)
+		return _("its frames have more than 64 megapixels");
 	return detail != NULL ? detail : _("not a video or audio file FFmpeg reads");
 }
 

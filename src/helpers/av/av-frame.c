@@ -12,6 +12,8 @@
 /* JPEG quality as FFmpeg's quantiser scale (2 is best, 31 worst): a defect on a frame
  * stays visible. */
 #define JPEG_QSCALE 3
+/* Larger frames are not decoded: 8K video has 33 megapixels. */
+#define FRAME_MAX_PIXELS (64.0 * 1000 * 1000)
 /* Frames decoded after the seek point before giving up on reaching the time asked. */
 #define FRAMES_MAX 10000
 
@@ -285,6 +287,9 @@ av_frame(size_t item, const cJSON *request)
 	if (index < 0 || codec == NULL ||
 	    (fmt->streams[index]->disposition & AV_DISPOSITION_ATTACHED_PIC))
 		status = protocol_skipped(item, "no-video", NULL);
+	else if ((double)fmt->streams[index]->codecpar->width *
+	    fmt->streams[index]->codecpar->height > FRAME_MAX_PIXELS)
+		status = protocol_skipped(item, "too-large", NULL);
 	else {
 		want.at_ms = (int64_t)at->valuedouble;
 		want.max = (int)max->valuedouble;

@@ -19,7 +19,8 @@
  * frames between: quick, for a poster), upright, at
  * most MAX pixels on the longer side, as a "png" or "jpeg" picture without metadata,
  * the same bytes every time. The header says "width", "height" and "at_ms", the time
- * of the frame taken; or "skipped" (undecodable, no-video) with "detail".
+ * of the frame taken; or "skipped" (undecodable, no-video, too-large: frames over 64
+ * megapixels are not decoded) with "detail".
  *
  * Command "playable", items {"path"}: the first audio stream decoded and encoded again
  * as AAC in an M4A file (the payload), for recordings a browser cannot play (AMR), the
