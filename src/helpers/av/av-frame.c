@@ -3,7 +3,6 @@
 #include <string.h>
 
 #include <libavcodec/avcodec.h>
-#include <libavutil/imgutils.h>
 #include <libswscale/swscale.h>
 
 #include "av-helper.h"
@@ -14,6 +13,8 @@
 #define JPEG_QSCALE 3
 /* Larger frames are not decoded: 8K video has 33 megapixels. */
 #define FRAME_MAX_PIXELS (64.0 * 1000 * 1000)
+/* swscale reads whole vector registers: rows are aligned and the end padded. */
+#define ROW_ALIGN 64
 /* Frames decoded after the seek point before giving up on reaching the time asked. */
 #define FRAMES_MAX 10000
 
@@ -85,6 +86,17 @@ out:
 	return err;
 }
 
+/* An RGB24 picture of W x H with aligned rows and a padded end into PIC. */
+static int
+picture_alloc(struct picture *pic, int w, int h)
+{
+	pic->linesize = FFALIGN(w * 3, ROW_ALIGN);
+	pic->data = av_mallocz((size_t)pic->linesize * h + AV_INPUT_BUFFER_PADDING_SIZE);
+	pic->width = w;
+	pic->height = h;
+	return pic->data != NULL ? 0 : -1;
+}
+
 /* FRAME scaled to at most MAX a side (never enlarged) as RGB24 into PIC. */
 static int
 to_rgb(const AVFrame *frame, int max, struct picture *pic)
@@ -92,8 +104,8 @@ to_rgb(const AVFrame *frame, int max, struct picture *pic)
 	int w = frame->width, h = frame->height;
 	int longer = w > h ? w : h;
 	struct SwsContext *sws;
-	uint8_t *planes[4];
-	int lines[4];
+	uint8_t *rgb;
+	int linesize;
 
 	if (longer > max) {
 		w = (int)((int64_t)w * max / longer);
@@ -101,19 +113,19 @@ to_rgb(const AVFrame *frame, int max, struct picture *pic)
 	}
 	w = w < 1 ? 1 : w;
 	h = h < 1 ? 1 : h;
+	if (picture_alloc(pic, w, h) != 0)
+		return AVERROR(ENOMEM);
+	rgb = pic->data;
+	linesize = pic->linesize;
 	sws = sws_getContext(frame->width, frame->height, frame->format, w, h,
 	    AV_PIX_FMT_RGB24, SWS_BICUBIC | SWS_ACCURATE_RND | SWS_BITEXACT, NULL, NULL, NULL);
-	if (sws == NULL || av_image_alloc(planes, lines, w, h, AV_PIX_FMT_RGB24, 1) < 0) {
-		sws_freeContext(sws);
+	if (sws == NULL) {
+		av_freep(&pic->data);
 		return AVERROR(ENOMEM);
 	}
 	sws_scale(sws, (const uint8_t *const *)frame->data, frame->linesize, 0,
-	    frame->height, planes, lines);
+	    frame->height, &rgb, &linesize);
 	sws_freeContext(sws);
-	pic->data = planes[0];
-	pic->linesize = lines[0];
-	pic->width = w;
-	pic->height = h;
 	return 0;
 }
 
@@ -121,12 +133,11 @@ to_rgb(const AVFrame *frame, int max, struct picture *pic)
 static int
 turn(struct picture *pic, int degrees)
 {
-	int w = degrees == 180 ? pic->width : pic->height;
-	int h = degrees == 180 ? pic->height : pic->width;
-	uint8_t *turned = av_malloc((size_t)w * h * 3);
+	struct picture turned;
 	int x, y;
 
-	if (turned == NULL)
+	if (picture_alloc(&turned, degrees == 180 ? pic->width : pic->height,
+	    degrees == 180 ? pic->height : pic->width) != 0)
 		return AVERROR(ENOMEM);
 	for (y = 0; y < pic->height; y++)
 		for (x = 0; x < pic->width; x++) {
@@ -135,14 +146,11 @@ turn(struct picture *pic, int degrees)
 			int ty = degrees == 90 ? x : degrees == 180 ? pic->height - 1 - y :
 			    pic->width - 1 - x;
 
-			memcpy(turned + ((size_t)ty * w + tx) * 3,
+			memcpy(turned.data + (size_t)ty * turned.linesize + (size_t)tx * 3,
 			    pic->data + (size_t)y * pic->linesize + (size_t)x * 3, 3);
 		}
 	av_freep(&pic->data);
-	pic->data = turned;
-	pic->width = w;
-	pic->height = h;
-	pic->linesize = w * 3;
+	*pic = turned;
 	return 0;
 }
 
