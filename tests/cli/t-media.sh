@@ -125,6 +125,15 @@ expect 0 "a defect video older than the order" "$DISPUTE" -C late add-evidence -
 contains err "video.mp4: the file says it was made on 2026-10-11, before the order date 2026-10-20" \
     "the buyer is warned that the video predates the order"
 
+# A damaged video (cut short: its index is lost) is still evidence: added, with a warning.
+head -c 3000 video.mp4 >cut.mp4
+check "libmagic still takes the cut file for an MP4" sh -c "file --mime-type -b cut.mp4 | grep -qx video/mp4"
+expect 0 "a damaged video is added" "$DISPUTE" -C late add-evidence -k defect cut.mp4
+contains err "cut.mp4: cannot read the recording (Invalid data found when processing input)" \
+    "with a warning that says why it has no duration"
+check "it is recorded without a duration (only the whole video has one)" \
+    test "$(grep -c duration_ms late/case.json)" = 1
+
 # The capture log is checked.
 cp c/case.json before.json
 expect 2 "an unknown --method is a usage error" "$DISPUTE" -C c add-evidence -k defect \
@@ -230,6 +239,19 @@ unzip -p p3.zip "*/data/index.html" >page3.html
 contains page3.html '<video controls preload="metadata" src="evidence/E01-defect.mp4">' "the page still shows the video"
 contains page3.html "请用支持 AMR 的播放器（如 VLC）打开原始文件" "and tells how to play the AMR recording"
 expect 0 "that dossier verifies" "$DISPUTE" verify p3.zip
+
+# A video whose frames are too large to decode safely (67 megapixels, a PNG-coded
+# Matroska frame): added, and packed without a poster, with a warning.
+ffmpeg -v error -f lavfi -i color=c=gray:size=8200x8200:rate=1:duration=1 -frames:v 1 \
+    -c:v png huge.mkv || exit 1
+expect 0 "add a video of 8200x8200 frames" "$DISPUTE" -C c add-evidence -k defect huge.mkv
+check "E09 records its size" test "$(field E09 width)" = 8200
+expect 0 "pack it" "$DISPUTE" -C c pack -o p4.zip
+contains err "E09-defect.mkv: no frame at 500 ms (its frames have more than 64 megapixels)" \
+    "the frame is refused from the header, not decoded"
+unzip -Z1 p4.zip >listing4
+lacks listing4 "data/posters/E09-defect.jpg" "no poster for it"
+contains listing4 "data/posters/E01-defect.jpg" "the other videos keep theirs"
 
 # dispute itself never links FFmpeg: dispute-av does.
 check "dispute does not link libavformat or libavcodec" sh -c \

@@ -1,7 +1,7 @@
 /* Unit tests for the client of dispute-av (src/core/media/av.c): the creation times
  * containers write, read into one form; the probe's answer read into struct av_info;
  * frames spread over a video; and, on a portrait video ffmpeg makes here with a
- * creation time, av_probe() and av_frames() through the real helper. */
+ * creation time, av_probe(), av_frames() and av_poster() through the real helper. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -136,6 +136,7 @@ probes_and_frames_a_portrait_video(void **state)
 {
 	char dir[] = "/tmp/test_av.XXXXXX", cmd[1024], *video;
 	struct av_frame_file *files = NULL;
+	struct av_frame poster;
 	struct av_info info;
 	size_t written = 0, i;
 
@@ -181,6 +182,16 @@ probes_and_frames_a_portrait_video(void **state)
 		free(name);
 	}
 	av_frame_files_free(files, written);
+
+	/* The poster: the keyframe at or before the middle, as a JPEG, upright. */
+	assert_int_equal(av_poster(video, "E01", 160, AV_JPEG, &poster), DISPUTE_OK);
+	assert_non_null(poster.data);
+	assert_true(poster.len > 3);
+	assert_memory_equal(poster.data, "\xFF\xD8\xFF", 3);
+	assert_int_equal(poster.width, 120);
+	assert_int_equal(poster.height, 160);
+	assert_true(poster.at_ms <= 1500);
+	free(poster.data);
 	free(video);
 	assert_int_equal(remove_tree(dir), 0);
 }

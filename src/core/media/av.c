@@ -158,6 +158,8 @@ reason(const cJSON *header)
 		return _("it has no video stream");
 	if (code != NULL && strcmp(code, "no-audio") == 0)
 		return _("it has no audio stream");
+	if (code != NULL && strcmp(code, "too-large") == 0)
+		return _("its frames have more than 64 megapixels");
 	return detail != NULL ? detail : _("not a video or audio file FFmpeg reads");
 }
 
@@ -231,6 +233,7 @@ struct frames_run {
 	const int64_t *at_ms;
 	int max;
 	enum av_picture format;
+	int keyframe;           /* the keyframe before each time will do */
 	av_frame_fn on_frame;
 	void *ctx;
 };
@@ -270,22 +273,30 @@ frame_item(size_t index, void *ctx)
 	    cJSON_AddNumberToObject(item, "at_ms", (double)run->at_ms[index]) == NULL ||
 	    cJSON_AddNumberToObject(item, "max", run->max) == NULL ||
 	    cJSON_AddStringToObject(item, "format",
-	    run->format == AV_JPEG ? "jpeg" : "png") == NULL) {
+	    run->format == AV_JPEG ? "jpeg" : "png") == NULL ||
+	    cJSON_AddBoolToObject(item, "keyframe", run->keyframe) == NULL) {
 		cJSON_Delete(item);
 		return NULL;
 	}
 	return item;
 }
 
+static int
+frames(const struct frames_run *run, size_t count)
+{
+	struct helper_limits limits = { AV_FRAME_MEMORY, AV_FRAME_CPU, 0 };
+
+	return helper_batch_made(AV_HELPER, "frame", count, frame_item, &limits, take_frame,
+	    lost, (void *)run);
+}
+
 int
 av_frames_at(const char *path, const char *label, const int64_t *at_ms, size_t count,
     int max, enum av_picture format, av_frame_fn on_frame, void *ctx)
 {
-	struct helper_limits limits = { AV_FRAME_MEMORY, AV_FRAME_CPU, 0 };
-	struct frames_run run = { { label, path }, at_ms, max, format, on_frame, ctx };
+	struct frames_run run = { { label, path }, at_ms, max, format, 0, on_frame, ctx };
 
-	return helper_batch_made(AV_HELPER, "frame", count, frame_item, &limits, take_frame,
-	    lost, &run);
+	return frames(&run, count);
 }
 
 void
@@ -413,8 +424,10 @@ av_poster(const char *path, const char *label, int max, enum av_picture format,
 	memset(out, 0, sizeof *out);
 	status = probe_video(path, label, &info);
 	if (status == DISPUTE_OK && info.video_codec != NULL) {
+		struct frames_run run = { { label, path }, &at, max, format, 1, keep_frame, out };
+
 		av_spread(info.duration_ms, 1, &at);
-		status = av_frames_at(path, label, &at, 1, max, format, keep_frame, out);
+		status = frames(&run, 1);
 	}
 	av_info_free(&info);
 	return status;

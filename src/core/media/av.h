@@ -109,8 +109,10 @@ int av_frames(const char *path, const char *label, size_t count, int max,
 
 void av_frame_files_free(struct av_frame_file *files, size_t count);
 
-/* The frame in the middle of the video PATH into OUT (zeroed first; OUT->data NULL when
- * there is none, after a warning naming LABEL), at most MAX pixels a side, as FORMAT. */
+/* A frame from the middle of the video PATH into OUT (zeroed first; OUT->data NULL when
+ * there is none, after a warning naming LABEL), at most MAX pixels a side, as FORMAT:
+ * the keyframe at or before the middle, which needs no decoding of the frames up to
+ * it (OUT->at_ms says which). */
 int av_poster(const char *path, const char *label, int max, enum av_picture format,
     struct av_frame *out);
 

@@ -83,6 +83,9 @@ static void
 job_free(struct job *j)
 {
 	if (j->out != NULL) {
+		/* The context's buffer is the caller's to free (it may have been replaced). */
+		if (j->out->pb != NULL)
+			av_freep(&j->out->pb->buffer);
 		avio_context_free(&j->out->pb);
 		avformat_free_context(j->out);
 	}

@@ -3,7 +3,6 @@
 #include <string.h>
 
 #include <libavcodec/avcodec.h>
-#include <libavutil/imgutils.h>
 #include <libswscale/swscale.h>
 
 #include "av-helper.h"
@@ -12,8 +11,19 @@
 /* JPEG quality as FFmpeg's quantiser scale (2 is best, 31 worst): a defect on a frame
  * stays visible. */
 #define JPEG_QSCALE 3
+/* Larger frames are not decoded: 8K video has 33 megapixels. */
+#define FRAME_MAX_PIXELS (64.0 * 1000 * 1000)
+/* swscale reads whole vector registers: rows are aligned and the end padded. */
+#define ROW_ALIGN 64
 /* Frames decoded after the seek point before giving up on reaching the time asked. */
 #define FRAMES_MAX 10000
+
+/* What an item asks for. */
+struct frame_request {
+	int64_t at_ms;
+	int max, jpeg;
+	int keyframe;           /* the keyframe at or before AT_MS will do */
+};
 
 struct picture {
 	uint8_t *data;          /* RGB24, LINESIZE bytes a row */
@@ -21,9 +31,11 @@ struct picture {
 };
 
 /* Decodes from the keyframe before AT (in the stream's time base) up to the first
- * frame at or after it; the last frame decoded when the stream ends first. */
+ * frame at or after it (only that keyframe when KEYFRAME); the last frame decoded when
+ * the stream ends first. */
 static int
-decode_at(AVFormatContext *fmt, int index, AVCodecContext *dec, int64_t at, AVFrame *out)
+decode_at(AVFormatContext *fmt, int index, AVCodecContext *dec, int64_t at, int keyframe,
+    AVFrame *out)
 {
 	AVPacket *pkt = av_packet_alloc();
 	AVFrame *frame = av_frame_alloc();
@@ -44,7 +56,7 @@ decode_at(AVFormatContext *fmt, int index, AVCodecContext *dec, int64_t at, AVFr
 			av_frame_unref(out);
 			av_frame_move_ref(out, frame);
 			got = 1;
-			if (t == AV_NOPTS_VALUE || t >= at)
+			if (keyframe || t == AV_NOPTS_VALUE || t >= at)
 				break;
 			continue;
 		}
@@ -74,6 +86,17 @@ out:
 	return err;
 }
 
+/* An RGB24 picture of W x H with aligned rows and a padded end into PIC. */
+static int
+picture_alloc(struct picture *pic, int w, int h)
+{
+	pic->linesize = FFALIGN(w * 3, ROW_ALIGN);
+	pic->data = av_mallocz((size_t)pic->linesize * h + AV_INPUT_BUFFER_PADDING_SIZE);
+	pic->width = w;
+	pic->height = h;
+	return pic->data != NULL ? 0 : -1;
+}
+
 /* FRAME scaled to at most MAX a side (never enlarged) as RGB24 into PIC. */
 static int
 to_rgb(const AVFrame *frame, int max, struct picture *pic)
@@ -81,8 +104,8 @@ to_rgb(const AVFrame *frame, int max, struct picture *pic)
 	int w = frame->width, h = frame->height;
 	int longer = w > h ? w : h;
 	struct SwsContext *sws;
-	uint8_t *planes[4];
-	int lines[4];
+	uint8_t *rgb;
+	int linesize;
 
 	if (longer > max) {
 		w = (int)((int64_t)w * max / longer);
@@ -90,19 +113,19 @@ to_rgb(const AVFrame *frame, int max, struct picture *pic)
 	}
 	w = w < 1 ? 1 : w;
 	h = h < 1 ? 1 : h;
+	if (picture_alloc(pic, w, h) != 0)
+		return AVERROR(ENOMEM);
+	rgb = pic->data;
+	linesize = pic->linesize;
 	sws = sws_getContext(frame->width, frame->height, frame->format, w, h,
 	    AV_PIX_FMT_RGB24, SWS_BICUBIC | SWS_ACCURATE_RND | SWS_BITEXACT, NULL, NULL, NULL);
-	if (sws == NULL || av_image_alloc(planes, lines, w, h, AV_PIX_FMT_RGB24, 1) < 0) {
-		sws_freeContext(sws);
+	if (sws == NULL) {
+		av_freep(&pic->data);
 		return AVERROR(ENOMEM);
 	}
 	sws_scale(sws, (const uint8_t *const *)frame->data, frame->linesize, 0,
-	    frame->height, planes, lines);
+	    frame->height, &rgb, &linesize);
 	sws_freeContext(sws);
-	pic->data = planes[0];
-	pic->linesize = lines[0];
-	pic->width = w;
-	pic->height = h;
 	return 0;
 }
 
@@ -110,12 +133,11 @@ to_rgb(const AVFrame *frame, int max, struct picture *pic)
 static int
 turn(struct picture *pic, int degrees)
 {
-	int w = degrees == 180 ? pic->width : pic->height;
-	int h = degrees == 180 ? pic->height : pic->width;
-	uint8_t *turned = av_malloc((size_t)w * h * 3);
+	struct picture turned;
 	int x, y;
 
-	if (turned == NULL)
+	if (picture_alloc(&turned, degrees == 180 ? pic->width : pic->height,
+	    degrees == 180 ? pic->height : pic->width) != 0)
 		return AVERROR(ENOMEM);
 	for (y = 0; y < pic->height; y++)
 		for (x = 0; x < pic->width; x++) {
@@ -124,14 +146,11 @@ turn(struct picture *pic, int degrees)
 			int ty = degrees == 90 ? x : degrees == 180 ? pic->height - 1 - y :
 			    pic->width - 1 - x;
 
-			memcpy(turned + ((size_t)ty * w + tx) * 3,
+			memcpy(turned.data + (size_t)ty * turned.linesize + (size_t)tx * 3,
 			    pic->data + (size_t)y * pic->linesize + (size_t)x * 3, 3);
 		}
 	av_freep(&pic->data);
-	pic->data = turned;
-	pic->width = w;
-	pic->height = h;
-	pic->linesize = w * 3;
+	*pic = turned;
 	return 0;
 }
 
@@ -212,14 +231,14 @@ frame_ms(const AVStream *st, const AVFrame *frame)
 
 static int
 take_frame(size_t item, AVFormatContext *fmt, int index, const AVCodec *codec,
-    int64_t at_ms, int max, int jpeg)
+    const struct frame_request *want)
 {
 	AVStream *st = fmt->streams[index];
 	AVCodecContext *dec = avcodec_alloc_context3(codec);
 	AVFrame *frame = av_frame_alloc();
 	AVPacket *pkt = av_packet_alloc();
 	struct picture pic = { NULL, 0, 0, 0 };
-	int64_t at = av_rescale_q(at_ms, (AVRational){ 1, 1000 }, st->time_base);
+	int64_t at = av_rescale_q(want->at_ms, (AVRational){ 1, 1000 }, st->time_base);
 	int rotation = av_rotation(st), err = AVERROR(ENOMEM), status;
 	char detail[256];
 
@@ -230,10 +249,10 @@ take_frame(size_t item, AVFormatContext *fmt, int index, const AVCodec *codec,
 	dec->thread_count = 1;
 	if ((err = avcodec_parameters_to_context(dec, st->codecpar)) < 0 ||
 	    (err = avcodec_open2(dec, codec, NULL)) < 0 ||
-	    (err = decode_at(fmt, index, dec, at, frame)) < 0 ||
-	    (err = to_rgb(frame, max, &pic)) < 0 ||
+	    (err = decode_at(fmt, index, dec, at, want->keyframe, frame)) < 0 ||
+	    (err = to_rgb(frame, want->max, &pic)) < 0 ||
 	    (rotation != 0 && (err = turn(&pic, rotation)) < 0) ||
-	    (err = encode(&pic, jpeg, pkt)) < 0)
+	    (err = encode(&pic, want->jpeg, pkt)) < 0)
 		goto failed;
 	status = reply(item, &pic, frame_ms(st, frame), pkt);
 	goto out;
@@ -259,6 +278,7 @@ av_frame(size_t item, const cJSON *request)
 	const cJSON *at = cJSON_GetObjectItemCaseSensitive(request, "at_ms");
 	const cJSON *max = cJSON_GetObjectItemCaseSensitive(request, "max");
 	const AVCodec *codec = NULL;
+	struct frame_request want;
 	AVFormatContext *fmt;
 	const char *why;
 	char detail[256];
@@ -275,9 +295,17 @@ av_frame(size_t item, const cJSON *request)
 	if (index < 0 || codec == NULL ||
 	    (fmt->streams[index]->disposition & AV_DISPOSITION_ATTACHED_PIC))
 		status = protocol_skipped(item, "no-video", NULL);
-	else
-		status = take_frame(item, fmt, index, codec, (int64_t)at->valuedouble,
-		    (int)max->valuedouble, strcmp(format, "jpeg") == 0);
+	else if ((double)fmt->streams[index]->codecpar->width *
+	    fmt->streams[index]->codecpar->height > FRAME_MAX_PIXELS)
+		status = protocol_skipped(item, "too-large", NULL);
+	else {
+		want.at_ms = (int64_t)at->valuedouble;
+		want.max = (int)max->valuedouble;
+		want.jpeg = strcmp(format, "jpeg") == 0;
+		want.keyframe = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(request,
+		    "keyframe"));
+		status = take_frame(item, fmt, index, codec, &want);
+	}
 	avformat_close_input(&fmt);
 	return status;
 }

@@ -13,11 +13,14 @@
  * "audio_codec", "sample_rate" and "channels". Or "skipped" (undecodable) with
  * "detail".
  *
- * Command "frame", items {"path", "at_ms", "max", "format"}: the first video frame at
- * or after AT_MS milliseconds (the last one when the video ends before), upright, at
+ * Command "frame", items {"path", "at_ms", "max", "format", "keyframe"}: the first
+ * video frame at or after AT_MS milliseconds (the last one when the video ends before;
+ * with KEYFRAME true, the keyframe at or before it, which needs no decoding of the
+ * frames between: quick, for a poster), upright, at
  * most MAX pixels on the longer side, as a "png" or "jpeg" picture without metadata,
  * the same bytes every time. The header says "width", "height" and "at_ms", the time
- * of the frame taken; or "skipped" (undecodable, no-video) with "detail".
+ * of the frame taken; or "skipped" (undecodable, no-video, too-large: frames over 64
+ * megapixels are not decoded) with "detail".
  *
  * Command "playable", items {"path"}: the first audio stream decoded and encoded again
  * as AAC in an M4A file (the payload), for recordings a browser cannot play (AMR), the
