@@ -14,6 +14,7 @@
 #include "dispute/report.h"
 #include "dispute/summary.h"
 #include "json-output.h"
+#include "language.h"
 #include "procedure-output.h"
 #include "print-line.h"
 
@@ -49,7 +50,7 @@ print_ladder(const cJSON *ladder)
 
 	fputs(_("ladder: "), stdout);
 	cJSON_ArrayForEach(item, cJSON_GetObjectItem(ladder, "rungs")) {
-		printf("%s%s%s", first ? "" : " → ", member(item, "zh"),
+		printf("%s%s%s", first ? "" : " → ", shown_member(item, "zh", "en"),
 		    strcmp(member(item, "name"), member(ladder, "reached")) == 0 ?
 		    _(" [here]") : "");
 		first = 0;
@@ -66,26 +67,25 @@ print_ladder(const cJSON *ladder)
 		printf("\n");
 	}
 	if (member(ladder, "route_note")[0] != '\0')
-		printf(_("route: %s\n"), member(ladder, "route_note"));
+		printf(_("route: %s\n"), shown_member(ladder, "route_note", "route_note_en"));
 	if (cJSON_GetObjectItem(ladder, "mediation_note") != NULL)
-		printf(_("mediation: %s / %s\n"),
-		    member(cJSON_GetObjectItem(ladder, "mediation_note"), "zh"),
-		    member(cJSON_GetObjectItem(ladder, "mediation_note"), "en"));
-	printf(_("next step: %s / %s\n"), member(next, "zh"), member(next, "en"));
+		printf(_("mediation: %s\n"),
+		    shown_member(cJSON_GetObjectItem(ladder, "mediation_note"), "zh", "en"));
+	printf(_("next step: %s\n"), shown_member(next, "zh", "en"));
 	if (member(next, "command")[0] != '\0')
 		printf("  %s\n", member(next, "command"));
 	cJSON_ArrayForEach(item, cJSON_GetObjectItem(ladder, "missing_for_next_step"))
-		printf(_("  missing: %s / %s  (%s)\n"), member(item, "zh"), member(item, "en"),
+		printf(_("  missing: %s  (%s)\n"), shown_member(item, "zh", "en"),
 		    member(item, "command"));
 	cJSON_ArrayForEach(item, cJSON_GetObjectItem(ladder, "deadlines")) {
-		printf(_("deadline %s: %s / %s (from %s; %s%s)%s%s\n"), member(item, "date"),
-		    member(item, "zh"), member(item, "en"), member(item, "counted_from"),
+		printf(_("deadline %s: %s (from %s; %s%s)%s%s\n"), member(item, "date"),
+		    shown_member(item, "zh", "en"), member(item, "counted_from"),
 		    member(item, "law"), member(item, "article"),
 		    cJSON_IsTrue(cJSON_GetObjectItem(item, "confirmed")) ? "" :
 		    _("  [check the current official text]"),
 		    cJSON_IsTrue(cJSON_GetObjectItem(item, "passed")) ? _("  [passed]") : "");
 		if (member(item, "note")[0] != '\0')
-			printf(_("  note: %s\n"), member(item, "note"));
+			printf(_("  note: %s\n"), shown_member(item, "note_zh", "note"));
 	}
 	cJSON_ArrayForEach(item, cJSON_GetObjectItem(ladder, "holiday_years_missing"))
 		printf(_("holidays: the table has no year %d, so deadlines in it skip weekends only; "
@@ -110,7 +110,8 @@ print_human(const cJSON *summary)
 	printf(_("facts: %d recorded, %d not yet\n"), cJSON_GetArraySize(facts),
 	    cJSON_GetArraySize(missing));
 	cJSON_ArrayForEach(item, facts)
-		status |= print_line("  %-22s %s", item->string, item->valuestring);
+		status |= print_line("  %-22s %s", item->string,
+		    shown_value(item->string, item->valuestring));
 	if (cJSON_GetArraySize(missing) > 0) {
 		fputs(_("  not yet recorded:"), stdout);
 		cJSON_ArrayForEach(item, missing)
@@ -120,13 +121,13 @@ print_human(const cJSON *summary)
 	printf(_("\nevidence: %d item(s)"), cJSON_GetArraySize(evidence));
 	cJSON_ArrayForEach(item, cJSON_GetObjectItem(summary, "evidence_by_kind"))
 		if (item->valuedouble > 0)
-			printf(", %s %d", item->string, (int)item->valuedouble);
+			printf(_(", %s %d"), shown_kind(item->string), (int)item->valuedouble);
 	printf("\n");
 	cJSON_ArrayForEach(item, evidence) {
 		char *listed = NULL, taken[64] = "";
 
 		if (asprintf(&listed, _("  %-4s %-20s %-28s %12.0f bytes  %s  %s"),
-		    member(item, "id"), member(item, "kind"), member(item, "file"),
+		    member(item, "id"), shown_kind(member(item, "kind")), member(item, "file"),
 		    cJSON_GetObjectItem(item, "size")->valuedouble, member(item, "mime"),
 		    member(item, "original_name")) == -1) {
 			dispute_error(_("out of memory"));
@@ -140,7 +141,8 @@ print_human(const cJSON *summary)
 	printf(_("\ntimeline: %d contact(s)\n"), cJSON_GetArraySize(timeline));
 	cJSON_ArrayForEach(item, timeline)
 		status |= print_line("  %s  %-20s %-11s %s%s%s%s", member(item, "date"),
-		    member(item, "channel"), member(item, "outcome"), member(item, "text"),
+		    shown_word("channel", member(item, "channel")),
+		    shown_word("outcome", member(item, "outcome")), member(item, "text"),
 		    member(item, "ref")[0] != '\0' ? " [" : "", member(item, "ref"),
 		    member(item, "ref")[0] != '\0' ? "]" : "");
 	if (cJSON_GetObjectItem(summary, "procedure") != NULL) {
@@ -184,14 +186,14 @@ print_checklist(const cJSON *list)
 	cJSON_ArrayForEach(item, cJSON_GetObjectItem(list, "items")) {
 		int done = cJSON_IsTrue(cJSON_GetObjectItem(item, "done"));
 
-		printf("  [%s] %s / %s", done ? "x" : " ", member(item, "zh"), member(item, "en"));
+		printf("  [%s] %s", done ? "x" : " ", shown_member(item, "zh", "en"));
 		if (!done)
 			printf("  (%s)", member(item, "command"));
 		printf("\n");
 	}
 	if (member(list, "licence_zh")[0] != '\0')
-		printf(_("  the licence on this platform: %s / %s\n    source: %s\n"),
-		    member(list, "licence_zh"), member(list, "licence_en"), member(list, "source"));
+		printf(_("  the licence on this platform: %s\n    source: %s\n"),
+		    shown_member(list, "licence_zh", "licence_en"), member(list, "source"));
 	else
 		printf(_("  where this platform shows the licence: not known; look for 营业执照 or "
 		    "店铺资质 on the shop page\n"));
@@ -201,7 +203,7 @@ print_checklist(const cJSON *list)
 	else
 		printf(_("  the platform's own escalation window: not known (no source confirmed "
 		    "it); act early and keep the after-sales record\n"));
-	printf("  %s\n  %s\n", member(list, "lookup_zh"), member(list, "lookup_en"));
+	printf("  %s\n", shown_member(list, "lookup_zh", "lookup_en"));
 }
 
 static int

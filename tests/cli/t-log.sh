@@ -78,7 +78,7 @@ refused 'channel "Merchant" is not one of' -c Merchant "capitalised channel"
 refused 'outcome "won" is not one of: pending, accepted, refused' -c court -o won "won in court"
 refused "date 2026-11-19 is in the future" -c merchant -d 2026-11-19 "tomorrow"
 refused "day 30 does not exist in 2026-02" -c merchant -d 2026-02-30 "no such day"
-refused "YYYY-MM-DD" -c merchant -d 2026/10/01 "slashes"
+refused "YYYY-MM-DD" -c merchant -d 01/10/2026 "day first"
 refused "empty text" -c merchant ""
 
 # Usage errors.

@@ -3,7 +3,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dispute/aliases.h"
 #include "dispute/case.h"
+#include "dispute/date-input.h"
 #include "dispute/fields.h"
 #include "dispute/i18n.h"
 #include "dispute/report.h"
@@ -136,18 +138,34 @@ field_choices_text(const struct field *field, char *buf, size_t len)
 		    field->choices[i]);
 }
 
-static int
-check_choice(const struct field *field, const char *s, char *reason, size_t reason_len)
+const char *
+field_alias_list(const struct field *field)
 {
+	return field->choices == yes_no ? "yes-no" : field->name;
+}
+
+/* S, or the value of FIELD it is an alias of ("京东" for jd), into CANON. */
+static int
+check_choice(const struct field *field, const char *s, char *canon, size_t canon_len,
+    char *reason, size_t reason_len)
+{
+	const char *value = s;
 	char list[256];
 	int i;
 
 	for (i = 0; field->choices[i] != NULL; i++)
 		if (strcmp(field->choices[i], s) == 0)
-			return DISPUTE_OK;
+			goto found;
+	value = aliases_canonical(aliases_default(), field_alias_list(field), s);
+	for (i = 0; value != NULL && field->choices[i] != NULL; i++)
+		if (strcmp(field->choices[i], value) == 0)
+			goto found;
 	field_choices_text(field, list, sizeof list);
 	snprintf(reason, reason_len, _("\"%s\" is not one of: %s"), s, list);
 	return DISPUTE_FAILED;
+found:
+	snprintf(canon, canon_len, "%s", value);
+	return DISPUTE_OK;
 }
 
 static int
@@ -167,7 +185,7 @@ field_normalize(const struct field *field, const char *value, const char *today,
     char **canonical)
 {
 	char reason[VALIDATE_REASON_MAX] = "";
-	char canon[64]; /* holds any canonical amount, phone, ID or credit code */
+	char canon[64]; /* holds any canonical choice, date, amount, phone, ID or credit code */
 	int64_t fen;
 	int status;
 
@@ -181,10 +199,10 @@ field_normalize(const struct field *field, const char *value, const char *today,
 	case FIELD_TEXT:
 		break;
 	case FIELD_CHOICE:
-		status = check_choice(field, value, reason, sizeof reason);
+		status = check_choice(field, value, canon, sizeof canon, reason, sizeof reason);
 		break;
 	case FIELD_DATE:
-		status = validate_date(value, today, reason, sizeof reason);
+		status = date_input_read(value, today, canon, reason, sizeof reason);
 		break;
 	case FIELD_AMOUNT:
 		status = amount_parse(value, &fen, reason, sizeof reason);
@@ -213,8 +231,7 @@ out:
 		return DISPUTE_FAILED;
 	}
 	/* Free text keeps every byte the user typed; typed values keep their canonical form. */
-	*canonical = strdup(field->type == FIELD_TEXT || field->type == FIELD_CHOICE ||
-	    field->type == FIELD_DATE || field->type == FIELD_COUNT ||
+	*canonical = strdup(field->type == FIELD_TEXT || field->type == FIELD_COUNT ||
 	    field->type == FIELD_ETHNICITY ? value : canon);
 	if (*canonical == NULL) {
 		dispute_error(_("out of memory"));
