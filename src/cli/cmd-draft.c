@@ -144,7 +144,7 @@ cmd_draft_exec(struct cmd_ctx *ctx)
 		return DISPUTE_FAILED;
 	draft_check_tone(ctx->c);
 	status = DISPUTE_FAILED;
-	reason = ladder_obstacle(ctx->c, &ctx->rules, ctx->today, kind->name, 1);
+	reason = ladder_obstacle(ctx->c, &ctx->rules, ctx->today, kind->name, !i18n_chinese());
 	if (reason != NULL && !args_has(ctx, OPT_FORCE)) {
 		dispute_error(_("case.json: %s; nothing was written (see --force)"), reason);
 		goto out;

@@ -163,7 +163,7 @@ print_human(const char *target, const struct bag_report *r, const struct stamp_r
 		status |= print_line(_("note: %s: a tag file that no tag manifest covers\n"),
 		    r->uncovered[i]);
 	for (i = 0; i < r->problem_count; i++)
-		status |= print_line("%s: %s%s%s", bag_problem_name(r->problems[i].kind),
+		status |= print_line("%s: %s%s%s", _(bag_problem_name(r->problems[i].kind)),
 		    r->problems[i].path != NULL ? r->problems[i].path : "",
 		    r->problems[i].path != NULL ? ": " : "", r->problems[i].detail);
 	for (i = 0; i < r->warning_count; i++)

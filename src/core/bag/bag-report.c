@@ -16,24 +16,26 @@ bag_out_of_memory(void)
 	return DISPUTE_FAILED;
 }
 
+/* The names are marked for translation: the human report shows _(name), while --json
+ * and the tests of bags keep the name itself. */
 const char *
 bag_problem_name(enum bag_problem_kind kind)
 {
 	switch (kind) {
 	case BAG_ALTERED:
-		return "altered";
+		return N_("altered");
 	case BAG_MISSING:
-		return "missing";
+		return N_("missing");
 	case BAG_EXTRA:
-		return "extra";
+		return N_("extra");
 	case BAG_OXUM:
-		return "oxum";
+		return N_("oxum");
 	case BAG_INCOMPLETE:
-		return "incomplete";
+		return N_("incomplete");
 	case BAG_MALFORMED:
-		return "malformed";
+		return N_("malformed");
 	case BAG_UNSAFE:
-		return "unsafe";
+		return N_("unsafe");
 	}
 	return "unknown";
 }
@@ -43,9 +45,9 @@ bag_warning_name(enum bag_warning_kind kind)
 {
 	switch (kind) {
 	case BAG_WARN_DUPLICATE:
-		return "duplicate";
+		return N_("duplicate");
 	case BAG_WARN_NORMALIZATION:
-		return "normalization";
+		return N_("normalization");
 	}
 	return "unknown";
 }

@@ -1,0 +1,95 @@
+# Under zh_CN no English reaches what the buyer reads: every read-only command is run on
+# full cases (the furniture lawsuit and the expired-food post of examples/, each with
+# its dossier) and on a tampered copy, and any run of Latin words fails the test unless
+# it is one of the whitelisted things below. Under English, claim and status are English.
+# `help` is left out: it teaches the option syntax and the values to type, all Latin by
+# design (cli/t-i18n checks its translation).
+. "$TEST_LIB"
+
+zh() {
+	env -u LC_ALL -u LC_MESSAGES -u LANGUAGE LANG=zh_CN.UTF-8 "$DISPUTE" "$@"
+}
+
+# latin FILE: each run of Latin words in FILE that is not whitelisted, one per line.
+# Whitelisted: URLs and domain names; commands (`...` and "dispute ..."); file names and
+# paths; field names (case.court); MIME types (image/png); anything holding a digit
+# (order numbers, E01, SHA-256 values, RFC 3161); options (--force); the checkbox [x];
+# and these names of standards and formats, which Chinese text writes in Latin letters.
+latin() {
+	sed -E \
+	    -e 's#https?://[^ ，。；）)」”]*##g' \
+	    -e 's#`[^`]*`##g' \
+	    -e 's#dispute( +[!-~]+)*##g' \
+	    -e 's#\b(image|video|audio|text|application)/[a-z0-9.+-]+##g' \
+	    -e 's#[A-Za-z0-9_./-]*\.(json|txt|csv|zip|tsq|tsr|html|pdf|jpg|jpeg|png|mp4|mp3|m4a|amr|heic|webp|mov|ics|mustache)([^A-Za-z]|$)#\2#g' \
+	    -e 's#[A-Za-z0-9._-]*(/[A-Za-z0-9._-]*)+##g' \
+	    -e 's#\b[a-z0-9-]+(\.[a-z0-9-]+)*\.(cn|com|org|net)\b##g' \
+	    -e 's#\b[a-z_]+\.[a-z_]+\b##g' \
+	    -e 's#[A-Za-z0-9-]*[0-9][A-Za-z0-9-]*##g' \
+	    -e 's#(^|[^A-Za-z])--?[a-z][a-z-]*#\1#g' \
+	    -e 's#\[x\]##g' \
+	    -e 's#\b(BagIt|sha256|RFC|TSA|UTC|CSV|PDF|JSON|HTML|EXIF|GPS|UTF)\b##g' \
+	    "$1" | grep -oE "[A-Za-z][A-Za-z']*( +[A-Za-z][A-Za-z']*)*"
+}
+
+# no_english TITLE ARGS...: `dispute ARGS` under zh_CN prints (on stdout and stderr) no
+# Latin words but the whitelisted ones.
+no_english() {
+	title=$1
+	shift
+	zh "$@" >out 2>err
+	cat out err >both
+	latin both >leaks
+	if [ -s leaks ]; then
+		fail "$title: no English ($(sort -u leaks | head -8 | tr '\n' '|'))"
+	else
+		pass "$title: no English"
+	fi
+}
+
+# The checker itself: it catches English and passes the whitelisted words.
+printf '下一步：ask the merchant\n状态：jd\n' >sample
+latin sample >leaks
+check "the checker finds a run of English words" grep -qx "ask the merchant" leaks
+check "the checker finds a single English word" grep -qx "jd" leaks
+printf '见 https://a.example/x?y=1 与 gsxt.gov.cn；运行 `dispute pack` 或 dispute add-evidence -k order FILE；\n文件 evidence/E01-order.png（image/png，BagIt 1.0，sha256）；填写 claimant.address，[x]\n' >sample
+check "the checker passes the whitelisted words" test -z "$(latin sample)"
+
+for example in furniture-lawsuit expired-food; do
+	sh "$TEST_DATA_DIR/../../examples/$example.sh" "$SCRATCH/$example" >/dev/null 2>"$example.log" ||
+		{ fail "example $example runs"; cat "$example.log"; continue; }
+	dir=$SCRATCH/$example/case
+	for command in "status" "status --checklist" "show" "claim" "court" "verify" \
+		"draft evidence-list" "draft identity-request"; do
+		# shellcheck disable=SC2086 # the command's words are meant to split
+		no_english "$example: $command" -C "$dir" $command
+	done
+	for to in platform 12315 consumer-association court social; do
+		no_english "$example: draft complaint --to $to" -C "$dir" draft complaint --to "$to"
+	done
+	no_english "$example: verify the dossier" verify "$SCRATCH/$example"/dispute-*.zip
+done
+
+# A tampered copy: verify names each problem's kind in Chinese.
+cp -R "$SCRATCH/furniture-lawsuit/case" tampered
+chmod -R u+w tampered
+printf 'x' >>tampered/evidence/E05-defect.jpg
+rm tampered/evidence/E04-chat.txt
+expect 1 "verify the tampered case" zh -C tampered verify
+line out "已改动: evidence/E05-defect\.jpg: .*" "an altered file is said to be altered, in Chinese"
+line out "缺失: evidence/E04-chat\.txt: .*" "a missing file is said to be missing, in Chinese"
+
+# Under English, claim and status are English.
+dir=$SCRATCH/furniture-lawsuit/case
+expect 0 "claim in English" "$DISPUTE" -C "$dir" claim
+contains out "total demanded: 19520.00 yuan" "the English claim gives its total in English"
+contains out "punitive damages for fraud 14040.00 yuan" "its lines are English"
+for zh_word in 主张合计 计算： 依据： 退还货款 欺诈惩罚性赔偿 案件受理费; do
+	lacks out "$zh_word" "the English claim has no $zh_word"
+done
+expect 0 "status in English" "$DISPUTE" -C "$dir" status
+contains out "next step: resolved: keep the dossier" "the English status is English"
+lacks out "已解决" "the English status has no Chinese outcome"
+lacks out "维权阶梯" "nor Chinese labels"
+
+finish
