@@ -8,6 +8,7 @@
 #include "dispute/case.h"
 #include "dispute/checklist.h"
 #include "dispute/draft-view.h"
+#include "dispute/facts-needed.h"
 #include "dispute/i18n.h"
 #include "dispute/ics.h"
 #include "dispute/output.h"
@@ -94,6 +95,20 @@ print_ladder(const cJSON *ladder)
 	printf("\n");
 }
 
+/* LABEL and the field names of NAMES on one line, when there are any. */
+static void
+print_names(const char *label, const cJSON *names)
+{
+	const cJSON *item;
+
+	if (cJSON_GetArraySize(names) == 0)
+		return;
+	fputs(label, stdout);
+	cJSON_ArrayForEach(item, names)
+		printf(" %s", item->valuestring);
+	printf("\n");
+}
+
 /* The facts, the evidence and the timeline come from case.json, whose names and texts
  * came from the buyer's files or from whoever sent the case: each line is printed
  * through print_line(). */
@@ -104,20 +119,23 @@ print_human(const cJSON *summary)
 	const cJSON *evidence = cJSON_GetObjectItem(summary, "evidence");
 	const cJSON *timeline = cJSON_GetObjectItem(summary, "timeline");
 	const cJSON *missing = cJSON_GetObjectItem(summary, "missing_facts");
-	int status = DISPUTE_OK;
+	const cJSON *now = cJSON_GetObjectItem(summary, "facts_needed_now");
+	const cJSON *court = cJSON_GetObjectItem(summary, "facts_needed_for_court");
+	int status = DISPUTE_OK, optional;
 
 	print_ladder(cJSON_GetObjectItem(summary, "ladder"));
-	printf(_("facts: %d recorded, %d not yet\n"), cJSON_GetArraySize(facts),
-	    cJSON_GetArraySize(missing));
+	printf(_("facts: %d recorded; needed now: %d, for a lawsuit: %d\n"),
+	    cJSON_GetArraySize(facts), cJSON_GetArraySize(now), cJSON_GetArraySize(court));
 	cJSON_ArrayForEach(item, facts)
 		status |= print_line("  %-22s %s", item->string,
 		    shown_value(item->string, item->valuestring));
-	if (cJSON_GetArraySize(missing) > 0) {
-		fputs(_("  not yet recorded:"), stdout);
-		cJSON_ArrayForEach(item, missing)
-			printf(" %s", item->valuestring);
-		printf("\n");
-	}
+	print_names(_("  needed now:"), now);
+	print_names(_("  needed for a lawsuit:"), court);
+	optional = cJSON_GetArraySize(missing) - cJSON_GetArraySize(now) -
+	    cJSON_GetArraySize(court);
+	if (optional > 0)
+		printf(_("  %d other facts, to record where they apply (`dispute show` lists "
+		    "them)\n"), optional);
 	printf(_("\nevidence: %d item(s)"), cJSON_GetArraySize(evidence));
 	cJSON_ArrayForEach(item, cJSON_GetObjectItem(summary, "evidence_by_kind"))
 		if (item->valuedouble > 0)
@@ -174,6 +192,23 @@ add_procedure(struct cmd_ctx *ctx, cJSON *summary)
 out:
 	cJSON_Delete(view);
 	return status;
+}
+
+/* The unrecorded facts the case needs, before a lawsuit and for it, on the route the
+ * ladder has taken (12315 unless the consumer association was chosen). */
+static int
+add_facts_needed(const struct cmd_ctx *ctx, cJSON *summary)
+{
+	const char *route = cJSON_GetStringValue(cJSON_GetObjectItem(cJSON_GetObjectItem(summary,
+	    "ladder"), "authority_route"));
+	cJSON *now = cJSON_AddArrayToObject(summary, "facts_needed_now");
+	cJSON *court = cJSON_AddArrayToObject(summary, "facts_needed_for_court");
+
+	if (now == NULL || court == NULL) {
+		dispute_error(_("out of memory"));
+		return DISPUTE_FAILED;
+	}
+	return facts_needed(ctx->c, route != NULL ? route : "12315", now, court);
 }
 
 /* The capture checklist, after the summary. */
@@ -245,7 +280,8 @@ cmd_status_exec(struct cmd_ctx *ctx)
 
 	if (summary_build(ctx->c, &ctx->rules, &ctx->holidays, ctx->today, &summary) != DISPUTE_OK)
 		return DISPUTE_FAILED;
-	if (add_procedure(ctx, summary) != DISPUTE_OK) {
+	if (add_facts_needed(ctx, summary) != DISPUTE_OK || add_procedure(ctx, summary) !=
+	    DISPUTE_OK) {
 		cJSON_Delete(summary);
 		return DISPUTE_FAILED;
 	}
