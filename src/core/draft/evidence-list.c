@@ -42,6 +42,9 @@ evidence_list_csv(const cJSON *view, int english, char **out)
 	*out = NULL;
 	if (csv == NULL)
 		goto oom;
+	/* The byte order mark tells Excel the file is UTF-8: without it, Excel on a
+	 * Chinese Windows reads a CSV as GBK and every Chinese cell comes out garbled. */
+	fputs("\xEF\xBB\xBF", csv);
 	fputs(english ? "No.,Evidence,Source,Purpose,File,SHA-256\r\n" :
 	    "序号,证据名称,证据来源,证明目的,文件名,SHA-256\r\n", csv);
 	cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(view, "evidence")) {

@@ -1,0 +1,27 @@
+# Documents for Chinese receivers: the evidence-list CSV opens in Excel on a Chinese
+# Windows (UTF-8 with a byte order mark, in the dossier too).
+. "$TEST_LIB"
+
+new_case c || exit 1
+"$DISPUTE" -q -C c add-evidence -k defect -n "破损照片" --proves "商品破损" \
+    "$EVIDENCE/defect-photo.jpg" >/dev/null 2>&1 || exit 1
+
+# bom FILE: the first three bytes of FILE in hex, as od writes them.
+bom() {
+	head -c3 "$1" | od -An -tx1 | tr -d ' \n'
+}
+
+expect 0 "draft evidence-list --csv" "$DISPUTE" -C c draft evidence-list --csv -o list.csv
+check "the CSV starts with the UTF-8 byte order mark EF BB BF" test "$(bom list.csv)" = efbbbf
+check "the rest is valid UTF-8" iconv -f UTF-8 -t UTF-8 list.csv -o /dev/null
+check "one byte order mark only" test "$(grep -c "$(printf '\357\273\277')" list.csv)" -eq 1
+# Read as Excel does with the mark: UTF-8, the mark dropped, the header in Chinese.
+check "read as UTF-8 with its mark, the header is Chinese" test \
+    "$(python3 -c 'import csv,sys; print(next(csv.reader(open(sys.argv[1], encoding="utf-8-sig"))))' list.csv)" \
+    = "['序号', '证据名称', '证据来源', '证明目的', '文件名', 'SHA-256']"
+expect 0 "draft evidence-list --csv --lang en" "$DISPUTE" -C c draft evidence-list --csv --lang en -o list-en.csv
+check "the English CSV carries the mark too" test "$(bom list-en.csv)" = efbbbf
+expect 0 "the text evidence list" "$DISPUTE" -C c draft evidence-list -o list.txt
+check "the text list has no byte order mark" test "$(bom list.txt)" != efbbbf
+
+finish
