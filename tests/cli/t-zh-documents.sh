@@ -1,5 +1,6 @@
-# Documents for Chinese receivers: the evidence-list CSV opens in Excel on a Chinese
-# Windows (UTF-8 with a byte order mark, in the dossier too).
+# Documents for their receivers: the evidence-list CSV opens in Excel on a Chinese
+# Windows (UTF-8 with a byte order mark); the dossier's timestamp request says how to
+# send it to an authority and how to check the reply.
 . "$TEST_LIB"
 
 new_case c || exit 1
@@ -23,5 +24,22 @@ expect 0 "draft evidence-list --csv --lang en" "$DISPUTE" -C c draft evidence-li
 check "the English CSV carries the mark too" test "$(bom list-en.csv)" = efbbbf
 expect 0 "the text evidence list" "$DISPUTE" -C c draft evidence-list -o list.txt
 check "the text list has no byte order mark" test "$(bom list.txt)" != efbbbf
+
+# The .tsq beside the dossier: the notice gives the whole command to send it and the
+# verify line for its reply, with the real file names.
+expect 0 "pack" "$DISPUTE" -C c pack --date "$TODAY"
+dossier=$(cat out)
+stem=${dossier%.zip}
+check "pack wrote the timestamp request beside the dossier" test -s "$stem.tsq"
+contains err "curl -H 'Content-Type: application/timestamp-query' --data-binary @$stem.tsq URL > $stem.tsr" \
+    "the notice says how to send the request"
+contains err "\`dispute verify --tsr $stem.tsr $stem.zip\`" "and how to check the reply with the dossier"
+zh_pack() {
+	env -u LC_ALL -u LC_MESSAGES -u LANGUAGE LANG=zh_CN.UTF-8 "$DISPUTE" "$@"
+}
+expect 0 "pack in Chinese" zh_pack -C c pack --date "$TODAY" -o zh.zip
+contains err "zh.tsq：已生成针对标签清单的时间戳请求；请提交给时间戳机构（RFC 3161），例如 curl" \
+    "the notice is in Chinese under zh_CN"
+contains err "\`dispute verify --tsr zh.tsr zh.zip\`" "with the same commands"
 
 finish

@@ -461,7 +461,7 @@ static int
 write_timestamp_request(const struct dossier_bag *b, const char *path)
 {
 	const struct dossier_entry *tag = NULL;
-	int status;
+	int status, stem;
 
 	for (size_t i = 0; i < b->count; i++)
 		if (strcmp(b->entries[i].name, "tagmanifest-sha256.txt") == 0)
@@ -471,9 +471,14 @@ write_timestamp_request(const struct dossier_bag *b, const char *path)
 		return DISPUTE_FAILED;
 	}
 	status = timestamp_write_request(path, tag->data, tag->len, 0);
+	/* How to send it, written out: no command of ours sends this one, which may go to
+	 * an authority the buyer chooses long after the pack. PATH ends in ".tsq". */
+	stem = (int)(strlen(path) - 4);
 	if (status == DISPUTE_OK)
-		dispute_notice(_("%s: timestamp request over the tag manifest; send it to a timestamp "
-		    "authority and check its reply with `dispute verify --tsr REPLY`"), path);
+		dispute_notice(_("%s: timestamp request over the tag manifest; send it to a "
+		    "timestamp authority (RFC 3161), e.g. curl -H 'Content-Type: %s' --data-binary "
+		    "@%s URL > %.*s.tsr, and check the reply with `dispute verify --tsr %.*s.tsr "
+		    "%.*s.zip`"), path, STAMPS_CONTENT_TYPE, path, stem, path, stem, path, stem, path);
 	return status;
 }
 
