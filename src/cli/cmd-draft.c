@@ -151,6 +151,12 @@ cmd_draft_exec(struct cmd_ctx *ctx)
 	}
 	if (draft_view_build(ctx->c, &ctx->rules, ctx->today, &view) != DISPUTE_OK)
 		goto out;
+	/* A name read from the buyer's own note may be read wrong: say where it came from. */
+	if (strcmp(kind->name, "consumer-association") == 0 &&
+	    cJSON_IsTrue(cJSON_GetObjectItem(view, "association_derived")))
+		dispute_notice(_("addressed to %s, as the logged contact names it; `dispute set "
+		    "case.association NAME` addresses it otherwise"),
+		    cJSON_GetStringValue(cJSON_GetObjectItem(view, "association")));
 	/* Forced: the draft carries the reason in its own language, for whoever reads it. */
 	if (reason != NULL) {
 		char *inside = ladder_obstacle(ctx->c, &ctx->rules, ctx->today, kind->name,

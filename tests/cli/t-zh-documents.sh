@@ -1,6 +1,7 @@
 # Documents for their receivers: the evidence-list CSV opens in Excel on a Chinese
 # Windows (UTF-8 with a byte order mark); the dossier's timestamp request says how to
-# send it to an authority and how to check the reply.
+# send it to an authority and how to check the reply; the consumer-association letter
+# names the association.
 . "$TEST_LIB"
 
 new_case c || exit 1
@@ -41,5 +42,28 @@ expect 0 "pack in Chinese" zh_pack -C c pack --date "$TODAY" -o zh.zip
 contains err "zh.tsq：已生成针对标签清单的时间戳请求；请提交给时间戳机构（RFC 3161），例如 curl" \
     "the notice is in Chinese under zh_CN"
 contains err "\`dispute verify --tsr zh.tsr zh.zip\`" "with the same commands"
+
+# The consumer-association letter: addressed to the association by name.
+set_all c claimant.phone 13800138000 claimant.address "浙江省杭州市西湖区文三路1号" \
+    merchant.shop "好物旗舰店" order.product "充电宝" \
+    problem.category quality problem.description "充电宝无法开机" demand.text "退货退款"
+expect 0 "the letter before any contact" "$DISPUTE" -C c draft complaint --to consumer-association
+line out "消费者协会：" "with no name known, it is addressed to 消费者协会"
+"$DISPUTE" -q -C c log -c 消协 -d 2026-10-20 -r XBW-2026-1 \
+    "向杭州市西湖区消费者权益保护委员会提交投诉，附聊天记录" || exit 1
+expect 0 "the letter after the contact" "$DISPUTE" -C c draft complaint --to consumer-association
+line out "杭州市西湖区消费者权益保护委员会：" "it is addressed to the association the contact names"
+contains err "addressed to 杭州市西湖区消费者权益保护委员会, as the logged contact names it" \
+    "draft says where the name came from"
+expect 0 "the English letter" "$DISPUTE" -C c draft complaint --to consumer-association --lang en
+line out "To 杭州市西湖区消费者权益保护委员会 \(the consumers' association\):" \
+    "the English letter names it too"
+set_all c case.association "杭州市消费者权益保护委员会"
+expect 0 "the letter with case.association" "$DISPUTE" -C c draft complaint --to consumer-association
+line out "杭州市消费者权益保护委员会：" "case.association overrides the name in the timeline"
+lacks err "as the logged contact names it" "and draft no longer says it read the timeline"
+expect 0 "pack" "$DISPUTE" -C c pack --date 2026-11-18 -o named.zip
+check "the packed letter is addressed by name" sh -c \
+    "unzip -p named.zip '*/data/documents/03-消费者协会投诉.txt' | grep -qx '杭州市消费者权益保护委员会：'"
 
 finish

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dispute/association.h"
 #include "dispute/calendar.h"
 #include "dispute/courts.h"
 #include "dispute/draft-view.h"
@@ -656,6 +657,20 @@ add_regulator(cJSON *view, const struct rules *rules, const char *today)
 	return DISPUTE_OK;
 }
 
+/* The consumer association by name, for the letter's salutation. */
+static void
+add_association(cJSON *view, const struct dispute_case *c)
+{
+	int derived;
+	char *name = association_name(c, &derived);
+
+	if (name == NULL)
+		return;
+	cJSON_AddStringToObject(view, "association", name);
+	cJSON_AddBoolToObject(view, "association_derived", derived);
+	free(name);
+}
+
 int
 draft_view_build(const struct dispute_case *c, const struct rules *rules, const char *today,
     cJSON **out)
@@ -683,6 +698,7 @@ draft_view_build(const struct dispute_case *c, const struct rules *rules, const 
 	add_evidence(view, c);
 	add_timeline(view, c);
 	add_seller(view, c);
+	add_association(view, c);
 	if (add_regulator(view, rules, today) != DISPUTE_OK ||
 	    add_claim(view, c, rules) != DISPUTE_OK) {
 		cJSON_Delete(view);

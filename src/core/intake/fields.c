@@ -29,6 +29,9 @@ static const char *const categories[] = {
 const struct field field_table[] = {
 	{ "case.platform", FIELD_CHOICE, platforms, N_("where the order was placed") },
 	{ "case.language", FIELD_CHOICE, languages, N_("language of the drafts (default zh-CN)") },
+	{ "case.association", FIELD_TEXT, NULL,
+	  N_("the consumer association complained to, e.g. 杭州市西湖区消费者权益保护委员会 "
+	     "(default: the one a logged contact names)") },
 	{ "case.court", FIELD_TEXT, NULL,
 	  N_("the court a lawsuit goes to (`dispute court` lists those with jurisdiction)") },
 	/* The element-style (要素式) court complaint's own questions. */
