@@ -1,7 +1,9 @@
 # Documents for their receivers: the evidence-list CSV opens in Excel on a Chinese
 # Windows (UTF-8 with a byte order mark); the dossier's timestamp request says how to
 # send it to an authority and how to check the reply; the consumer-association letter
-# names the association.
+# names the association; the court complaint argues what it claims (the facts of the
+# fraud, the sale prohibition behind the expired-food compensation) and its account of
+# the talks leaves out the lawsuit itself.
 . "$TEST_LIB"
 
 new_case c || exit 1
@@ -65,5 +67,45 @@ lacks err "as the logged contact names it" "and draft no longer says it read the
 expect 0 "pack" "$DISPUTE" -C c pack --date 2026-11-18 -o named.zip
 check "the packed letter is addressed by name" sh -c \
     "unzip -p named.zip '*/data/documents/03-消费者协会投诉.txt' | grep -qx '杭州市消费者权益保护委员会：'"
+
+# The court complaint, in the furniture lawsuit and the expired-food case of examples/.
+for example in furniture-lawsuit expired-food; do
+	sh "$TEST_DATA_DIR/../../examples/$example.sh" "$SCRATCH/$example" >/dev/null \
+	    2>"$example.log" || { fail "example $example runs"; cat "$example.log"; }
+done
+furniture=$SCRATCH/furniture-lawsuit/case
+food=$SCRATCH/expired-food/case
+expect 0 "the furniture court complaint" "$DISPUTE" -C "$furniture" draft complaint --to court
+cp out court.txt
+contains court.txt "关于欺诈：被告在销售时所作的宣传和承诺（见证据3）：商品标题和详情页标明“北美黑胡桃木全实木”；下单前客服书面确认“桌面、桌腿都是实木”。" \
+    "the fraud claim states what was promised, with the listing's exhibit"
+contains court.txt "被告实际交付的商品（见证据5、证据6）：商品标题、详情页均标明" \
+    "and what was delivered, with the photo's and the report's exhibits"
+contains court.txt "被告的行为构成欺诈。依据《中华人民共和国消费者权益保护法》第五十五条第一款，原告有权要求被告按所付价款的三倍增加赔偿。" \
+    "and why that is fraud under CRPL art. 55"
+lacks court.txt "关于食品安全" "furniture is not argued as food"
+# 催告与协商: the talks, not the lawsuit (the case has its filing and judgment logged).
+sed -n '/^7\. 催告与协商/,/^8\. /p' court.txt >talks
+contains talks "消费者协会：消费者协会组织调解" "the talks list the mediation"
+lacks talks "法院" "the talks never list the court filing or the judgment"
+lacks talks "电子诉讼平台" "not even by its text"
+expect 0 "the English furniture complaint" "$DISPUTE" -C "$furniture" draft complaint --to court --lang en
+contains out "Fraud: what the defendant claimed and promised when selling (see Exhibit 3):" \
+    "the English complaint argues the fraud with its exhibits"
+contains out "What the defendant delivered (see Exhibit 5, Exhibit 6):" "and what was delivered"
+
+expect 0 "the expired-food court complaint" "$DISPUTE" -C "$food" draft complaint --to court
+cp out court.txt
+contains court.txt "关于食品安全：被告所售食品在交付时已超过标注的保质期。《中华人民共和国食品安全法》第三十四条第（十）项规定：“禁止生产经营标注虚假生产日期、保质期或者超过保质期的食品、食品添加剂。”（请核对现行官方文本）" \
+    "expired food cites the sale prohibition, marked for checking"
+contains court.txt "即经营不符合食品安全标准的食品（请核对现行官方文本），依据《中华人民共和国食品安全法》第一百四十八条第二款" \
+    "which makes it food failing the standards of art. 148"
+lacks court.txt "关于欺诈" "the food case claims no fraud"
+sed -n '/^7\. 催告与协商/,/^8\. /p' court.txt >talks
+contains talks "商家：商家称生产日期为喷码误差" "the food case's talks list the merchant's refusal"
+# Without a fraud or food claim there is no such argument.
+set_all "$furniture" demand.compensation none
+expect 0 "the complaint without compensation" "$DISPUTE" -C "$furniture" draft complaint --to court
+lacks out "关于欺诈" "no fraud argument when none is claimed"
 
 finish

@@ -15,6 +15,7 @@
 #include "dispute/report.h"
 #include "dispute/timeline.h"
 #include "dispute/validate.h"
+#include "court-facts.h"
 #include "claim.h"
 
 static const char *const platform_names[][3] = {
@@ -329,6 +330,7 @@ static void
 add_timeline(cJSON *view, const struct dispute_case *c)
 {
 	cJSON *list = cJSON_AddArrayToObject(view, "timeline");
+	cJSON *negotiation = cJSON_AddArrayToObject(view, "negotiation");
 	cJSON *contacts = cJSON_AddObjectToObject(view, "contacts");
 	const cJSON *item, *agreement = NULL;
 
@@ -353,6 +355,9 @@ add_timeline(cJSON *view, const struct dispute_case *c)
 		if (group == NULL)
 			group = cJSON_AddArrayToObject(contacts, channel);
 		cJSON_AddItemToArray(group, cJSON_Duplicate(e, 1));
+		/* The court complaint's account of the talks: a lawsuit is no part of them. */
+		if (strcmp(channel, "court") != 0)
+			cJSON_AddItemToArray(negotiation, cJSON_Duplicate(e, 1));
 		cJSON_AddItemToArray(list, e);
 	}
 	/* The latest signed agreement: the settlement letter becomes its 和解协议. */
@@ -700,7 +705,8 @@ draft_view_build(const struct dispute_case *c, const struct rules *rules, const 
 	add_seller(view, c);
 	add_association(view, c);
 	if (add_regulator(view, rules, today) != DISPUTE_OK ||
-	    add_claim(view, c, rules) != DISPUTE_OK) {
+	    add_claim(view, c, rules) != DISPUTE_OK ||
+	    court_facts_add(view, c, rules) != DISPUTE_OK) {
 		cJSON_Delete(view);
 		return DISPUTE_FAILED;
 	}
