@@ -14,6 +14,7 @@
 #include "dispute/output.h"
 #include "dispute/report.h"
 #include "dispute/summary.h"
+#include "dispute/wording.h"
 #include "json-output.h"
 #include "language.h"
 #include "procedure-output.h"
@@ -109,6 +110,33 @@ print_names(const char *label, const cJSON *names)
 	printf("\n");
 }
 
+/* Chinese authorities and courts get the Chinese documents, which print the buyer's
+ * words as written: an English text there needs a Chinese wording first. */
+static int
+print_english_texts(const cJSON *list)
+{
+	const cJSON *item;
+	int status = DISPUTE_OK;
+
+	if (cJSON_GetArraySize(list) == 0)
+		return DISPUTE_OK;
+	printf(_("\nwarning: the Chinese complaints and court papers print these words as "
+	    "written, in English; give them a Chinese wording before filing:\n"));
+	cJSON_ArrayForEach(item, list) {
+		const char *where = member(item, "where");
+
+		if (strcmp(where, "timeline") == 0)
+			status |= print_line(_("  the timeline entry of %s: %s"), member(item, "date"),
+			    member(item, "text"));
+		else if (strcmp(where, "evidence") == 0)
+			status |= print_line(_("  evidence %s: %s"), member(item, "id"),
+			    member(item, "text"));
+		else
+			status |= print_line("  %s: %s", where, member(item, "text"));
+	}
+	return status;
+}
+
 /* The facts, the evidence and the timeline come from case.json, whose names and texts
  * came from the buyer's files or from whoever sent the case: each line is printed
  * through print_line(). */
@@ -163,6 +191,7 @@ print_human(const cJSON *summary)
 		    shown_word("outcome", member(item, "outcome")), member(item, "text"),
 		    member(item, "ref")[0] != '\0' ? " [" : "", member(item, "ref"),
 		    member(item, "ref")[0] != '\0' ? "]" : "");
+	status |= print_english_texts(cJSON_GetObjectItem(summary, "english_texts"));
 	if (cJSON_GetObjectItem(summary, "procedure") != NULL) {
 		putchar('\n');
 		procedure_print(cJSON_GetObjectItem(summary, "procedure"));
@@ -209,6 +238,19 @@ add_facts_needed(const struct cmd_ctx *ctx, cJSON *summary)
 		return DISPUTE_FAILED;
 	}
 	return facts_needed(ctx->c, route != NULL ? route : "12315", now, court);
+}
+
+/* The buyer's texts that the Chinese documents would print in English. */
+static int
+add_english_texts(const struct cmd_ctx *ctx, cJSON *summary)
+{
+	cJSON *list = cJSON_AddArrayToObject(summary, "english_texts");
+
+	if (list == NULL) {
+		dispute_error(_("out of memory"));
+		return DISPUTE_FAILED;
+	}
+	return wording_english_texts(ctx->c, list);
 }
 
 /* The capture checklist, after the summary. */
@@ -280,8 +322,9 @@ cmd_status_exec(struct cmd_ctx *ctx)
 
 	if (summary_build(ctx->c, &ctx->rules, &ctx->holidays, ctx->today, &summary) != DISPUTE_OK)
 		return DISPUTE_FAILED;
-	if (add_facts_needed(ctx, summary) != DISPUTE_OK || add_procedure(ctx, summary) !=
-	    DISPUTE_OK) {
+	if (add_facts_needed(ctx, summary) != DISPUTE_OK ||
+	    add_english_texts(ctx, summary) != DISPUTE_OK ||
+	    add_procedure(ctx, summary) != DISPUTE_OK) {
 		cJSON_Delete(summary);
 		return DISPUTE_FAILED;
 	}

@@ -3,7 +3,9 @@
 # send it to an authority and how to check the reply; the consumer-association letter
 # names the association; the court complaint argues what it claims (the facts of the
 # fraud, the sale prohibition behind the expired-food compensation) and its account of
-# the talks leaves out the lawsuit itself.
+# the talks leaves out the lawsuit itself; with case.language en the dossier still
+# carries every filing in Chinese, the English ones beside them marked as translations,
+# and status flags the buyer's English words that the Chinese papers would print.
 . "$TEST_LIB"
 
 new_case c || exit 1
@@ -107,5 +109,51 @@ contains talks "商家：商家称生产日期为喷码误差" "the food case's 
 set_all "$furniture" demand.compensation none
 expect 0 "the complaint without compensation" "$DISPUTE" -C "$furniture" draft complaint --to court
 lacks out "关于欺诈" "no fraud argument when none is claimed"
+
+# case.language en: the Chinese filings stay, with English translations beside them.
+set_all "$furniture" case.language en demand.compensation fraud
+"$DISPUTE" -q -C "$furniture" log -c platform -d 2026-11-01 "Called JD support again; they refused" ||
+    exit 1
+expect 0 "pack an English case" "$DISPUTE" -C "$furniture" pack --date 2026-11-08 -o en.zip
+unzip -Z1 en.zip | sed -n 's#^[^/]*/data/documents/##p' >documents
+for name in 00-证据清单 01-平台投诉 02-12315投诉 03-消费者协会投诉 04-民事起诉状; do
+	check "the English case's dossier has the Chinese $name.txt" grep -qx "$name.txt" documents
+	check "and its PDF" grep -qx "$name.pdf" documents
+done
+for name in 00-evidence-list 01-platform-complaint 04-civil-complaint; do
+	check "the English case's dossier has $name.txt beside it" grep -qx "$name.txt" documents
+done
+unzip -p en.zip '*/data/documents/04-civil-complaint.txt' >civil-en.txt
+check "the English complaint opens by saying it is a translation of the Chinese one" test \
+    "$(head -n 1 civil-en.txt)" = "English translation, for reference only. The document to file with Chinese authorities and courts is the Chinese original, 04-民事起诉状.txt."
+unzip -p en.zip '*/data/documents/04-民事起诉状.txt' >civil-zh.txt
+check "the Chinese complaint is the Chinese draft" grep -q "^四、事实与理由" civil-zh.txt
+lacks civil-zh.txt "English translation" "and is not marked as a translation"
+# (The contact logged after the judgment reopens the case, so its public post is packed.)
+check "the public post is in the case's language" grep -qx "05-public-post.txt" documents
+check "and in that language alone" sh -c "! grep -qx '05-公开说明.txt' documents"
+unzip -p en.zip '*/data/index.html' >page.html
+contains page.html "04-民事起诉状.txt" "the cover page lists the Chinese complaint"
+contains page.html "04-civil-complaint.txt" "and the English translation"
+expect 0 "pack a Chinese case" "$DISPUTE" -C c pack --date 2026-11-18 -o zh-only.zip
+check "a Chinese case's dossier has no English documents" sh -c \
+    "! unzip -Z1 zh-only.zip | grep -q 'documents/0[0-9]-[a-z]'"
+
+# The English words the Chinese documents would print, flagged by status.
+expect 0 "status of the English case" "$DISPUTE" -C "$furniture" status
+contains out "warning: the Chinese complaints and court papers print these words as written, in English; give them a Chinese wording before filing:" \
+    "status warns about English text"
+line out "  the timeline entry of 2026-11-01: Called JD support again; they refused" \
+    "naming the timeline entry"
+lacks out "  the timeline entry of 2026-05-15" "Chinese entries are not flagged"
+set_all "$furniture" problem.loss_label "inspection fee"
+expect 0 "status --json of the English case" "$DISPUTE" -C "$furniture" status --json
+contains out '"where":	"problem.loss_label"' "status --json lists an English fact"
+contains out '"where":	"timeline"' "and the English timeline entry"
+contains out '"date":	"2026-11-01"' "with its date"
+expect 0 "status in Chinese" env -u LC_ALL LANG=zh_CN.UTF-8 "$DISPUTE" -C "$furniture" status
+contains out "警告：中文投诉书和起诉材料会照录以下英文内容；提交前请改写为中文：" "the warning is in Chinese under zh_CN"
+expect 0 "status of a case written in Chinese" "$DISPUTE" -C "$food" status
+lacks out "give them a Chinese wording" "a case written in Chinese gets no such warning"
 
 finish

@@ -133,16 +133,17 @@ add_tag_files(struct dossier_bag *b, const struct dispute_case *c, const char *d
  * are rendered, and printed together in one run of the print helper after. */
 struct documents {
 	struct dossier_bag *bag;
-	struct print_doc docs[DRAFT_KIND_MAX];
-	char *pdf_paths[DRAFT_KIND_MAX];
+	struct print_doc docs[DRAFT_DOCUMENT_MAX];
+	char *pdf_paths[DRAFT_DOCUMENT_MAX];
 	size_t count;
-	const char *date, *lang;
+	const char *date;
 };
 
 static int
-add_document(const char *name, char *text, void *ctx)
+add_document(const struct draft_document *document, char *text, void *ctx)
 {
 	struct documents *d = ctx;
+	const char *name = document->name;
 	char *path = NULL, *pdf_name = draft_pdf_name(name);
 	struct print_doc *doc = &d->docs[d->count];
 	int status = DISPUTE_FAILED;
@@ -158,7 +159,7 @@ add_document(const char *name, char *text, void *ctx)
 	/* The bag keeps TEXT until it is written, so the PDF can be made from it. */
 	doc->text = text;
 	doc->date = d->date;
-	doc->lang = d->lang;
+	doc->lang = document->lang;
 	doc->label = d->pdf_paths[d->count++];
 	if (asprintf(&path, "data/documents/%s", name) == -1)
 		goto oom;
@@ -185,8 +186,7 @@ static int
 add_documents(struct dossier_bag *b, const struct dispute_case *c,
     const struct dossier_inputs *in)
 {
-	struct documents d = { b, { { NULL, NULL, NULL, NULL } }, { NULL }, 0, in->date,
-	    draft_language(c) };
+	struct documents d = { b, { { NULL, NULL, NULL, NULL } }, { NULL }, 0, in->date };
 	size_t i;
 	int status;
 
