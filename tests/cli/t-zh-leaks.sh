@@ -1,7 +1,8 @@
 # Under zh_CN no English reaches what the buyer reads: every read-only command is run on
 # full cases (the furniture lawsuit and the expired-food post of examples/, each with
 # its dossier) and on a tampered copy, and any run of Latin words fails the test unless
-# it is one of the whitelisted things below. Under English, claim and status are English.
+# it is one of the whitelisted things below. Under English, claim, status and the court
+# table's note are English.
 # `help` is left out: it teaches the option syntax and the values to type, all Latin by
 # design (cli/t-i18n checks its translation).
 . "$TEST_LIB"
@@ -91,5 +92,9 @@ expect 0 "status in English" "$DISPUTE" -C "$dir" status
 contains out "next step: resolved: keep the dossier" "the English status is English"
 lacks out "已解决" "the English status has no Chinese outcome"
 lacks out "维权阶梯" "nor Chinese labels"
+expect 0 "court in English" "$DISPUTE" -C "$dir" court
+contains out "Court names: the list of districts: the current administrative divisions" \
+    "the court table's note is given in English"
+lacks out "区县名单" "not in Chinese"
 
 finish
