@@ -103,7 +103,7 @@ expect 0 "log a second contact on an existing date" "$DISPUTE" -C o log -c 12315
 contains o/case.json '"text":	"step-c"' "the second contact on an existing date is kept in case.json"
 check "case.json holds all five contacts" test "$(grep -c '"recorded":' o/case.json)" -eq 5
 expect 0 "status of the out-of-order case" "$DISPUTE" -C o status
-sed -n '/^timeline:/,$p' out | awk 'NR > 1 { print $1, $NF }' >got
+sed -n '/^timeline:/,/^$/p' out | awk 'NR > 1 && NF > 0 { print $1, $NF }' >got
 printf '%s\n' "2026-10-01 step-a" "2026-10-20 step-b" "2026-10-20 step-c" \
     "2026-11-10 step-d" "2026-11-15 step-e" >want
 same want got "status lists the timeline in date order"
