@@ -71,14 +71,30 @@ for example in furniture-lawsuit expired-food; do
 	no_english "$example: verify the dossier" verify "$SCRATCH/$example"/dispute-*.zip
 done
 
-# A tampered copy: verify names each problem's kind in Chinese.
+# A tampered copy and a tampered dossier: verify names each problem, and says what is
+# wrong, in Chinese; --json keeps the English kinds and details.
 cp -R "$SCRATCH/furniture-lawsuit/case" tampered
 chmod -R u+w tampered
 printf 'x' >>tampered/evidence/E05-defect.jpg
 rm tampered/evidence/E04-chat.txt
-expect 1 "verify the tampered case" zh -C tampered verify
-line out "已改动: evidence/E05-defect\.jpg: .*" "an altered file is said to be altered, in Chinese"
-line out "缺失: evidence/E04-chat\.txt: .*" "a missing file is said to be missing, in Chinese"
+printf 'x' >tampered/evidence/extra.txt
+no_english "verify the tampered case" -C "$SCRATCH/tampered" verify
+line out "已改动：evidence/E05-defect\.jpg：sha256 为 [0-9a-f]{64}，登记时为 [0-9a-f]{64}" \
+    "an altered file is said to be altered, in Chinese"
+line out "缺失：evidence/E04-chat\.txt：已登记为 E04，但磁盘上没有该文件" \
+    "a missing file is said to be missing, in Chinese"
+line out "多出：evidence/extra\.txt：未在 case\.json 中登记" "an extra file is named, in Chinese"
+zh -C tampered verify --json >out 2>err
+contains out '"kind":	"altered"' "verify --json keeps the English kind"
+contains out '"detail":	"recorded as E04 but not on disk"' "and the English detail"
+mkdir bag && (cd bag && unzip -q "$SCRATCH"/furniture-lawsuit/dispute-*.zip) || exit 1
+bag=$(ls bag)
+chmod -R u+w bag
+printf 'x' >>"bag/$bag/data/timeline.txt"
+rm "bag/$bag/bagit.txt"
+no_english "verify a tampered dossier" verify "$SCRATCH/bag/$bag"
+line out "已改动：data/timeline\.txt：sha256 校验值不符（manifest-sha256\.txt）" \
+    "an altered file of the dossier is named, in Chinese"
 
 # Under English, claim and status are English.
 dir=$SCRATCH/furniture-lawsuit/case
