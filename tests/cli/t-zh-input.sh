@@ -69,4 +69,16 @@ expect 1 "log -d 2026年13月1日 is refused" "$DISPUTE" -C c log -c 商家 -d 2
 contains err "month 13" "the refusal says which part of the date is wrong"
 same before.json c/case.json "refused logs leave case.json byte-identical"
 
+# The Chinese names are shown where the values are listed.
+expect 0 "help set in Chinese" env -u LC_ALL LANG=zh_CN.UTF-8 "$DISPUTE" help set
+contains out "(douyin 抖音, taobao 淘宝, jd 京东, pinduoduo 拼多多, kuaishou 快手, other 其他)" \
+    "help set names each platform in Chinese beside its word"
+contains out "(yes 是, no 否)" "and yes and no"
+expect 0 "help set in English" "$DISPUTE" help set
+contains out "(douyin, taobao, jd, pinduoduo, kuaishou, other)" "the English help lists the words alone"
+expect 0 "show in Chinese" env -u LC_ALL LANG=zh_CN.UTF-8 "$DISPUTE" -C c show
+line out "case.platform +京东" "show names a choice by its Chinese name under zh_CN"
+expect 0 "show FIELD" env -u LC_ALL LANG=zh_CN.UTF-8 "$DISPUTE" -C c show case.platform
+check "show FIELD prints the stored word, for scripts" test "$(cat out)" = jd
+
 finish
