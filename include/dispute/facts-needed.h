@@ -13,7 +13,9 @@
  * ("12315" or "consumer-association") need that C lacks, and to COURT those only the
  * court complaint needs, each name once, in the order of the field table. Which apply
  * follows from the case: the date of receipt not for goods never delivered, the
- * seller's promise where the goods differ from it or fraud is claimed. */
+ * seller's promise where the goods differ from it or fraud is claimed, the loss for
+ * goods that hurt the buyer, and on JD and Taobao whether the platform sold the goods
+ * itself (order.self_operated, needed now). */
 int facts_needed(const struct dispute_case *c, const char *route, cJSON *now, cJSON *court);
 
 #endif

@@ -167,6 +167,20 @@ check "nor order.promise" sh -c '! grep -qxF order.promise missing'
 expect 0 "status of a fraud claim" "$DISPUTE" -C kinds status
 missing
 check "a fraud claim needs the promise it says was broken" grep -qxF order.promise missing
+check "no platform, no question of self-operation" sh -c '! grep -qxF order.self_operated missing'
+"$DISPUTE" -q -C kinds set case.platform jd || exit 1
+expect 0 "status of a JD order" "$DISPUTE" -C kinds status
+missing
+check "a JD order asks now whether JD sold it itself" grep -qxF order.self_operated now
+"$DISPUTE" -q -C kinds set case.platform douyin || exit 1
+expect 0 "status of a Douyin order" "$DISPUTE" -C kinds status
+missing
+check "a Douyin order does not" sh -c '! grep -qxF order.self_operated missing'
+check "nor is the loss needed for goods that hurt no one" sh -c '! grep -qxF problem.loss missing'
+"$DISPUTE" -q -C kinds set problem.category harmful || exit 1
+expect 0 "status of harmful goods" "$DISPUTE" -C kinds status
+missing
+check "harmful goods need the loss for a lawsuit" grep -qxF problem.loss missing
 "$DISPUTE" -q -C kinds log -c consumer-association -d 2026-10-01 "投诉" || exit 1
 expect 0 "status on the consumer-association route" "$DISPUTE" -C kinds status
 missing

@@ -41,10 +41,23 @@ court_element(const struct dispute_case *c, const char *field)
 	if (strcmp(field, "order.promise") == 0)
 		return is(c, "problem.category", "not-as-described") ||
 		    is(c, "problem.category", "counterfeit") || is(c, "demand.compensation", "fraud");
+	/* Goods that hurt the buyer: the court needs the cost of the harm. */
+	if (strcmp(field, "problem.loss") == 0)
+		return is(c, "problem.category", "harmful");
 	/* An occupation or a work unit: either one answers the element. */
 	if (strcmp(field, "claimant.occupation") == 0)
 		return case_get(c, "claimant.employer") == NULL;
 	return listed(court_elements, field);
+}
+
+/* Whether the platform makes FIELD a question to answer before any complaint: on JD
+ * and Taobao (Tmall) the platform itself often sells (自营), and is then the seller
+ * that 12315 and a court take the complaint against. */
+static int
+needed_now(const struct dispute_case *c, const char *field)
+{
+	return strcmp(field, "order.self_operated") == 0 &&
+	    (is(c, "case.platform", "jd") || is(c, "case.platform", "taobao"));
 }
 
 int
@@ -62,7 +75,8 @@ facts_needed(const struct dispute_case *c, const char *route, cJSON *now, cJSON 
 
 		if (case_get(c, f->name) != NULL)
 			continue;
-		if (listed(platform->required, f->name) || listed(authority->required, f->name))
+		if (listed(platform->required, f->name) || listed(authority->required, f->name) ||
+		    needed_now(c, f->name))
 			into = now;
 		else if (listed(lawsuit->required, f->name) || court_element(c, f->name))
 			into = court;
