@@ -149,6 +149,7 @@ print_human(const cJSON *summary)
 	const cJSON *missing = cJSON_GetObjectItem(summary, "missing_facts");
 	const cJSON *now = cJSON_GetObjectItem(summary, "facts_needed_now");
 	const cJSON *court = cJSON_GetObjectItem(summary, "facts_needed_for_court");
+	char channel[128], outcome[128];
 	int status = DISPUTE_OK, optional;
 
 	print_ladder(cJSON_GetObjectItem(summary, "ladder"));
@@ -170,10 +171,11 @@ print_human(const cJSON *summary)
 			printf(_(", %s %d"), shown_kind(item->string), (int)item->valuedouble);
 	printf("\n");
 	cJSON_ArrayForEach(item, evidence) {
-		char *listed = NULL, taken[64] = "";
+		char *listed = NULL, taken[64] = "", kind[128];
 
-		if (asprintf(&listed, _("  %-4s %-20s %-28s %12.0f bytes  %s  %s"),
-		    member(item, "id"), shown_kind(member(item, "kind")), member(item, "file"),
+		if (asprintf(&listed, _("  %-4s %s %-28s %12.0f bytes  %s  %s"),
+		    member(item, "id"), shown_padded(shown_kind(member(item, "kind")), 20, kind,
+		    sizeof kind), member(item, "file"),
 		    cJSON_GetObjectItem(item, "size")->valuedouble, member(item, "mime"),
 		    member(item, "original_name")) == -1) {
 			dispute_error(_("out of memory"));
@@ -186,9 +188,11 @@ print_human(const cJSON *summary)
 	}
 	printf(_("\ntimeline: %d contact(s)\n"), cJSON_GetArraySize(timeline));
 	cJSON_ArrayForEach(item, timeline)
-		status |= print_line("  %s  %-20s %-11s %s%s%s%s", member(item, "date"),
-		    shown_word("channel", member(item, "channel")),
-		    shown_word("outcome", member(item, "outcome")), member(item, "text"),
+		status |= print_line("  %s  %s %s %s%s%s%s", member(item, "date"),
+		    shown_padded(shown_word("channel", member(item, "channel")), 20, channel,
+		    sizeof channel),
+		    shown_padded(shown_word("outcome", member(item, "outcome")), 11, outcome,
+		    sizeof outcome), member(item, "text"),
 		    member(item, "ref")[0] != '\0' ? " [" : "", member(item, "ref"),
 		    member(item, "ref")[0] != '\0' ? "]" : "");
 	status |= print_english_texts(cJSON_GetObjectItem(summary, "english_texts"));

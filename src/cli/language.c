@@ -1,5 +1,8 @@
 /* The words and texts of the case in the language of the interface (see language.h). */
 #include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+#include <wchar.h>
 
 #include "dispute/aliases.h"
 #include "dispute/evidence.h"
@@ -50,4 +53,41 @@ shown_member(const cJSON *item, const char *zh_name, const char *en_name)
 	if (chosen == NULL)
 		chosen = zh != NULL ? zh : en;
 	return chosen != NULL ? chosen : "";
+}
+
+/* The columns TEXT takes on a terminal: two for a wide (CJK) character; a byte that is
+ * no character of the locale counts as one. */
+static int
+columns_of(const char *text)
+{
+	mbstate_t state;
+	size_t left = strlen(text);
+	int columns = 0;
+
+	memset(&state, 0, sizeof state);
+	while (left > 0) {
+		wchar_t wc;
+		size_t n = mbrtowc(&wc, text, left, &state);
+		int w;
+
+		if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
+			memset(&state, 0, sizeof state);
+			n = 1;
+			w = 1;
+		} else
+			w = wcwidth(wc) < 0 ? 1 : wcwidth(wc);
+		columns += w;
+		text += n;
+		left -= n;
+	}
+	return columns;
+}
+
+const char *
+shown_padded(const char *text, int columns, char *buf, size_t len)
+{
+	int pad = columns - columns_of(text);
+
+	snprintf(buf, len, "%s%*s", text, pad > 0 ? pad : 0, "");
+	return buf;
 }

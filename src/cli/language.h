@@ -4,6 +4,8 @@
 #ifndef DISPUTE_CLI_LANGUAGE_H
 #define DISPUTE_CLI_LANGUAGE_H
 
+#include <stddef.h>
+
 #include <cjson/cJSON.h>
 
 /* VALUE of the choice field FIELD as the buyer reads it: its Chinese name when the
@@ -20,5 +22,9 @@ const char *shown_kind(const char *kind);
 /* The string member ZH_NAME of ITEM when the interface speaks Chinese, else EN_NAME;
  * the other one when that is absent, "" when both are. */
 const char *shown_member(const cJSON *item, const char *zh_name, const char *en_name);
+
+/* TEXT followed by spaces up to COLUMNS terminal columns (a CJK character takes two),
+ * in BUF of LEN bytes, which it returns: printf's %-20s counts bytes, not columns. */
+const char *shown_padded(const char *text, int columns, char *buf, size_t len);
 
 #endif

@@ -96,6 +96,28 @@ no_english "verify a tampered dossier" verify "$SCRATCH/bag/$bag"
 line out "已改动：data/timeline\.txt：sha256 校验值不符（manifest-sha256\.txt）" \
     "an altered file of the dossier is named, in Chinese"
 
+# The columns of status line up in Chinese as in English: a Chinese character takes two
+# terminal columns, so the evidence's file names and the timeline's texts start in one
+# column on every line.
+zh -C "$SCRATCH/furniture-lawsuit/case" status >out 2>err
+# start_columns PATTERN FIELD: the terminal column where field FIELD (2-spaces apart)
+# starts, on each line matching PATTERN, one a line.
+start_columns() {
+	python3 -c '
+import re, sys, unicodedata
+def width(s):
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+for line in open("out", encoding="utf-8"):
+    if re.match(sys.argv[1], line):
+        m = re.match(sys.argv[2], line)
+        print(width(line[:m.end()]))
+' "$1" "$2" | sort -u
+}
+check "the evidence's file names start in one column" \
+    test "$(start_columns '  E0[0-9] ' '  E0[0-9]  \S+ +' | wc -l)" -eq 1
+check "the timeline's texts start in one column" \
+    test "$(start_columns '  2026-' '  2026-\S+  \S+ +\S+ +' | wc -l)" -eq 1
+
 # Under English, claim and status are English.
 dir=$SCRATCH/furniture-lawsuit/case
 expect 0 "claim in English" "$DISPUTE" -C "$dir" claim
