@@ -153,6 +153,11 @@ contains out '"where":	"timeline"' "and the English timeline entry"
 contains out '"date":	"2026-11-01"' "with its date"
 expect 0 "status in Chinese" env -u LC_ALL LANG=zh_CN.UTF-8 "$DISPUTE" -C "$furniture" status
 contains out "警告：中文投诉书和起诉材料会照录以下英文内容；提交前请改写为中文：" "the warning is in Chinese under zh_CN"
+expect 0 "a Chinese draft of the English case" "$DISPUTE" -C "$furniture" draft complaint --to court --lang zh-CN
+contains err "warning: the Chinese draft prints 2 texts of the buyer's as written, in English; \`dispute status\` lists them" \
+    "drafting in Chinese warns about the English texts it prints"
+expect 0 "the English draft of the English case" "$DISPUTE" -C "$furniture" draft complaint --to court
+lacks err "as written, in English" "the English draft does not"
 expect 0 "status of a case written in Chinese" "$DISPUTE" -C "$food" status
 lacks out "give them a Chinese wording" "a case written in Chinese gets no such warning"
 
