@@ -4,6 +4,7 @@
 #include "dispute/i18n.h"
 #include "dispute/report.h"
 #include "dispute/timeline.h"
+#include "language.h"
 
 static const struct cmd_option log_options[] = {
 	{ "channel", 'c', 1, "CHANNEL",
@@ -44,7 +45,8 @@ cmd_log_exec(struct cmd_ctx *ctx)
 	timeline_normalize(&entry, date);
 	if (timeline_add(ctx->c, &entry, ctx->today) != DISPUTE_OK || case_save(ctx->c) != DISPUTE_OK)
 		return DISPUTE_FAILED;
-	dispute_notice(_("logged %s %s (%s)"), entry.date, entry.channel, entry.outcome);
+	dispute_notice(_("logged %s %s (%s)"), entry.date, shown_word("channel", entry.channel),
+	    shown_word("outcome", entry.outcome));
 	return DISPUTE_OK;
 }
 

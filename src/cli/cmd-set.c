@@ -144,6 +144,8 @@ cmd_set_exec(struct cmd_ctx *ctx)
 		goto out;
 	if (unset)
 		dispute_notice(_("%s cleared"), field->name);
+	else if (strcmp(shown_value(field->name, value), value) != 0)
+		dispute_notice(_("%s = %s (%s)"), field->name, value, shown_value(field->name, value));
 	else
 		dispute_notice("%s = %s", field->name, value);
 	if (!unset && strcmp(field->name, "claimant.id_number") == 0)

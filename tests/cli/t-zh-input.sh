@@ -69,6 +69,18 @@ expect 1 "log -d 2026年13月1日 is refused" "$DISPUTE" -C c log -c 商家 -d 2
 contains err "month 13" "the refusal says which part of the date is wrong"
 same before.json c/case.json "refused logs leave case.json byte-identical"
 
+# Under zh_CN the confirmations name the values in Chinese, beside the stored word.
+zhc() {
+	env -u LC_ALL -u LC_MESSAGES -u LANGUAGE LANG=zh_CN.UTF-8 "$DISPUTE" "$@"
+}
+expect 0 "set in Chinese under zh_CN" zhc -C c set case.platform 拼多多
+contains err "case.platform = pinduoduo（拼多多）" "set confirms the word and its Chinese name"
+expect 0 "log in Chinese under zh_CN" zhc -C c log -c 平台 -o 未答复 -d 2026年10月16日 "平台未答复"
+contains err "已记录 2026-10-16 平台（未答复）" "log confirms in Chinese"
+expect 0 "set in English" "$DISPUTE" -C c set case.platform 京东
+contains err "case.platform = jd" "the English confirmation gives the word"
+lacks err "（京东）" "and not the Chinese name"
+
 # The Chinese names are shown where the values are listed.
 expect 0 "help set in Chinese" env -u LC_ALL LANG=zh_CN.UTF-8 "$DISPUTE" help set
 contains out "(douyin 抖音, taobao 淘宝, jd 京东, pinduoduo 拼多多, kuaishou 快手, other 其他)" \
