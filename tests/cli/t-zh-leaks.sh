@@ -1,5 +1,5 @@
 # Under zh_CN no English reaches what the buyer reads: every read-only command is run on
-# full cases (the furniture lawsuit and the expired-food post of examples/, each with
+# full cases (the five stories of examples/, each with
 # its dossier) and on a tampered copy, and any run of Latin words fails the test unless
 # it is one of the whitelisted things below. Under English, claim, status and the court
 # table's note are English.
@@ -15,7 +15,8 @@ zh() {
 # Whitelisted: URLs and domain names; commands (`...` and "dispute ..."); file names and
 # paths; field names (case.court); MIME types (image/png); anything holding a digit
 # (order numbers, E01, SHA-256 values, RFC 3161); options (--force); the checkbox [x];
-# and these names of standards and formats, which Chinese text writes in Latin letters.
+# a lone capital letter, as the buyer's own text has them (a size M, a block B 栋); and
+# these names of standards and formats, which Chinese text writes in Latin letters.
 latin() {
 	sed -E \
 	    -e 's#https?://[^ ，。；）)」”]*##g' \
@@ -29,6 +30,7 @@ latin() {
 	    -e 's#[A-Za-z0-9-]*[0-9][A-Za-z0-9-]*##g' \
 	    -e 's#(^|[^A-Za-z])--?[a-z][a-z-]*#\1#g' \
 	    -e 's#\[x\]##g' \
+	    -e 's#(^|[^A-Za-z])[A-Z]([^A-Za-z]|$)#\1\2#g' \
 	    -e 's#\b(BagIt|sha256|RFC|TSA|UTC|CSV|PDF|JSON|HTML|EXIF|GPS|UTF)\b##g' \
 	    "$1" | grep -oE "[A-Za-z][A-Za-z']*( +[A-Za-z][A-Za-z']*)*"
 }
@@ -49,15 +51,18 @@ no_english() {
 }
 
 # The checker itself: it catches English and passes the whitelisted words.
-printf '下一步：ask the merchant\n状态：jd\n' >sample
+printf '下一步：ask the merchant\n状态：jd\n注：a\n' >sample
 latin sample >leaks
 check "the checker finds a run of English words" grep -qx "ask the merchant" leaks
 check "the checker finds a single English word" grep -qx "jd" leaks
-printf '见 https://a.example/x?y=1 与 gsxt.gov.cn；运行 `dispute pack` 或 dispute add-evidence -k order FILE；\n文件 evidence/E01-order.png（image/png，BagIt 1.0，sha256）；填写 claimant.address，[x]\n' >sample
+check "even a lone small letter" grep -qx "a" leaks
+printf '见 https://a.example/x?y=1 与 gsxt.gov.cn；运行 `dispute pack` 或 dispute add-evidence -k order FILE；\n文件 evidence/E01-order.png（image/png，BagIt 1.0，sha256）；填写 claimant.address，[x]\n规格 M 码，B 栋\n' >sample
 check "the checker passes the whitelisted words" test -z "$(latin sample)"
 
-for example in furniture-lawsuit expired-food; do
-	sh "$TEST_DATA_DIR/../../examples/$example.sh" "$SCRATCH/$example" >/dev/null 2>"$example.log" ||
+for example in furniture-lawsuit expired-food power-bank clothing-colour skin-care-allergy; do
+	# The stories are dated by their own clock, not the suite's fixed day.
+	env -u SOURCE_DATE_EPOCH sh "$TEST_DATA_DIR/../../examples/$example.sh" \
+	    "$SCRATCH/$example" >/dev/null 2>"$example.log" ||
 		{ fail "example $example runs"; cat "$example.log"; continue; }
 	dir=$SCRATCH/$example/case
 	for command in "status" "status --checklist" "show" "claim" "court" "verify" \
