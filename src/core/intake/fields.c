@@ -147,26 +147,42 @@ field_alias_list(const struct field *field)
 	return field->choices == yes_no ? "yes-no" : field->name;
 }
 
-/* S, or the value of FIELD it is an alias of ("京东" for jd), into CANON. */
+/* The choice of FIELD that WORD is, or NULL. */
+static const char *
+choice_named(const struct field *field, const char *word)
+{
+	int i;
+
+	for (i = 0; word != NULL && field->choices[i] != NULL; i++)
+		if (strcmp(field->choices[i], word) == 0)
+			return field->choices[i];
+	return NULL;
+}
+
+/* The choice of FIELD that S is, or that S is an alias of ("京东" for jd), or NULL. The
+ * table of aliases is read only for what is not a choice itself. */
+static const char *
+choice_of(const struct field *field, const char *s)
+{
+	const char *choice = choice_named(field, s);
+
+	return choice != NULL ? choice : choice_named(field,
+	    aliases_canonical(aliases_default(), field_alias_list(field), s));
+}
+
+/* S as its choice of FIELD, into CANON. */
 static int
 check_choice(const struct field *field, const char *s, char *canon, size_t canon_len,
     char *reason, size_t reason_len)
 {
-	const char *value = s;
+	const char *value = choice_of(field, s);
 	char list[256];
-	int i;
 
-	for (i = 0; field->choices[i] != NULL; i++)
-		if (strcmp(field->choices[i], s) == 0)
-			goto found;
-	value = aliases_canonical(aliases_default(), field_alias_list(field), s);
-	for (i = 0; value != NULL && field->choices[i] != NULL; i++)
-		if (strcmp(field->choices[i], value) == 0)
-			goto found;
-	field_choices_text(field, list, sizeof list);
-	snprintf(reason, reason_len, _("\"%s\" is not one of: %s"), s, list);
-	return DISPUTE_FAILED;
-found:
+	if (value == NULL) {
+		field_choices_text(field, list, sizeof list);
+		snprintf(reason, reason_len, _("\"%s\" is not one of: %s"), s, list);
+		return DISPUTE_FAILED;
+	}
 	snprintf(canon, canon_len, "%s", value);
 	return DISPUTE_OK;
 }
