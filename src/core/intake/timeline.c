@@ -110,23 +110,25 @@ check_word(const char *what, const char *value, const char *const *words)
 	return DISPUTE_FAILED;
 }
 
-/* WORD, or the canonical word of LIST it is an alias of. */
+/* WORD, or the canonical word of LIST (one of WORDS) it is an alias of; the table of
+ * aliases is read only for what is not a word itself. */
 static const char *
-canonical_word(const char *list, const char *word)
+canonical_word(const char *list, const char *const *words, const char *word)
 {
 	const char *canonical;
 
-	if (word == NULL)
-		return NULL;
-	canonical = aliases_canonical(aliases_default(), list, word);
+	for (size_t i = 0; word != NULL && words[i] != NULL; i++)
+		if (strcmp(words[i], word) == 0)
+			return word;
+	canonical = word != NULL ? aliases_canonical(aliases_default(), list, word) : NULL;
 	return canonical != NULL ? canonical : word;
 }
 
 void
 timeline_normalize(struct timeline_entry *entry, char date[DATE_LEN])
 {
-	entry->channel = canonical_word("channel", entry->channel);
-	entry->outcome = canonical_word("outcome", entry->outcome);
+	entry->channel = canonical_word("channel", timeline_channels, entry->channel);
+	entry->outcome = canonical_word("outcome", timeline_outcomes, entry->outcome);
 	if (entry->date != NULL && date_input_parse(entry->date, date))
 		entry->date = date;
 }
