@@ -164,6 +164,9 @@ cmd_draft_exec(struct cmd_ctx *ctx)
 	draft_check_tone(ctx->c);
 	if (strcmp(lang, "zh-CN") == 0 && warn_english(ctx->c) != DISPUTE_OK)
 		return DISPUTE_FAILED;
+	if (strcmp(lang, "en") == 0 && strcmp(kind->name, "social") != 0)
+		dispute_notice(_("this English draft is for reading: Chinese authorities and courts "
+		    "take the Chinese one (`--lang zh-CN`), which the dossier always carries"));
 	status = DISPUTE_FAILED;
 	reason = ladder_obstacle(ctx->c, &ctx->rules, ctx->today, kind->name, !i18n_chinese());
 	if (reason != NULL && !args_has(ctx, OPT_FORCE)) {

@@ -158,6 +158,8 @@ contains err "warning: the Chinese draft prints 2 texts of the buyer's as writte
     "drafting in Chinese warns about the English texts it prints"
 expect 0 "the English draft of the English case" "$DISPUTE" -C "$furniture" draft complaint --to court
 lacks err "as written, in English" "the English draft does not"
+contains err "this English draft is for reading: Chinese authorities and courts take the Chinese one (\`--lang zh-CN\`)" \
+    "and says that the Chinese one is the one to file"
 expect 0 "status of a case written in Chinese" "$DISPUTE" -C "$food" status
 lacks out "give them a Chinese wording" "a case written in Chinese gets no such warning"
 
