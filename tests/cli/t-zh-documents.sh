@@ -22,8 +22,8 @@ check "the CSV starts with the UTF-8 byte order mark EF BB BF" test "$(bom list.
 check "the rest is valid UTF-8" iconv -f UTF-8 -t UTF-8 list.csv -o /dev/null
 check "one byte order mark only" test "$(grep -c "$(printf '\357\273\277')" list.csv)" -eq 1
 # Read as Excel does with the mark: UTF-8, the mark dropped, the header in Chinese.
-check "read as UTF-8 with its mark, the header is Chinese" test \
-    "$(python3 -c 'import csv,sys; print(next(csv.reader(open(sys.argv[1], encoding="utf-8-sig"))))' list.csv)" \
+check "read as UTF-8 with its mark, the header starts with the Chinese columns" test \
+    "$(python3 -c 'import csv,sys; print(next(csv.reader(open(sys.argv[1], encoding="utf-8-sig")))[:6])' list.csv)" \
     = "['序号', '证据名称', '证据来源', '证明目的', '文件名', 'SHA-256']"
 expect 0 "draft evidence-list --csv --lang en" "$DISPUTE" -C c draft evidence-list --csv --lang en -o list-en.csv
 check "the English CSV carries the mark too" test "$(bom list-en.csv)" = efbbbf

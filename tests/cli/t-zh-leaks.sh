@@ -16,7 +16,8 @@ zh() {
 # paths; field names (case.court); MIME types (image/png); anything holding a digit
 # (order numbers, E01, SHA-256 values, RFC 3161); options (--force); the checkbox [x];
 # a lone capital letter, as the buyer's own text has them (a size M, a block B 栋); and
-# these names of standards and formats, which Chinese text writes in Latin letters.
+# these names of standards, formats and their parts (PNG tIME), which Chinese text writes
+# in Latin letters.
 latin() {
 	sed -E \
 	    -e 's#https?://[^ ，。；）)」”]*##g' \
@@ -31,7 +32,7 @@ latin() {
 	    -e 's#(^|[^A-Za-z])--?[a-z][a-z-]*#\1#g' \
 	    -e 's#\[x\]##g' \
 	    -e 's#(^|[^A-Za-z])[A-Z]([^A-Za-z]|$)#\1\2#g' \
-	    -e 's#\b(BagIt|sha256|RFC|TSA|UTC|CSV|PDF|JSON|HTML|EXIF|GPS|UTF)\b##g' \
+	    -e ':names' -e 's#(^|[^A-Za-z])(BagIt|sha256|RFC|TSA|UTC|CSV|PDF|PNG|tIME|JPEG|HEIC|JSON|HTML|EXIF|GPS|UTF)([^A-Za-z]|$)#\1\3#g' -e 't names' \
 	    "$1" | grep -oE "[A-Za-z][A-Za-z']*( +[A-Za-z][A-Za-z']*)*"
 }
 
@@ -56,7 +57,7 @@ latin sample >leaks
 check "the checker finds a run of English words" grep -qx "ask the merchant" leaks
 check "the checker finds a single English word" grep -qx "jd" leaks
 check "even a lone small letter" grep -qx "a" leaks
-printf '见 https://a.example/x?y=1 与 gsxt.gov.cn；运行 `dispute pack` 或 dispute add-evidence -k order FILE；\n文件 evidence/E01-order.png（image/png，BagIt 1.0，sha256）；填写 claimant.address，[x]\n规格 M 码，B 栋\n' >sample
+printf '见 https://a.example/x?y=1 与 gsxt.gov.cn；运行 `dispute pack` 或 dispute add-evidence -k order FILE；\n文件 evidence/E01-order.png（image/png，BagIt 1.0，sha256）；填写 claimant.address，[x]\n规格 M 码，B 栋，PNG tIME 记录\n' >sample
 check "the checker passes the whitelisted words" test -z "$(latin sample)"
 
 for example in furniture-lawsuit expired-food power-bank clothing-colour skin-care-allergy; do
