@@ -154,34 +154,39 @@ contains err "dispute init" "the message points to dispute init"
 # What applies follows from the case: the seller's promise for goods unlike it, no date
 # of receipt for goods never delivered, the platform complaint's facts needed now.
 "$DISPUTE" -q init kinds || exit 1
-"$DISPUTE" -q -C kinds set problem.category not-as-described || exit 1
-expect 0 "status of goods unlike their description" "$DISPUTE" -C kinds status
-missing
-check "goods unlike the promise need order.promise for a lawsuit" grep -qxF order.promise missing
-check "order.received is needed for a lawsuit" grep -qxF order.received missing
-"$DISPUTE" -q -C kinds set problem.category not-delivered || exit 1
-expect 0 "status of goods never delivered" "$DISPUTE" -C kinds status
-missing
-check "goods never delivered need no order.received" sh -c '! grep -qxF order.received missing'
-check "nor order.promise" sh -c '! grep -qxF order.promise missing'
-"$DISPUTE" -q -C kinds set demand.compensation fraud || exit 1
-expect 0 "status of a fraud claim" "$DISPUTE" -C kinds status
-missing
-check "a fraud claim needs the promise it says was broken" grep -qxF order.promise missing
-check "no platform, no question of self-operation" sh -c '! grep -qxF order.self_operated missing'
-"$DISPUTE" -q -C kinds set case.platform jd || exit 1
-expect 0 "status of a JD order" "$DISPUTE" -C kinds status
-missing
-check "a JD order asks now whether JD sold it itself" grep -qxF order.self_operated now
-"$DISPUTE" -q -C kinds set case.platform douyin || exit 1
-expect 0 "status of a Douyin order" "$DISPUTE" -C kinds status
-missing
-check "a Douyin order does not" sh -c '! grep -qxF order.self_operated missing'
-check "nor is the loss needed for goods that hurt no one" sh -c '! grep -qxF problem.loss missing'
-"$DISPUTE" -q -C kinds set problem.category harmful || exit 1
-expect 0 "status of harmful goods" "$DISPUTE" -C kinds status
-missing
-check "harmful goods need the loss for a lawsuit" grep -qxF problem.loss missing
+
+# after TITLE FIELD VALUE: sets FIELD to VALUE in ./kinds, runs status (TITLE) and reads
+# what it needs into ./missing and ./now.
+after() {
+	"$DISPUTE" -q -C kinds set "$2" "$3" || exit 1
+	expect 0 "status of $1" "$DISPUTE" -C kinds status
+	missing
+}
+# needs TITLE FIELD [FILE]: FIELD is among the needed facts (of FILE, default missing).
+needs() {
+	check "$1" grep -qxF "$2" "${3:-missing}"
+}
+# needs_not TITLE FIELD: FIELD is not among them.
+needs_not() {
+	check "$1" sh -c "! grep -qxF '$2' missing"
+}
+
+after "goods unlike their description" problem.category not-as-described
+needs "goods unlike the promise need order.promise for a lawsuit" order.promise
+needs "order.received is needed for a lawsuit" order.received
+after "goods never delivered" problem.category not-delivered
+needs_not "goods never delivered need no order.received" order.received
+needs_not "nor order.promise" order.promise
+after "a fraud claim" demand.compensation fraud
+needs "a fraud claim needs the promise it says was broken" order.promise
+needs_not "no platform, no question of self-operation" order.self_operated
+after "a JD order" case.platform jd
+needs "a JD order asks now whether JD sold it itself" order.self_operated now
+after "a Douyin order" case.platform douyin
+needs_not "a Douyin order does not" order.self_operated
+needs_not "nor is the loss needed for goods that hurt no one" problem.loss
+after "harmful goods" problem.category harmful
+needs "harmful goods need the loss for a lawsuit" problem.loss
 "$DISPUTE" -q -C kinds log -c consumer-association -d 2026-10-01 "投诉" || exit 1
 expect 0 "status on the consumer-association route" "$DISPUTE" -C kinds status
 missing
