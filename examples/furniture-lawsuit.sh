@@ -58,7 +58,7 @@ cp "$media/material-report.pdf" "$incoming/材质检验报告.pdf"
 on_day 2026-07-27
 dispute add-evidence -k order --proves "购买事实、商品名称、价格和下单时间" "$incoming/京东订单截图.png"
 dispute add-evidence -k receipt -n "电子发票" --proves "被告收取货款 4680.00 元" "$incoming/电子发票.pdf"
-dispute add-evidence -k other -n "商品详情页截图" \
+dispute add-evidence -k listing -n "商品详情页截图" \
 	--proves "被告在商品标题和详情页宣传“北美黑胡桃木全实木”" "$incoming/商品详情页截图-全实木.png"
 dispute add-evidence -k chat -n "下单前咨询客服记录" \
 	--proves "下单前被告客服确认桌面、桌腿均为黑胡桃木实木，非贴皮或板材" \

@@ -66,9 +66,11 @@ dispute log -c platform -o refused -d 2026-09-22 -r "DY-KF-20260920-5521" \
 # (SOURCE_DATE_EPOCH is the program's "today": 2026-09-25 12:00 UTC).
 SOURCE_DATE_EPOCH=1790337600
 export SOURCE_DATE_EPOCH
+dispute set case.association "杭州市西湖区消费者权益保护委员会"
 dispute draft complaint --to consumer-association -o "$work/消费者协会投诉.txt"
 unset SOURCE_DATE_EPOCH
 grep -q "356.50" "$work/消费者协会投诉.txt"
+grep -qx "杭州市西湖区消费者权益保护委员会：" "$work/消费者协会投诉.txt"
 dispute log -c consumer-association -d 2026-09-25 -r "XBW-XH-2026-0925-0318" \
 	"向杭州市西湖区消费者权益保护委员会提交投诉及调解申请，附病历、收费票据和聊天记录"
 dispute log -c consumer-association -o agreement -d 2026-10-16 -r "XBW-XH-2026-0925-0318" \

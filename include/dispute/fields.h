@@ -46,6 +46,10 @@ void field_claimant_particulars(const struct dispute_case *c, const char **gende
  * claimant.id_number, naming both values. */
 int field_check_identity(const struct dispute_case *c);
 
+/* The list of rules/input-aliases.json that holds the Chinese for FIELD's choices: the
+ * field's name, or "yes-no" for the yes/no fields. */
+const char *field_alias_list(const struct field *field);
+
 /* The list of choices as "a, b, c" in BUF. */
 void field_choices_text(const struct field *field, char *buf, size_t len);
 

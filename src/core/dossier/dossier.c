@@ -137,16 +137,17 @@ add_tag_files(struct dossier_bag *b, const struct dispute_case *c,
  * are rendered, and printed together in one run of the print helper after. */
 struct documents {
 	struct dossier_bag *bag;
-	struct print_doc docs[DRAFT_KIND_MAX];
-	char *pdf_paths[DRAFT_KIND_MAX];
+	struct print_doc docs[DRAFT_DOCUMENT_MAX];
+	char *pdf_paths[DRAFT_DOCUMENT_MAX];
 	size_t count;
-	const char *date, *lang;
+	const char *date;
 };
 
 static int
-add_document(const char *name, char *text, void *ctx)
+add_document(const struct draft_document *document, char *text, void *ctx)
 {
 	struct documents *d = ctx;
+	const char *name = document->name;
 	char *path = NULL, *pdf_name = draft_pdf_name(name);
 	struct print_doc *doc = &d->docs[d->count];
 	int status = DISPUTE_FAILED;
@@ -162,7 +163,7 @@ add_document(const char *name, char *text, void *ctx)
 	/* The bag keeps TEXT until it is written, so the PDF can be made from it. */
 	doc->text = text;
 	doc->date = d->date;
-	doc->lang = d->lang;
+	doc->lang = document->lang;
 	doc->label = d->pdf_paths[d->count++];
 	if (asprintf(&path, "data/documents/%s", name) == -1)
 		goto oom;
@@ -189,8 +190,7 @@ static int
 add_documents(struct dossier_bag *b, const struct dispute_case *c,
     const struct dossier_inputs *in)
 {
-	struct documents d = { b, { { NULL, NULL, NULL, NULL } }, { NULL }, 0, in->date,
-	    draft_language(c) };
+	struct documents d = { b, { { NULL, NULL, NULL, NULL } }, { NULL }, 0, in->date };
 	size_t i;
 	int status;
 
@@ -465,7 +465,7 @@ static int
 write_timestamp_request(const struct dossier_bag *b, const char *path)
 {
 	const struct dossier_entry *tag = NULL;
-	int status;
+	int status, stem;
 
 	for (size_t i = 0; i < b->count; i++)
 		if (strcmp(b->entries[i].name, "tagmanifest-sha256.txt") == 0)
@@ -475,9 +475,14 @@ write_timestamp_request(const struct dossier_bag *b, const char *path)
 		return DISPUTE_FAILED;
 	}
 	status = timestamp_write_request(path, tag->data, tag->len, 0);
+	/* How to send it, written out: no command of ours sends this one, which may go to
+	 * an authority the buyer chooses long after the pack. PATH ends in ".tsq". */
+	stem = (int)(strlen(path) - 4);
 	if (status == DISPUTE_OK)
-		dispute_notice(_("%s: timestamp request over the tag manifest; send it to a timestamp "
-		    "authority and check its reply with `dispute verify --tsr REPLY`"), path);
+		dispute_notice(_("%s: timestamp request over the tag manifest; send it to a "
+		    "timestamp authority (RFC 3161), e.g. curl -H 'Content-Type: %s' --data-binary "
+		    "@%s URL > %.*s.tsr, and check the reply with `dispute verify --tsr %.*s.tsr "
+		    "%.*s.zip`"), path, STAMPS_CONTENT_TYPE, path, stem, path, stem, path, stem, path);
 	return status;
 }
 

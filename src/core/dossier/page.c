@@ -529,13 +529,14 @@ static int
 add_documents(struct page_build *pb)
 {
 	cJSON *list = cJSON_AddArrayToObject(pb->page, "documents");
-	const char *names[DRAFT_KIND_MAX];
-	size_t count = pb->in->draft_count, i;
+	struct draft_document docs[DRAFT_DOCUMENT_MAX];
+	const char *names[DRAFT_DOCUMENT_MAX];
+	size_t count = drafts_documents(pb->c, pb->in->drafts, pb->in->draft_count, docs), i;
 
 	if (list == NULL)
 		return oom();
 	for (i = 0; i < count; i++)
-		names[i] = draft_document_name(pb->in->drafts[i], pb->en ? "en" : "zh-CN");
+		names[i] = docs[i].name;
 	qsort(names, count, sizeof names[0], compare_names);
 	for (i = 0; i < count; i++) {
 		cJSON *doc = cJSON_CreateObject();

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dispute/association.h"
 #include "dispute/calendar.h"
 #include "dispute/courts.h"
 #include "dispute/draft-view.h"
@@ -14,6 +15,7 @@
 #include "dispute/report.h"
 #include "dispute/timeline.h"
 #include "dispute/validate.h"
+#include "court-facts.h"
 #include "claim.h"
 #include "evidence-view.h"
 
@@ -279,6 +281,7 @@ static void
 add_timeline(cJSON *view, const struct dispute_case *c)
 {
 	cJSON *list = cJSON_AddArrayToObject(view, "timeline");
+	cJSON *negotiation = cJSON_AddArrayToObject(view, "negotiation");
 	cJSON *contacts = cJSON_AddObjectToObject(view, "contacts");
 	const cJSON *item, *agreement = NULL;
 
@@ -303,6 +306,9 @@ add_timeline(cJSON *view, const struct dispute_case *c)
 		if (group == NULL)
 			group = cJSON_AddArrayToObject(contacts, channel);
 		cJSON_AddItemToArray(group, cJSON_Duplicate(e, 1));
+		/* The court complaint's account of the talks: a lawsuit is no part of them. */
+		if (strcmp(channel, "court") != 0)
+			cJSON_AddItemToArray(negotiation, cJSON_Duplicate(e, 1));
 		cJSON_AddItemToArray(list, e);
 	}
 	/* The latest signed agreement: the settlement letter becomes its 和解协议. */
@@ -607,6 +613,20 @@ add_regulator(cJSON *view, const struct rules *rules, const char *today)
 	return DISPUTE_OK;
 }
 
+/* The consumer association by name, for the letter's salutation. */
+static void
+add_association(cJSON *view, const struct dispute_case *c)
+{
+	int derived;
+	char *name = association_name(c, &derived);
+
+	if (name == NULL)
+		return;
+	cJSON_AddStringToObject(view, "association", name);
+	cJSON_AddBoolToObject(view, "association_derived", derived);
+	free(name);
+}
+
 int
 draft_view_build(const struct dispute_case *c, const struct rules *rules, const char *today,
     cJSON **out)
@@ -633,9 +653,11 @@ draft_view_build(const struct dispute_case *c, const struct rules *rules, const 
 	add_problem(view, c);
 	add_timeline(view, c);
 	add_seller(view, c);
+	add_association(view, c);
 	if (evidence_view_add(view, c) != DISPUTE_OK ||
 	    add_regulator(view, rules, today) != DISPUTE_OK ||
-	    add_claim(view, c, rules) != DISPUTE_OK) {
+	    add_claim(view, c, rules) != DISPUTE_OK ||
+	    court_facts_add(view, c, rules) != DISPUTE_OK) {
 		cJSON_Delete(view);
 		return DISPUTE_FAILED;
 	}

@@ -73,6 +73,9 @@ evidence_list_csv(const cJSON *view, int english, char **out)
 	*out = NULL;
 	if (csv == NULL)
 		goto oom;
+	/* The byte order mark tells Excel the file is UTF-8: without it, Excel on a
+	 * Chinese Windows reads a CSV as GBK and every Chinese cell comes out garbled. */
+	fputs("\xEF\xBB\xBF", csv);
 	/* After the first six columns come the list's own (份数, 证据形式, 备注), then the
 	 * time and origin of each file (证据规定 第九十三条), so that readers of the first
 	 * six keep working. */

@@ -3,7 +3,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dispute/aliases.h"
 #include "dispute/case.h"
+#include "dispute/date-input.h"
 #include "dispute/fields.h"
 #include "dispute/i18n.h"
 #include "dispute/report.h"
@@ -27,6 +29,9 @@ static const char *const categories[] = {
 const struct field field_table[] = {
 	{ "case.platform", FIELD_CHOICE, platforms, N_("where the order was placed") },
 	{ "case.language", FIELD_CHOICE, languages, N_("language of the drafts (default zh-CN)") },
+	{ "case.association", FIELD_TEXT, NULL,
+	  N_("the consumer association complained to, e.g. 杭州市西湖区消费者权益保护委员会 "
+	     "(default: the one a logged contact names)") },
 	{ "case.court", FIELD_TEXT, NULL,
 	  N_("the court a lawsuit goes to (`dispute court` lists those with jurisdiction)") },
 	/* The element-style (要素式) court complaint's own questions. */
@@ -136,18 +141,50 @@ field_choices_text(const struct field *field, char *buf, size_t len)
 		    field->choices[i]);
 }
 
-static int
-check_choice(const struct field *field, const char *s, char *reason, size_t reason_len)
+const char *
+field_alias_list(const struct field *field)
 {
-	char list[256];
+	return field->choices == yes_no ? "yes-no" : field->name;
+}
+
+/* The choice of FIELD that WORD is, or NULL. */
+static const char *
+choice_named(const struct field *field, const char *word)
+{
 	int i;
 
-	for (i = 0; field->choices[i] != NULL; i++)
-		if (strcmp(field->choices[i], s) == 0)
-			return DISPUTE_OK;
-	field_choices_text(field, list, sizeof list);
-	snprintf(reason, reason_len, _("\"%s\" is not one of: %s"), s, list);
-	return DISPUTE_FAILED;
+	for (i = 0; word != NULL && field->choices[i] != NULL; i++)
+		if (strcmp(field->choices[i], word) == 0)
+			return field->choices[i];
+	return NULL;
+}
+
+/* The choice of FIELD that S is, or that S is an alias of ("京东" for jd), or NULL. The
+ * table of aliases is read only for what is not a choice itself. */
+static const char *
+choice_of(const struct field *field, const char *s)
+{
+	const char *choice = choice_named(field, s);
+
+	return choice != NULL ? choice : choice_named(field,
+	    aliases_canonical(aliases_default(), field_alias_list(field), s));
+}
+
+/* S as its choice of FIELD, into CANON. */
+static int
+check_choice(const struct field *field, const char *s, char *canon, size_t canon_len,
+    char *reason, size_t reason_len)
+{
+	const char *value = choice_of(field, s);
+	char list[256];
+
+	if (value == NULL) {
+		field_choices_text(field, list, sizeof list);
+		snprintf(reason, reason_len, _("\"%s\" is not one of: %s"), s, list);
+		return DISPUTE_FAILED;
+	}
+	snprintf(canon, canon_len, "%s", value);
+	return DISPUTE_OK;
 }
 
 static int
@@ -167,7 +204,7 @@ field_normalize(const struct field *field, const char *value, const char *today,
     char **canonical)
 {
 	char reason[VALIDATE_REASON_MAX] = "";
-	char canon[64]; /* holds any canonical amount, phone, ID or credit code */
+	char canon[64]; /* holds any canonical choice, date, amount, phone, ID or credit code */
 	int64_t fen;
 	int status;
 
@@ -181,10 +218,10 @@ field_normalize(const struct field *field, const char *value, const char *today,
 	case FIELD_TEXT:
 		break;
 	case FIELD_CHOICE:
-		status = check_choice(field, value, reason, sizeof reason);
+		status = check_choice(field, value, canon, sizeof canon, reason, sizeof reason);
 		break;
 	case FIELD_DATE:
-		status = validate_date(value, today, reason, sizeof reason);
+		status = date_input_read(value, today, canon, reason, sizeof reason);
 		break;
 	case FIELD_AMOUNT:
 		status = amount_parse(value, &fen, reason, sizeof reason);
@@ -213,8 +250,7 @@ out:
 		return DISPUTE_FAILED;
 	}
 	/* Free text keeps every byte the user typed; typed values keep their canonical form. */
-	*canonical = strdup(field->type == FIELD_TEXT || field->type == FIELD_CHOICE ||
-	    field->type == FIELD_DATE || field->type == FIELD_COUNT ||
+	*canonical = strdup(field->type == FIELD_TEXT || field->type == FIELD_COUNT ||
 	    field->type == FIELD_ETHNICITY ? value : canon);
 	if (*canonical == NULL) {
 		dispute_error(_("out of memory"));

@@ -735,9 +735,17 @@ ladder_assess(const struct dispute_case *c, const struct rules *rules,
 	if (route_note != NULL) {
 		cJSON_AddStringToObject(ladder, "route_note", route_note);
 		free(route_note);
-	} else if (route != NULL && !resolved)
+		route_note = ladder_obstacle(c, rules, today, "12315", 1);
+		if (route_note != NULL)
+			cJSON_AddStringToObject(ladder, "route_note_en", route_note);
+		free(route_note);
+	} else if (route != NULL && !resolved) {
 		cJSON_AddStringToObject(ladder, "route_note", "已向 12315 投诉：12315 与消费者协会"
 		    "二者择一，不要再就同一争议向消费者协会投诉");
+		cJSON_AddStringToObject(ladder, "route_note_en", "filed with 12315: 12315 and the "
+		    "consumer association are alternatives, so do not complain to the association "
+		    "about the same dispute as well");
+	}
 	seller = cJSON_AddObjectToObject(ladder, "seller");
 	seller_missing = cJSON_AddArrayToObject(seller, "missing");
 	identified = seller_missing != NULL && ladder_seller_missing(c, seller_missing) == 0;
