@@ -133,7 +133,9 @@ expect 0 "the installed program, without DISPUTE_DATADIR or -C, drafts from its 
 same "$SCRATCH/outside/installed.txt" out "it drafts the same complaint"
 expect 0 "and finds its rule tables (status)" \
     "$SCRATCH/prefix/bin/dispute" -C "$SCRATCH/pb/case" status
-expect 0 "and packs" "$SCRATCH/prefix/bin/dispute" -C "$SCRATCH/pb/case" pack -o "$SCRATCH/relocated.zip"
+# (On the clock the example ran on: its evidence was added on 2026-11-20.)
+expect 0 "and packs" env SOURCE_DATE_EPOCH=1795300000 "$SCRATCH/prefix/bin/dispute" \
+    -C "$SCRATCH/pb/case" pack -o "$SCRATCH/relocated.zip"
 expect 0 "and the dossier verifies" "$SCRATCH/prefix/bin/dispute" verify "$SCRATCH/relocated.zip"
 unzip -l "$SCRATCH/relocated.zip" >relocated.list 2>&1
 contains relocated.list "data/thumbs/" "and its installed helper dispute-image made the page's thumbnails"
