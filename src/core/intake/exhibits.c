@@ -230,6 +230,15 @@ out:
 	return status;
 }
 
+void
+exhibits_fix_or_warn(struct dispute_case *c, const char *by)
+{
+	if (exhibits_fix(c, by) != DISPUTE_OK)
+		dispute_warning(_("the document was written, but case.json could not record that "
+		    "the exhibit numbers it cites are now fixed; until it does, removing evidence "
+		    "renumbers them"));
+}
+
 int
 exhibits_check_group(const struct dispute_case *c, long group)
 {
