@@ -51,8 +51,8 @@ done
 
 expect 0 "pack" "$DISPUTE" -C c pack -o d.zip
 unzip -p d.zip '*/data/index.html' >page.html
-contains page.html "拍摄 2026年10月11日 19:50:12（UTC+09:00）" "the page's list gives the capture time the Chinese way"
-contains page.html "<dd>2026年10月11日 19:50:12（UTC+09:00）（照片 EXIF 记录）</dd>" \
+contains page.html "拍摄时间（照片EXIF记录） 2026年10月11日 19:50:12（UTC+09:00）" "the page's list gives the capture time the Chinese way"
+contains page.html "<dt>拍摄时间（照片EXIF记录）</dt><dd>2026年10月11日 19:50:12（UTC+09:00）</dd>" \
     "the exhibit's page gives it too"
 contains page.html "添加 2026年11月18日 " "the page gives the time added the Chinese way"
 contains page.html "添加 2026年11月18日 11:06:40（UTC）</td>" \
@@ -65,7 +65,7 @@ check "the Chinese page holds no ISO date or time" sh -c \
 
 # English documents keep the ISO form, with the zone.
 expect 0 "draft evidence-list --lang en" "$DISPUTE" -C c draft evidence-list --lang en
-contains out "Taken (photo EXIF): 2026-10-11T19:50:12 (UTC+09:00)" \
+contains out "Taken (photo EXIF): 2026-10-11T19:50:12+09:00" \
     "the English list keeps the ISO time and its zone"
 
 finish

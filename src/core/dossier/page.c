@@ -25,6 +25,7 @@
 #include "dispute/template.h"
 #include "dispute/timeline.h"
 #include "page.h"
+#include "page-media.h"
 #include "text.h"
 #include "thumbs.h"
 
@@ -495,7 +496,8 @@ add_evidence(struct page_build *pb)
 	cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(pb->view, "evidence"))
 		if (add_evidence_item(pb, e, list, &pictures) != DISPUTE_OK)
 			goto out;
-	if (add_thumbnails(&pictures) != DISPUTE_OK)
+	if (add_thumbnails(&pictures) != DISPUTE_OK ||
+	    page_media_add(pb->c, list, pb->add, pb->ctx) != DISPUTE_OK)
 		goto out;
 	cJSON_ArrayForEach(item, list) {
 		pages = number_pages(item);

@@ -10,6 +10,7 @@
 #include "dispute/exhibits.h"
 #include "dispute/i18n.h"
 #include "dispute/report.h"
+#include "evidence-origin.h"
 #include "evidence-view.h"
 
 static const char *
@@ -111,6 +112,12 @@ item_view(const cJSON *item, const struct evidence_kind *kind, struct exhibit_nu
 			cJSON_AddStringToObject(e, copied[i], member(item, copied[i]));
 	add_time_zh(e, item, "added", NULL);
 	add_time_zh(e, item, "captured", member(item, "captured_offset"));
+	if (!evidence_origin_view(e, item)) {
+		cJSON_Delete(e);
+		return NULL;
+	}
+	/* The origin view writes the original's modification time as recorded. */
+	add_time_zh(e, e, "original_modified", NULL);
 	return e;
 }
 
