@@ -38,6 +38,11 @@ int exhibits_fixed(const struct dispute_case *c);
  * saves the case when that changed anything. C is open for writing. */
 int exhibits_fix(struct dispute_case *c, const char *by);
 
+/* exhibits_fix() after the document citing the numbers was written: a case.json that
+ * cannot be saved (a full disk) costs the buyer only the record, which a warning says,
+ * never the document. */
+void exhibits_fix_or_warn(struct dispute_case *c, const char *by);
+
 /* Checks that GROUP (1 to EXHIBIT_GROUP_MAX) may take more items: it is not the number
  * of a single exhibit nor a withdrawn one. Reports the problem and fails otherwise. */
 int exhibits_check_group(const struct dispute_case *c, long group);

@@ -205,7 +205,7 @@ cmd_draft_exec(struct cmd_ctx *ctx)
 		status = emit(ctx, kind, lang, text);
 	/* The draft cites the exhibit numbers: from now on they stay. */
 	if (status == DISPUTE_OK)
-		status = exhibits_fix(ctx->c, "draft");
+		exhibits_fix_or_warn(ctx->c, "draft");
 out:
 	free(reason);
 	free(text);

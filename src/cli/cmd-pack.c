@@ -59,13 +59,9 @@ cmd_pack_exec(struct cmd_ctx *ctx)
 	    password_obtain(args_get(ctx, OPT_PASSWORD_FILE), 1, &password) != DISPUTE_OK)
 		return DISPUTE_FAILED;
 	options.password = password;
-	/* Built once: the dossier and its public copy come from the same view and rules.
-	 * The dossier cites the exhibit numbers: from then on they stay, and its case.json
-	 * says so (fixed before it is written, so that packing again gives the same
-	 * dossier). */
+	/* Built once: the dossier and its public copy come from the same view and rules. */
 	if (dossier_inputs_build(ctx->c, &ctx->rules, &ctx->holidays, date, &inputs) != DISPUTE_OK ||
 	    dossier_inputs_check_date(ctx->c, &inputs, args_has(ctx, OPT_FORCE)) != DISPUTE_OK ||
-	    exhibits_fix(ctx->c, "pack") != DISPUTE_OK ||
 	    (password != NULL && dossier_inputs_seal(&inputs) != DISPUTE_OK) ||
 	    dossier_write(ctx->c, &inputs, &options, &written) != DISPUTE_OK) {
 		dispute_error(_("no dossier was written"));
@@ -75,6 +71,9 @@ cmd_pack_exec(struct cmd_ctx *ctx)
 	 * itself went there. */
 	if (written != NULL)
 		printf("%s\n", written);
+	/* The dossier cites the exhibit numbers: from now on they stay. Only once it is
+	 * written, so that a pack that fails or is interrupted leaves case.json as it was. */
+	exhibits_fix_or_warn(ctx->c, "pack");
 	if (args_has(ctx, OPT_PUBLIC)) {
 		/* Beside the dossier, never encrypted: it is meant to be shown. */
 		directory = written != NULL ? path_dirname(written) : strdup(".");

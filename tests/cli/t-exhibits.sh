@@ -39,7 +39,7 @@ line out "序号：2" "证据2 is still listed"
 contains out "状态：已撤回" "the text list shows 证据2 as withdrawn (已撤回)"
 line out "序号：3" "the chat log is still 证据3"
 line out "序号：4" "the later photo is still 证据4"
-contains out "证据数量：3项" "the count is of the items still there"
+contains out "证据数量：3项（另有1个编号已撤回，保留不用）" "the count is of the items still there, and says one number is withdrawn"
 expect 0 "draft complaint --to platform after the removal" "$DISPUTE" -C c draft complaint \
     --to platform
 contains out "证据3：聊天记录（chat-merchant.txt）" "the complaint still cites the chat log as 证据3"

@@ -8,7 +8,6 @@
 #include "dispute/calendar.h"
 #include "dispute/courts.h"
 #include "dispute/draft-view.h"
-#include "dispute/evidence.h"
 #include "dispute/fields.h"
 #include "dispute/i18n.h"
 #include "dispute/ladder.h"

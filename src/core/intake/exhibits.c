@@ -230,6 +230,15 @@ out:
 	return status;
 }
 
+void
+exhibits_fix_or_warn(struct dispute_case *c, const char *by)
+{
+	if (exhibits_fix(c, by) != DISPUTE_OK)
+		dispute_warning(_("the document was written, but case.json could not record that "
+		    "the exhibit numbers it cites are now fixed; until it does, removing evidence "
+		    "renumbers them"));
+}
+
 int
 exhibits_check_group(const struct dispute_case *c, long group)
 {
@@ -243,8 +252,10 @@ exhibits_check_group(const struct dispute_case *c, long group)
 		    EXHIBIT_GROUP_MAX);
 		return DISPUTE_FAILED;
 	}
+	/* A withdrawn single exhibit's number stays unused; a group whose part was withdrawn
+	 * takes further parts after it. */
 	cJSON_ArrayForEach(item, withdrawn_list(c)) {
-		if (stored_number(item).number == group) {
+		if (stored_number(item).number == group && stored_number(item).part == 0) {
 			dispute_error(_("--group: 证据%ld was withdrawn; its number is not given "
 			    "again (choose a new number, or see `dispute renumber`)"), group);
 			return DISPUTE_FAILED;
