@@ -14,7 +14,7 @@
 
 /* Evidence kinds that show what the seller claimed, and those that show what came. */
 static const char *const promise_kinds[] = { "listing", "livestream", NULL };
-static const char *const delivered_kinds[] = { "defect", "other", NULL };
+static const char *const delivered_kinds[] = { "defect", "report", "other", NULL };
 
 static int
 one_of(const char *word, const char *const *words)
