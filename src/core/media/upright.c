@@ -71,26 +71,14 @@ upright_make(const char *const *paths, size_t count, upright_fn on_upright, void
 	struct helper_limits limits = { HELPER_MEMORY_DEFAULT, UPRIGHT_CPU_PER_ITEM, 0 };
 	struct run run = { paths, on_upright, ctx };
 	cJSON *items;
-	size_t i = 0;
-	int status = DISPUTE_FAILED;
+	int status;
 
 	if (count == 0)
 		return DISPUTE_OK;
-	items = cJSON_CreateArray();
+	items = helper_path_items(paths, count, "image/jpeg");
 	if (items == NULL)
-		goto out;
-	for (; i < count; i++) {
-		cJSON *item = cJSON_CreateObject();
-
-		if (item == NULL || !cJSON_AddItemToArray(items, item) ||
-		    cJSON_AddStringToObject(item, "path", paths[i]) == NULL ||
-		    cJSON_AddStringToObject(item, "mime", "image/jpeg") == NULL)
-			goto out;
-	}
+		return DISPUTE_FAILED;
 	status = helper_batch("dispute-image", "upright", items, &limits, take_reply, lost, &run);
-out:
-	if (i < count) /* the request could not be built */
-		dispute_error(_("out of memory"));
 	cJSON_Delete(items);
 	return status;
 }

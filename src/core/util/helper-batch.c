@@ -190,3 +190,27 @@ out:
 	free(b);
 	return status;
 }
+
+cJSON *
+helper_path_items(const char *const *paths, size_t count, const char *mime)
+{
+	cJSON *items = cJSON_CreateArray(), *item;
+	size_t i;
+
+	for (i = 0; items != NULL && i < count; i++) {
+		item = cJSON_CreateObject();
+		if (item == NULL || !cJSON_AddItemToArray(items, item)) {
+			cJSON_Delete(item);
+			break;
+		}
+		if (cJSON_AddStringToObject(item, "path", paths[i]) == NULL ||
+		    (mime != NULL && cJSON_AddStringToObject(item, "mime", mime) == NULL))
+			break;
+	}
+	if (items == NULL || i < count) {
+		cJSON_Delete(items);
+		dispute_error(_("out of memory"));
+		return NULL;
+	}
+	return items;
+}

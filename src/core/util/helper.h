@@ -71,4 +71,8 @@ int helper_batch(const char *name, const char *command, const cJSON *items,
     const struct helper_limits *limits, helper_reply_fn on_reply, helper_lost_fn on_lost,
     void *ctx);
 
+/* The items of a request about the COUNT files at PATHS: [{"path"}], each with "mime":
+ * MIME too when it is not NULL. NULL, after one error, when memory runs out. */
+cJSON *helper_path_items(const char *const *paths, size_t count, const char *mime);
+
 #endif
