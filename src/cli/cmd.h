@@ -33,6 +33,7 @@ enum {
 	OPT_CHECKLIST,
 	OPT_ICS,
 	OPT_PDF,
+	OPT_APPLY,
 	OPT_CODES_END
 };
 

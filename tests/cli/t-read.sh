@@ -14,9 +14,9 @@ screen_chat chat.png
     "$DISPUTE" -q -C c add-evidence -k defect "$EVIDENCE/defect-photo.jpg"
 
 expect 0 "read reads every order and chat item" "$DISPUTE" -C c read
-contains out "E01	derived/E01-order.ocr.json	" "it names the order's derived file"
-contains out "E02	derived/E02-chat.ocr.json	" "and the chat's"
-lacks out "E03" "a defect photo is not read"
+contains err "E01: derived/E01-order.ocr.json, " "it names the order's derived file"
+contains err "E02: derived/E02-chat.ocr.json, " "and the chat's"
+lacks err "E03" "a defect photo is not read"
 check "the derived file is there, read-only" test -f c/derived/E01-order.ocr.json -a \
     ! -w c/derived/E01-order.ocr.json -o "$(id -u)" = 0
 same order.png c/evidence/E01-order.png "the original is byte-identical to what was added"
@@ -44,7 +44,7 @@ contains quotes "merchant 2026-10-05 14:30 亲，请提供订单号和联系电�
 lacks quotes "客服" "the window's title is not a quote"
 lacks quotes "请输入消息" "nor the input bar"
 
-expect 0 "read --json" "$DISPUTE" -C c read --json E02
+expect 0 "read --json" "$DISPUTE" -q -C c read --json E02
 check "--json is an array with the item's lines" python3 -c '
 import json, sys
 r = json.load(open("out"))
@@ -87,15 +87,16 @@ printf '2026-10-05 14:32 优品数码旗舰店客服\n%s\n' "$SCREEN_REFUSAL" >c
 iconv -f UTF-8 -t GB18030 chat-utf8.txt >chat-gb.txt
 "$DISPUTE" -q -C c add-evidence -k chat chat-gb.txt chat-utf8.txt 2>/dev/null
 expect 0 "read converts a GB18030 chat log" "$DISPUTE" -C c read E04 E05
-contains out "E04	derived/E04-chat.utf8.txt	converted from GB18030" "it says so"
+contains err "E04: derived/E04-chat.utf8.txt, converted from GB18030" "it says so"
 same chat-utf8.txt c/derived/E04-chat.utf8.txt "the UTF-8 copy holds the same text"
 same chat-gb.txt c/evidence/E04-chat.txt "the original stays byte-identical"
 contains err "E05: already UTF-8 text; nothing to convert" "a UTF-8 log is left as it is"
-lacks out "E05" "and has no derived file"
+lacks err "E05: derived" "and has no derived file"
 check "no UTF-8 copy of it" test ! -e c/derived/E05-chat.utf8.txt
-head -c 3000 /dev/urandom | tr -d '\000-\037' | head -c 2000 >random.txt
-printf '\377\377\377' >>random.txt
-"$DISPUTE" -q -C c add-evidence -k chat random.txt 2>/dev/null || true
+printf 'abc\377\377\377' >broken.txt
+"$DISPUTE" -q -C c add-evidence -k chat broken.txt 2>/dev/null
+expect 0 "read a log that is neither UTF-8 nor GB18030" "$DISPUTE" -C c read E06
+contains err "E06: neither UTF-8 nor GB18030 text; not converted" "it is left unconverted"
 
 # The derived files go into the dossier, in its manifest.
 "$DISPUTE" -q -C c set order.id 6938472910384756102

@@ -94,15 +94,15 @@ screen_chat() {
 	    "$1"
 }
 
-# screen_licence FILE: the business licence (营业执照) as a shop's qualification page
-# shows it.
+# screen_licence FILE [CODE]: the business licence (营业执照) as a shop's qualification
+# page shows it, with the credit code CODE (default: $SCREEN_CODE).
 screen_licence() {
 	convert -size 1080x2400 xc:white -font "$SCREEN_FONT" \
 	    -fill '#222222' -pointsize 44 -annotate +400+115 '店铺资质' \
 	    -fill '#fbf7ee' -draw 'rectangle 40,220 1040,1700' \
 	    -fill '#c0392b' -pointsize 72 -annotate +390+360 '营业执照' \
 	    -fill '#222222' -pointsize 34 \
-	    -annotate +80+480 "统一社会信用代码 $SCREEN_CODE" \
+	    -annotate +80+480 "统一社会信用代码 ${2:-$SCREEN_CODE}" \
 	    -annotate +80+580 "名称 $SCREEN_COMPANY" \
 	    -annotate +80+680 '类型 有限责任公司' \
 	    -annotate +80+780 "法定代表人 $SCREEN_REPRESENTATIVE" \
