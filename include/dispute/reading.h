@@ -19,6 +19,9 @@
 /* The largest derived file or exported chat log that is read. */
 #define READING_FILE_MAX (64u * 1024 * 1024)
 
+/* Whether evidence of KIND ("order") is read. */
+int reading_kind(const char *kind);
+
 /* Reads the items IDS (COUNT of them; all the order, chat, licence and logistics
  * items when COUNT is 0) of C, opened for writing, and saves the case. An explicit ID
  * that is unknown, or of another kind, is refused before anything is read; a file that

@@ -34,6 +34,7 @@ enum {
 	OPT_ICS,
 	OPT_PDF,
 	OPT_APPLY,
+	OPT_READ,
 	OPT_CODES_END
 };
 

@@ -98,6 +98,27 @@ printf 'abc\377\377\377' >broken.txt
 expect 0 "read a log that is neither UTF-8 nor GB18030" "$DISPUTE" -C c read E06
 contains err "E06: neither UTF-8 nor GB18030 text; not converted" "it is left unconverted"
 
+# add-evidence --read reads the files it adds, and prints the facts after their IDs.
+"$DISPUTE" -q init r
+expect 0 "add-evidence --read" "$DISPUTE" -C r add-evidence -k order --read order.png
+check "the item's line comes first" sh -c 'head -n 1 out | grep -q "^E01	E01-order.png	"'
+contains out "dispute set order.id $SCREEN_ORDER_ID	# E01 " "then the facts read from it"
+check "its derived file is written" test -f r/derived/E01-order.ocr.json
+expect 2 "--read with a kind that is not read" "$DISPUTE" -C r add-evidence -k defect --read \
+    "$EVIDENCE/defect-photo.jpg"
+contains err "--read reads order, chat, licence and logistics evidence, not defect" \
+    "the usage error says which kinds are read"
+expect 0 "add-evidence --read with a reader that crashes" env DISPUTE_HELPERDIR="$PWD/helpers" \
+    "$DISPUTE" -C r add-evidence -k chat --read chat.png
+contains err "warning: E02: not read" "the picture is passed over with a warning"
+printf '#!/bin/sh\necho "dispute-ocr: broken on purpose" >&2\nexit 1\n' >helpers/dispute-ocr
+"$DISPUTE" -q -C r rm-evidence E02
+expect 1 "add-evidence --read with a failing reader" env DISPUTE_HELPERDIR="$PWD/helpers" \
+    "$DISPUTE" -C r add-evidence -k chat --read chat.png
+contains err "the files were added, but not read; \`dispute read\` reads them" \
+    "the files stay added, and the buyer is told how to read them"
+contains out "E03	E03-chat.png	" "the item is added"
+
 # The derived files go into the dossier, in its manifest.
 "$DISPUTE" -q -C c set order.id 6938472910384756102
 expect 0 "pack" "$DISPUTE" -C c pack -o d.zip

@@ -38,8 +38,8 @@ member(const cJSON *record, const char *name)
 }
 
 /* The kinds whose pictures hold text worth reading. */
-static int
-readable_kind(const char *kind)
+int
+reading_kind(const char *kind)
 {
 	return strcmp(kind, "order") == 0 || strcmp(kind, "chat") == 0 ||
 	    strcmp(kind, "licence") == 0 || strcmp(kind, "logistics") == 0;
@@ -96,7 +96,7 @@ select_targets(struct session *s, char *const *ids, int count)
 			    ids[i]);
 			return DISPUTE_FAILED;
 		}
-		if (!readable_kind(member(record, "kind"))) {
+		if (!reading_kind(member(record, "kind"))) {
 			dispute_error(_("%s: %s evidence is not read; only order, chat, licence and "
 			    "logistics evidence is"), ids[i], member(record, "kind"));
 			return DISPUTE_FAILED;
@@ -107,7 +107,7 @@ select_targets(struct session *s, char *const *ids, int count)
 			return DISPUTE_FAILED;
 	if (count == 0)
 		cJSON_ArrayForEach(record, case_evidence(s->c))
-			if (readable_kind(member(record, "kind")) &&
+			if (reading_kind(member(record, "kind")) &&
 			    add_target(s, record) != DISPUTE_OK)
 				return DISPUTE_FAILED;
 	return DISPUTE_OK;
