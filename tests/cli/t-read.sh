@@ -44,6 +44,26 @@ contains quotes "merchant 2026-10-05 14:30 亲，请提供订单号和联系电�
 lacks quotes "客服" "the window's title is not a quote"
 lacks quotes "请输入消息" "nor the input bar"
 
+# The drafts quote the merchant's refusal, citing the chat by its evidence number.
+set_all c claimant.name 张三 claimant.phone 13812345678 claimant.id_number 11010519491231002X \
+    claimant.address 北京市朝阳区建国路88号 merchant.shop "$SCREEN_SHOP" \
+    merchant.company "$SCREEN_COMPANY" merchant.credit_code "$SCREEN_CODE" \
+    merchant.address "$SCREEN_ADDRESS" merchant.representative "$SCREEN_REPRESENTATIVE" \
+    case.platform douyin case.court 北京互联网法院 order.id "$SCREEN_ORDER_ID" \
+    order.product 充电宝 order.amount 199.00 order.date 2026-09-28 problem.category quality \
+    problem.description 无法充电 demand.text 退货退款
+reply="商家于2026年10月5日答复称：“${SCREEN_REFUSAL}”（证据2）。"
+expect 0 "draft complaint --to platform" "$DISPUTE" -C c draft complaint --to platform
+contains out "$reply" "the platform complaint quotes the refusal with its date and exhibit"
+expect 0 "draft complaint --to court" "$DISPUTE" -C c draft complaint --to court
+contains out "   $reply" "so does the court complaint, under the negotiation"
+check "which no longer says there was no negotiation" \
+    sh -c 'grep -A1 "^7. 催告与协商" out | tail -n 1 | grep -qF "$1"' sh "$reply"
+expect 0 "draft complaint --to court --lang en" "$DISPUTE" -C c draft complaint --to court \
+    --lang en
+contains out "The merchant replied on 2026-10-05: \"$SCREEN_REFUSAL\" (Exhibit 2)." \
+    "and the English one"
+
 expect 0 "read --json" "$DISPUTE" -q -C c read --json E02
 check "--json is an array with the item's lines" python3 -c '
 import json, sys

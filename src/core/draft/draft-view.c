@@ -15,6 +15,7 @@
 #include "dispute/timeline.h"
 #include "dispute/validate.h"
 #include "claim.h"
+#include "draft-quotes.h"
 
 static const char *const platform_names[][3] = {
 	{ "douyin", "抖音", "Douyin" },
@@ -681,6 +682,7 @@ draft_view_build(const struct dispute_case *c, const struct rules *rules, const 
 	add_order(view, c);
 	add_problem(view, c);
 	add_evidence(view, c);
+	draft_quotes_add(view, c);
 	add_timeline(view, c);
 	add_seller(view, c);
 	if (add_regulator(view, rules, today) != DISPUTE_OK ||
