@@ -1,0 +1,84 @@
+/* Covered copies of screenshots through the helper program dispute-image (cover.h). */
+#include <string.h>
+
+#include "dispute/i18n.h"
+#include "dispute/report.h"
+#include "cover.h"
+#include "helper.h"
+
+/* Processor time per picture: ample to decode, cover and encode 64 megapixels. */
+#define COVER_CPU_PER_ITEM 20
+
+struct run {
+	const struct cover_source *sources;
+	cover_fn on_covered;
+	void *ctx;
+};
+
+static void
+report_uncovered(const char *path, const char *why)
+{
+	dispute_error(_("%s: cannot be covered for the public copy (%s)"), path, why);
+}
+
+static int
+take_reply(size_t index, const cJSON *header, const char *payload, size_t len, void *ctx)
+{
+	const struct run *run = ctx;
+	const char *skipped = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(header,
+	    "skipped"));
+	const char *detail = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(header,
+	    "detail"));
+
+	if (skipped != NULL || len == 0) {
+		report_uncovered(run->sources[index].path, skipped == NULL ? _("no picture") :
+		    strcmp(skipped, "unsupported") == 0 ? _("not a JPEG, PNG, WebP, GIF, HEIF or "
+		    "TIFF picture") : strcmp(skipped, "undecodable") != 0 ?
+		    _("more than 64 megapixels") : detail != NULL ? detail :
+		    _("the picture does not decode"));
+		return DISPUTE_FAILED;
+	}
+	return run->on_covered(index, payload, len, run->ctx);
+}
+
+static int
+lost(size_t index, const char *why, void *ctx)
+{
+	const struct run *run = ctx;
+
+	report_uncovered(run->sources[index].path, why);
+	return DISPUTE_FAILED;
+}
+
+int
+cover_make(const struct cover_source *sources, size_t count, cover_fn on_covered, void *ctx)
+{
+	struct helper_limits limits = { HELPER_MEMORY_DEFAULT, COVER_CPU_PER_ITEM, 0 };
+	struct run run = { sources, on_covered, ctx };
+	cJSON *items = cJSON_CreateArray(), *item;
+	size_t i;
+	int status = DISPUTE_FAILED;
+
+	if (count == 0) {
+		cJSON_Delete(items);
+		return DISPUTE_OK;
+	}
+	for (i = 0; items != NULL && i < count; i++) {
+		item = cJSON_CreateObject();
+		if (item == NULL || !cJSON_AddItemToArray(items, item)) {
+			cJSON_Delete(item);
+			break;
+		}
+		if (cJSON_AddStringToObject(item, "path", sources[i].path) == NULL ||
+		    cJSON_AddStringToObject(item, "mime", sources[i].mime) == NULL ||
+		    !cJSON_AddItemToObject(item, "boxes", cJSON_Duplicate(sources[i].boxes, 1)))
+			break;
+	}
+	if (items == NULL || i < count)
+		dispute_error(_("out of memory"));
+	else
+		status = helper_batch("dispute-image", "cover", items, &limits, take_reply, lost,
+		    &run);
+	cJSON_Delete(items);
+	return status;
+}
