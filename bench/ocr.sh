@@ -42,7 +42,7 @@ ocr_bench() {
 import json, sys
 d, oid, amount, date, shop, code, company, address, rep, refusal, phone, other = sys.argv[1:]
 def facts(item):
-    return {s["field"]: s["value"] for s in json.load(open("%s/%s.json" % (d, item)))[0]
+    return {s["field"]: s["value"] for s in json.load(open("%s/%s.json" % (d, item)))["items"][0]
             ["suggestions"] if s["valid"]}
 licence = {"merchant.company": company, "merchant.credit_code": code,
            "merchant.address": address, "merchant.representative": rep}

@@ -18,6 +18,23 @@ static const struct cmd_option read_options[] = {
 	{ NULL, 0, 0, NULL, NULL }
 };
 
+/* {"schema": "dispute-read/1", "items": READINGS}, as every --json output names its
+ * schema first. */
+static int
+print_json(cJSON *readings)
+{
+	cJSON *out = cJSON_CreateObject();
+	int status = DISPUTE_FAILED;
+
+	if (out == NULL || cJSON_AddStringToObject(out, "schema", "dispute-read/1") == NULL ||
+	    !cJSON_AddItemReferenceToObject(out, "items", readings))
+		dispute_error(_("out of memory"));
+	else
+		status = json_print(out);
+	cJSON_Delete(out);
+	return status;
+}
+
 static int
 cmd_read_exec(struct cmd_ctx *ctx)
 {
@@ -36,7 +53,7 @@ cmd_read_exec(struct cmd_ctx *ctx)
 			dispute_notice(_("no fact recorded"));
 	}
 	if (args_has(ctx, OPT_JSON))
-		status = json_print(readings);
+		status = print_json(readings);
 	else {
 		if (!args_has(ctx, OPT_APPLY))
 			read_print_suggestions(readings);

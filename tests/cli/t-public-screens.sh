@@ -76,7 +76,7 @@ done
 expect 0 "read the copies back" "$DISPUTE" -q -C back read --json
 python3 -c '
 import json, sys
-for r in json.load(open("out")):
+for r in json.load(open("out"))["items"]:
     for l in r["lines"]:
         print(l["text"].replace(" ", ""))' >back.txt
 for value in "$SCREEN_ORDER_ID" "$SCREEN_BUYER_PHONE" "$SCREEN_OTHER_PHONE" 建国路 朝阳区 \

@@ -35,7 +35,7 @@ expect 0 "read --json the photographed licence" "$DISPUTE" -q -C c read --json E
 python3 - out "$SCREEN_CODE" "$SCREEN_COMPANY" "$SCREEN_ADDRESS" "$SCREEN_REPRESENTATIVE" \
     >photo-facts <<'PY'
 import json, sys
-got = {s["field"]: s for s in json.load(open(sys.argv[1]))[0]["suggestions"]}
+got = {s["field"]: s for s in json.load(open(sys.argv[1]))["items"][0]["suggestions"]}
 want = dict(zip(["merchant.credit_code", "merchant.company", "merchant.address",
                  "merchant.representative"], sys.argv[2:]))
 for field, value in want.items():

@@ -68,6 +68,8 @@ expect 0 "read --json" "$DISPUTE" -q -C c read --json E02
 check "--json is an array with the item's lines" python3 -c '
 import json, sys
 r = json.load(open("out"))
+assert r["schema"] == "dispute-read/1"
+r = r["items"]
 assert r[0]["id"] == "E02" and r[0]["reading"]["method"] == "ocr"
 assert any("不支持退货退款" in l["text"] for l in r[0]["lines"])'
 
