@@ -150,11 +150,20 @@ contains manifest "$derived_sha  data/derived/E01-order.ocr.json" \
 contains manifest "data/derived/E04-chat.utf8.txt" "and the UTF-8 copy"
 expect 0 "the dossier verifies" "$DISPUTE" verify d.zip
 
-# A derived file altered afterwards stops the dossier.
+expect 0 "verify the case folder" "$DISPUTE" verify c
+contains out "intact" "the case folder with its derived files is intact"
+
+# A derived file altered afterwards stops the dossier, and verify says so.
 chmod u+w c/derived/E01-order.ocr.json
 printf ' ' >>c/derived/E01-order.ocr.json
+expect 1 "verify the case with an altered derived file" "$DISPUTE" verify c
+contains out "derived/E01-order.ocr.json" "verify names the derived file"
+contains out "recorded $derived_sha" "and the SHA-256 recorded for it"
 expect 1 "pack with an altered derived file" "$DISPUTE" -C c pack -o e.zip --force
 contains err "changed since it was written" "the error says so"
 contains err "dispute read E01" "and how to write it again"
+rm -f c/derived/E04-chat.utf8.txt
+expect 1 "verify the case with a derived file missing" "$DISPUTE" verify c
+contains out "recorded as the reading of E04 but not on disk" "verify says which is missing"
 
 finish
