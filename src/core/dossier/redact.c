@@ -1,7 +1,8 @@
 /* Finding the private data in a screenshot's text (redact.h). Each line is taken as
  * the run of its words' texts without spaces, so that a number the OCR cut into
  * several words ("138 1234 5678") is still one number, and every byte of that run
- * knows the word it came from, whose box is then covered. */
+ * knows the word it came from, whose box is then covered. Words further apart than a
+ * space are kept apart ("¥199.00   20000" is not one number). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,6 +41,22 @@ run_free(struct run *r)
 	free(r->words);
 }
 
+/* Whether the words A and B, one after the other, are further apart than a space: a
+ * gap wider than 60 % of B's height. */
+static int
+apart(const cJSON *a, const cJSON *b)
+{
+	const cJSON *ba = cJSON_GetObjectItemCaseSensitive(a, "box");
+	const cJSON *bb = cJSON_GetObjectItemCaseSensitive(b, "box");
+	int gap, height;
+
+	if (cJSON_GetArraySize(ba) != 4 || cJSON_GetArraySize(bb) != 4)
+		return 1;
+	gap = cJSON_GetArrayItem(bb, 0)->valueint - cJSON_GetArrayItem(ba, 2)->valueint;
+	height = cJSON_GetArrayItem(bb, 3)->valueint - cJSON_GetArrayItem(bb, 1)->valueint;
+	return gap * 10 > height * 6;
+}
+
 static int
 run_of(const cJSON *line, struct run *r)
 {
@@ -51,7 +68,7 @@ run_of(const cJSON *line, struct run *r)
 	cJSON_ArrayForEach(w, words) {
 		const char *t = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(w, "text"));
 
-		room += t != NULL ? strlen(t) : 0;
+		room += (t != NULL ? strlen(t) : 0) + 1;
 		r->count++;
 	}
 	r->text = malloc(room);
@@ -63,6 +80,10 @@ run_of(const cJSON *line, struct run *r)
 		const char *t = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(w, "text"));
 
 		r->words[i] = w;
+		if (i > 0 && r->len > 0 && apart(r->words[i - 1], w)) {
+			r->text[r->len] = ' ';
+			r->word[r->len++] = i - 1;
+		}
 		for (; t != NULL && *t != '\0'; t++)
 			if (*t != ' ') {
 				r->text[r->len] = *t;
