@@ -141,6 +141,27 @@ contains err "the files were added, but not read; \`dispute read\` reads them" \
     "the files stay added, and the buyer is told how to read them"
 contains out "E03	E03-chat.png	" "the item is added"
 
+# rm-evidence takes the derived file with it: it holds the item's text.
+"$DISPUTE" -q init rm
+"$DISPUTE" -q -C rm add-evidence -k chat chat-gb.txt >/dev/null
+"$DISPUTE" -q -C rm read >/dev/null 2>&1
+check "the UTF-8 copy is written" test -f rm/derived/E01-chat.utf8.txt
+expect 0 "rm-evidence of an item read" "$DISPUTE" -C rm rm-evidence E01
+check "its derived file is gone" test ! -e rm/derived/E01-chat.utf8.txt
+
+# A picture whose header claims 400 megapixels is refused from the header, not decoded.
+python3 - <<'PY'
+import struct, zlib
+def chunk(kind, data):
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 20000, 20000, 8, 0, 0, 0, 0))
+png += chunk(b"IDAT", zlib.compress(b"\0" * 20001)) + chunk(b"IEND", b"")
+open("bomb.png", "wb").write(png)
+PY
+"$DISPUTE" -q -C rm add-evidence -k order bomb.png >/dev/null
+expect 0 "read a picture that claims 400 megapixels" "$DISPUTE" -C rm read
+contains err "warning: E02: not read (more than 40 megapixels)" "it is refused from its header"
+
 # The derived files go into the dossier, in its manifest.
 "$DISPUTE" -q -C c set order.id 6938472910384756102
 expect 0 "pack" "$DISPUTE" -C c pack -o d.zip

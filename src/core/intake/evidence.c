@@ -19,6 +19,7 @@
 #include "dispute/fsutil.h"
 #include "dispute/i18n.h"
 #include "dispute/progress.h"
+#include "dispute/reading.h"
 #include "dispute/report.h"
 #include "dispute/stamps.h"
 #include "digest-worker.h"
@@ -637,11 +638,27 @@ note_removed(struct dispute_case *c, const char *file)
 	return DISPUTE_OK;
 }
 
+/* The derived file `dispute read` recorded for ITEM, or NULL. */
+static char *
+derived_path(const struct dispute_case *c, const cJSON *item)
+{
+	const char *file = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(
+	    cJSON_GetObjectItemCaseSensitive(item, "reading"), "file"));
+	char *rel, *path;
+
+	if (file == NULL || strchr(file, '/') != NULL || file[0] == '.' ||
+	    (rel = dispute_asprintf("%s/%s", READING_DIR, file)) == NULL)
+		return NULL;
+	path = case_path(c, rel);
+	free(rel);
+	return path;
+}
+
 int
 evidence_remove(struct dispute_case *c, const char *id)
 {
 	cJSON *item = evidence_find(c, id);
-	char *dir = NULL, *path = NULL;
+	char *dir = NULL, *path = NULL, *derived = NULL;
 	unsigned long number = next_id_number(c) - 1;
 	int status = DISPUTE_FAILED;
 
@@ -649,6 +666,7 @@ evidence_remove(struct dispute_case *c, const char *id)
 		dispute_error(_("%s: no evidence with this ID (see `dispute status`)"), id);
 		return DISPUTE_FAILED;
 	}
+	derived = derived_path(c, item);
 	dir = evidence_dir_checked(c);
 	if (dir == NULL)
 		goto out;
@@ -670,10 +688,15 @@ evidence_remove(struct dispute_case *c, const char *id)
 	}
 	if (fs_sync_dir(dir) != DISPUTE_OK)
 		goto out;
+	/* What `dispute read` derived from it holds its text: it goes too. */
+	if (derived != NULL && unlink(derived) == -1 && errno != ENOENT)
+		dispute_warning(_("%s: removed from the case but its derived file could not be "
+		    "deleted: %s"), derived, strerror(errno));
 	/* The copy is gone: the note that it may linger is no longer needed. */
 	cJSON_DeleteItemFromObjectCaseSensitive(case_record(c), "removed_files");
 	status = case_save(c);
 out:
+	free(derived);
 	free(path);
 	free(dir);
 	return status;
