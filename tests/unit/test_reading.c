@@ -2,7 +2,7 @@
  * written out by hand so that each rule is tested on its own: chat quotes (speaker by
  * side, bubbles joined, junk at a line's ends dropped, times, refusals), the boxes a
  * public screenshot covers (long numbers however the OCR cut them, not dates, ID
- * numbers with X, addresses, the buyer's name), the facts suggested (labels, check
+ * numbers with X, addresses, the buyer's name, digits read unclearly), the facts suggested (labels, check
  * characters, low confidence, an ambiguous amount), and GB18030 text into UTF-8. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -165,7 +165,9 @@ test_redact(void **state)
 	    ","
 	    L("实付款 ¥199.00 数量 20000", 90, 70, 800, 600, 840,
 	      W("实付款", 90, 70, 800, 160, 840) "," W("¥199.00", 90, 200, 800, 400, 840) ","
-	      W("20000", 90, 500, 800, 600, 840))));
+	      W("20000", 90, 500, 800, 600, 840)) ","
+	    L("联系 1381234S678 好", 70, 70, 900, 600, 940, W("联系", 90, 70, 900, 160, 940) ","
+	      W("1381234S678", 45, 200, 900, 500, 940) "," W("好", 40, 520, 900, 600, 940))));
 	boxes = redact_boxes(reading, f->c, &what);
 	(void)state;
 	assert_non_null(boxes);
@@ -179,8 +181,10 @@ test_redact(void **state)
 	assert_true(covers(boxes, 70, 700, 700, 740));        /* the whole address line */
 	assert_false(covers(boxes, 200, 800, 400, 840));      /* not the amount */
 	assert_false(covers(boxes, 500, 800, 600, 840));      /* nor a five-digit quantity */
+	assert_true(covers(boxes, 200, 900, 500, 940));       /* a misread phone, unclear */
+	assert_false(covers(boxes, 520, 900, 600, 940));      /* not an unclear word of no digit */
 	assert_int_equal(what, REDACT_ORDER_ID | REDACT_BUYER_PHONE | REDACT_ID_NUMBER |
-	    REDACT_ADDRESS | REDACT_NAME);
+	    REDACT_NUMBER | REDACT_ADDRESS | REDACT_NAME | REDACT_UNCLEAR);
 	cJSON_Delete(boxes);
 	cJSON_Delete(reading);
 }

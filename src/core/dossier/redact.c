@@ -15,6 +15,9 @@
 #define PAD 4
 /* Fewer digits than this are prices, quantities, dates and times. */
 #define DIGITS_MIN 7
+/* Words with a digit read with less confidence than this are covered whatever they
+ * read as. */
+#define UNCLEAR_CONFIDENCE 60
 /* Of a recorded address, the first bytes that mark a line as the buyer's address (six
  * Chinese characters: "四川省成都市"). */
 #define ADDRESS_PREFIX 18
@@ -241,6 +244,30 @@ cover_name(cJSON *boxes, const struct run *r, const struct dispute_case *c, unsi
 	return 1;
 }
 
+/* The words of R with a digit, read unclearly. */
+static int
+cover_unclear(cJSON *boxes, const struct run *r, unsigned *what)
+{
+	size_t at = 0, start;
+	int i;
+
+	for (i = 0; i < r->count; i++) {
+		const cJSON *conf = cJSON_GetObjectItemCaseSensitive(r->words[i], "confidence");
+		int digit = 0;
+
+		while (at < r->len && r->word[at] < i)
+			at++;
+		for (start = at; at < r->len && r->word[at] == i && r->text[at] != ' '; at++)
+			digit |= is_digit(r->text[at]);
+		if (!digit || (cJSON_IsNumber(conf) && conf->valuedouble >= UNCLEAR_CONFIDENCE))
+			continue;
+		*what |= REDACT_UNCLEAR;
+		if (!add_box(boxes, r, start, at))
+			return 0;
+	}
+	return 1;
+}
+
 cJSON *
 redact_boxes(const cJSON *reading, const struct dispute_case *c, unsigned *what)
 {
@@ -258,7 +285,8 @@ redact_boxes(const cJSON *reading, const struct dispute_case *c, unsigned *what)
 			*what |= REDACT_ADDRESS;
 			ok = add_box(boxes, &r, 0, r.len);
 		} else if (ok && r.len > 0)
-			ok = cover_numbers(boxes, &r, c, what) && cover_name(boxes, &r, c, what);
+			ok = cover_numbers(boxes, &r, c, what) && cover_name(boxes, &r, c, what) &&
+			    cover_unclear(boxes, &r, what);
 		run_free(&r);
 	}
 	if (!ok) {
@@ -283,6 +311,7 @@ redact_describe(unsigned what, char *buf, size_t len)
 		{ REDACT_NUMBER, "其他长数字（运单号等）", "other long numbers (tracking ...)" },
 		{ REDACT_ADDRESS, "地址", "address" },
 		{ REDACT_NAME, "买家姓名", "buyer's name" },
+		{ REDACT_UNCLEAR, "识别不清的数字", "digits read unclearly" },
 	};
 	char zh[256] = "", en[256] = "";
 	size_t i;

@@ -4,7 +4,9 @@
  * numbers, tracking numbers), except a date, and every line that reads as an address
  * (a province, city, district or county followed by a road, street, building or room),
  * or that holds the start of the buyer's recorded address, and the buyer's recorded
- * name wherever it shows. Coverage errs on the side of
+ * name wherever it shows, and every word holding a digit that was read with a
+ * confidence below 60: a phone number misread as "1381234S678" is still a phone
+ * number. Coverage errs on the side of
  * too much: what a rule does not recognise stays visible, so the rules are broad. */
 #ifndef DISPUTE_REDACT_H
 #define DISPUTE_REDACT_H
@@ -21,7 +23,8 @@ enum redact_what {
 	REDACT_PHONE = 1 << 3,       /* another mobile number */
 	REDACT_NUMBER = 1 << 4,      /* another long number */
 	REDACT_ADDRESS = 1 << 5,
-	REDACT_NAME = 1 << 6         /* claimant.name */
+	REDACT_NAME = 1 << 6,        /* claimant.name */
+	REDACT_UNCLEAR = 1 << 7      /* a word with digits read unclearly */
 };
 
 /* The boxes of READING to cover in C's screenshot, [[x0, y0, x1, y1], ...], and in
