@@ -45,6 +45,9 @@ cmd_read_exec(struct cmd_ctx *ctx)
 	    suggest_facts(readings, ctx->today) != DISPUTE_OK)
 		goto out;
 	read_tell(readings);
+	if (cJSON_GetArraySize(readings) == 0)
+		dispute_notice(_("nothing was read: the case has no order, chat, licence or "
+		    "logistics picture, nor a chat log to convert"));
 	if (args_has(ctx, OPT_APPLY)) {
 		if (suggest_apply(ctx->c, readings, &applied) != DISPUTE_OK ||
 		    (applied > 0 && case_save(ctx->c) != DISPUTE_OK))

@@ -73,6 +73,11 @@ r = r["items"]
 assert r[0]["id"] == "E02" and r[0]["reading"]["method"] == "ocr"
 assert any("不支持退货退款" in l["text"] for l in r[0]["lines"])'
 
+"$DISPUTE" -q init empty
+expect 0 "read a case with nothing to read" "$DISPUTE" -C empty read
+contains err "nothing was read" "it says so"
+check "and prints nothing on stdout" test ! -s out
+
 # Refusals, before anything is read.
 cp c/case.json before.json
 expect 1 "an unknown item is refused" "$DISPUTE" -C c read E09
