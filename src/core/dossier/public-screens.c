@@ -3,12 +3,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dispute/evidence.h"
 #include "dispute/fsutil.h"
 #include "dispute/i18n.h"
 #include "dispute/reading.h"
 #include "dispute/report.h"
 #include "cover.h"
-#include "digest.h"
 #include "ocr.h"
 #include "public-copy.h"
 #include "public-screens.h"
@@ -70,22 +70,6 @@ kept_reading(const struct dispute_case *c, struct screen *s)
 }
 
 static int
-check_original(const struct screen *s)
-{
-	char actual[DIGEST_HEX_MAX];
-	uint64_t size;
-
-	if (digest_file_sha256(s->path, actual, &size) != DISPUTE_OK)
-		return DISPUTE_FAILED;
-	if (strcmp(actual, string(s->item, "sha256")) != 0) {
-		dispute_error(_("%s: changed since it was added (sha256 %s, recorded %s)"), s->path,
-		    actual, string(s->item, "sha256"));
-		return DISPUTE_FAILED;
-	}
-	return DISPUTE_OK;
-}
-
-static int
 collect(struct screens *all, const struct dispute_case *c)
 {
 	char *dir = case_path(c, CASE_EVIDENCE_DIR);
@@ -105,7 +89,7 @@ collect(struct screens *all, const struct dispute_case *c)
 		s->item = item;
 		all->count++;
 		if ((s->path = path_join(dir, string(item, "file"))) == NULL ||
-		    check_original(s) != DISPUTE_OK || kept_reading(c, s) != DISPUTE_OK)
+		    evidence_check_copy(s->item, s->path) != DISPUTE_OK || kept_reading(c, s) != DISPUTE_OK)
 			goto out;
 	}
 	status = DISPUTE_OK;

@@ -517,27 +517,6 @@ check_words(const char *what, const char *value)
 	return DISPUTE_FAILED;
 }
 
-/* The case's own evidence/ folder, or NULL after an error: a link there would make
- * every copy land in, or be removed from, some other folder. */
-static char *
-evidence_dir_checked(const struct dispute_case *c)
-{
-	char *dir = case_path(c, CASE_EVIDENCE_DIR);
-	struct stat st;
-
-	if (dir == NULL) {
-		dispute_error(_("out of memory"));
-		return NULL;
-	}
-	if (lstat(dir, &st) == 0 && !S_ISDIR(st.st_mode)) {
-		dispute_error(_("%s: %s; the evidence must stay inside the case folder"), dir,
-		    S_ISLNK(st.st_mode) ? _("a symbolic link") : _("not a folder"));
-		free(dir);
-		return NULL;
-	}
-	return dir;
-}
-
 int
 evidence_add(struct dispute_case *c, const struct evidence_request *req)
 {
@@ -552,7 +531,7 @@ evidence_add(struct dispute_case *c, const struct evidence_request *req)
 	if (check_words("note", req->note) != DISPUTE_OK ||
 	    check_words("proves", req->proves) != DISPUTE_OK)
 		return DISPUTE_FAILED;
-	evidence_dir = evidence_dir_checked(c);
+	evidence_dir = case_own_dir(c, CASE_EVIDENCE_DIR, 0);
 	if (evidence_dir == NULL)
 		goto out;
 	batch = calloc((size_t)req->file_count, sizeof *batch);
@@ -638,6 +617,24 @@ note_removed(struct dispute_case *c, const char *file)
 	return DISPUTE_OK;
 }
 
+int
+evidence_check_copy(const cJSON *record, const char *path)
+{
+	const char *recorded = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(record,
+	    "sha256"));
+	char actual[DIGEST_HEX_MAX];
+	uint64_t size;
+
+	if (digest_file_sha256(path, actual, &size) != DISPUTE_OK)
+		return DISPUTE_FAILED;
+	if (recorded == NULL || strcmp(actual, recorded) != 0) {
+		dispute_error(_("%s: changed since it was added (sha256 %s, recorded %s)"), path,
+		    actual, recorded != NULL ? recorded : "-");
+		return DISPUTE_FAILED;
+	}
+	return DISPUTE_OK;
+}
+
 /* The derived file `dispute read` recorded for ITEM, or NULL. */
 static char *
 derived_path(const struct dispute_case *c, const cJSON *item)
@@ -667,7 +664,7 @@ evidence_remove(struct dispute_case *c, const char *id)
 		return DISPUTE_FAILED;
 	}
 	derived = derived_path(c, item);
-	dir = evidence_dir_checked(c);
+	dir = case_own_dir(c, CASE_EVIDENCE_DIR, 0);
 	if (dir == NULL)
 		goto out;
 	path = path_join(dir, cJSON_GetObjectItemCaseSensitive(item, "file")->valuestring);

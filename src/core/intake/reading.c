@@ -113,23 +113,6 @@ select_targets(struct session *s, char *const *ids, int count)
 	return DISPUTE_OK;
 }
 
-/* That T's original still has the bytes recorded for it. */
-static int
-check_original(const struct target *t)
-{
-	char actual[DIGEST_HEX_MAX];
-	uint64_t size;
-
-	if (digest_file_sha256(t->path, actual, &size) != DISPUTE_OK)
-		return DISPUTE_FAILED;
-	if (strcmp(actual, member(t->record, "sha256")) != 0) {
-		dispute_error(_("%s: changed since it was added (sha256 %s, recorded %s); not "
-		    "read"), t->path, actual, member(t->record, "sha256"));
-		return DISPUTE_FAILED;
-	}
-	return DISPUTE_OK;
-}
-
 /* "E02-order.SUFFIX" for the item stored as "E02-order.png". */
 static char *
 derived_name(const cJSON *record, const char *suffix)
@@ -285,7 +268,7 @@ read_pictures(struct session *s)
 	for (i = 0; i < s->count; i++) {
 		if (!is_picture(member(s->targets[i].record, "mime")))
 			continue;
-		if (check_original(&s->targets[i]) != DISPUTE_OK)
+		if (evidence_check_copy(s->targets[i].record, s->targets[i].path) != DISPUTE_OK)
 			goto out;
 		targets[n] = &s->targets[i];
 		paths[n++] = s->targets[i].path;
@@ -307,7 +290,7 @@ read_text(struct session *s, const struct target *t)
 	cJSON *details = NULL;
 	int status = DISPUTE_FAILED;
 
-	if (check_original(t) != DISPUTE_OK ||
+	if (evidence_check_copy(t->record, t->path) != DISPUTE_OK ||
 	    fs_read_file(t->path, READING_FILE_MAX, &data, &len) != DISPUTE_OK)
 		goto out;
 	if (utf8_valid(data, len)) {
