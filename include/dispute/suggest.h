@@ -1,5 +1,6 @@
 /* Facts suggested from what `dispute read` read (reading.h): the order number, amount
- * paid, order date and shop name of an order page; the company name, unified social
+ * paid, order date and shop name of an order page; the date the goods were signed for
+ * (order.received) on a tracking page; the company name, unified social
  * credit code, registered address and legal representative of a business licence.
  * Each is found after its label ("订单编号", "实付款", "统一社会信用代码", "住所" ...)
  * and checked as `dispute set` checks it (a credit code against its check character).

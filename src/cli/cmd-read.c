@@ -75,11 +75,11 @@ const struct cmd_entry cmd_read_entry = {
 	    "items named) on this computer: nothing is uploaded. The text of a picture is kept\n"
 	    "in derived/ID-KIND.ocr.json, an exported chat log in GB18030 or GBK is copied into\n"
 	    "UTF-8 as derived/ID-KIND.utf8.txt; each is bound to its original's SHA-256, which\n"
-	    "stays as it was. The facts read (order number, amount, date, shop; the licence's\n"
-	    "company, credit code, address and legal representative) are printed as the\n"
-	    "`dispute set` lines that would record them, each with the text it came from and\n"
-	    "its confidence; a value that fails its check is printed as a comment, and none is\n"
-	    "taken from text read with low confidence.\n"),
+	    "stays as it was. The facts read (order number, amount, date and shop; the date\n"
+	    "signed for; the licence's company, credit code, address and legal\n"
+	    "representative) are printed as the `dispute set` lines that would record them,\n"
+	    "each with the text it came from and its confidence; a value that fails its check\n"
+	    "is printed as a comment, and none is taken from text read with low confidence.\n"),
 	.options = read_options,
 	.min_args = 0,
 	.max_args = -1,

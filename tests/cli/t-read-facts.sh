@@ -1,5 +1,6 @@
 #!/bin/sh
 # dispute read suggests facts: from an order page its number, amount, date and shop;
+# from a tracking page the date the goods were signed for;
 # from a business licence, shown on a shop page or photographed at an angle, the
 # company, its credit code (check character verified), address and legal
 # representative; as runnable `dispute set` lines, none from text read unclearly;
@@ -10,10 +11,12 @@
 screen_order order.png
 screen_licence licence.png
 screen_licence_photo photo.jpg
+screen_logistics tracking.png
 "$DISPUTE" -q init c
 "$DISPUTE" -q -C c add-evidence -k order order.png
 "$DISPUTE" -q -C c add-evidence -k licence licence.png
 "$DISPUTE" -q -C c add-evidence -k licence photo.jpg
+"$DISPUTE" -q -C c add-evidence -k logistics tracking.png
 
 expect 0 "read" "$DISPUTE" -C c read
 cp out facts.sh
@@ -22,12 +25,14 @@ for line in "dispute set order.id $SCREEN_ORDER_ID" "dispute set order.amount $S
     "dispute set merchant.credit_code $SCREEN_CODE" \
     "dispute set merchant.company '$SCREEN_COMPANY'" \
     "dispute set merchant.representative '$SCREEN_REPRESENTATIVE'" \
-    "dispute set merchant.address '$SCREEN_ADDRESS'"; do
-	check "suggested: $line" grep -q "^$line	# E0[123] [0-9]*: " facts.sh
+    "dispute set merchant.address '$SCREEN_ADDRESS'" "dispute set order.received $SCREEN_RECEIVED"; do
+	check "suggested: $line" grep -q "^$line	# E0[1234] [0-9]*: " facts.sh
 done
+contains facts.sh "dispute set order.received $SCREEN_RECEIVED	# E04 " \
+    "the date signed for comes from the tracking page"
 contains facts.sh "# E01 " "each line names the item it came from"
 contains facts.sh ": 订单编号" "and the text it came from"
-check "each fact is suggested once" test "$(grep -c '^dispute set' facts.sh)" -eq 8
+check "each fact is suggested once" test "$(grep -c '^dispute set' facts.sh)" -eq 9
 lacks facts.sh "claimant." "nothing about the buyer is suggested"
 
 # The photo at an angle, on its own, field by field.

@@ -1,7 +1,8 @@
 # Screenshots made the way a phone makes them, for the tests and bench/run of reading
 # (cli/t-read, cli/t-public-screens): 1080×2400 PNGs drawn by ImageMagick with the Noto
 # Sans CJK font, in the layouts of a Douyin/Taobao order page, a chat with the shop's
-# customer service, and a business licence as the shop page displays it, plus a photo
+# customer service, a tracking page, and a business licence as the shop page displays
+# it, plus a photo
 # of a printed licence taken at an angle. Sourced by sh scripts; each function writes
 # the file it is given. The values drawn are the ones below, so that a test can check
 # what was read against them.
@@ -19,6 +20,7 @@ SCREEN_CODE_BASE=91440300MA5FXK3T2
 SCREEN_ADDRESS=深圳市南山区科技园南路18号
 SCREEN_REPRESENTATIVE=李建国
 SCREEN_REFUSAL=该商品已拆封使用，不支持退货退款
+SCREEN_RECEIVED=2026-10-03
 
 # The check character of an 18-character unified social credit code (GB 32100-2015)
 # for its first 17: weights 3^i mod 31, check = 31 - sum mod 31.
@@ -91,6 +93,23 @@ screen_chat() {
 	    -annotate +180+782 "电话$SCREEN_BUYER_PHONE" \
 	    -gravity NorthWest -fill white -draw 'rectangle 0,2260 1080,2400' \
 	    -fill '#bbbbbb' -pointsize 34 -annotate +60+2345 '请输入消息' \
+	    "$1"
+}
+
+# screen_logistics FILE: the tracking page (物流详情) of the order, newest event first.
+screen_logistics() {
+	convert -size 1080x2400 xc:white -font "$SCREEN_FONT" \
+	    -fill '#222222' -pointsize 44 -annotate +400+115 '物流详情' \
+	    -pointsize 36 -annotate +60+260 '中通快递  运单号 75312345678901' \
+	    -fill '#ff5000' -pointsize 38 -annotate +100+420 '已签收' \
+	    -fill '#222222' -pointsize 32 -annotate +100+480 '【北京市】快件已签收，签收人：本人' \
+	    -fill '#888888' -annotate +100+530 "$SCREEN_RECEIVED 14:20:05" \
+	    -fill '#222222' -pointsize 38 -annotate +100+650 '派送中' \
+	    -pointsize 32 -annotate +100+710 '【北京市】快递员正在派送' \
+	    -fill '#888888' -annotate +100+760 '2026-10-03 08:12:44' \
+	    -fill '#222222' -pointsize 38 -annotate +100+880 '运输中' \
+	    -pointsize 32 -annotate +100+940 '【深圳市】快件已发出' \
+	    -fill '#888888' -annotate +100+990 '2026-09-29 21:03:10' \
 	    "$1"
 }
 

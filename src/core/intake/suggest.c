@@ -259,6 +259,55 @@ only_amount_line(const cJSON *lines)
 	return found;
 }
 
+/* The first date anywhere in TEXT, in OUT. */
+static int
+find_date(const char *text, char *out, size_t len)
+{
+	for (; *text != '\0'; text++)
+		if (is_digit(*text) && take_value(DATE, text, out, len))
+			return 1;
+	return 0;
+}
+
+/* Whether a tracking event says the goods were signed for (not that they await it). */
+static int
+is_signed_for(const char *text)
+{
+	return strstr(text, "签收") != NULL && strstr(text, "待签收") == NULL &&
+	    strstr(text, "未签收") == NULL && strstr(text, "拒收") == NULL &&
+	    strstr(text, "拒绝签收") == NULL;
+}
+
+/* order.received from a tracking page: the date of the newest event that says the
+ * goods were signed for, on its line or the two below it (apps print the time under
+ * the event) or the one above. */
+static int
+suggest_received(cJSON *list, const cJSON *lines, const char *today, int *unclear)
+{
+	const cJSON *line, *at;
+	char value[VALUE_MAX];
+	int i;
+
+	cJSON_ArrayForEach(line, lines) {
+		const char *text = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(line,
+		    "text"));
+
+		if (text == NULL || !is_signed_for(text))
+			continue;
+		for (at = line, i = 0; at != NULL && i < 3; at = at->next, i++) {
+			text = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(at, "text"));
+			if (text != NULL && find_date(text, value, sizeof value))
+				return suggest(list, "order.received", value, at, today, unclear);
+		}
+		at = line->prev != NULL && line->prev->next == line ? line->prev : NULL;
+		text = at != NULL ? cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(at,
+		    "text")) : NULL;
+		if (text != NULL && find_date(text, value, sizeof value))
+			return suggest(list, "order.received", value, at, today, unclear);
+	}
+	return DISPUTE_OK;
+}
+
 /* The facts of one reading of an item of KIND. */
 static int
 suggest_from(cJSON *list, const char *kind, const cJSON *lines, const char *today,
@@ -283,6 +332,8 @@ suggest_from(cJSON *list, const char *kind, const cJSON *lines, const char *toda
 		    suggest(list, "merchant.shop", value, line, today, unclear) != DISPUTE_OK)
 			return DISPUTE_FAILED;
 	}
+	if (strcmp(kind, "logistics") == 0)
+		return suggest_received(list, lines, today, unclear);
 	if (strcmp(kind, "order") == 0 && (line = only_amount_line(lines)) != NULL) {
 		text = cJSON_GetObjectItemCaseSensitive(line, "text")->valuestring;
 		at = strstr(text, "¥") != NULL ? strstr(text, "¥") : strstr(text, "￥");
