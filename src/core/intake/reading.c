@@ -199,11 +199,12 @@ keep_reading(struct session *s, const struct target *t, cJSON *reading)
 	    cJSON_IsNumber(confidence) ? confidence->valuedouble : 0) == NULL)
 		goto oom;
 	if (strcmp(member(t->record, "kind"), "chat") == 0) {
-		if ((quotes = chat_quotes(reading)) == NULL ||
-		    !cJSON_AddItemReferenceToObject(reading, "quotes", quotes))
+		if ((quotes = chat_quotes(reading)) == NULL)
+			goto out;
+		if (!cJSON_AddItemReferenceToObject(reading, "quotes", quotes))
 			goto oom;
 	}
-	/* The binding first, for whoever opens the file. */
+	/* The lines last, after the binding, for whoever opens the file. */
 	cJSON_AddItemToObject(reading, "lines",
 	    cJSON_DetachItemFromObjectCaseSensitive(reading, "lines"));
 	if ((text = cJSON_PrintUnformatted(reading)) == NULL)
