@@ -23,7 +23,7 @@ set_all c claimant.name "$SCREEN_BUYER" claimant.phone "$SCREEN_BUYER_PHONE" \
 # The order page's reading is kept; the chat is read while packing.
 "$DISPUTE" -q -C c read E01 >/dev/null
 
-mkdir outdir
+mkdir outdir outdir3
 expect 0 "pack --public" "$DISPUTE" -C c pack --public -o outdir/full.zip
 PUBLIC=outdir/dispute-6938____6102-20261118-public.zip
 check "the public copy exists" test -f "$PUBLIC"
@@ -86,6 +86,31 @@ done
 contains back.txt "$SCREEN_REFUSAL" "the merchant's refusal still reads"
 contains back.txt "2026-09-28" "and the order date"
 contains back.txt "$SCREEN_SHOP" "and the shop"
+
+# A chat screenshot stored on its side (EXIF orientation 6): read upright, covered
+# upright, published upright.
+if command -v exiftool >/dev/null; then
+	convert chat.png -rotate -90 -quality 95 side.jpg
+	exiftool -q -overwrite_original -Orientation#=6 -n side.jpg
+	"$DISPUTE" -q -C c add-evidence -k chat side.jpg >/dev/null
+	expect 0 "pack --public with a screenshot stored on its side" "$DISPUTE" -C c pack \
+	    --public -o outdir3/full.zip --force
+	unzip -p outdir3/*-public.zip "*/data/screens/E04-chat.png" >side-copy.png
+	check "the copy is upright" test "$(identify -format %wx%h side-copy.png)" = 1080x2400
+	"$DISPUTE" -q init side
+	"$DISPUTE" -q -C side add-evidence -k chat side-copy.png >/dev/null
+	"$DISPUTE" -q -C side read --json >side.json
+	python3 -c '
+import json
+for r in json.load(open("side.json"))["items"]:
+    for l in r["lines"]:
+        print(l["text"].replace(" ", ""))' >side.txt
+	lacks side.txt "$SCREEN_BUYER_PHONE" "read back, it does not show the buyer's phone"
+	lacks side.txt "$SCREEN_OTHER_PHONE" "nor the other phone number"
+	contains side.txt "$SCREEN_REFUSAL" "and still shows the refusal"
+else
+	echo "# exiftool is not installed: the screenshot stored on its side is not tested"
+fi
 
 # A screenshot that cannot be covered stops the public copy: it is never published
 # as it is.

@@ -52,6 +52,21 @@ for field in merchant.credit_code merchant.company merchant.address merchant.rep
 	contains photo-facts "$field right" "the photo at an angle gives $field"
 done
 
+# A photo whose pixels are stored on their side, as a phone held upright stores them,
+# is read upright (its EXIF orientation, written by exiftool).
+if command -v exiftool >/dev/null; then
+	convert photo.jpg -rotate -90 side.jpg
+	exiftool -q -overwrite_original -Orientation#=6 -n side.jpg
+	"$DISPUTE" -q init side
+	"$DISPUTE" -q -C side add-evidence -k licence side.jpg
+	expect 0 "read a photo stored on its side" "$DISPUTE" -C side read
+	contains out "dispute set merchant.credit_code $SCREEN_CODE	# E01 " \
+	    "it is read upright: the credit code is found"
+	contains out "dispute set merchant.address '$SCREEN_ADDRESS'" "and the address"
+else
+	echo "# exiftool is not installed: the photo stored on its side is not tested"
+fi
+
 # The printed lines are a script that records the facts.
 sed "s|^dispute set|\"\$DISPUTE\" -q -C c set|" facts.sh >apply.sh
 expect 0 "the suggested lines run" sh -c 'DISPUTE=$1; . ./apply.sh' sh "$DISPUTE"

@@ -9,6 +9,7 @@
 #include "dispute/reading.h"
 #include "dispute/report.h"
 #include "cover.h"
+#include "exif.h"
 #include "ocr.h"
 #include "public-copy.h"
 #include "public-screens.h"
@@ -119,20 +120,24 @@ read_missing(struct screens *all)
 {
 	struct unread u = { calloc(all->count + 1, sizeof(struct screen *)) };
 	const char **paths = calloc(all->count + 1, sizeof *paths);
+	int *orientations = calloc(all->count + 1, sizeof *orientations);
 	size_t i, n = 0;
 	int status = DISPUTE_FAILED;
 
-	if (u.list == NULL || paths == NULL) {
+	if (u.list == NULL || paths == NULL || orientations == NULL) {
 		dispute_error(_("out of memory"));
 		goto out;
 	}
 	for (i = 0; i < all->count; i++)
 		if (all->list[i].reading == NULL) {
 			u.list[n] = &all->list[i];
+			orientations[n] = strcmp(string(all->list[i].item, "mime"), "image/jpeg") == 0 ?
+			    exif_file_orientation(all->list[i].path) : 1;
 			paths[n++] = all->list[i].path;
 		}
-	status = ocr_read(paths, n, on_reading, &u);
+	status = ocr_read(paths, orientations, n, on_reading, &u);
 out:
+	free(orientations);
 	free(u.list);
 	free(paths);
 	return status;

@@ -12,6 +12,7 @@
 #include "dispute/report.h"
 #include "chat-quotes.h"
 #include "digest.h"
+#include "exif.h"
 #include "ocr.h"
 #include "text.h"
 #include "transcode.h"
@@ -258,11 +259,12 @@ read_pictures(struct session *s)
 {
 	const char **paths = calloc(s->count + 1, sizeof *paths);
 	const struct target **targets = calloc(s->count + 1, sizeof *targets);
+	int *orientations = calloc(s->count + 1, sizeof *orientations);
 	struct picture_run run = { s, targets };
 	size_t i, n = 0;
 	int status = DISPUTE_FAILED;
 
-	if (paths == NULL || targets == NULL) {
+	if (paths == NULL || targets == NULL || orientations == NULL) {
 		dispute_error(_("out of memory"));
 		goto out;
 	}
@@ -272,10 +274,13 @@ read_pictures(struct session *s)
 		if (evidence_check_copy(s->targets[i].record, s->targets[i].path) != DISPUTE_OK)
 			goto out;
 		targets[n] = &s->targets[i];
+		orientations[n] = strcmp(member(s->targets[i].record, "mime"), "image/jpeg") == 0 ?
+		    exif_file_orientation(s->targets[i].path) : 1;
 		paths[n++] = s->targets[i].path;
 	}
-	status = ocr_read(paths, n, on_reading, &run);
+	status = ocr_read(paths, orientations, n, on_reading, &run);
 out:
+	free(orientations);
 	free(paths);
 	free(targets);
 	return status;

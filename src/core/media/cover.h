@@ -1,7 +1,7 @@
 /* Copies of screenshots for the public, with the boxes that hold private data filled
  * solid black, by the helper program dispute-image (GdkPixbuf, src/helpers/image): the
- * picture decoded whole, covered in its stored pixels (where dispute-ocr found the text),
- * turned upright and encoded again as a PNG without any metadata. Pictures over 64
+ * picture decoded whole, turned upright, covered (where dispute-ocr found the text in the
+ * upright picture) and encoded again as a PNG without any metadata. Pictures over 64
  * megapixels are refused from their header. */
 #ifndef DISPUTE_COVER_H
 #define DISPUTE_COVER_H

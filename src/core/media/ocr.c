@@ -68,11 +68,13 @@ lost(size_t index, const char *why, void *ctx)
 }
 
 int
-ocr_read(const char *const *paths, size_t count, ocr_fn on_reading, void *ctx)
+ocr_read(const char *const *paths, const int *orientations, size_t count,
+    ocr_fn on_reading, void *ctx)
 {
 	struct helper_limits limits = { OCR_MEMORY, OCR_CPU_PER_ITEM, 0 };
 	struct run run = { on_reading, ctx };
 	cJSON *items;
+	size_t i;
 	int status;
 
 	if (count == 0)
@@ -80,6 +82,13 @@ ocr_read(const char *const *paths, size_t count, ocr_fn on_reading, void *ctx)
 	items = helper_path_items(paths, count, NULL);
 	if (items == NULL)
 		return DISPUTE_FAILED;
+	for (i = 0; orientations != NULL && i < count; i++)
+		if (orientations[i] != 1 && cJSON_AddNumberToObject(cJSON_GetArrayItem(items,
+		    (int)i), "orientation", orientations[i]) == NULL) {
+			cJSON_Delete(items);
+			dispute_error(_("out of memory"));
+			return DISPUTE_FAILED;
+		}
 	status = helper_batch("dispute-ocr", "read", items, &limits, take_reply, lost, &run);
 	cJSON_Delete(items);
 	return status;

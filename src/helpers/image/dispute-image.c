@@ -17,9 +17,9 @@
  * "whole-too-large" over 64 megapixels.
  *
  * Command "cover", items {"path", "mime", "boxes": [[x0, y0, x1, y1], ...]}: the picture
- * decoded whole, each box (in its stored pixels, x1 and y1 exclusive, as dispute-ocr
- * gives them) filled solid black, then turned as its EXIF orientation says and encoded
- * again as PNG without any metadata, for the public copy of a screenshot. Solid, not
+ * decoded whole, turned as its EXIF orientation says, each box (in the upright picture,
+ * x1 and y1 exclusive, as dispute-ocr gives them) filled solid black, and encoded again
+ * as PNG without any metadata, for the public copy of a screenshot. Solid, not
  * blurred: a blur can be undone, and digits of a known font read through it. The same
  * header; "whole-too-large" over 64 megapixels.
  *
@@ -146,8 +146,8 @@ cover(GdkPixbuf *p, const cJSON *boxes)
 	return 0;
 }
 
-/* Shrinks to at most MAX pixels a side (never enlarges; 0: keeps the size), covers
- * BOXES (when not NULL), turns upright, puts transparent parts on white, encodes as a
+/* Shrinks to at most MAX pixels a side (never enlarges; 0: keeps the size), turns
+ * upright, covers BOXES (when not NULL), puts transparent parts on white, encodes as a
  * JPEG at QUALITY, or as a PNG when QUALITY is NULL. */
 static int
 encode(size_t item, const char *path, int width, int height, int max, const char *quality,
@@ -172,13 +172,13 @@ encode(size_t item, const char *path, int width, int height, int max, const char
 	}
 	if (loaded == NULL)
 		goto undecodable;
-	if (boxes != NULL && cover(loaded, boxes) != 0) {
-		status = protocol_fail("item %zu: a box is not four numbers", item);
-		goto out;
-	}
 	ready = upright = gdk_pixbuf_apply_embedded_orientation(loaded);
 	if (upright == NULL)
 		goto undecodable;
+	if (boxes != NULL && cover(upright, boxes) != 0) {
+		status = protocol_fail("item %zu: a box is not four numbers", item);
+		goto out;
+	}
 	if (gdk_pixbuf_get_has_alpha(upright)) {
 		ready = flat = gdk_pixbuf_composite_color_simple(upright,
 		    gdk_pixbuf_get_width(upright), gdk_pixbuf_get_height(upright),
