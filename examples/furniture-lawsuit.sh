@@ -54,6 +54,8 @@ cp "$media/order-screenshot.png" "$incoming/京东订单截图.png"
 cp "$media/invoice.pdf" "$incoming/电子发票.pdf"
 cp "$media/material-report.pdf" "$incoming/材质检验报告.pdf"
 
+# The evidence is added on 2026-07-27, a day of the story (see on_day in lib.sh).
+on_day 2026-07-27
 dispute add-evidence -k order --proves "购买事实、商品名称、价格和下单时间" "$incoming/京东订单截图.png"
 dispute add-evidence -k receipt -n "电子发票" --proves "被告收取货款 4680.00 元" "$incoming/电子发票.pdf"
 dispute add-evidence -k other -n "商品详情页截图" \

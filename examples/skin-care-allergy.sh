@@ -44,6 +44,8 @@ cp "$media/face-redness.jpg" "$incoming/使用后面部红肿照片.jpg"
 cp "$media/diagnosis.pdf" "$incoming/明湖医院皮肤科门诊病历.pdf"
 cp "$media/medical-bill.pdf" "$incoming/明湖医院门诊收费票据.pdf"
 
+# The evidence is added on 2026-09-25, a day of the story (see on_day in lib.sh).
+on_day 2026-09-25
 dispute add-evidence -k order --proves "购买事实、商品名称、价格和下单时间" "$incoming/订单截图.png"
 dispute add-evidence -k defect -n "使用后面部红肿照片" \
 	--proves "使用该精华液当晚面部出现红斑、肿胀" "$incoming/使用后面部红肿照片.jpg"

@@ -17,7 +17,24 @@ struct evidence_kind {
 	const char *proves_en;
 	const char *const *allowed;   /* MIME type patterns for fnmatch(3), NULL-terminated */
 	const char *allowed_text;     /* "images and videos", for messages */
+	const char *form;             /* what is submitted, when --form was not given:
+	                               * "original", "copy" or "electronic" */
 };
+
+/* What is submitted for an item (原件, 复印件 or 电子数据), for the evidence list. */
+struct evidence_form {
+	const char *name;     /* "original", "copy", "electronic" */
+	const char *label_zh; /* "原件" */
+	const char *label_en;
+};
+
+/* The forms, terminated by an entry with a NULL name. */
+extern const struct evidence_form evidence_forms[];
+
+/* The form called NAME, or NULL (also for NAME NULL). */
+const struct evidence_form *evidence_form_find(const char *name);
+
+#define EVIDENCE_COPIES_MAX 99 /* 份数 --copies takes */
 
 /* The kinds, terminated by an entry with a NULL name. */
 extern const struct evidence_kind evidence_kinds[];
@@ -42,10 +59,28 @@ const char *evidence_recorded_type(const char *mime);
  * ORIGINAL_EXT. */
 const char *evidence_extension(const char *mime, const char *original_ext, int *mismatch);
 
+/* The ways a file is obtained (add-evidence --method), NULL-terminated: "photo",
+ * "screenshot", "screen-recording", "export", "scan". */
+extern const char *const evidence_methods[];
+
+/* Whether METHOD is one of them. */
+int evidence_method_valid(const char *method);
+
+/* METHOD's name in the user's language ("screen recording"), METHOD itself when it is
+ * none of them. */
+const char *evidence_method_name(const char *method);
+
 struct evidence_request {
 	const struct evidence_kind *kind;
 	const char *note;    /* may be NULL */
 	const char *proves;  /* may be NULL */
+	/* The capture log (origin.h), each may be NULL: how the files were obtained (one
+	 * of evidence_methods, checked by the caller), on what device, in what app. */
+	const char *method, *device, *app;
+	const char *source;  /* 证据来源, may be NULL: the kind's */
+	const char *form;    /* an evidence_forms name, may be NULL: the kind's */
+	int copies;          /* 份数, 0: not given (one) */
+	int group;           /* the exhibit these files are parts of (证据N-k), 0: none */
 	char *const *files;
 	int file_count;
 };

@@ -9,6 +9,7 @@
 #include "dispute/draft-view.h"
 #include "dispute/drafts.h"
 #include "dispute/evidence-list.h"
+#include "dispute/exhibits.h"
 #include "dispute/fsutil.h"
 #include "dispute/i18n.h"
 #include "dispute/ladder.h"
@@ -172,6 +173,9 @@ cmd_draft_exec(struct cmd_ctx *ctx)
 		status = draft_render(kind, ctx->c, view, lang, args_get(ctx, OPT_TEMPLATE), &text);
 	if (status == DISPUTE_OK)
 		status = emit(ctx, kind, lang, text);
+	/* The draft cites the exhibit numbers: from now on they stay. */
+	if (status == DISPUTE_OK)
+		status = exhibits_fix(ctx->c, "draft");
 out:
 	free(reason);
 	free(text);
@@ -195,7 +199,7 @@ const struct cmd_entry cmd_draft_entry = {
 	.options = draft_options,
 	.min_args = 1,
 	.max_args = 1,
-	.needs = CMD_TODAY | CMD_CASE_READ | CMD_RULES,
+	.needs = CMD_TODAY | CMD_CASE_WRITE | CMD_RULES,
 	.check = cmd_draft_check,
 	.exec = cmd_draft_exec,
 };

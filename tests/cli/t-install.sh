@@ -55,6 +55,8 @@ installed_tree() {
 	    test -x "$root/libexec/dispute/dispute-image"
 	check "$what: libexec/dispute/dispute-print is an executable" \
 	    test -x "$root/libexec/dispute/dispute-print"
+	check "$what: libexec/dispute/dispute-av is an executable" \
+	    test -x "$root/libexec/dispute/dispute-av"
 	(cd "$SRC" && find templates rules -type f) | sort >shipped
 	missing=0
 	while read -r file; do
@@ -133,7 +135,8 @@ expect 0 "the installed program, without DISPUTE_DATADIR or -C, drafts from its 
 same "$SCRATCH/outside/installed.txt" out "it drafts the same complaint"
 expect 0 "and finds its rule tables (status)" \
     "$SCRATCH/prefix/bin/dispute" -C "$SCRATCH/pb/case" status
-expect 0 "and packs" "$SCRATCH/prefix/bin/dispute" -C "$SCRATCH/pb/case" pack -o "$SCRATCH/relocated.zip"
+# (The example added its evidence on 2026-11-20, after the tests' clock: packs after it.)
+expect 0 "and packs" env SOURCE_DATE_EPOCH=1795300000 "$SCRATCH/prefix/bin/dispute" -C "$SCRATCH/pb/case" pack -o "$SCRATCH/relocated.zip"
 expect 0 "and the dossier verifies" "$SCRATCH/prefix/bin/dispute" verify "$SCRATCH/relocated.zip"
 unzip -l "$SCRATCH/relocated.zip" >relocated.list 2>&1
 contains relocated.list "data/thumbs/" "and its installed helper dispute-image made the page's thumbnails"

@@ -34,7 +34,7 @@ line out "deadline 2029-08-20: 12315 受理窗口.*\(from 2026-08-20; .*" "the 1
 "$DISPUTE" -q -C a log -c consumer-association -o refused -d 2026-09-20 "调解不成" || exit 1
 expect 0 "status after the consumer association" "$DISPUTE" -C a status
 line out "ladder: .* → 消费者协会 \[here\] → 起诉 → 公开发布" "the authority rung names the consumer association"
-line out "route: 本争议已于2026-09-12向消费者协会投诉；.*不予受理.*" "status says 12315 will not take it"
+line out "route: 本争议已于2026年9月12日向消费者协会投诉；.*不予受理.*" "status says 12315 will not take it"
 lacks out "next step: 向 12315" "status no longer offers 12315"
 lacks out "--to 12315" "no 12315 draft is suggested"
 lacks out "12315 受理窗口" "the 12315 window is not shown once the association has the dispute"
@@ -45,12 +45,15 @@ expect 1 "a 12315 draft after the consumer association is refused" "$DISPUTE" -C
 contains err "went to the consumer association on 2026-09-12" "the refusal gives the reason, from the day the association first had it"
 contains err "--force" "the refusal says how to write it anyway"
 check "nothing was written" test ! -e c12315.txt
+same before.json a/case.json "the refused draft leaves case.json unchanged"
 expect 0 "--force writes it" "$DISPUTE" -C a draft complaint --to 12315 --force
-line out "【注意】本争议已于2026-09-12向消费者协会投诉；.*不予受理投诉.*" "the forced draft carries the warning at its head"
+# The first draft fixed the exhibit numbers it cites (t-exhibits); nothing else changes.
+cp a/case.json before.json
+line out "【注意】本争议已于2026年9月12日向消费者协会投诉；.*不予受理投诉.*" "the forced draft carries the warning at its head"
 contains err "written anyway" "the forced draft is warned about"
 expect 0 "--force --lang en" "$DISPUTE" -C a draft complaint --to 12315 --force --lang en
 line out "WARNING: this dispute went to the consumer association on 2026-09-12; .*" "the English draft carries it in English"
-same before.json a/case.json "drafting leaves case.json unchanged"
+same before.json a/case.json "drafting again leaves case.json unchanged"
 expect 0 "the consumer-association draft is still written" "$DISPUTE" -C a draft complaint --to consumer-association
 
 # 12315 after a court contact.
@@ -60,7 +63,7 @@ complete b
 expect 1 "a 12315 draft after a court contact is refused" "$DISPUTE" -C b draft complaint --to 12315
 contains err "went to court on 2026-10-08" "the refusal names the court contact"
 expect 0 "status after a court contact" "$DISPUTE" -C b status
-line out "route: 本争议已于2026-10-08向法院起诉；.*" "status says 12315 will not take a dispute in court"
+line out "route: 本争议已于2026年10月8日向法院起诉；.*" "status says 12315 will not take a dispute in court"
 lacks out "12315 受理窗口" "no 12315 window once in court"
 
 # 12315 first: the consumer association is no longer offered.

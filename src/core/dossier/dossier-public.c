@@ -113,6 +113,24 @@ add_upright(size_t index, const char *jpeg, size_t len, void *ctx)
 	    (const unsigned char *)jpeg, len);
 }
 
+/* A defect photo of a type whose metadata is not removed here (HEIC, WebP, ...): left
+ * out of the public copy, which says so, and so does the buyer's terminal, rather
+ * than publishing what may carry the place it was taken. */
+static void
+note_left_out(const cJSON *item, FILE *sources)
+{
+	const char *id = cJSON_GetObjectItemCaseSensitive(item, "id")->valuestring;
+	const char *mime = cJSON_GetObjectItemCaseSensitive(item, "mime")->valuestring;
+	const char *name = cJSON_GetObjectItemCaseSensitive(item, "original_name")->valuestring;
+
+	fprintf(sources, "# 未收入：%s（%s，%s）无法可靠去除元数据，未收入公开材料；转为 JPEG 后另行"
+	    "添加即可公开。\n# Left out: %s (%s, %s): its metadata cannot be removed reliably; "
+	    "add a JPEG of it to show it.\n", id, name, mime, id, name, mime);
+	dispute_warning(_("%s (%s): left out of the public copy: the metadata of this %s photo "
+	    "(the place it was taken, among others) cannot be removed reliably; convert it to "
+	    "JPEG and add that to show it"), id, name, mime);
+}
+
 /* The defect photos of C, each copied or turned upright into B, listed in SOURCES. */
 static int
 add_photos(struct dossier_bag *b, const struct dispute_case *c, FILE *sources)
@@ -132,9 +150,14 @@ add_photos(struct dossier_bag *b, const struct dispute_case *c, FILE *sources)
 
 		/* Only the goods themselves: screenshots and papers may show personal data in
 		 * their pixels, which no program can vouch for. */
-		if (strcmp(kind, "defect") != 0 ||
-		    !is_photo(cJSON_GetObjectItemCaseSensitive(item, "mime")->valuestring))
+		if (strcmp(kind, "defect") != 0)
 			continue;
+		if (!is_photo(cJSON_GetObjectItemCaseSensitive(item, "mime")->valuestring)) {
+			if (strncmp(cJSON_GetObjectItemCaseSensitive(item, "mime")->valuestring,
+			    "image/", 6) == 0)
+				note_left_out(item, sources);
+			continue;
+		}
 		if (add_photo(&sideways, c, item, sources) != DISPUTE_OK)
 			goto out;
 	}

@@ -92,9 +92,10 @@ add_evidence(struct dossier_bag *b, const struct dispute_case *c)
 }
 
 static int
-add_tag_files(struct dossier_bag *b, const struct dispute_case *c, const char *date,
-    const char *order, int public_copy)
+add_tag_files(struct dossier_bag *b, const struct dispute_case *c,
+    const struct dossier_inputs *in, const char *order, int public_copy)
 {
+	const char *date = in->date, *warning = in->date_warning_en;
 	/* The public copy names no one: the buyer's name stays in the full dossier. */
 	const char *name = public_copy ? NULL : case_get(c, "claimant.name");
 	const char *product = case_get(c, "order.product"), *shop = case_get(c, "merchant.shop");
@@ -112,11 +113,14 @@ add_tag_files(struct dossier_bag *b, const struct dispute_case *c, const char *d
 	    "Payload-Oxum: %" PRIu64 ".%zu\n"
 	    "External-Identifier: %s\n"
 	    "External-Description: 消费纠纷证据材料 / consumer dispute dossier%s%s%s%s\n"
-	    "%s%s%s",
+	    "%s%s%s%s%s%s",
 	    DISPUTE_VERSION, date, size_text, b->payload_bytes, b->payload_files, order,
 	    product != NULL ? ": " : "", product != NULL ? product : "",
 	    shop != NULL ? " / " : "", shop != NULL ? shop : "",
-	    name != NULL ? "Contact-Name: " : "", name != NULL ? name : "", name != NULL ? "\n" : "");
+	    name != NULL ? "Contact-Name: " : "", name != NULL ? name : "", name != NULL ? "\n" : "",
+	    /* A date before what the bag tells of, chosen with --force, says so here too. */
+	    warning != NULL ? "Date-Warning: " : "", warning != NULL ? warning : "",
+	    warning != NULL ? "\n" : "");
 	if (bagit == NULL || n == -1) {
 		free(bagit);
 		if (n != -1)
@@ -297,7 +301,7 @@ build_bag(struct dossier_bag *b, const struct dispute_case *c, const struct doss
 		return DISPUTE_FAILED;
 	dossier_bag_sort(b);
 	if (dossier_bag_add_manifest(b, "manifest-sha256.txt", 1) != DISPUTE_OK ||
-	    add_tag_files(b, c, in->date, public_copy ? in->order_masked : case_get(c, "order.id"),
+	    add_tag_files(b, c, in, public_copy ? in->order_masked : case_get(c, "order.id"),
 	    public_copy) != DISPUTE_OK)
 		return DISPUTE_FAILED;
 	dossier_bag_sort(b);
@@ -560,6 +564,8 @@ dossier_inputs_free(struct dossier_inputs *in)
 	free(in->order_masked);
 	free(in->bag_name);
 	free(in->public_bag_name);
+	free(in->date_warning_zh);
+	free(in->date_warning_en);
 	memset(in, 0, sizeof *in);
 }
 

@@ -4,6 +4,7 @@
 
 #include "dispute/date.h"
 #include "dispute/evidence.h"
+#include "dispute/i18n.h"
 #include "dispute/report.h"
 #include "draft-quotes.h"
 #include "ocr.h"
@@ -26,28 +27,28 @@ quote_date(const char *time, char date[DATE_LEN])
 	return date_parse(date, &d);
 }
 
-static void
+static int
 add_reply(cJSON *view, const cJSON *quote, const cJSON *entry)
 {
 	cJSON *reply = cJSON_AddObjectToObject(view, "merchant_reply");
 	char date[DATE_LEN], zh[32];
+	int dated = quote_date(string(quote, "time"), date);
 
-	if (reply == NULL)
-		return;
-	cJSON_AddStringToObject(reply, "text", string(quote, "text"));
-	if (string(quote, "time") != NULL)
-		cJSON_AddStringToObject(reply, "time", string(quote, "time"));
-	if (quote_date(string(quote, "time"), date)) {
+	if (dated)
 		date_format_zh(date, zh);
-		cJSON_AddStringToObject(reply, "date", date);
-		cJSON_AddStringToObject(reply, "date_zh", zh);
-	}
-	cJSON_AddStringToObject(reply, "evidence_zh", string(entry, "label_zh"));
-	cJSON_AddStringToObject(reply, "evidence_en", string(entry, "label_en"));
+	return reply != NULL &&
+	    cJSON_AddStringToObject(reply, "text", string(quote, "text")) != NULL &&
+	    (string(quote, "time") == NULL ||
+	    cJSON_AddStringToObject(reply, "time", string(quote, "time")) != NULL) &&
+	    (!dated || (cJSON_AddStringToObject(reply, "date", date) != NULL &&
+	    cJSON_AddStringToObject(reply, "date_zh", zh) != NULL)) &&
+	    cJSON_AddStringToObject(reply, "evidence_zh", string(entry, "label_zh")) != NULL &&
+	    cJSON_AddStringToObject(reply, "evidence_en", string(entry, "label_en")) != NULL;
 }
 
-/* The quotes of the case's item ITEM in ENTRY, its evidence entry. */
-static void
+/* The quotes of the case's item ITEM in ENTRY, its evidence entry; 0 when memory ran
+ * out. */
+static int
 add_item_quotes(cJSON *view, cJSON *entry, const cJSON *item)
 {
 	const cJSON *quote, *conf;
@@ -62,28 +63,30 @@ add_item_quotes(cJSON *view, cJSON *entry, const cJSON *item)
 		    conf->valuedouble < OCR_CONFIDENCE_MIN)
 			continue;
 		if (list == NULL && (list = cJSON_AddArrayToObject(entry, "quotes")) == NULL)
-			return;
+			return 0;
 		q = cJSON_CreateObject();
 		if (q == NULL || !cJSON_AddItemToArray(list, q)) {
 			cJSON_Delete(q);
-			return;
+			return 0;
 		}
-		cJSON_AddStringToObject(q, "speaker", speaker);
-		cJSON_AddStringToObject(q, "speaker_zh", strcmp(speaker, "merchant") == 0 ? "商家" :
-		    "消费者");
-		cJSON_AddStringToObject(q, "speaker_en", strcmp(speaker, "merchant") == 0 ?
-		    "merchant" : "buyer");
-		if (string(quote, "time") != NULL)
-			cJSON_AddStringToObject(q, "time", string(quote, "time"));
-		cJSON_AddStringToObject(q, "text", text);
-		cJSON_AddBoolToObject(q, "refusal", refusal);
+		if (cJSON_AddStringToObject(q, "speaker", speaker) == NULL ||
+		    cJSON_AddStringToObject(q, "speaker_zh", strcmp(speaker, "merchant") == 0 ?
+		    "商家" : "消费者") == NULL ||
+		    cJSON_AddStringToObject(q, "speaker_en", strcmp(speaker, "merchant") == 0 ?
+		    "merchant" : "buyer") == NULL ||
+		    (string(quote, "time") != NULL &&
+		    cJSON_AddStringToObject(q, "time", string(quote, "time")) == NULL) ||
+		    cJSON_AddStringToObject(q, "text", text) == NULL ||
+		    cJSON_AddBoolToObject(q, "refusal", refusal) == NULL)
+			return 0;
 		if (refusal && strcmp(speaker, "merchant") == 0 &&
-		    !cJSON_HasObjectItem(view, "merchant_reply"))
-			add_reply(view, quote, entry);
+		    !cJSON_HasObjectItem(view, "merchant_reply") && !add_reply(view, quote, entry))
+			return 0;
 	}
+	return 1;
 }
 
-void
+int
 draft_quotes_add(cJSON *view, const struct dispute_case *c)
 {
 	cJSON *entry;
@@ -91,7 +94,10 @@ draft_quotes_add(cJSON *view, const struct dispute_case *c)
 	cJSON_ArrayForEach(entry, cJSON_GetObjectItemCaseSensitive(view, "evidence")) {
 		const cJSON *item = evidence_find(c, string(entry, "id"));
 
-		if (item != NULL)
-			add_item_quotes(view, entry, item);
+		if (item != NULL && !add_item_quotes(view, entry, item)) {
+			dispute_error(_("out of memory"));
+			return DISPUTE_FAILED;
+		}
 	}
+	return DISPUTE_OK;
 }

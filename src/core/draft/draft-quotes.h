@@ -12,7 +12,8 @@
 
 #include "dispute/case.h"
 
-/* Adds them to VIEW, whose "evidence" list is built already. */
-void draft_quotes_add(cJSON *view, const struct dispute_case *c);
+/* Adds them to VIEW, whose "evidence" list is built already. DISPUTE_FAILED after one
+ * error when memory runs out. */
+int draft_quotes_add(cJSON *view, const struct dispute_case *c);
 
 #endif

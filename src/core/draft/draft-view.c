@@ -16,6 +16,7 @@
 #include "dispute/validate.h"
 #include "claim.h"
 #include "draft-quotes.h"
+#include "evidence-view.h"
 
 static const char *const platform_names[][3] = {
 	{ "douyin", "抖音", "Douyin" },
@@ -273,56 +274,6 @@ add_problem(cJSON *view, const struct dispute_case *c)
 	cJSON_AddStringToObject(problem, "category_en", lookup(category_names, rows, category, 2));
 }
 
-
-/* Evidence numbered 证据1, 证据2 … in case order: the numbering every draft cites. */
-static void
-add_evidence(cJSON *view, const struct dispute_case *c)
-{
-	cJSON *list = cJSON_AddArrayToObject(view, "evidence");
-	const cJSON *item;
-	int number = 0;
-
-	cJSON_ArrayForEach(item, case_evidence(c)) {
-		const struct evidence_kind *kind = evidence_kind_find(member(item, "kind"));
-		cJSON *e = cJSON_CreateObject();
-		char label[32], name_zh[512], name_en[512];
-		const char *note = member(item, "note"), *proves = member(item, "proves");
-
-		if (e == NULL || kind == NULL) {
-			cJSON_Delete(e);
-			continue;
-		}
-		number++;
-		snprintf(label, sizeof label, "证据%d", number);
-		snprintf(name_zh, sizeof name_zh, "%s（%s）", kind->label_zh,
-		    note != NULL ? note : member(item, "original_name"));
-		snprintf(name_en, sizeof name_en, "%s (%s)", kind->label_en,
-		    note != NULL ? note : member(item, "original_name"));
-		cJSON_AddNumberToObject(e, "number", number);
-		cJSON_AddStringToObject(e, "label_zh", label);
-		snprintf(label, sizeof label, "Exhibit %d", number);
-		cJSON_AddStringToObject(e, "label_en", label);
-		cJSON_AddStringToObject(e, "id", member(item, "id"));
-		cJSON_AddStringToObject(e, "kind", kind->name);
-		cJSON_AddStringToObject(e, "kind_zh", kind->label_zh);
-		cJSON_AddStringToObject(e, "kind_en", kind->label_en);
-		cJSON_AddStringToObject(e, "name_zh", name_zh);
-		cJSON_AddStringToObject(e, "name_en", name_en);
-		cJSON_AddStringToObject(e, "source_zh", kind->source_zh);
-		cJSON_AddStringToObject(e, "source_en", kind->source_en);
-		cJSON_AddStringToObject(e, "proves_zh", proves != NULL ? proves : kind->proves_zh);
-		cJSON_AddStringToObject(e, "proves_en", proves != NULL ? proves : kind->proves_en);
-		cJSON_AddStringToObject(e, "file", member(item, "file"));
-		cJSON_AddStringToObject(e, "original_name", member(item, "original_name"));
-		cJSON_AddStringToObject(e, "sha256", member(item, "sha256"));
-		cJSON_AddStringToObject(e, "mime", member(item, "mime"));
-		cJSON_AddStringToObject(e, "added", member(item, "added"));
-		if (member(item, "captured") != NULL)
-			cJSON_AddStringToObject(e, "captured", member(item, "captured"));
-		cJSON_AddItemToArray(list, e);
-	}
-	cJSON_AddNumberToObject(view, "evidence_count", number);
-}
 
 /* The timeline with labels, and the contacts grouped by who was contacted. */
 static void
@@ -681,11 +632,11 @@ draft_view_build(const struct dispute_case *c, const struct rules *rules, const 
 	add_defendants(view, c);
 	add_order(view, c);
 	add_problem(view, c);
-	add_evidence(view, c);
-	draft_quotes_add(view, c);
 	add_timeline(view, c);
 	add_seller(view, c);
-	if (add_regulator(view, rules, today) != DISPUTE_OK ||
+	if (evidence_view_add(view, c) != DISPUTE_OK ||
+	    draft_quotes_add(view, c) != DISPUTE_OK ||
+	    add_regulator(view, rules, today) != DISPUTE_OK ||
 	    add_claim(view, c, rules) != DISPUTE_OK) {
 		cJSON_Delete(view);
 		return DISPUTE_FAILED;

@@ -50,35 +50,27 @@ lost(size_t index, const char *why, void *ctx)
 	return DISPUTE_FAILED;
 }
 
+static cJSON *
+item_of(size_t index, void *ctx)
+{
+	const struct cover_source *source = &((const struct run *)ctx)->sources[index];
+	cJSON *item = cJSON_CreateObject();
+
+	if (item == NULL || cJSON_AddStringToObject(item, "path", source->path) == NULL ||
+	    cJSON_AddStringToObject(item, "mime", source->mime) == NULL ||
+	    !cJSON_AddItemToObject(item, "boxes", cJSON_Duplicate(source->boxes, 1))) {
+		cJSON_Delete(item);
+		return NULL;
+	}
+	return item;
+}
+
 int
 cover_make(const struct cover_source *sources, size_t count, cover_fn on_covered, void *ctx)
 {
 	struct helper_limits limits = { HELPER_MEMORY_DEFAULT, COVER_CPU_PER_ITEM, 0 };
 	struct run run = { sources, on_covered, ctx };
-	cJSON *items = cJSON_CreateArray(), *item;
-	size_t i;
-	int status = DISPUTE_FAILED;
 
-	if (count == 0) {
-		cJSON_Delete(items);
-		return DISPUTE_OK;
-	}
-	for (i = 0; items != NULL && i < count; i++) {
-		item = cJSON_CreateObject();
-		if (item == NULL || !cJSON_AddItemToArray(items, item)) {
-			cJSON_Delete(item);
-			break;
-		}
-		if (cJSON_AddStringToObject(item, "path", sources[i].path) == NULL ||
-		    cJSON_AddStringToObject(item, "mime", sources[i].mime) == NULL ||
-		    !cJSON_AddItemToObject(item, "boxes", cJSON_Duplicate(sources[i].boxes, 1)))
-			break;
-	}
-	if (items == NULL || i < count)
-		dispute_error(_("out of memory"));
-	else
-		status = helper_batch("dispute-image", "cover", items, &limits, take_reply, lost,
-		    &run);
-	cJSON_Delete(items);
-	return status;
+	return helper_batch_made("dispute-image", "cover", count, item_of, &limits, take_reply,
+	    lost, &run);
 }

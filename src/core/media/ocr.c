@@ -16,6 +16,8 @@
 #define OCR_REPLY_MAX (16 * 1024 * 1024)
 
 struct run {
+	const char *const *paths;
+	const int *orientations;
 	ocr_fn on_reading;
 	void *ctx;
 };
@@ -67,29 +69,30 @@ lost(size_t index, const char *why, void *ctx)
 	return run->on_reading(index, NULL, why, run->ctx);
 }
 
+/* {"path", and "orientation" when the picture is stored turned or mirrored}. */
+static cJSON *
+item_of(size_t index, void *ctx)
+{
+	const struct run *run = ctx;
+	int orientation = run->orientations != NULL ? run->orientations[index] : 1;
+	cJSON *item = cJSON_CreateObject();
+
+	if (item == NULL || cJSON_AddStringToObject(item, "path", run->paths[index]) == NULL ||
+	    (orientation != 1 && cJSON_AddNumberToObject(item, "orientation", orientation) ==
+	    NULL)) {
+		cJSON_Delete(item);
+		return NULL;
+	}
+	return item;
+}
+
 int
 ocr_read(const char *const *paths, const int *orientations, size_t count,
     ocr_fn on_reading, void *ctx)
 {
 	struct helper_limits limits = { OCR_MEMORY, OCR_CPU_PER_ITEM, 0 };
-	struct run run = { on_reading, ctx };
-	cJSON *items;
-	size_t i;
-	int status;
+	struct run run = { paths, orientations, on_reading, ctx };
 
-	if (count == 0)
-		return DISPUTE_OK;
-	items = helper_path_items(paths, count, NULL);
-	if (items == NULL)
-		return DISPUTE_FAILED;
-	for (i = 0; orientations != NULL && i < count; i++)
-		if (orientations[i] != 1 && cJSON_AddNumberToObject(cJSON_GetArrayItem(items,
-		    (int)i), "orientation", orientations[i]) == NULL) {
-			cJSON_Delete(items);
-			dispute_error(_("out of memory"));
-			return DISPUTE_FAILED;
-		}
-	status = helper_batch("dispute-ocr", "read", items, &limits, take_reply, lost, &run);
-	cJSON_Delete(items);
-	return status;
+	return helper_batch_made("dispute-ocr", "read", count, item_of, &limits, take_reply, lost,
+	    &run);
 }

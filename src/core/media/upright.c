@@ -65,20 +65,26 @@ lost(size_t index, const char *why, void *ctx)
 	return DISPUTE_FAILED;
 }
 
+static cJSON *
+item_of(size_t index, void *ctx)
+{
+	const struct run *run = ctx;
+	cJSON *item = cJSON_CreateObject();
+
+	if (item == NULL || cJSON_AddStringToObject(item, "path", run->paths[index]) == NULL ||
+	    cJSON_AddStringToObject(item, "mime", "image/jpeg") == NULL) {
+		cJSON_Delete(item);
+		return NULL;
+	}
+	return item;
+}
+
 int
 upright_make(const char *const *paths, size_t count, upright_fn on_upright, void *ctx)
 {
 	struct helper_limits limits = { HELPER_MEMORY_DEFAULT, UPRIGHT_CPU_PER_ITEM, 0 };
 	struct run run = { paths, on_upright, ctx };
-	cJSON *items;
-	int status;
 
-	if (count == 0)
-		return DISPUTE_OK;
-	items = helper_path_items(paths, count, "image/jpeg");
-	if (items == NULL)
-		return DISPUTE_FAILED;
-	status = helper_batch("dispute-image", "upright", items, &limits, take_reply, lost, &run);
-	cJSON_Delete(items);
-	return status;
+	return helper_batch_made("dispute-image", "upright", count, item_of, &limits, take_reply,
+	    lost, &run);
 }

@@ -191,26 +191,32 @@ out:
 	return status;
 }
 
-cJSON *
-helper_path_items(const char *const *paths, size_t count, const char *mime)
+int
+helper_batch_made(const char *name, const char *command, size_t count,
+    helper_item_fn make_item, const struct helper_limits *limits, helper_reply_fn on_reply,
+    helper_lost_fn on_lost, void *ctx)
 {
-	cJSON *items = cJSON_CreateArray(), *item;
+	cJSON *items;
 	size_t i;
+	int status;
 
+	if (count == 0)
+		return DISPUTE_OK;
+	items = cJSON_CreateArray();
 	for (i = 0; items != NULL && i < count; i++) {
-		item = cJSON_CreateObject();
+		cJSON *item = make_item(i, ctx);
+
 		if (item == NULL || !cJSON_AddItemToArray(items, item)) {
 			cJSON_Delete(item);
-			break;
+			cJSON_Delete(items);
+			items = NULL;
 		}
-		if (cJSON_AddStringToObject(item, "path", paths[i]) == NULL ||
-		    (mime != NULL && cJSON_AddStringToObject(item, "mime", mime) == NULL))
-			break;
 	}
-	if (items == NULL || i < count) {
-		cJSON_Delete(items);
+	if (items == NULL) {
 		dispute_error(_("out of memory"));
-		return NULL;
+		return DISPUTE_FAILED;
 	}
-	return items;
+	status = helper_batch(name, command, items, limits, on_reply, on_lost, ctx);
+	cJSON_Delete(items);
+	return status;
 }

@@ -82,7 +82,7 @@ protocol_reply(size_t item, cJSON *header, const void *payload, size_t len)
 }
 
 int
-protocol_skip(size_t item, const char *why, const char *detail)
+protocol_skipped(size_t item, const char *why, const char *detail)
 {
 	cJSON *header = cJSON_CreateObject();
 

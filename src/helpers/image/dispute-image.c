@@ -202,7 +202,7 @@ encode(size_t item, const char *path, int width, int height, int max, const char
 	status = protocol_reply(item, header, jpeg, len);
 	goto out;
 undecodable:
-	status = protocol_skip(item, "undecodable", error != NULL ? error->message : NULL);
+	status = protocol_skipped(item, "undecodable", error != NULL ? error->message : NULL);
 out:
 	g_clear_error(&error);
 	g_free(jpeg);
@@ -236,12 +236,12 @@ one_item(size_t index, const cJSON *item, enum job job)
 		return protocol_fail("item %zu: needs a list of boxes", index);
 	/* EXIF orientation is a JPEG matter: the public copy turns nothing else. */
 	if (format == NULL || (job == UPRIGHT && strcmp(format->loader, "jpeg") != 0))
-		return protocol_skip(index, "unsupported", mime);
+		return protocol_skipped(index, "unsupported", mime);
 	logged[0] = '\0';
 	why = check_header(path, format, job != THUMBNAIL ? UPRIGHT_MAX_PIXELS :
 	    format->decoded_whole ? WHOLE_MAX_PIXELS : SOURCE_MAX_PIXELS, &width, &height);
 	if (why != NULL)
-		return protocol_skip(index, why, NULL);
+		return protocol_skipped(index, why, NULL);
 	if (job == UPRIGHT)
 		return encode(index, path, width, height, 0, UPRIGHT_QUALITY, NULL);
 	if (job == COVER)

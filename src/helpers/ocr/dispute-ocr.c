@@ -143,12 +143,12 @@ read_one(TessBaseAPI *api, size_t index, const cJSON *item)
 		return protocol_fail("item %zu: needs a path", index);
 	if (pixReadHeader(path, &format, &width, &height, &bps, &spp, &cmap) != 0 ||
 	    width <= 0 || height <= 0)
-		return protocol_skip(index, "undecodable", NULL);
+		return protocol_skipped(index, "undecodable", NULL);
 	if ((double)width * height > OCR_MAX_PIXELS)
-		return protocol_skip(index, "too-large", NULL);
+		return protocol_skipped(index, "too-large", NULL);
 	pix = pixRead(path);
 	if (pix == NULL)
-		return protocol_skip(index, "undecodable", NULL);
+		return protocol_skipped(index, "undecodable", NULL);
 	orientation = cJSON_GetObjectItemCaseSensitive(item, "orientation");
 	pix = upright(pix, cJSON_IsNumber(orientation) ? orientation->valueint : 1);
 	if (pix == NULL)
@@ -162,7 +162,7 @@ read_one(TessBaseAPI *api, size_t index, const cJSON *item)
 		pixSetResolution(pix, 0, 0);
 	TessBaseAPISetImage2(api, pix);
 	if (TessBaseAPIRecognize(api, NULL) != 0) {
-		status = protocol_skip(index, "undecodable", "recognition failed");
+		status = protocol_skipped(index, "undecodable", "recognition failed");
 		goto out;
 	}
 	snprintf(version, sizeof version, "tesseract %s", TessVersion());
