@@ -104,6 +104,10 @@ unsigned long evidence_next_number(const struct dispute_case *c);
  * hidden ".leftover." name with a warning, never deleted. */
 void evidence_clean_leftovers(struct dispute_case *c);
 
+/* Whether the file at PATH, RECORD's copy, still has the SHA-256 recorded for it;
+ * DISPUTE_FAILED after one error naming PATH and both hashes when it has not. */
+int evidence_check_copy(const cJSON *record, const char *path);
+
 /* The record with ID, or NULL. */
 cJSON *evidence_find(const struct dispute_case *c, const char *id);
 

@@ -34,7 +34,16 @@ const struct field *field_find(const char *name);
 int field_normalize(const struct field *field, const char *value, const char *today,
     char **canonical);
 
+/* The same without reporting: DISPUTE_FAILED with the reason (without the field's name)
+ * in REASON (REASON_LEN bytes, VALIDATE_REASON_MAX is enough) and *CANONICAL NULL. */
+int field_check(const struct field *field, const char *value, const char *today, char **canonical,
+    char *reason, size_t reason_len);
+
 struct dispute_case;
+
+/* Refuses order dates out of order: the goods received before they were ordered, or
+ * sent back before they came, naming both dates. */
+int field_check_order_dates(const struct dispute_case *c);
 
 /* The buyer's gender and birth date as the complaint states them: the recorded
  * claimant.gender and claimant.birth_date, else what a valid claimant.id_number

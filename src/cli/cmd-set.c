@@ -47,28 +47,6 @@ print_fields(FILE *out)
 	}
 }
 
-/* The goods cannot arrive before they were ordered, nor go back before they came. */
-static int
-check_order_dates(const struct dispute_case *c)
-{
-	const char *ordered = case_get(c, "order.date");
-	const char *received = case_get(c, "order.received");
-	const char *returned = case_get(c, "order.returned");
-
-	if (ordered != NULL && received != NULL && strcmp(received, ordered) < 0) {
-		dispute_error(_("order.received %s is before order.date %s"), received, ordered);
-		return DISPUTE_FAILED;
-	}
-	if (returned != NULL && (received != NULL || ordered != NULL) &&
-	    strcmp(returned, received != NULL ? received : ordered) < 0) {
-		dispute_error(_("order.returned %s is before %s %s"), returned,
-		    received != NULL ? "order.received" : "order.date",
-		    received != NULL ? received : ordered);
-		return DISPUTE_FAILED;
-	}
-	return DISPUTE_OK;
-}
-
 /* The complaint states the gender and birth date the ID number carries unless the
  * buyer records them: say what they will read, so that a mistyped number shows. */
 static void
@@ -139,7 +117,7 @@ cmd_set_exec(struct cmd_ctx *ctx)
 		goto out;
 	if (!unset && strcmp(field->name, "case.court") == 0 && check_court(ctx, value) != DISPUTE_OK)
 		goto out;
-	if (check_order_dates(c) != DISPUTE_OK || field_check_identity(c) != DISPUTE_OK ||
+	if (field_check_order_dates(c) != DISPUTE_OK || field_check_identity(c) != DISPUTE_OK ||
 	    case_save(c) != DISPUTE_OK)
 		goto out;
 	if (unset)

@@ -15,6 +15,7 @@ extern const struct cmd_entry cmd_show_entry;
 extern const struct cmd_entry cmd_add_evidence_entry;
 extern const struct cmd_entry cmd_rm_evidence_entry;
 extern const struct cmd_entry cmd_renumber_entry;
+extern const struct cmd_entry cmd_read_entry;
 extern const struct cmd_entry cmd_log_entry;
 extern const struct cmd_entry cmd_status_entry;
 extern const struct cmd_entry cmd_claim_entry;
@@ -34,6 +35,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_add_evidence_entry,
 	&cmd_rm_evidence_entry,
 	&cmd_renumber_entry,
+	&cmd_read_entry,
 	&cmd_log_entry,
 	&cmd_status_entry,
 	&cmd_claim_entry,

@@ -188,6 +188,11 @@ for package in libpango-1.0-0 libcairo2 fonts-noto-cjk; do
 	check "Depends names $package (for the helper dispute-print)" \
 	    grep -Eq "(^|, )$package( |,|\$)" depends
 done
+# dispute-ocr links Tesseract and reads with its Chinese and English models.
+for package in libtesseract5 tesseract-ocr-chi-sim tesseract-ocr-eng; do
+	check "Depends names $package (for the helper dispute-ocr)" \
+	    grep -Eq "(^|, )$package( |,|\$)" depends
+done
 for package in libzip4 libcjson1 libmagic1 libssl3 libc6; do
 	check "Depends names $package" grep -Eq "(^|, )$package( |,|\$)" depends
 done

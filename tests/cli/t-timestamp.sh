@@ -109,7 +109,7 @@ mkdir elsewhere
 ln -s "$PWD/elsewhere" u/timestamps
 expect 0 "add-evidence with timestamps/ a link still adds the file" "$DISPUTE" -C u add-evidence \
     -k defect "$EVIDENCE/defect-photo.jpg"
-contains err "u/timestamps: a symbolic link; the timestamps must stay inside the case folder" \
+contains err "u/timestamps: a symbolic link; the case's files must stay inside the case folder" \
     "the error says why no request was written"
 contains err "warning: the files were added, but no timestamp request was written for them" \
     "and warns that the files are in without one"

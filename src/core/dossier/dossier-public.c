@@ -19,7 +19,8 @@
 #include "dossier-bag.h"
 #include "dossier-public.h"
 #include "exif.h"
-#include "strip.h"
+#include "public-copy.h"
+#include "public-screens.h"
 #include "upright.h"
 
 /* Photos are at most this large; anything bigger is not a phone photo. */
@@ -50,21 +51,6 @@ struct sideways {
 	char **paths, **names;
 	size_t count;
 };
-
-/* Adds to B under NAME the copy of the photo DATA (from PATH) without metadata. */
-static int
-add_copy(struct dossier_bag *b, const char *path, const char *name, const unsigned char *data,
-    size_t len)
-{
-	unsigned char *copy;
-	size_t copy_len;
-
-	if (strip_image_metadata(path, data, len, &copy, &copy_len) != DISPUTE_OK ||
-	    dossier_bag_add_memory(b, name, (char *)copy, copy_len, 1) != DISPUTE_OK)
-		return DISPUTE_FAILED;
-	b->entries[b->count - 1].compress = 0;
-	return DISPUTE_OK;
-}
 
 /* One defect photo: read, checked against its record (the copy must come from the
  * evidence as recorded), then copied without metadata, or left to SIDEWAYS when it is
@@ -102,8 +88,8 @@ add_photo(struct sideways *sideways, const struct dispute_case *c, const cJSON *
 		sideways->paths[sideways->count] = path;
 		sideways->names[sideways->count++] = name;
 		path = name = NULL;
-	} else if (add_copy(sideways->b, path, name, (const unsigned char *)data, len) !=
-	    DISPUTE_OK)
+	} else if (public_add_copy(sideways->b, path, name, (const unsigned char *)data,
+	    len) != DISPUTE_OK)
 		goto out;
 	fprintf(sources, "photos/%s\t%s\t%s\n", file,
 	    cJSON_GetObjectItemCaseSensitive(item, "id")->valuestring, recorded);
@@ -123,7 +109,7 @@ add_upright(size_t index, const char *jpeg, size_t len, void *ctx)
 {
 	const struct sideways *sideways = ctx;
 
-	return add_copy(sideways->b, sideways->paths[index], sideways->names[index],
+	return public_add_copy(sideways->b, sideways->paths[index], sideways->names[index],
 	    (const unsigned char *)jpeg, len);
 }
 
@@ -209,8 +195,16 @@ dossier_public_payload(struct dossier_bag *b, const struct dispute_case *c,
 	    "# Each photo is a copy of the evidence with its metadata (GPS included) removed;\n"
 	    "# one whose EXIF orientation says it is turned or mirrored was turned upright and\n"
 	    "# encoded again, the others keep the original's pixels.\n"
-	    "# Each line: copy, evidence ID, SHA-256 of the original in the full dossier.\n");
+	    "# Each line: copy, evidence ID, SHA-256 of the original in the full dossier.\n"
+	    "# 订单和聊天截图（screens/）经本机文字识别，含个人信息之处已以实心黑块遮盖后重新编码，\n"
+	    "# 行末注明遮盖的内容；未遮盖的原件见完整证据材料包。识别置信度不足的截图不予公开。\n"
+	    "# Order and chat screenshots (screens/) were read on this computer and the boxes\n"
+	    "# holding personal data filled solid black before encoding again; the last field\n"
+	    "# says what was covered. The originals are in the full dossier. A screenshot read\n"
+	    "# with too little confidence is not published.\n");
 	status = add_photos(b, c, sources);
+	if (status == DISPUTE_OK)
+		status = public_add_screens(b, c, sources);
 	if (fclose(sources) != 0 || text == NULL) {
 		free(text);
 		dispute_error(_("out of memory"));

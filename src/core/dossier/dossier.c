@@ -24,6 +24,7 @@
 #include "dispute/output.h"
 #include "dispute/print.h"
 #include "dispute/progress.h"
+#include "dispute/reading.h"
 #include "dispute/report.h"
 #include "dispute/stamps.h"
 #include "dispute/timeline.h"
@@ -232,6 +233,35 @@ add_stamp_file(const char *name, char *data, size_t len, void *ctx)
 	return status;
 }
 
+/* What `dispute read` derived from the evidence, as data/derived/, each file checked
+ * against the SHA-256 its item records for it. */
+static int
+add_readings(struct dossier_bag *b, const struct dispute_case *c)
+{
+	const cJSON *item;
+
+	cJSON_ArrayForEach(item, case_evidence(c)) {
+		const cJSON *reading = cJSON_GetObjectItemCaseSensitive(item, "reading");
+		char *data, *name;
+		size_t len;
+
+		if (reading == NULL)
+			continue;
+		if (reading_load(c, item, &data, &len) != DISPUTE_OK)
+			return DISPUTE_FAILED;
+		name = dispute_asprintf("data/%s/%s", READING_DIR,
+		    cJSON_GetObjectItemCaseSensitive(reading, "file")->valuestring);
+		if (name == NULL || dossier_bag_add_memory(b, name, data, len, 1) != DISPUTE_OK) {
+			if (name == NULL)
+				free(data);
+			free(name);
+			return DISPUTE_FAILED;
+		}
+		free(name);
+	}
+	return DISPUTE_OK;
+}
+
 static int
 add_payload(struct dossier_bag *b, const struct dispute_case *c, const struct dossier_inputs *in)
 {
@@ -239,7 +269,7 @@ add_payload(struct dossier_bag *b, const struct dispute_case *c, const struct do
 	char *record, *timeline;
 	size_t len;
 
-	if (add_evidence(b, c) != DISPUTE_OK ||
+	if (add_evidence(b, c) != DISPUTE_OK || add_readings(b, c) != DISPUTE_OK ||
 	    stamps_for_each_file(c, add_stamp_file, b) != DISPUTE_OK)
 		return DISPUTE_FAILED;
 	/* The record exactly as on disk: the dossier vouches for the file the buyer kept. */

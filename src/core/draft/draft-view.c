@@ -16,6 +16,7 @@
 #include "dispute/validate.h"
 #include "court-facts.h"
 #include "claim.h"
+#include "draft-quotes.h"
 #include "evidence-view.h"
 
 static const char *const platform_names[][3] = {
@@ -654,6 +655,7 @@ draft_view_build(const struct dispute_case *c, const struct rules *rules, const 
 	add_seller(view, c);
 	add_association(view, c);
 	if (evidence_view_add(view, c) != DISPUTE_OK ||
+	    draft_quotes_add(view, c) != DISPUTE_OK ||
 	    add_regulator(view, rules, today) != DISPUTE_OK ||
 	    add_claim(view, c, rules) != DISPUTE_OK ||
 	    court_facts_add(view, c, rules) != DISPUTE_OK) {

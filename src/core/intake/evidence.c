@@ -20,6 +20,7 @@
 #include "dispute/fsutil.h"
 #include "dispute/i18n.h"
 #include "dispute/progress.h"
+#include "dispute/reading.h"
 #include "dispute/report.h"
 #include "dispute/stamps.h"
 #include "digest-worker.h"
@@ -528,27 +529,6 @@ check_words(const char *what, const char *value)
 	return DISPUTE_FAILED;
 }
 
-/* The case's own evidence/ folder, or NULL after an error: a link there would make
- * every copy land in, or be removed from, some other folder. */
-static char *
-evidence_dir_checked(const struct dispute_case *c)
-{
-	char *dir = case_path(c, CASE_EVIDENCE_DIR);
-	struct stat st;
-
-	if (dir == NULL) {
-		dispute_error(_("out of memory"));
-		return NULL;
-	}
-	if (lstat(dir, &st) == 0 && !S_ISDIR(st.st_mode)) {
-		dispute_error(_("%s: %s; the evidence must stay inside the case folder"), dir,
-		    S_ISLNK(st.st_mode) ? _("a symbolic link") : _("not a folder"));
-		free(dir);
-		return NULL;
-	}
-	return dir;
-}
-
 int
 evidence_add(struct dispute_case *c, const struct evidence_request *req)
 {
@@ -572,7 +552,7 @@ evidence_add(struct dispute_case *c, const struct evidence_request *req)
 	 * can say it was made. */
 	if (clock_timestamp(stamp) != DISPUTE_OK)
 		return DISPUTE_FAILED;
-	evidence_dir = evidence_dir_checked(c);
+	evidence_dir = case_own_dir(c, CASE_EVIDENCE_DIR, 0);
 	if (evidence_dir == NULL)
 		goto out;
 	batch = calloc((size_t)req->file_count, sizeof *batch);
@@ -663,10 +643,44 @@ note_removed(struct dispute_case *c, const char *file)
 }
 
 int
+evidence_check_copy(const cJSON *record, const char *path)
+{
+	const char *recorded = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(record,
+	    "sha256"));
+	char actual[DIGEST_HEX_MAX];
+	uint64_t size;
+
+	if (digest_file_sha256(path, actual, &size) != DISPUTE_OK)
+		return DISPUTE_FAILED;
+	if (recorded == NULL || strcmp(actual, recorded) != 0) {
+		dispute_error(_("%s: changed since it was added (sha256 %s, recorded %s)"), path,
+		    actual, recorded != NULL ? recorded : "-");
+		return DISPUTE_FAILED;
+	}
+	return DISPUTE_OK;
+}
+
+/* The derived file `dispute read` recorded for ITEM, or NULL. */
+static char *
+derived_path(const struct dispute_case *c, const cJSON *item)
+{
+	const char *file = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(
+	    cJSON_GetObjectItemCaseSensitive(item, "reading"), "file"));
+	char *rel, *path;
+
+	if (file == NULL || strchr(file, '/') != NULL || file[0] == '.' ||
+	    (rel = dispute_asprintf("%s/%s", READING_DIR, file)) == NULL)
+		return NULL;
+	path = case_path(c, rel);
+	free(rel);
+	return path;
+}
+
+int
 evidence_remove(struct dispute_case *c, const char *id)
 {
 	cJSON *item = evidence_find(c, id);
-	char *dir = NULL, *path = NULL;
+	char *dir = NULL, *path = NULL, *derived = NULL;
 	unsigned long number = next_id_number(c) - 1;
 	int status = DISPUTE_FAILED, withdrawn;
 
@@ -674,7 +688,8 @@ evidence_remove(struct dispute_case *c, const char *id)
 		dispute_error(_("%s: no evidence with this ID (see `dispute status`)"), id);
 		return DISPUTE_FAILED;
 	}
-	dir = evidence_dir_checked(c);
+	derived = derived_path(c, item);
+	dir = case_own_dir(c, CASE_EVIDENCE_DIR, 0);
 	if (dir == NULL)
 		goto out;
 	path = path_join(dir, cJSON_GetObjectItemCaseSensitive(item, "file")->valuestring);
@@ -695,10 +710,15 @@ evidence_remove(struct dispute_case *c, const char *id)
 	}
 	if (fs_sync_dir(dir) != DISPUTE_OK)
 		goto out;
+	/* What `dispute read` derived from it holds its text: it goes too. */
+	if (derived != NULL && unlink(derived) == -1 && errno != ENOENT)
+		dispute_warning(_("%s: removed from the case but its derived file could not be "
+		    "deleted: %s"), derived, strerror(errno));
 	/* The copy is gone: the note that it may linger is no longer needed. */
 	cJSON_DeleteItemFromObjectCaseSensitive(case_record(c), "removed_files");
 	status = case_save(c);
 out:
+	free(derived);
 	free(path);
 	free(dir);
 	return status;

@@ -200,60 +200,92 @@ check_count(const char *s, char *reason, size_t reason_len)
 }
 
 int
-field_normalize(const struct field *field, const char *value, const char *today,
-    char **canonical)
+field_check(const struct field *field, const char *value, const char *today, char **canonical,
+    char *reason, size_t reason_len)
 {
-	char reason[VALIDATE_REASON_MAX] = "";
 	char canon[64]; /* holds any canonical choice, date, amount, phone, ID or credit code */
 	int64_t fen;
 	int status;
 
+	*canonical = NULL;
+	reason[0] = '\0';
 	if (value[0] == '\0')
-		snprintf(reason, sizeof reason, _("empty value (use `dispute set --unset %s` to "
+		snprintf(reason, reason_len, _("empty value (use `dispute set --unset %s` to "
 		    "clear it)"), field->name);
-	status = value[0] == '\0' ? DISPUTE_FAILED : text_check(value, reason, sizeof reason);
+	status = value[0] == '\0' ? DISPUTE_FAILED : text_check(value, reason, reason_len);
 	if (status != DISPUTE_OK)
-		goto out;
+		return DISPUTE_FAILED;
 	switch (field->type) {
 	case FIELD_TEXT:
 		break;
 	case FIELD_CHOICE:
-		status = check_choice(field, value, canon, sizeof canon, reason, sizeof reason);
+		status = check_choice(field, value, canon, sizeof canon, reason, reason_len);
 		break;
 	case FIELD_DATE:
-		status = date_input_read(value, today, canon, reason, sizeof reason);
+		status = date_input_read(value, today, canon, reason, reason_len);
 		break;
 	case FIELD_AMOUNT:
-		status = amount_parse(value, &fen, reason, sizeof reason);
+		status = amount_parse(value, &fen, reason, reason_len);
 		if (status == DISPUTE_OK)
 			amount_format(fen, canon);
 		break;
 	case FIELD_COUNT:
-		status = check_count(value, reason, sizeof reason);
+		status = check_count(value, reason, reason_len);
 		break;
 	case FIELD_PHONE:
-		status = validate_phone(value, canon, sizeof canon, reason, sizeof reason);
+		status = validate_phone(value, canon, sizeof canon, reason, reason_len);
 		break;
 	case FIELD_ID_NUMBER:
-		status = validate_id_number(value, today, canon, reason, sizeof reason);
+		status = validate_id_number(value, today, canon, reason, reason_len);
 		break;
 	case FIELD_CREDIT_CODE:
-		status = validate_credit_code(value, canon, reason, sizeof reason);
+		status = validate_credit_code(value, canon, reason, reason_len);
 		break;
 	case FIELD_ETHNICITY:
-		status = validate_ethnicity(value, reason, sizeof reason);
+		status = validate_ethnicity(value, reason, reason_len);
 		break;
 	}
-out:
-	if (status != DISPUTE_OK) {
-		dispute_error("%s: %s", field->name, reason);
+	if (status != DISPUTE_OK)
 		return DISPUTE_FAILED;
-	}
 	/* Free text keeps every byte the user typed; typed values keep their canonical form. */
 	*canonical = strdup(field->type == FIELD_TEXT || field->type == FIELD_COUNT ||
 	    field->type == FIELD_ETHNICITY ? value : canon);
 	if (*canonical == NULL) {
-		dispute_error(_("out of memory"));
+		snprintf(reason, reason_len, "%s", _("out of memory"));
+		return DISPUTE_FAILED;
+	}
+	return DISPUTE_OK;
+}
+
+int
+field_normalize(const struct field *field, const char *value, const char *today,
+    char **canonical)
+{
+	char reason[VALIDATE_REASON_MAX];
+
+	if (field_check(field, value, today, canonical, reason, sizeof reason) != DISPUTE_OK) {
+		dispute_error("%s: %s", field->name, reason);
+		return DISPUTE_FAILED;
+	}
+	return DISPUTE_OK;
+}
+
+int
+field_check_order_dates(const struct dispute_case *c)
+{
+	const char *ordered = case_get(c, "order.date");
+	const char *received = case_get(c, "order.received");
+	const char *returned = case_get(c, "order.returned");
+
+	if (ordered != NULL && received != NULL && strcmp(received, ordered) < 0) {
+		dispute_error(_("order.received %s is before order.date %s"), received, ordered);
+		return DISPUTE_FAILED;
+	}
+	if (returned != NULL && (received != NULL || ordered != NULL) &&
+	    strcmp(returned, received != NULL ? received : ordered) < 0) {
+		dispute_error(_("order.returned %s is before %s %s"), returned,
+		    received != NULL ? "order.received" : "order.date",
+		    received != NULL ? received : ordered);
 		return DISPUTE_FAILED;
 	}
 	return DISPUTE_OK;
