@@ -13,6 +13,8 @@
 
 #include <cmocka.h>
 
+#include "dispute/case.h"
+#include "dispute/report.h"
 #include "support.h"
 
 /* Helpers. */
@@ -169,4 +171,35 @@ owned_free(struct owned *owned)
 {
 	while (owned->count > 0)
 		free(owned->items[--owned->count]);
+}
+
+int
+scratch_case_open(struct scratch_case *s, const char *name, const char *created)
+{
+	snprintf(s->tmp, sizeof s->tmp, "/tmp/dispute-%s.XXXXXX", name);
+	s->dir = NULL;
+	s->c = NULL;
+	if (mkdtemp(s->tmp) == NULL) {
+		s->tmp[0] = '\0';
+		return -1;
+	}
+	if (asprintf(&s->dir, "%s/case", s->tmp) == -1) {
+		s->dir = NULL;
+		return -1;
+	}
+	return case_create(s->dir, created) == DISPUTE_OK &&
+	    case_open(s->dir, CASE_WRITE, &s->c) == DISPUTE_OK ? 0 : -1;
+}
+
+int
+scratch_case_close(struct scratch_case *s)
+{
+	int status = 0;
+
+	if (s->c != NULL)
+		case_close(s->c);
+	if (s->tmp[0] != '\0')
+		status = remove_tree(s->tmp);
+	free(s->dir);
+	return status;
 }

@@ -9,6 +9,22 @@
 /* Removes TOP and everything under it, read-only evidence copies included. */
 int remove_tree(const char *top);
 
+struct dispute_case;
+
+/* A case folder of its own for a test: TMP/case, opened for writing. */
+struct scratch_case {
+	char tmp[64];
+	char *dir;
+	struct dispute_case *c;
+};
+
+/* Creates the case in a new /tmp/dispute-NAME.XXXXXX, made at CREATED (a timestamp
+ * as case_create takes it), and opens it. Returns 0, or -1 with S half made (close it). */
+int scratch_case_open(struct scratch_case *s, const char *name, const char *created);
+
+/* Closes the case and removes its folder; returns remove_tree()'s status. */
+int scratch_case_close(struct scratch_case *s);
+
 /* stderr redirected to a temporary file between capture_start and capture_end, so that
  * the core's messages can be checked and do not clutter the test log. */
 struct capture {
