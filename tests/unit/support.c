@@ -203,3 +203,22 @@ scratch_case_close(struct scratch_case *s)
 	free(s->dir);
 	return status;
 }
+
+int
+scratch_case_setup(void **state, const char *name, const char *created)
+{
+	struct scratch_case *s = calloc(1, sizeof *s);
+
+	*state = s;
+	return s != NULL ? scratch_case_open(s, name, created) : -1;
+}
+
+int
+scratch_case_teardown(void **state)
+{
+	struct scratch_case *s = *state;
+	int status = s != NULL ? scratch_case_close(s) : 0;
+
+	free(s);
+	return status;
+}

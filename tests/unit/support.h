@@ -25,6 +25,10 @@ int scratch_case_open(struct scratch_case *s, const char *name, const char *crea
 /* Closes the case and removes its folder; returns remove_tree()'s status. */
 int scratch_case_close(struct scratch_case *s);
 
+/* As cmocka setup and teardown: *STATE is a struct scratch_case of its own. */
+int scratch_case_setup(void **state, const char *name, const char *created);
+int scratch_case_teardown(void **state);
+
 /* stderr redirected to a temporary file between capture_start and capture_end, so that
  * the core's messages can be checked and do not clutter the test log. */
 struct capture {

@@ -16,30 +16,20 @@
 #include "dispute/report.h"
 #include "support.h"
 
-/* Each test has a case of its own (support.h). */
-struct fixture {
-	struct scratch_case s;
-};
 
+/* Each test has a case of its own (support.h), on the tests' clock. */
 static int
 setup(void **state)
 {
-	struct fixture *f = calloc(1, sizeof *f);
-
-	if (f == NULL || setenv("SOURCE_DATE_EPOCH", "1795000000", 1) == -1)
+	if (setenv("SOURCE_DATE_EPOCH", "1795000000", 1) == -1)
 		return -1;
-	*state = f;
-	return scratch_case_open(&f->s, "exhibits", "2026-11-18T10:00:00+08:00");
+	return scratch_case_setup(state, "exhibits", "2026-11-18T10:00:00+08:00");
 }
 
 static int
 teardown(void **state)
 {
-	struct fixture *f = *state;
-	int status = scratch_case_close(&f->s);
-
-	free(f);
-	return status;
+	return scratch_case_teardown(state);
 }
 
 /* Appends a record with ID (and GROUP when > 0) to the case's evidence. */
@@ -94,84 +84,84 @@ remove_item(struct dispute_case *c, const char *id)
 static void
 test_case_order_until_fixed(void **state)
 {
-	struct fixture *f = *state;
+	struct scratch_case *f = *state;
 
-	expect_serials(f->s.c, "");
-	add_item(f->s.c, "E01", 0);
-	add_item(f->s.c, "E02", 0);
-	add_item(f->s.c, "E03", 0);
-	expect_serials(f->s.c, "1 2 3");
-	assert_false(exhibits_fixed(f->s.c));
+	expect_serials(f->c, "");
+	add_item(f->c, "E01", 0);
+	add_item(f->c, "E02", 0);
+	add_item(f->c, "E03", 0);
+	expect_serials(f->c, "1 2 3");
+	assert_false(exhibits_fixed(f->c));
 	/* Before anything cites them, a removal closes the gap. */
-	remove_item(f->s.c, "E02");
-	expect_serials(f->s.c, "1 2");
-	assert_null(cJSON_GetObjectItemCaseSensitive(case_record(f->s.c), "withdrawn"));
+	remove_item(f->c, "E02");
+	expect_serials(f->c, "1 2");
+	assert_null(cJSON_GetObjectItemCaseSensitive(case_record(f->c), "withdrawn"));
 }
 
 static void
 test_fixed_numbers_stay(void **state)
 {
-	struct fixture *f = *state;
+	struct scratch_case *f = *state;
 	const cJSON *fixed;
 
-	add_item(f->s.c, "E01", 0);
-	add_item(f->s.c, "E02", 0);
-	add_item(f->s.c, "E03", 0);
-	assert_int_equal(exhibits_fix(f->s.c, "draft"), DISPUTE_OK);
-	assert_true(exhibits_fixed(f->s.c));
-	fixed = cJSON_GetObjectItemCaseSensitive(case_record(f->s.c), "exhibits_fixed");
+	add_item(f->c, "E01", 0);
+	add_item(f->c, "E02", 0);
+	add_item(f->c, "E03", 0);
+	assert_int_equal(exhibits_fix(f->c, "draft"), DISPUTE_OK);
+	assert_true(exhibits_fixed(f->c));
+	fixed = cJSON_GetObjectItemCaseSensitive(case_record(f->c), "exhibits_fixed");
 	assert_string_equal(cJSON_GetObjectItemCaseSensitive(fixed, "by")->valuestring, "draft");
-	remove_item(f->s.c, "E02");
-	expect_serials(f->s.c, "1 3");
+	remove_item(f->c, "E02");
+	expect_serials(f->c, "1 3");
 	/* A later item never takes the withdrawn number, nor does a second fix move any. */
-	add_item(f->s.c, "E04", 0);
-	expect_serials(f->s.c, "1 3 4");
-	assert_int_equal(exhibits_fix(f->s.c, "pack"), DISPUTE_OK);
-	fixed = cJSON_GetObjectItemCaseSensitive(case_record(f->s.c), "exhibits_fixed");
+	add_item(f->c, "E04", 0);
+	expect_serials(f->c, "1 3 4");
+	assert_int_equal(exhibits_fix(f->c, "pack"), DISPUTE_OK);
+	fixed = cJSON_GetObjectItemCaseSensitive(case_record(f->c), "exhibits_fixed");
 	assert_string_equal(cJSON_GetObjectItemCaseSensitive(fixed, "by")->valuestring, "draft");
 	/* Removing an item added after the last fix leaves no withdrawn line... */
-	add_item(f->s.c, "E05", 0);
-	remove_item(f->s.c, "E05");
-	assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(case_record(f->s.c),
+	add_item(f->c, "E05", 0);
+	remove_item(f->c, "E05");
+	assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(case_record(f->c),
 	    "withdrawn")), 1);
-	expect_serials(f->s.c, "1 3 4");
+	expect_serials(f->c, "1 3 4");
 }
 
 static void
 test_groups(void **state)
 {
-	struct fixture *f = *state;
+	struct scratch_case *f = *state;
 
-	add_item(f->s.c, "E01", 0);
-	add_item(f->s.c, "E02", 3);
-	add_item(f->s.c, "E03", 0);
-	add_item(f->s.c, "E04", 3);
-	add_item(f->s.c, "E05", 0);
+	add_item(f->c, "E01", 0);
+	add_item(f->c, "E02", 3);
+	add_item(f->c, "E03", 0);
+	add_item(f->c, "E04", 3);
+	add_item(f->c, "E05", 0);
 	/* The group claims 3; single items fill the numbers around it. */
-	expect_serials(f->s.c, "1 3-1 2 3-2 4");
-	assert_int_equal(exhibits_check_group(f->s.c, 3), DISPUTE_OK);
-	assert_int_equal(exhibits_check_group(f->s.c, 2), DISPUTE_FAILED);
-	assert_int_equal(exhibits_check_group(f->s.c, 0), DISPUTE_FAILED);
-	assert_int_equal(exhibits_check_group(f->s.c, EXHIBIT_GROUP_MAX + 1), DISPUTE_FAILED);
-	assert_int_equal(exhibits_fix(f->s.c, "draft"), DISPUTE_OK);
+	expect_serials(f->c, "1 3-1 2 3-2 4");
+	assert_int_equal(exhibits_check_group(f->c, 3), DISPUTE_OK);
+	assert_int_equal(exhibits_check_group(f->c, 2), DISPUTE_FAILED);
+	assert_int_equal(exhibits_check_group(f->c, 0), DISPUTE_FAILED);
+	assert_int_equal(exhibits_check_group(f->c, EXHIBIT_GROUP_MAX + 1), DISPUTE_FAILED);
+	assert_int_equal(exhibits_fix(f->c, "draft"), DISPUTE_OK);
 	/* A withdrawn part is not given again: the group's next part follows it. */
-	remove_item(f->s.c, "E04");
-	add_item(f->s.c, "E06", 3);
-	expect_serials(f->s.c, "1 3-1 2 4 3-3");
-	assert_int_equal(exhibits_check_group(f->s.c, 3), DISPUTE_OK);
+	remove_item(f->c, "E04");
+	add_item(f->c, "E06", 3);
+	expect_serials(f->c, "1 3-1 2 4 3-3");
+	assert_int_equal(exhibits_check_group(f->c, 3), DISPUTE_OK);
 }
 
 static void
 test_withdrawn_group_number_refused(void **state)
 {
-	struct fixture *f = *state;
+	struct scratch_case *f = *state;
 
-	add_item(f->s.c, "E01", 0);
-	add_item(f->s.c, "E02", 0);
-	assert_int_equal(exhibits_fix(f->s.c, "pack"), DISPUTE_OK);
-	remove_item(f->s.c, "E02");
-	assert_int_equal(exhibits_check_group(f->s.c, 2), DISPUTE_FAILED);
-	assert_int_equal(exhibits_check_group(f->s.c, 3), DISPUTE_OK);
+	add_item(f->c, "E01", 0);
+	add_item(f->c, "E02", 0);
+	assert_int_equal(exhibits_fix(f->c, "pack"), DISPUTE_OK);
+	remove_item(f->c, "E02");
+	assert_int_equal(exhibits_check_group(f->c, 2), DISPUTE_FAILED);
+	assert_int_equal(exhibits_check_group(f->c, 3), DISPUTE_OK);
 }
 
 static void
@@ -186,36 +176,36 @@ count_change(const char *was, const char *now, const char *id, void *ctx)
 static void
 test_renumber(void **state)
 {
-	struct fixture *f = *state;
+	struct scratch_case *f = *state;
 	int reported = 0;
 
-	add_item(f->s.c, "E01", 0);
-	add_item(f->s.c, "E02", 5);
-	add_item(f->s.c, "E03", 0);
-	add_item(f->s.c, "E04", 5);
-	assert_int_equal(exhibits_fix(f->s.c, "draft"), DISPUTE_OK);
-	remove_item(f->s.c, "E01");
-	expect_serials(f->s.c, "5-1 2 5-2");
+	add_item(f->c, "E01", 0);
+	add_item(f->c, "E02", 5);
+	add_item(f->c, "E03", 0);
+	add_item(f->c, "E04", 5);
+	assert_int_equal(exhibits_fix(f->c, "draft"), DISPUTE_OK);
+	remove_item(f->c, "E01");
+	expect_serials(f->c, "5-1 2 5-2");
 	/* E03 stays 证据2; the group moves from 5 to 1. */
-	assert_int_equal(exhibits_renumber(f->s.c, count_change, &reported), 2);
+	assert_int_equal(exhibits_renumber(f->c, count_change, &reported), 2);
 	assert_int_equal(reported, 2);
-	expect_serials(f->s.c, "1-1 2 1-2");
-	assert_false(exhibits_fixed(f->s.c));
-	assert_null(cJSON_GetObjectItemCaseSensitive(case_record(f->s.c), "withdrawn"));
+	expect_serials(f->c, "1-1 2 1-2");
+	assert_false(exhibits_fixed(f->c));
+	assert_null(cJSON_GetObjectItemCaseSensitive(case_record(f->c), "withdrawn"));
 	/* Dense already: nothing changes. */
-	assert_int_equal(exhibits_renumber(f->s.c, NULL, NULL), 0);
+	assert_int_equal(exhibits_renumber(f->c, NULL, NULL), 0);
 }
 
 static void
 test_hand_edited_numbers_ignored(void **state)
 {
-	struct fixture *f = *state;
-	cJSON *a = add_item(f->s.c, "E01", 0), *b = add_item(f->s.c, "E02", 0);
+	struct scratch_case *f = *state;
+	cJSON *a = add_item(f->c, "E01", 0), *b = add_item(f->c, "E02", 0);
 
 	/* Not whole numbers in range: read as if absent. */
 	cJSON_AddStringToObject(a, "exhibit", "7");
 	cJSON_AddNumberToObject(b, "exhibit", -3);
-	expect_serials(f->s.c, "1 2");
+	expect_serials(f->c, "1 2");
 }
 
 int

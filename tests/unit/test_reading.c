@@ -89,30 +89,18 @@ test_chat_quotes(void **state)
 	cJSON_Delete(reading);
 }
 
-/* Each test has a case of its own (support.h). */
-struct fixture {
-	struct scratch_case s;
-};
 
+/* Each test has a case of its own (support.h). */
 static int
 setup(void **state)
 {
-	struct fixture *f = calloc(1, sizeof *f);
-
-	if (f == NULL)
-		return -1;
-	*state = f;
-	return scratch_case_open(&f->s, "reading", "2026-11-18T00:00:00Z");
+	return scratch_case_setup(state, "reading", "2026-11-18T00:00:00Z");
 }
 
 static int
 teardown(void **state)
 {
-	struct fixture *f = *state;
-	int status = scratch_case_close(&f->s);
-
-	free(f);
-	return status;
+	return scratch_case_teardown(state);
 }
 
 /* Whether BOXES holds one that contains [X0, Y0, X1, Y1]. */
@@ -131,13 +119,13 @@ covers(const cJSON *boxes, int x0, int y0, int x1, int y1)
 static void
 test_redact(void **state)
 {
-	struct fixture *f = *state;
+	struct scratch_case *f = *state;
 	cJSON *reading, *boxes;
 	unsigned what;
 
-	assert_int_equal(case_set(f->s.c, "order.id", "6938472910384756102"), DISPUTE_OK);
-	assert_int_equal(case_set(f->s.c, "claimant.phone", "13812345678"), DISPUTE_OK);
-	assert_int_equal(case_set(f->s.c, "claimant.name", "张三"), DISPUTE_OK);
+	assert_int_equal(case_set(f->c, "order.id", "6938472910384756102"), DISPUTE_OK);
+	assert_int_equal(case_set(f->c, "claimant.phone", "13812345678"), DISPUTE_OK);
+	assert_int_equal(case_set(f->c, "claimant.name", "张三"), DISPUTE_OK);
 	reading = parse(READING(90,
 	    L("订单编号 : 6938472910384756102", 92, 70, 1360, 600, 1393,
 	      W("订单编号", 95, 70, 1360, 200, 1393) "," W(":", 90, 205, 1360, 212, 1393) ","
@@ -160,7 +148,7 @@ test_redact(void **state)
 	      W("20000", 90, 500, 800, 600, 840)) ","
 	    L("联系 1381234S678 好", 70, 70, 900, 600, 940, W("联系", 90, 70, 900, 160, 940) ","
 	      W("1381234S678", 45, 200, 900, 500, 940) "," W("好", 40, 520, 900, 600, 940))));
-	boxes = redact_boxes(reading, f->s.c, &what);
+	boxes = redact_boxes(reading, f->c, &what);
 	(void)state;
 	assert_non_null(boxes);
 	assert_true(covers(boxes, 224, 1362, 600, 1390));     /* the order number */
