@@ -20,6 +20,7 @@
 #include "dispute/dossier.h"
 #include "dispute/draft-view.h"
 #include "dispute/drafts.h"
+#include "dispute/evidence-book.h"
 #include "dispute/fsutil.h"
 #include "dispute/output.h"
 #include "dispute/print.h"
@@ -494,6 +495,10 @@ dossier_inputs_build(const struct dispute_case *c, const struct rules *rules,
 		return DISPUTE_FAILED;
 	}
 	if (draft_view_build(c, rules, date, &in->view) != DISPUTE_OK)
+		goto fail;
+	/* The lists of data/documents/ cite the pages of its evidence book. */
+	if (cJSON_GetArraySize(case_evidence(c)) > 0 &&
+	    evidence_book_number(c, in->view, draft_language(c)) != DISPUTE_OK)
 		goto fail;
 	in->draft_count = drafts_included(c, in->drafts);
 	/* Without an order number there is no dossier to name (dossier_write says so),

@@ -31,6 +31,26 @@ member(const cJSON *item, const char *name)
 	return cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(item, name));
 }
 
+/* The last columns, where an item is in the evidence book (evidence-book.h): its
+ * pages and their range, empty when the view was not numbered. */
+static const char *
+book_heads(int english)
+{
+	return english ? ",Pages,Page no.\r\n" : ",页数,页码\r\n";
+}
+
+static void
+book_cells(FILE *csv, const cJSON *item)
+{
+	const cJSON *count = cJSON_GetObjectItemCaseSensitive(item, "page_count");
+	char pages[16] = "";
+
+	if (cJSON_IsNumber(count))
+		snprintf(pages, sizeof pages, "%d", (int)count->valuedouble);
+	csv_field(csv, pages, ",");
+	csv_field(csv, member(item, "page_range"), "\r\n");
+}
+
 int
 evidence_list_csv(const cJSON *view, int english, char **out)
 {
@@ -42,8 +62,8 @@ evidence_list_csv(const cJSON *view, int english, char **out)
 	*out = NULL;
 	if (csv == NULL)
 		goto oom;
-	fputs(english ? "No.,Evidence,Source,Purpose,File,SHA-256\r\n" :
-	    "序号,证据名称,证据来源,证明目的,文件名,SHA-256\r\n", csv);
+	fprintf(csv, english ? "No.,Evidence,Source,Purpose,File,SHA-256%s" :
+	    "序号,证据名称,证据来源,证明目的,文件名,SHA-256%s", book_heads(english));
 	cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(view, "evidence")) {
 		snprintf(number, sizeof number, "%d",
 		    (int)cJSON_GetObjectItemCaseSensitive(item, "number")->valuedouble);
@@ -52,7 +72,8 @@ evidence_list_csv(const cJSON *view, int english, char **out)
 		csv_field(csv, member(item, english ? "source_en" : "source_zh"), ",");
 		csv_field(csv, member(item, english ? "proves_en" : "proves_zh"), ",");
 		csv_field(csv, member(item, "file"), ",");
-		csv_field(csv, member(item, "sha256"), "\r\n");
+		csv_field(csv, member(item, "sha256"), ",");
+		book_cells(csv, item);
 	}
 	if (fclose(csv) != 0)
 		goto oom;

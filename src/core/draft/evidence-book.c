@@ -1,0 +1,213 @@
+/* The evidence book of a case (evidence-book.h): its request to the print helper,
+ * from the view every draft is rendered from and the book's templates. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dispute/book.h"
+#include "dispute/evidence-book.h"
+#include "dispute/fsutil.h"
+#include "dispute/i18n.h"
+#include "dispute/report.h"
+#include "dispute/template.h"
+
+/* The words of the book that are not the case's, in the two languages of drafts. */
+struct book_words {
+	const char *footer, *list_title, *columns[6], *continued,
+	    *unshown, *label, *name, *source, *proves;
+};
+
+static const struct book_words words_zh = {
+	"第 {page} 页 共 {pages} 页", "证据清单",
+	{ "序号", "证据名称", "证据来源", "证明对象", "页数", "页码" }, "（续）",
+	"此文件的内容无法在此显示，请查阅证据材料包中的原始文件（见上方文件名）。",
+	"label_zh", "name_zh", "source_zh", "proves_zh"
+};
+
+static const struct book_words words_en = {
+	"Page {page} of {pages}", "Exhibit List",
+	{ "No.", "Exhibit", "Source", "Purpose", "Pages", "Page no." }, " (continued)",
+	"The content of this file cannot be shown here; see the original file in the "
+	"evidence package (file name above).",
+	"label_en", "name_en", "source_en", "proves_en"
+};
+
+static const char *
+member(const cJSON *item, const char *name)
+{
+	const char *s = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(item, name));
+
+	return s != NULL ? s : "";
+}
+
+/* Template NAME of case C in LANG rendered against DATA, into *OUT. */
+static int
+render(const struct dispute_case *c, const char *lang, const char *name, const cJSON *data,
+    char **out)
+{
+	char *path = NULL, *shipped = NULL;
+	int status;
+
+	*out = NULL;
+	status = template_find(case_dir(c), lang, name, &path, &shipped);
+	if (status == DISPUTE_OK)
+		status = template_render_file(path, shipped, data, TEMPLATE_ESCAPE_NONE, out);
+	free(path);
+	free(shipped);
+	return status;
+}
+
+/* Adds template NAME rendered against DATA to OBJECT as member KEY. */
+static int
+add_rendered(cJSON *object, const char *key, const struct dispute_case *c, const char *lang,
+    const char *name, const cJSON *data)
+{
+	char *text = NULL;
+	int status = render(c, lang, name, data, &text);
+
+	if (status == DISPUTE_OK && cJSON_AddStringToObject(object, key, text) == NULL) {
+		dispute_error(_("out of memory"));
+		status = DISPUTE_FAILED;
+	}
+	free(text);
+	return status;
+}
+
+static int
+add_list(cJSON *request, const struct dispute_case *c, const cJSON *view, const char *lang,
+    const struct book_words *w)
+{
+	cJSON *list = cJSON_AddObjectToObject(request, "list"), *rows;
+	const cJSON *e;
+
+	if (list == NULL || cJSON_AddStringToObject(list, "title", w->list_title) == NULL ||
+	    !cJSON_AddItemToObject(list, "columns", cJSON_CreateStringArray(w->columns, 6)) ||
+	    (rows = cJSON_AddArrayToObject(list, "rows")) == NULL)
+		goto oom;
+	cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(view, "evidence")) {
+		const char *cells[4] = { member(e, w->label), member(e, w->name),
+		    member(e, w->source), member(e, w->proves) };
+
+		if (!cJSON_AddItemToArray(rows, cJSON_CreateStringArray(cells, 4)))
+			goto oom;
+	}
+	return add_rendered(list, "note", c, lang, "evidence-book-note.txt", view);
+oom:
+	dispute_error(_("out of memory"));
+	return DISPUTE_FAILED;
+}
+
+static int
+add_items(cJSON *request, const struct dispute_case *c, const cJSON *view, const char *lang,
+    const struct book_words *w)
+{
+	cJSON *items = cJSON_AddArrayToObject(request, "items");
+	char *dir = case_path(c, CASE_EVIDENCE_DIR), *path = NULL, continued[96];
+	const cJSON *e;
+	int status = DISPUTE_FAILED;
+
+	if (items == NULL || dir == NULL)
+		goto oom;
+	cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(view, "evidence")) {
+		cJSON *item = cJSON_CreateObject();
+
+		snprintf(continued, sizeof continued, "%s%s", member(e, w->label), w->continued);
+		if (item == NULL || !cJSON_AddItemToArray(items, item) ||
+		    (path = path_join(dir, member(e, "file"))) == NULL ||
+		    cJSON_AddStringToObject(item, "heading", member(e, w->label)) == NULL ||
+		    cJSON_AddStringToObject(item, "continued", continued) == NULL ||
+		    cJSON_AddStringToObject(item, "path", path) == NULL ||
+		    cJSON_AddStringToObject(item, "mime", member(e, "mime")) == NULL)
+			goto oom;
+		free(path);
+		path = NULL;
+		if (add_rendered(item, "meta", c, lang, "evidence-book-item.txt", e) != DISPUTE_OK)
+			goto out;
+	}
+	status = DISPUTE_OK;
+	goto out;
+oom:
+	dispute_error(_("out of memory"));
+out:
+	free(path);
+	free(dir);
+	return status;
+}
+
+/* The helper's request for the book of C in LANG against VIEW. */
+static cJSON *
+request_of(const struct dispute_case *c, const cJSON *view, const char *lang)
+{
+	const struct book_words *w = strcmp(lang, "en") == 0 ? &words_en : &words_zh;
+	cJSON *request = cJSON_CreateObject();
+
+	if (request == NULL || cJSON_AddStringToObject(request, "date", member(view, "today")) ==
+	    NULL || cJSON_AddStringToObject(request, "footer", w->footer) == NULL ||
+	    cJSON_AddStringToObject(request, "unshown", w->unshown) == NULL) {
+		dispute_error(_("out of memory"));
+		goto fail;
+	}
+	if (add_rendered(request, "cover", c, lang, "evidence-book-cover.txt", view) !=
+	    DISPUTE_OK || add_list(request, c, view, lang, w) != DISPUTE_OK ||
+	    add_items(request, c, view, lang, w) != DISPUTE_OK)
+		goto fail;
+	return request;
+fail:
+	cJSON_Delete(request);
+	return NULL;
+}
+
+/* "page_count" and "page_range" from the helper's {"first", "count"} into item E. */
+static int
+number_item(cJSON *e, const cJSON *pages)
+{
+	int first = (int)cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(pages, "first"));
+	int count = (int)cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(pages, "count"));
+	char range[32];
+
+	if (count > 1)
+		snprintf(range, sizeof range, "%d-%d", first, first + count - 1);
+	else
+		snprintf(range, sizeof range, "%d", first);
+	cJSON_DeleteItemFromObjectCaseSensitive(e, "page_count");
+	cJSON_DeleteItemFromObjectCaseSensitive(e, "page_range");
+	if (cJSON_AddNumberToObject(e, "page_count", count) == NULL ||
+	    cJSON_AddStringToObject(e, "page_range", range) == NULL)
+		return DISPUTE_FAILED;
+	return DISPUTE_OK;
+}
+
+int
+evidence_book_number(const struct dispute_case *c, cJSON *view, const char *lang)
+{
+	cJSON *request = request_of(c, view, lang), *pages = NULL, *e;
+	int status = DISPUTE_FAILED, i = 0;
+
+	if (request == NULL || book_paginate(request, &pages) != DISPUTE_OK)
+		goto out;
+	cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(view, "evidence")) {
+		const cJSON *p = cJSON_GetArrayItem(pages, i++);
+
+		if (p == NULL || number_item(e, p) != DISPUTE_OK)
+			goto oom;
+	}
+	status = DISPUTE_OK;
+	goto out;
+oom:
+	dispute_error(_("out of memory"));
+out:
+	cJSON_Delete(pages);
+	cJSON_Delete(request);
+	return status;
+}
+
+int
+evidence_book_print(const struct dispute_case *c, const cJSON *view, const char *lang,
+    int fd, const char *label)
+{
+	cJSON *request = request_of(c, view, lang);
+	int status = request != NULL ? book_print(request, fd, label) : DISPUTE_FAILED;
+
+	cJSON_Delete(request);
+	return status;
+}
