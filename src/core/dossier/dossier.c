@@ -182,6 +182,29 @@ add_pdf(size_t index, char *pdf, size_t len, void *ctx)
 	return dossier_bag_add_memory(d->bag, d->docs[index].label, pdf, len, 1);
 }
 
+/* data/documents/evidence-book.pdf, made by the print helper into a temporary file
+ * that the zip then reads like an evidence file. */
+static int
+add_book(struct dossier_bag *b, const struct dispute_case *c, const struct dossier_inputs *in)
+{
+	const char *tmpdir = getenv("TMPDIR") != NULL && *getenv("TMPDIR") != '\0' ?
+	    getenv("TMPDIR") : "/tmp";
+	char *tmp = NULL;
+	int fd = fs_create_temp(tmpdir, EVIDENCE_BOOK_NAME, 0600, &tmp);
+
+	if (fd == -1)
+		return DISPUTE_FAILED;
+	if (evidence_book_print(c, in->view, draft_language(c), fd, "data/documents/"
+	    EVIDENCE_BOOK_NAME) != DISPUTE_OK) {
+		close(fd);
+		unlink(tmp);
+		fs_temp_release(tmp);
+		return DISPUTE_FAILED;
+	}
+	close(fd);
+	return dossier_bag_add_temporary(b, "data/documents/" EVIDENCE_BOOK_NAME, tmp);
+}
+
 static int
 add_documents(struct dossier_bag *b, const struct dispute_case *c,
     const struct dossier_inputs *in)
@@ -195,6 +218,8 @@ add_documents(struct dossier_bag *b, const struct dispute_case *c,
 	status = drafts_render(c, in->view, in->drafts, in->draft_count, add_document, &d);
 	if (status == DISPUTE_OK)
 		status = print_pdfs(d.docs, d.count, add_pdf, &d);
+	if (status == DISPUTE_OK && cJSON_GetArraySize(case_evidence(c)) > 0)
+		status = add_book(b, c, in);
 	for (i = 0; i < d.count; i++)
 		free(d.pdf_paths[i]);
 	return status;
