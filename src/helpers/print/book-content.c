@@ -7,7 +7,7 @@
 
 /* A block placed on what is left of a page keeps at least this share of the scale it
  * would have on a page of its own; smaller, it goes to the next page. */
-#define PLACE_KEEP 0.8
+#define PLACE_KEEP 0.7
 
 struct content *
 content_probe(const cJSON *item, int *why_not)

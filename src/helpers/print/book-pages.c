@@ -20,13 +20,16 @@ struct pages {
 struct content *
 pages_probe(const char *path)
 {
-	gchar *uri = g_filename_to_uri(path, NULL, NULL);
+	/* Poppler takes a URI, which takes an absolute path. */
+	gchar *absolute = g_canonicalize_filename(path, NULL);
+	gchar *uri = g_filename_to_uri(absolute, NULL, NULL);
 	PopplerDocument *doc = uri != NULL ? poppler_document_new_from_file(uri, NULL, NULL) :
 	    NULL;
 	struct pages *p = NULL;
 	int count = doc != NULL ? poppler_document_get_n_pages(doc) : 0;
 
 	g_free(uri);
+	g_free(absolute);
 	if (count < 1 || count > PAGES_MAX || (p = calloc(1, sizeof *p)) == NULL) {
 		if (doc != NULL)
 			g_object_unref(doc);
