@@ -17,4 +17,8 @@ int clock_today(char date[CLOCK_DATE_LEN]);
 /* Now as ISO 8601 with the UTC offset. */
 int clock_timestamp(char stamp[CLOCK_TIMESTAMP_LEN]);
 
+/* WHEN the same way, in the zone clock_timestamp() uses (UTC when SOURCE_DATE_EPOCH is
+ * set): for a file's modification time beside the time it was added. */
+int clock_format(time_t when, char stamp[CLOCK_TIMESTAMP_LEN]);
+
 #endif

@@ -30,6 +30,10 @@ struct dossier_inputs {
 	char *public_bag_name;                 /* dispute-<masked order>-<YYYYMMDD>-public */
 };
 
+/* Whether the dossier of IN holds the evidence book: when it holds the evidence list,
+ * whose facts the book needs too. */
+int dossier_has_book(const struct dossier_inputs *in);
+
 /* Names the bag (and its default file) by the masked order number, as the public copy
  * is: an encrypted zip keeps its entry names readable, and the full order number in
  * them would identify the buyer's order to anyone who sees the file. */

@@ -42,10 +42,24 @@ const char *evidence_recorded_type(const char *mime);
  * ORIGINAL_EXT. */
 const char *evidence_extension(const char *mime, const char *original_ext, int *mismatch);
 
+/* The ways a file is obtained (add-evidence --method), NULL-terminated: "photo",
+ * "screenshot", "screen-recording", "export", "scan". */
+extern const char *const evidence_methods[];
+
+/* Whether METHOD is one of them. */
+int evidence_method_valid(const char *method);
+
+/* METHOD's name in the user's language ("screen recording"), METHOD itself when it is
+ * none of them. */
+const char *evidence_method_name(const char *method);
+
 struct evidence_request {
 	const struct evidence_kind *kind;
 	const char *note;    /* may be NULL */
 	const char *proves;  /* may be NULL */
+	/* The capture log (origin.h), each may be NULL: how the files were obtained (one
+	 * of evidence_methods, checked by the caller), on what device, in what app. */
+	const char *method, *device, *app;
 	char *const *files;
 	int file_count;
 };

@@ -12,6 +12,10 @@ static const struct cmd_option add_options[] = {
 	{ "kind", 'k', 1, "KIND", N_("what the files show (required; see below)") },
 	{ "note", 'n', 1, "NOTE", N_("a note kept with each file") },
 	{ "proves", OPT_PROVES, 1, "TEXT", N_("what the files prove, for the evidence list") },
+	{ "method", OPT_METHOD, 1, "HOW", N_("how the files were obtained: photo, screenshot, "
+	    "screen-recording, export or scan") },
+	{ "device", OPT_DEVICE, 1, "TEXT", N_("the phone or computer they were made on") },
+	{ "app", OPT_APP, 1, "TEXT", N_("the app they were made in or exported from") },
 	{ NULL, 0, 0, NULL, NULL }
 };
 
@@ -34,6 +38,9 @@ cmd_add_evidence_check(struct cmd_ctx *ctx)
 	if (evidence_kind_find(args_get(ctx, 'k')) == NULL)
 		return cmd_usage_error(ctx, _("unknown kind \"%s\" (`dispute help add-evidence` "
 		    "lists them)"), args_get(ctx, 'k'));
+	if (args_has(ctx, OPT_METHOD) && !evidence_method_valid(args_get(ctx, OPT_METHOD)))
+		return cmd_usage_error(ctx, _("unknown method \"%s\" (photo, screenshot, "
+		    "screen-recording, export or scan)"), args_get(ctx, OPT_METHOD));
 	return DISPUTE_OK;
 }
 
@@ -47,6 +54,9 @@ cmd_add_evidence_exec(struct cmd_ctx *ctx)
 	req.kind = evidence_kind_find(args_get(ctx, 'k'));
 	req.note = args_get(ctx, 'n');
 	req.proves = args_get(ctx, OPT_PROVES);
+	req.method = args_get(ctx, OPT_METHOD);
+	req.device = args_get(ctx, OPT_DEVICE);
+	req.app = args_get(ctx, OPT_APP);
 	req.files = ctx->args.list;
 	req.file_count = ctx->args.count;
 	if (evidence_add(ctx->c, &req) != DISPUTE_OK)
@@ -66,7 +76,8 @@ cmd_add_evidence_exec(struct cmd_ctx *ctx)
 
 const struct cmd_entry cmd_add_evidence_entry = {
 	.name = "add-evidence",
-	.usage = "-k KIND [-n NOTE] [--proves TEXT] FILE...",
+	.usage = "-k KIND [-n NOTE] [--proves TEXT] [--method HOW] [--device TEXT] [--app TEXT] "
+	    "FILE...",
 	.summary = N_("copy evidence files into the case, checked by content and fingerprinted"),
 	.print_details = print_kinds,
 	.options = add_options,

@@ -8,6 +8,7 @@
 #include "dispute/case.h"
 #include "dispute/checklist.h"
 #include "dispute/draft-view.h"
+#include "dispute/evidence.h"
 #include "dispute/i18n.h"
 #include "dispute/ics.h"
 #include "dispute/output.h"
@@ -38,6 +39,29 @@ member(const cJSON *item, const char *name)
 	const char *value = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(item, name));
 
 	return value != NULL ? value : "";
+}
+
+/* What ITEM's file states of its making, and how it was obtained, after its line:
+ * "  taken 2026-10-11T19:50:12+08:00, 62.0 s long, by screen recording". */
+static void
+origin_line(const cJSON *item, char *out, size_t len)
+{
+	const cJSON *ms = cJSON_GetObjectItem(cJSON_GetObjectItem(item, "media"), "duration_ms");
+	const char *method = member(cJSON_GetObjectItem(item, "capture"), "method");
+	/* TRANSLATORS: between the parts of an item's time and origin in status. */
+	const char *comma = _(", ");
+	size_t n = 0;
+
+	out[0] = '\0';
+	if (member(item, "captured")[0] != '\0')
+		n += (size_t)snprintf(out, len, _("  taken %s%s"), member(item, "captured"),
+		    member(item, "captured_offset"));
+	if (cJSON_IsNumber(ms) && n < len)
+		n += (size_t)snprintf(out + n, len - n, _("%s%.1f s long"), n > 0 ? comma : "  ",
+		    ms->valuedouble / 1000);
+	if (method[0] != '\0' && n < len)
+		snprintf(out + n, len - n, _("%sby %s"), n > 0 ? comma : "  ",
+		    evidence_method_name(method));
 }
 
 static void
@@ -123,7 +147,7 @@ print_human(const cJSON *summary)
 			printf(", %s %d", item->string, (int)item->valuedouble);
 	printf("\n");
 	cJSON_ArrayForEach(item, evidence) {
-		char *listed = NULL, taken[64] = "";
+		char *listed = NULL, taken[256];
 
 		if (asprintf(&listed, _("  %-4s %-20s %-28s %12.0f bytes  %s  %s"),
 		    member(item, "id"), member(item, "kind"), member(item, "file"),
@@ -132,8 +156,7 @@ print_human(const cJSON *summary)
 			dispute_error(_("out of memory"));
 			return DISPUTE_FAILED;
 		}
-		if (member(item, "captured")[0] != '\0')
-			snprintf(taken, sizeof taken, _("  taken %s"), member(item, "captured"));
+		origin_line(item, taken, sizeof taken);
 		status |= print_line("%s%s", listed, taken);
 		free(listed);
 	}

@@ -181,6 +181,9 @@ contains offered defect "dispute add-evidence -k <TAB> offers defect"
 echo defect >wanted
 completes "dispute add-evidence --kind d<TAB> offers defect" wanted add-evidence --kind d
 completes "dispute add-evidence --kind=d<TAB> offers defect" wanted add-evidence --kind = d
+printf '%s\n' photo screenshot screen-recording export scan >wanted
+completes "dispute add-evidence --method <TAB> offers the ways of obtaining a file" wanted \
+    add-evidence --method ""
 completes "dispute log --channel <TAB> offers the channels" channels log --channel ""
 contains channels consumer-association "the channels include consumer-association"
 completes "dispute log --outcome <TAB> offers the outcomes" outcomes log --outcome ""

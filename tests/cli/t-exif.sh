@@ -19,7 +19,7 @@ contains out "拍摄时间（照片EXIF记录）：2026-10-11T20:05:00" "the evi
 "$DISPUTE" -q -C late set order.date 2026-10-20 || exit 1
 expect 0 "a defect photo older than the order is still accepted" \
     "$DISPUTE" -C late add-evidence -k defect "$EVIDENCE/camera-photo.jpg"
-contains err "the photo was taken on 2026-10-11, before the order date 2026-10-20" \
+contains err "says it was made on 2026-10-11, before the order date 2026-10-20" \
     "the buyer is warned that the photo predates the order"
 "$DISPUTE" -q init chat || exit 1
 "$DISPUTE" -q -C chat set order.date 2026-10-20 || exit 1

@@ -55,6 +55,8 @@ installed_tree() {
 	    test -x "$root/libexec/dispute/dispute-image"
 	check "$what: libexec/dispute/dispute-print is an executable" \
 	    test -x "$root/libexec/dispute/dispute-print"
+	check "$what: libexec/dispute/dispute-av is an executable" \
+	    test -x "$root/libexec/dispute/dispute-av"
 	(cd "$SRC" && find templates rules -type f) | sort >shipped
 	missing=0
 	while read -r file; do

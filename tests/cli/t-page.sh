@@ -90,7 +90,8 @@ for n in 1 2 3 4 5 6 7 8; do
 	contains "$PAGE" "证据$n 第1页 / 共1页" "证据$n has its running label"
 done
 lacks "$PAGE" "证据9" "there is no 证据9"
-contains "$PAGE" '<video controls preload="metadata" src="evidence/E02-defect.mp4">' "the video has a player"
+contains "$PAGE" '<video controls preload="metadata" src="evidence/E02-defect.mp4" poster="posters/E02-defect.jpg">' \
+    "the video has a player, with its poster frame"
 contains "$PAGE" "2026-10-03 10:15 商家客服：请提供视频。" "the chat log is shown as text"
 contains "$PAGE" 'href="evidence/E07-chat.pdf"' "the PDF is linked"
 contains "$PAGE" '<svg class="timeline-svg"' "the timeline is drawn"

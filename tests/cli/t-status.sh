@@ -54,9 +54,10 @@ check "status lists $((fields - 5)) missing facts" test "$(wc -l <missing)" -eq 
 line out "evidence: 4 item\(s\), chat 1, defect 2, communication-audio 1" "status counts evidence by kind"
 line out "  E01 +defect +E01-defect\.jpg +432 bytes +image/jpeg +defect-photo\.jpg" \
     "status lists E01 with kind, file, size, type and original name"
-line out "  E02 +defect +E02-defect\.mp4 .*video/mp4 +no-power\.mp4" "status lists E02"
+line out "  E02 +defect +E02-defect\.mp4 .*video/mp4 +no-power\.mp4  [0-9]+\.[0-9] s long" \
+    "status lists E02 with its duration"
 line out "  E03 +chat +E03-chat\.txt .*chat-merchant\.txt" "status lists E03"
-line out "  E04 +communication-audio +E04-communication-audio\.mp3 .*call\.mp3" "status lists E04"
+line out "  E04 +communication-audio +E04-communication-audio\.mp3 .*call\.mp3  [0-9]+\.[0-9] s long" "status lists E04"
 
 # Timeline.
 line out "timeline: 2 contact\(s\)" "status counts the contacts"

@@ -75,6 +75,7 @@ add_sample(struct dispute_case *c, const char *kind, const char *source)
 
 	if (asprintf(&path, "%s%s", SAMPLES, source) == -1)
 		return DISPUTE_FAILED;
+	memset(&req, 0, sizeof req);
 	req.kind = evidence_kind_find(kind);
 	req.note = NULL;
 	req.proves = NULL;
@@ -278,12 +279,13 @@ test_bag_is_intact(void **state)
 	assert_string_equal(r.encoding, "UTF-8");
 	assert_non_null(r.algorithms);
 	assert_string_equal(r.algorithms, "sha256");
-	/* The evidence, case.json, the timeline, the page and the photo's thumbnail, and
-	 * the list and timestamp request of each add-evidence (one file each here). */
-	assert_int_equal(r.payload_files, 3 * f->evidence_count + 4);
+	/* The evidence, case.json, the timeline, the page, the photo's thumbnail and the
+	 * video's poster frame, and the list and timestamp request of each add-evidence
+	 * (one file each here). */
+	assert_int_equal(r.payload_files, 3 * f->evidence_count + 5);
 
-	/* Payload bytes: the evidence, case.json as on disk, the timeline, the page and the
-	 * timestamp lists and requests. */
+	/* Payload bytes: the evidence, case.json as on disk, the timeline, the page, its
+	 * thumbnail and poster frame, and the timestamp lists and requests. */
 	assert_true(asprintf(&case_file, "%s/case.json", f->dir) > 0);
 	assert_int_equal(stat(case_file, &st), 0);
 	archive = open_zip(path);
@@ -292,6 +294,9 @@ test_bag_is_intact(void **state)
 	assert_int_equal(zip_stat(archive, ROOT "/data/index.html", ZIP_FL_ENC_UTF_8, &zs), 0);
 	page_bytes += zs.size;
 	assert_int_equal(zip_stat(archive, ROOT "/data/thumbs/E01-defect.jpg", ZIP_FL_ENC_UTF_8,
+	    &zs), 0);
+	page_bytes += zs.size;
+	assert_int_equal(zip_stat(archive, ROOT "/data/posters/E02-defect.jpg", ZIP_FL_ENC_UTF_8,
 	    &zs), 0);
 	page_bytes += zs.size;
 	for (i = 1; i <= (size_t)f->evidence_count; i++)
@@ -342,9 +347,9 @@ test_bag_with_documents_is_intact(void **state)
 		print_message("  %s %s: %s\n", bag_problem_name(r.problems[j].kind),
 		    r.problems[j].path != NULL ? r.problems[j].path : "(bag)", r.problems[j].detail);
 	assert_int_equal(r.problem_count, 0);
-	/* + case.json, the timeline, the page and the photo's thumbnail, and a list and a
-	 * request per item */
-	assert_int_equal(r.payload_files, 3 * f->evidence_count + 4 + documents);
+	/* + case.json, the timeline, the page, the photo's thumbnail and the video's poster
+	 * frame, and a list and a request per item */
+	assert_int_equal(r.payload_files, 3 * f->evidence_count + 5 + documents);
 	bag_report_free(&r);
 	free(path);
 }
@@ -430,6 +435,7 @@ test_zip_layout(void **state)
 		ROOT "/data/evidence/E04-receipt.pdf",
 		ROOT "/data/evidence/E05-communication-audio.mp3",
 		ROOT "/data/index.html",
+		ROOT "/data/posters/E02-defect.jpg",
 		ROOT "/data/thumbs/E01-defect.jpg",
 		ROOT "/data/timeline.txt",
 		ROOT "/data/timestamps/001.tsq",

@@ -411,6 +411,7 @@ add(struct dispute_case *c, const char *kind, const char *const *names, int coun
 	for (i = 0; i < count; i++)
 		assert_true(asprintf(&files[i], "%s%s", names[i][0] == '/' ? "" : SAMPLES,
 		    names[i]) > 0);
+	memset(&req, 0, sizeof req);
 	req.kind = evidence_kind_find(kind);
 	assert_non_null(req.kind);
 	req.note = note;

@@ -126,6 +126,7 @@ add_file(struct dispute_case *c, const char *kind, const char *path, const char 
 	struct evidence_request req;
 	char *files[1];
 
+	memset(&req, 0, sizeof req);
 	files[0] = (char *)path;
 	req.kind = evidence_kind_find(kind);
 	req.note = note;
@@ -686,7 +687,7 @@ test_page_numbers_every_exhibit(void **state)
 	assert_lacks(html, "证据10");
 	assert_contains(html, "证据1 第1页 / 共1页");
 	assert_contains(html, "<video controls preload=\"metadata\" "
-	    "src=\"evidence/E02-defect.mp4\">");
+	    "src=\"evidence/E02-defect.mp4\" poster=\"posters/E02-defect.jpg\">");
 	assert_contains(html, "<audio controls preload=\"metadata\" "
 	    "src=\"evidence/E07-communication-audio.mp3\">");
 	assert_contains(html, "href=\"evidence/E06-receipt.pdf\"");
@@ -749,8 +750,10 @@ test_page_thumbnails(void **state)
 	}
 	for (i = 0; i < out.count; i++)
 		images += strcmp(out.mimes[i], "image/jpeg") == 0;
-	assert_int_equal(images, 3);
-	assert_int_equal(out.count, 4); /* and the page */
+	/* and the video's poster frame, a JPEG too, and the page */
+	assert_non_null(collected_file(&out, "data/posters/E02-defect.jpg", &len));
+	assert_int_equal(images, 4);
+	assert_int_equal(out.count, 5);
 	assert_contains(html, "<a href=\"evidence/E01-defect.jpg\"><img class=\"thumb\" "
 	    "src=\"thumbs/E01-defect.jpg\" width=\"96\" height=\"64\"");
 	collected_free(&out);

@@ -218,7 +218,7 @@ add_documents(struct dossier_bag *b, const struct dispute_case *c,
 	status = drafts_render(c, in->view, in->drafts, in->draft_count, add_document, &d);
 	if (status == DISPUTE_OK)
 		status = print_pdfs(d.docs, d.count, add_pdf, &d);
-	if (status == DISPUTE_OK && cJSON_GetArraySize(case_evidence(c)) > 0)
+	if (status == DISPUTE_OK && dossier_has_book(in))
 		status = add_book(b, c, in);
 	for (i = 0; i < d.count; i++)
 		free(d.pdf_paths[i]);
@@ -504,6 +504,17 @@ write_timestamp_request(const struct dossier_bag *b, const char *path)
 }
 
 int
+dossier_has_book(const struct dossier_inputs *in)
+{
+	size_t i;
+
+	for (i = 0; i < in->draft_count; i++)
+		if (strcmp(in->drafts[i]->name, "evidence-list") == 0)
+			return 1;
+	return 0;
+}
+
+int
 dossier_inputs_build(const struct dispute_case *c, const struct rules *rules,
     const struct holiday_table *holidays, const char *date, struct dossier_inputs *in)
 {
@@ -521,11 +532,11 @@ dossier_inputs_build(const struct dispute_case *c, const struct rules *rules,
 	}
 	if (draft_view_build(c, rules, date, &in->view) != DISPUTE_OK)
 		goto fail;
+	in->draft_count = drafts_included(c, in->drafts);
 	/* The lists of data/documents/ cite the pages of its evidence book. */
-	if (cJSON_GetArraySize(case_evidence(c)) > 0 &&
+	if (dossier_has_book(in) &&
 	    evidence_book_number(c, in->view, draft_language(c)) != DISPUTE_OK)
 		goto fail;
-	in->draft_count = drafts_included(c, in->drafts);
 	/* Without an order number there is no dossier to name (dossier_write says so),
 	 * but the page can still be built. */
 	if (order != NULL && ((in->order_masked = mask_order_id(order)) == NULL ||

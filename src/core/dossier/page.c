@@ -26,6 +26,7 @@
 #include "dispute/template.h"
 #include "dispute/timeline.h"
 #include "page.h"
+#include "page-media.h"
 #include "text.h"
 #include "thumbs.h"
 
@@ -496,7 +497,8 @@ add_evidence(struct page_build *pb)
 	cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(pb->view, "evidence"))
 		if (add_evidence_item(pb, e, list, &pictures) != DISPUTE_OK)
 			goto out;
-	if (add_thumbnails(&pictures) != DISPUTE_OK)
+	if (add_thumbnails(&pictures) != DISPUTE_OK ||
+	    page_media_add(pb->c, list, pb->add, pb->ctx) != DISPUTE_OK)
 		goto out;
 	cJSON_ArrayForEach(item, list) {
 		pages = number_pages(item);
@@ -522,13 +524,13 @@ compare_names(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* The evidence book beside the drafts, when there is evidence (dossier.c). */
+/* The evidence book beside the drafts, when the dossier holds it (dossier.c). */
 static int
 add_book(struct page_build *pb)
 {
 	char href[1024];
 
-	if (cJSON_GetArraySize(case_evidence(pb->c)) == 0)
+	if (!dossier_has_book(pb->in))
 		return DISPUTE_OK;
 	if (href_of("documents", EVIDENCE_BOOK_NAME, href, sizeof href) != DISPUTE_OK)
 		return DISPUTE_FAILED;

@@ -15,6 +15,7 @@
 #include "dispute/timeline.h"
 #include "dispute/validate.h"
 #include "claim.h"
+#include "evidence-origin.h"
 
 static const char *const platform_names[][3] = {
 	{ "douyin", "抖音", "Douyin" },
@@ -318,6 +319,7 @@ add_evidence(cJSON *view, const struct dispute_case *c)
 		cJSON_AddStringToObject(e, "added", member(item, "added"));
 		if (member(item, "captured") != NULL)
 			cJSON_AddStringToObject(e, "captured", member(item, "captured"));
+		evidence_origin_view(e, item);
 		cJSON_AddItemToArray(list, e);
 	}
 	cJSON_AddNumberToObject(view, "evidence_count", number);

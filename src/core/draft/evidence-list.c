@@ -62,8 +62,15 @@ evidence_list_csv(const cJSON *view, int english, char **out)
 	*out = NULL;
 	if (csv == NULL)
 		goto oom;
-	fprintf(csv, english ? "No.,Evidence,Source,Purpose,File,SHA-256%s" :
-	    "序号,证据名称,证据来源,证明目的,文件名,SHA-256%s", book_heads(english));
+	/* The columns after SHA-256 are the time and origin of each file (证据规定
+	 * 第93条), then where it is in the evidence book, added after the first six so
+	 * that readers of those keep working. */
+	fprintf(csv, english ? "No.,Evidence,Source,Purpose,File,SHA-256,Made,Time recorded by,"
+	    "Duration,Obtained by,Device,App,Original file,Original size,Original modified,"
+	    "Added%s" :
+	    "序号,证据名称,证据来源,证明目的,文件名,SHA-256,形成时间,时间记载来源,时长,"
+	    "取得方式,形成设备,应用程序,原始文件名,原始文件大小（字节）,原始文件修改时间,"
+	    "登记时间%s", book_heads(english));
 	cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(view, "evidence")) {
 		snprintf(number, sizeof number, "%d",
 		    (int)cJSON_GetObjectItemCaseSensitive(item, "number")->valuedouble);
@@ -73,6 +80,17 @@ evidence_list_csv(const cJSON *view, int english, char **out)
 		csv_field(csv, member(item, english ? "proves_en" : "proves_zh"), ",");
 		csv_field(csv, member(item, "file"), ",");
 		csv_field(csv, member(item, "sha256"), ",");
+		csv_field(csv, member(item, "captured_at"), ",");
+		csv_field(csv, member(item, english ? "captured_label_en" : "captured_label_zh"),
+		    ",");
+		csv_field(csv, member(item, english ? "duration_en" : "duration_zh"), ",");
+		csv_field(csv, member(item, english ? "method_en" : "method_zh"), ",");
+		csv_field(csv, member(item, "device"), ",");
+		csv_field(csv, member(item, "app"), ",");
+		csv_field(csv, member(item, "original_name"), ",");
+		csv_field(csv, member(item, "original_size"), ",");
+		csv_field(csv, member(item, "original_modified"), ",");
+		csv_field(csv, member(item, "added"), ",");
 		book_cells(csv, item);
 	}
 	if (fclose(csv) != 0)

@@ -22,7 +22,7 @@
 #include "dispute/report.h"
 #include "dispute/stamps.h"
 #include "digest-worker.h"
-#include "exif.h"
+#include "origin.h"
 #include "text.h"
 
 struct staged {
@@ -33,7 +33,8 @@ struct staged {
 	uint64_t size;
 	char mime[128];
 	const char *extension;
-	char captured[EXIF_TIME_LEN]; /* EXIF DateTimeOriginal, or "" */
+	struct origin origin;        /* the time and origin the file states */
+	time_t modified;             /* the original's modification time */
 };
 
 static const char *
@@ -53,7 +54,7 @@ describe_file_type(mode_t mode)
 /* Opens SOURCE for reading, following a symlink to its target, and refuses anything but
  * a regular file. */
 static int
-open_source(const char *source)
+open_source(const char *source, time_t *modified)
 {
 	struct stat st;
 	int fd;
@@ -73,6 +74,7 @@ open_source(const char *source)
 		close(fd);
 		return -1;
 	}
+	*modified = st.st_mtime;
 	if (fcntl(fd, F_SETFL, 0) == -1) {
 		dispute_error(_("%s: cannot read: %s"), source, strerror(errno));
 		close(fd);
@@ -144,15 +146,14 @@ stage_one(const char *evidence_dir, magic_t cookie, const struct evidence_kind *
 
 	if (digest_worker_init(&hasher) != DISPUTE_OK)
 		return DISPUTE_FAILED;
-	in = open_source(s->source);
+	in = open_source(s->source, &s->modified);
 	if (in == -1)
 		goto done;
 	buf = digest_worker_buffer(&hasher);
 	n = fs_read_block(in, buf, DIGEST_BLOCK, s->source);
 	if (n < 0 || check_type(cookie, kind, s, buf, (size_t)n) != DISPUTE_OK)
 		goto done;
-	if (!exif_capture_time(buf, (size_t)n, s->captured))
-		s->captured[0] = '\0';
+	origin_from_head(buf, (size_t)n, s->mime, &s->origin);
 	out = fs_create_temp(evidence_dir, "incoming", 0600, &s->tmp_path);
 	if (out == -1)
 		goto done;
@@ -185,18 +186,15 @@ done:
 	return status;
 }
 
-/* A photo of the defect taken before the goods were even ordered shows something else;
- * the buyer should know before an authority points it out. */
+/* A photo or video of the defect made before the goods were even ordered shows
+ * something else, and any file made after it was handed in has a wrong clock or was
+ * altered: the buyer should know before an authority points it out. */
 static void
-warn_if_before_order(const struct dispute_case *c, const struct evidence_request *req,
-    const struct staged *s)
+warn_about_time(const struct dispute_case *c, const struct evidence_request *req,
+    const struct staged *s, const char *added)
 {
-	const char *ordered = case_get(c, "order.date");
-
-	if (strcmp(req->kind->name, "defect") == 0 && ordered != NULL && s->captured[0] != '\0' &&
-	    strncmp(s->captured, ordered, 10) < 0)
-		dispute_warning(_("%s: the photo was taken on %.10s, before the order date %s"),
-		    s->source, s->captured, ordered);
+	origin_warn(&s->origin, s->source, strcmp(req->kind->name, "defect") == 0,
+	    case_get(c, "order.date"), added);
 }
 
 /* The fingerprints already in the case, sorted, so that each new file is looked up in
@@ -411,6 +409,7 @@ static cJSON *
 make_record(const struct evidence_request *req, const struct staged *s, const char *id,
     const char *file, const char *added)
 {
+	struct origin_log log = { req->method, req->device, req->app };
 	cJSON *r = cJSON_CreateObject();
 	char *original = utf8_sanitize(path_basename(s->source));
 
@@ -423,11 +422,12 @@ make_record(const struct evidence_request *req, const struct staged *s, const ch
 	    cJSON_AddStringToObject(r, "mime", s->mime) == NULL ||
 	    cJSON_AddStringToObject(r, "original_name", original) == NULL ||
 	    cJSON_AddStringToObject(r, "added", added) == NULL ||
-	    (s->captured[0] != '\0' &&
-	    cJSON_AddStringToObject(r, "captured", s->captured) == NULL) ||
 	    (req->note != NULL && cJSON_AddStringToObject(r, "note", req->note) == NULL) ||
 	    (req->proves != NULL && cJSON_AddStringToObject(r, "proves", req->proves) == NULL)) {
 		dispute_error(_("out of memory"));
+		cJSON_Delete(r);
+		r = NULL;
+	} else if (origin_to_record(&s->origin, &log, s->modified, r) != DISPUTE_OK) {
 		cJSON_Delete(r);
 		r = NULL;
 	}
@@ -438,14 +438,12 @@ make_record(const struct evidence_request *req, const struct staged *s, const ch
 /* Gives every staged copy its final name and appends its record; the caller saves. */
 static int
 commit_batch(struct dispute_case *c, const struct evidence_request *req, struct staged *batch,
-    const char *evidence_dir)
+    const char *evidence_dir, const char *stamp)
 {
-	char stamp[CLOCK_TIMESTAMP_LEN], id[24], file[64];
+	char id[24], file[64];
 	unsigned long number = next_id_number(c);
 	int i;
 
-	if (clock_timestamp(stamp) != DISPUTE_OK)
-		return DISPUTE_FAILED;
 	for (i = 0; i < req->file_count; i++, number++) {
 		struct staged *s = &batch[i];
 		cJSON *record;
@@ -546,10 +544,17 @@ evidence_add(struct dispute_case *c, const struct evidence_request *req)
 	cJSON *before = NULL;
 	struct known *known = NULL;
 	size_t known_count = 0;
-	int i, status = DISPUTE_FAILED;
+	char stamp[CLOCK_TIMESTAMP_LEN];
+	int i, warned_missing = 0, status = DISPUTE_FAILED;
 
 	if (check_words("note", req->note) != DISPUTE_OK ||
-	    check_words("proves", req->proves) != DISPUTE_OK)
+	    check_words("proves", req->proves) != DISPUTE_OK ||
+	    check_words("device", req->device) != DISPUTE_OK ||
+	    check_words("app", req->app) != DISPUTE_OK)
+		return DISPUTE_FAILED;
+	/* The intake time: the time the batch is recorded with, and the latest a file
+	 * can say it was made. */
+	if (clock_timestamp(stamp) != DISPUTE_OK)
 		return DISPUTE_FAILED;
 	evidence_dir = evidence_dir_checked(c);
 	if (evidence_dir == NULL)
@@ -567,10 +572,12 @@ evidence_add(struct dispute_case *c, const struct evidence_request *req)
 	for (i = 0; i < req->file_count; i++) {
 		batch[i].source = req->files[i];
 		if (stage_one(evidence_dir, cookie, req->kind, &batch[i]) != DISPUTE_OK ||
-		    check_duplicate(known, known_count, &batch[i]) != DISPUTE_OK)
+		    check_duplicate(known, known_count, &batch[i]) != DISPUTE_OK ||
+		    origin_from_media(batch[i].tmp_path, batch[i].source, batch[i].mime,
+		    &warned_missing, &batch[i].origin) != DISPUTE_OK)
 			goto out;
 		index_add(known, &known_count, &batch[i]);
-		warn_if_before_order(c, req, &batch[i]);
+		warn_about_time(c, req, &batch[i], stamp);
 	}
 	/* Under the exclusive lock nothing else is adding: make room for the final names. */
 	evidence_clean_leftovers(c);
@@ -580,7 +587,8 @@ evidence_add(struct dispute_case *c, const struct evidence_request *req)
 		dispute_error(_("out of memory"));
 		goto out;
 	}
-	if (commit_batch(c, req, batch, evidence_dir) != DISPUTE_OK || case_save(c) != DISPUTE_OK) {
+	if (commit_batch(c, req, batch, evidence_dir, stamp) != DISPUTE_OK ||
+	    case_save(c) != DISPUTE_OK) {
 		case_replace_record(c, before);
 		before = NULL;
 		goto out;
@@ -601,6 +609,7 @@ out:
 			unlink(batch[i].final_path);
 		fs_temp_release(batch[i].tmp_path);
 		free(batch[i].final_path);
+		origin_free(&batch[i].origin);
 	}
 	if (status != DISPUTE_OK && batch != NULL)
 		dispute_error(_("nothing was added"));

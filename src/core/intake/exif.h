@@ -12,6 +12,21 @@
  * well-formed, 0 otherwise (no EXIF, no such tag, or a malformed value). */
 int exif_capture_time(const unsigned char *data, size_t len, char out[EXIF_TIME_LEN]);
 
+/* What EXIF says of where and when a picture was made. Empty strings when absent. */
+struct exif_facts {
+	char captured[EXIF_TIME_LEN];  /* DateTimeOriginal, as exif_capture_time() */
+	char offset[8];                /* OffsetTimeOriginal: "+08:00", the zone CAPTURED is in */
+	char make[64], model[64];      /* the camera or phone: "Apple", "iPhone 15" */
+};
+
+/* The facts of the JPEG whose first LEN bytes are DATA (exif_capture_time's rules).
+ * Returns 1 when the picture has EXIF, 0 otherwise (OUT all empty). */
+int exif_facts_jpeg(const unsigned char *data, size_t len, struct exif_facts *out);
+
+/* The same for a bare TIFF-structured EXIF block ("II*\0" or "MM\0*"...), as a PNG's
+ * eXIf chunk holds it. */
+int exif_facts_tiff(const unsigned char *data, size_t len, struct exif_facts *out);
+
 /* The EXIF Orientation (TIFF tag 274) of the JPEG image whose first LEN bytes are DATA:
  * 1 (as stored) to 8; 2 to 8 say the stored pixels are mirrored or turned (6: a phone
  * held upright, whose picture is to be turned 90 degrees clockwise). 1 when there is no

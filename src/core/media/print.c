@@ -48,10 +48,11 @@ lost(size_t index, const char *why, void *ctx)
 	return DISPUTE_FAILED;
 }
 
-/* DOC as the helper's item: the first line is the title, the rest the body. */
+/* Document INDEX as the helper's item: the first line is the title, the rest the body. */
 static cJSON *
-item_of(const struct print_doc *doc)
+item_of(size_t index, void *ctx)
 {
+	const struct print_doc *doc = &((const struct run *)ctx)->docs[index];
 	const char *end = strchr(doc->text, '\n');
 	size_t title_len = end != NULL ? (size_t)(end - doc->text) : strlen(doc->text);
 	const char *body = end != NULL ? end + 1 : "";
@@ -79,28 +80,9 @@ print_pdfs(const struct print_doc *docs, size_t count, print_fn on_pdf, void *ct
 {
 	struct helper_limits limits = { PRINT_MEMORY, PRINT_CPU_PER_ITEM, 0 };
 	struct run run = { docs, on_pdf, ctx };
-	cJSON *items = cJSON_CreateArray();
-	size_t i;
-	int status;
 
-	if (items == NULL)
-		goto oom;
-	for (i = 0; i < count; i++) {
-		cJSON *item = item_of(&docs[i]);
-
-		if (item == NULL || !cJSON_AddItemToArray(items, item)) {
-			cJSON_Delete(item);
-			goto oom;
-		}
-	}
-	status = count == 0 ? DISPUTE_OK :
-	    helper_batch("dispute-print", "pdf", items, &limits, take_reply, lost, &run);
-	cJSON_Delete(items);
-	return status;
-oom:
-	cJSON_Delete(items);
-	dispute_error(_("out of memory"));
-	return DISPUTE_FAILED;
+	return helper_batch_made("dispute-print", "pdf", count, item_of, &limits, take_reply,
+	    lost, &run);
 }
 
 struct one {

@@ -72,6 +72,22 @@ take_reply(size_t index, const cJSON *header, const char *payload, size_t len, v
 	return run->on_thumb(index, &thumb, run->ctx);
 }
 
+/* Picture INDEX as the helper's item. */
+static cJSON *
+item_of(size_t index, void *ctx)
+{
+	const struct thumb_source *source = &((const struct run *)ctx)->sources[index];
+	cJSON *item = cJSON_CreateObject();
+
+	if (item == NULL || cJSON_AddStringToObject(item, "path", source->path) == NULL ||
+	    cJSON_AddStringToObject(item, "mime", source->mime) == NULL ||
+	    cJSON_AddNumberToObject(item, "max", THUMB_MAX) == NULL) {
+		cJSON_Delete(item);
+		return NULL;
+	}
+	return item;
+}
+
 static int
 lost(size_t index, const char *why, void *ctx)
 {
@@ -86,33 +102,9 @@ thumbs_make(const struct thumb_source *sources, size_t count, thumb_fn on_thumb,
 {
 	struct helper_limits limits = { THUMB_MEMORY, THUMB_CPU_PER_ITEM, 0 };
 	struct run run = { sources, on_thumb, ctx };
-	cJSON *items = cJSON_CreateArray();
-	size_t i;
-	int status = DISPUTE_FAILED;
 
-	if (count == 0) {
-		cJSON_Delete(items);
-		return DISPUTE_OK;
-	}
-	if (items == NULL)
-		goto oom;
-	for (i = 0; i < count; i++) {
-		cJSON *item = cJSON_CreateObject();
-
-		if (item == NULL || !cJSON_AddItemToArray(items, item) ||
-		    cJSON_AddStringToObject(item, "path", sources[i].path) == NULL ||
-		    cJSON_AddStringToObject(item, "mime", sources[i].mime) == NULL ||
-		    cJSON_AddNumberToObject(item, "max", THUMB_MAX) == NULL)
-			goto oom;
-	}
-	status = helper_batch("dispute-image", "thumbnail", items, &limits, take_reply, lost,
-	    &run);
-	cJSON_Delete(items);
-	return status;
-oom:
-	cJSON_Delete(items);
-	dispute_error(_("out of memory"));
-	return DISPUTE_FAILED;
+	return helper_batch_made("dispute-image", "thumbnail", count, item_of, &limits,
+	    take_reply, lost, &run);
 }
 
 static int

@@ -78,19 +78,43 @@ clock_today(char date[CLOCK_DATE_LEN])
 	return DISPUTE_OK;
 }
 
+/* TM as ISO 8601 with its UTC offset. */
+static void
+format_tm(const struct tm *tm, char stamp[CLOCK_TIMESTAMP_LEN])
+{
+	char zone[8];
+	size_t n = strftime(stamp, CLOCK_TIMESTAMP_LEN, "%Y-%m-%dT%H:%M:%S", tm);
+
+	/* strftime's %z gives +0800; ISO 8601 extended format wants +08:00. */
+	strftime(zone, sizeof zone, "%z", tm);
+	if (strlen(zone) == 5)
+		snprintf(stamp + n, CLOCK_TIMESTAMP_LEN - n, "%.3s:%s", zone, zone + 3);
+}
+
 int
 clock_timestamp(char stamp[CLOCK_TIMESTAMP_LEN])
 {
 	struct tm tm;
-	char zone[8];
-	size_t n;
 
 	if (broken_down_now(&tm) != DISPUTE_OK)
 		return DISPUTE_FAILED;
-	n = strftime(stamp, CLOCK_TIMESTAMP_LEN, "%Y-%m-%dT%H:%M:%S", &tm);
-	/* strftime's %z gives +0800; ISO 8601 extended format wants +08:00. */
-	strftime(zone, sizeof zone, "%z", &tm);
-	if (strlen(zone) == 5)
-		snprintf(stamp + n, CLOCK_TIMESTAMP_LEN - n, "%.3s:%s", zone, zone + 3);
+	format_tm(&tm, stamp);
+	return DISPUTE_OK;
+}
+
+int
+clock_format(time_t when, char stamp[CLOCK_TIMESTAMP_LEN])
+{
+	time_t now;
+	struct tm tm;
+	int fixed;
+
+	if (read_now(&now, &fixed) != DISPUTE_OK)
+		return DISPUTE_FAILED;
+	if ((fixed ? gmtime_r(&when, &tm) : localtime_r(&when, &tm)) == NULL) {
+		dispute_error(_("cannot convert the time %lld"), (long long)when);
+		return DISPUTE_FAILED;
+	}
+	format_tm(&tm, stamp);
 	return DISPUTE_OK;
 }

@@ -190,3 +190,33 @@ out:
 	free(b);
 	return status;
 }
+
+int
+helper_batch_made(const char *name, const char *command, size_t count,
+    helper_item_fn make_item, const struct helper_limits *limits, helper_reply_fn on_reply,
+    helper_lost_fn on_lost, void *ctx)
+{
+	cJSON *items;
+	size_t i;
+	int status;
+
+	if (count == 0)
+		return DISPUTE_OK;
+	items = cJSON_CreateArray();
+	for (i = 0; items != NULL && i < count; i++) {
+		cJSON *item = make_item(i, ctx);
+
+		if (item == NULL || !cJSON_AddItemToArray(items, item)) {
+			cJSON_Delete(item);
+			cJSON_Delete(items);
+			items = NULL;
+		}
+	}
+	if (items == NULL) {
+		dispute_error(_("out of memory"));
+		return DISPUTE_FAILED;
+	}
+	status = helper_batch(name, command, items, limits, on_reply, on_lost, ctx);
+	cJSON_Delete(items);
+	return status;
+}

@@ -28,13 +28,30 @@
 #define HELPER_CHUNK (64 * 1024)
 #define HELPER_ARGS_MAX 16
 
-char *
-helper_find(const char *name)
+static char *
+locate(const char *name, int *oom)
 {
 	const char *dirs[3] = { getenv("DISPUTE_HELPERDIR"), DISPUTE_INSTALLED_HELPERDIR,
 	    DISPUTE_BUILD_HELPERDIR };
+
+	return path_find(dirs, 3, name, X_OK, oom);
+}
+
+int
+helper_installed(const char *name)
+{
 	int oom;
-	char *path = path_find(dirs, 3, name, X_OK, &oom);
+	char *path = locate(name, &oom);
+
+	free(path);
+	return path != NULL;
+}
+
+char *
+helper_find(const char *name)
+{
+	int oom;
+	char *path = locate(name, &oom);
 
 	if (path == NULL && !oom)
 		dispute_error(_("%s: the helper program is not installed (looked in "
@@ -152,6 +169,13 @@ judge(const char *name, int wstatus, char *why, size_t len)
 {
 	if (WIFEXITED(wstatus) && WEXITSTATUS(wstatus) == 0)
 		return 0;
+	/* 127: it never ran, as when the dynamic loader misses one of its libraries (a
+	 * helper whose FFmpeg is not installed): the caller may work around it, as around
+	 * a crash. */
+	if (WIFEXITED(wstatus) && WEXITSTATUS(wstatus) == 127) {
+		snprintf(why, len, _("%s could not be started"), name);
+		return 2;
+	}
 	if (WIFEXITED(wstatus)) {
 		snprintf(why, len, _("%s failed (exit status %d)"), name, WEXITSTATUS(wstatus));
 		return 1;

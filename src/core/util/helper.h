@@ -47,10 +47,15 @@ struct helper_call {
  * lacks is an error to the caller, not a crash. */
 char *helper_find(const char *name);
 
+/* 1 when helper NAME is found where helper_find() looks, 0 otherwise; says nothing: for
+ * a caller that works on without it, after a warning of its own. */
+int helper_installed(const char *name);
+
 /* Runs CALL to its end. DISPUTE_OK when it exited with status 0. DISPUTE_FAILED after
  * one error when it could not be started or exited otherwise (it said why on stderr).
  * When it was stopped by a signal or by one of its limits, a crash the caller may work
- * around, DISPUTE_FAILED too: with DIED (DIED_LEN bytes) given, the reason goes there
+ * around, or could not be started (exit status 127: a library it needs is missing),
+ * DISPUTE_FAILED too: with DIED (DIED_LEN bytes) given, the reason goes there
  * and nothing is reported; otherwise it is reported. ON_OUTPUT failing stops the helper
  * and fails. */
 #define HELPER_WHY_MAX 160
@@ -70,5 +75,15 @@ typedef int (*helper_lost_fn)(size_t item, const char *why, void *ctx);
 int helper_batch(const char *name, const char *command, const cJSON *items,
     const struct helper_limits *limits, helper_reply_fn on_reply, helper_lost_fn on_lost,
     void *ctx);
+
+/* Makes item INDEX of a request: a new JSON object, or NULL when memory runs out. */
+typedef cJSON *(*helper_item_fn)(size_t index, void *ctx);
+
+/* helper_batch() on the COUNT items MAKE_ITEM makes, CTX going to every callback:
+ * DISPUTE_OK at once when COUNT is 0, DISPUTE_FAILED after one error when memory runs
+ * out. */
+int helper_batch_made(const char *name, const char *command, size_t count,
+    helper_item_fn make_item, const struct helper_limits *limits, helper_reply_fn on_reply,
+    helper_lost_fn on_lost, void *ctx);
 
 #endif

@@ -80,3 +80,16 @@ protocol_reply(size_t item, cJSON *header, const void *payload, size_t len)
 	cJSON_Delete(header);
 	return status;
 }
+
+int
+protocol_skipped(size_t item, const char *why, const char *detail)
+{
+	cJSON *header = cJSON_CreateObject();
+
+	if (header == NULL || cJSON_AddStringToObject(header, "skipped", why) == NULL ||
+	    (detail != NULL && cJSON_AddStringToObject(header, "detail", detail) == NULL)) {
+		cJSON_Delete(header);
+		return protocol_fail("out of memory");
+	}
+	return protocol_reply(item, header, NULL, 0);
+}

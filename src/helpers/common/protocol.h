@@ -24,4 +24,8 @@ int protocol_read_request(const char *const *commands, cJSON **request, const ch
  * and "payload" added, then the LEN bytes of PAYLOAD. 0, or 1 after protocol_fail(). */
 int protocol_reply(size_t item, cJSON *header, const void *payload, size_t len);
 
+/* Replies to item ITEM that it was skipped: {"skipped": WHY, "detail": DETAIL} (DETAIL
+ * left out when NULL), without payload. 0, or 1 after protocol_fail(). */
+int protocol_skipped(size_t item, const char *why, const char *detail);
+
 #endif

@@ -64,19 +64,6 @@ keep_log(const gchar *domain, GLogLevelFlags level, const gchar *message, gpoint
 			logged[i] = ' ';
 }
 
-static int
-skipped(size_t item, const char *why, const char *detail)
-{
-	cJSON *header = cJSON_CreateObject();
-
-	if (header == NULL || cJSON_AddStringToObject(header, "skipped", why) == NULL ||
-	    (detail != NULL && cJSON_AddStringToObject(header, "detail", detail) == NULL)) {
-		cJSON_Delete(header);
-		return protocol_fail("out of memory");
-	}
-	return protocol_reply(item, header, NULL, 0);
-}
-
 /* The header only: that the loader GdkPixbuf picks is the expected one, and the size,
  * to refuse bombs before decoding (MOST: the most pixels this decode may take). NULL
  * when the picture may be decoded. */
@@ -148,7 +135,7 @@ encode(size_t item, const char *path, int width, int height, int max, const char
 	status = protocol_reply(item, header, jpeg, len);
 	goto out;
 undecodable:
-	status = skipped(item, "undecodable", error != NULL ? error->message : NULL);
+	status = protocol_skipped(item, "undecodable", error != NULL ? error->message : NULL);
 out:
 	g_clear_error(&error);
 	g_free(jpeg);
@@ -177,12 +164,12 @@ one_item(size_t index, const cJSON *item, int upright)
 		return protocol_fail("item %zu: needs a path and a size from 16 to 8192", index);
 	/* EXIF orientation is a JPEG matter: the public copy turns nothing else. */
 	if (format == NULL || (upright && strcmp(format->loader, "jpeg") != 0))
-		return skipped(index, "unsupported", mime);
+		return protocol_skipped(index, "unsupported", mime);
 	logged[0] = '\0';
 	why = check_header(path, format, upright ? UPRIGHT_MAX_PIXELS :
 	    format->decoded_whole ? WHOLE_MAX_PIXELS : SOURCE_MAX_PIXELS, &width, &height);
 	if (why != NULL)
-		return skipped(index, why, NULL);
+		return protocol_skipped(index, why, NULL);
 	if (upright)
 		return encode(index, path, width, height, 0, UPRIGHT_QUALITY);
 	return encode(index, path, width, height, (int)max->valuedouble, THUMB_QUALITY);
