@@ -200,7 +200,8 @@ check "without -o it writes evidence-book.pdf in the current folder" test -s her
 expect 0 "evidence-book -o - writes to stdout" "$DISPUTE" -C c draft evidence-book -o -
 same book.pdf out "stdout gets the same book"
 
-# A picture that does not decode is said, not fatal; audio and video are listed.
+# A picture that does not decode is said, not fatal; a video is a contact sheet, and it
+# and a recording are listed with their names and SHA-256.
 "$DISPUTE" -q init broken || exit 1
 set_all broken claimant.name 张三 order.id 6912345678901234
 # A JPEG header (32767 x 32767 pixels) and nothing that decodes after it.
@@ -208,10 +209,23 @@ printf '\377\330\377\340\000\020JFIF\000\001\001\000\000\001\000\001\000\000\377
 "$DISPUTE" -q -C broken add-evidence -k defect cut.jpg "$EVIDENCE/no-power.mp4" >/dev/null || exit 1
 "$DISPUTE" -q -C broken add-evidence -k communication-audio "$EVIDENCE/call.mp3" >/dev/null ||
     exit 1
+mkdir tmp
 expect 0 "a book with a broken photo, a video and a recording" \
-    "$DISPUTE" -C broken draft evidence-book -o broken.pdf
+    env TMPDIR="$PWD/tmp" "$DISPUTE" -C broken draft evidence-book -o broken.pdf
 pdftotext broken.pdf broken.txt
 contains broken.txt "此文件的内容无法在此显示" "the broken photo is said not to show"
+# The video: a contact sheet of six frames evenly spaced, each with its time.
+"$DISPUTE" -C broken draft evidence-list --json >list.json 2>/dev/null
+video_page=$(python3 -c '
+import json
+for e in json.load(open("list.json"))["evidence"]:
+    if e["file"] == "E02-defect.mp4": print(e["page_range"].split("-")[0])')
+pdfimages -list -f "$video_page" -l "$video_page" broken.pdf | awk 'NR > 2 && $3 == "image"' >frames
+check "the video's page shows 6 key frames" test "$(wc -l <frames)" -eq 6
+pdftotext -f "$video_page" -l "$video_page" broken.pdf video.txt
+check "each with its time offset" test "$(grep -cE '^[0-9]{2}:[0-9]{2}$' video.txt)" -eq 6
+contains video.txt "时长：" "the video's duration is printed"
+check "no frames are left behind" test -z "$(ls -A tmp)"
 for f in E02-defect.mp4 E03-communication-audio.mp3; do
 	contains broken.txt "$f" "$f is listed with its name"
 	contains broken.txt "$(sha256sum "broken/evidence/$f" | cut -c1-64)" "and its SHA-256"

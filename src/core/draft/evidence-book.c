@@ -1,15 +1,25 @@
 /* The evidence book of a case (evidence-book.h): its request to the print helper,
  * from the view every draft is rendered from and the book's templates. */
+#include <dirent.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include "av.h"
 #include "dispute/book.h"
 #include "dispute/evidence-book.h"
 #include "dispute/fsutil.h"
 #include "dispute/i18n.h"
 #include "dispute/report.h"
 #include "dispute/template.h"
+
+/* A video's contact sheet: six frames, at most 640 pixels a side. */
+#define BOOK_FRAMES 6
+#define BOOK_FRAME_SIZE 640
 
 /* The words of the book that are not the case's, in the two languages of drafts. */
 struct book_words {
@@ -97,9 +107,51 @@ oom:
 	return DISPUTE_FAILED;
 }
 
+/* A time of a recording, "01:05" or "1:02:05". */
+static void
+format_offset(int64_t ms, char *out, size_t size)
+{
+	long s = (long)(ms / 1000);
+
+	if (s >= 3600)
+		snprintf(out, size, "%ld:%02ld:%02ld", s / 3600, s / 60 % 60, s % 60);
+	else
+		snprintf(out, size, "%02ld:%02ld", s / 60, s % 60);
+}
+
+/* A video's key frames for its contact sheet, made by dispute-av into DIR: ITEM
+ * gets "frames", [{"path", "caption"}], as many as decoded. */
+static int
+add_frames(cJSON *item, const char *path, const char *label, const char *dir,
+    const char *prefix)
+{
+	struct av_frame_file *files = NULL;
+	size_t count = 0, i;
+	cJSON *frames = cJSON_AddArrayToObject(item, "frames");
+	int status = frames != NULL ? DISPUTE_OK : DISPUTE_FAILED;
+
+	if (status == DISPUTE_OK)
+		status = av_frames(path, label, BOOK_FRAMES, BOOK_FRAME_SIZE, AV_JPEG, dir, prefix,
+		    &files, &count);
+	for (i = 0; status == DISPUTE_OK && i < count; i++) {
+		cJSON *frame = cJSON_CreateObject();
+		char caption[32];
+
+		format_offset(files[i].at_ms, caption, sizeof caption);
+		if (frame == NULL || !cJSON_AddItemToArray(frames, frame) ||
+		    cJSON_AddStringToObject(frame, "path", files[i].path) == NULL ||
+		    cJSON_AddStringToObject(frame, "caption", caption) == NULL) {
+			dispute_error(_("out of memory"));
+			status = DISPUTE_FAILED;
+		}
+	}
+	av_frame_files_free(files, count);
+	return status;
+}
+
 static int
 add_items(cJSON *request, const struct dispute_case *c, const cJSON *view, const char *lang,
-    const struct book_words *w)
+    const struct book_words *w, const char *frames_dir)
 {
 	cJSON *items = cJSON_AddArrayToObject(request, "items");
 	char *dir = case_path(c, CASE_EVIDENCE_DIR), *path = NULL, continued[96];
@@ -119,6 +171,12 @@ add_items(cJSON *request, const struct dispute_case *c, const cJSON *view, const
 		    cJSON_AddStringToObject(item, "path", path) == NULL ||
 		    cJSON_AddStringToObject(item, "mime", member(e, "mime")) == NULL)
 			goto oom;
+		/* A video is a contact sheet, laid out alike with its frames or without. */
+		if (strncmp(member(e, "mime"), "video/", 6) == 0 &&
+		    (cJSON_AddTrueToObject(item, "sheet") == NULL || (frames_dir != NULL &&
+		    add_frames(item, path, member(e, "file"), frames_dir, member(e, "id")) !=
+		    DISPUTE_OK)))
+			goto out;
 		free(path);
 		path = NULL;
 		if (add_rendered(item, "meta", c, lang, "evidence-book-item.txt", e) != DISPUTE_OK)
@@ -134,9 +192,11 @@ out:
 	return status;
 }
 
-/* The helper's request for the book of C in LANG against VIEW. */
+/* The helper's request for the book of C in LANG against VIEW; with FRAMES_DIR, the
+ * videos' frames are made there. */
 static cJSON *
-request_of(const struct dispute_case *c, const cJSON *view, const char *lang)
+request_of(const struct dispute_case *c, const cJSON *view, const char *lang,
+    const char *frames_dir)
 {
 	const struct book_words *w = strcmp(lang, "en") == 0 ? &words_en : &words_zh;
 	cJSON *request = cJSON_CreateObject();
@@ -149,7 +209,7 @@ request_of(const struct dispute_case *c, const cJSON *view, const char *lang)
 	}
 	if (add_rendered(request, "cover", c, lang, "evidence-book-cover.txt", view) !=
 	    DISPUTE_OK || add_list(request, c, view, lang, w) != DISPUTE_OK ||
-	    add_items(request, c, view, lang, w) != DISPUTE_OK)
+	    add_items(request, c, view, lang, w, frames_dir) != DISPUTE_OK)
 		goto fail;
 	return request;
 fail:
@@ -180,7 +240,7 @@ number_item(cJSON *e, const cJSON *pages)
 int
 evidence_book_number(const struct dispute_case *c, cJSON *view, const char *lang)
 {
-	cJSON *request = request_of(c, view, lang), *pages = NULL, *e;
+	cJSON *request = request_of(c, view, lang, NULL), *pages = NULL, *e;
 	int status = DISPUTE_FAILED, i = 0;
 
 	if (request == NULL || book_paginate(request, &pages) != DISPUTE_OK)
@@ -201,13 +261,43 @@ out:
 	return status;
 }
 
+/* Removes the frames made into DIR, and DIR. */
+static void
+remove_frames(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+
+	while (d != NULL && (de = readdir(d)) != NULL)
+		if (de->d_name[0] != '.')
+			unlinkat(dirfd(d), de->d_name, 0);
+	if (d != NULL)
+		closedir(d);
+	rmdir(dir);
+}
+
 int
 evidence_book_print(const struct dispute_case *c, const cJSON *view, const char *lang,
     int fd, const char *label)
 {
-	cJSON *request = request_of(c, view, lang);
-	int status = request != NULL ? book_print(request, fd, label) : DISPUTE_FAILED;
+	const char *tmp = getenv("TMPDIR") != NULL && *getenv("TMPDIR") != '\0' ?
+	    getenv("TMPDIR") : "/tmp";
+	char *dir = dispute_asprintf("%s/dispute-frames.XXXXXX", tmp);
+	cJSON *request = NULL;
+	int status = DISPUTE_FAILED;
 
+	if (dir == NULL)
+		return DISPUTE_FAILED;
+	if (mkdtemp(dir) == NULL) {
+		dispute_error(_("%s: cannot create: %s"), dir, strerror(errno));
+		free(dir);
+		return DISPUTE_FAILED;
+	}
+	request = request_of(c, view, lang, dir);
+	if (request != NULL)
+		status = book_print(request, fd, label);
+	remove_frames(dir);
 	cJSON_Delete(request);
+	free(dir);
 	return status;
 }

@@ -17,6 +17,9 @@ content_probe(const cJSON *item, int *why_not)
 	struct content *c = NULL;
 
 	*why_not = 0;
+	/* A video shows its key frames, made beforehand by dispute-av. */
+	if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(item, "sheet")))
+		return frames_probe(cJSON_GetObjectItemCaseSensitive(item, "frames"));
 	if (path == NULL || mime == NULL)
 		return NULL;
 	if (photo_format_of(mime) != NULL)
@@ -44,6 +47,9 @@ content_show(struct sheet *s, struct content *c, const char *unshown)
 	case CONTENT_TEXT:
 		text_show(s, c, unshown);
 		break;
+	case CONTENT_FRAMES:
+		frames_show(s, c, unshown);
+		break;
 	}
 }
 
@@ -61,6 +67,9 @@ content_free(struct content *c)
 		break;
 	case CONTENT_TEXT:
 		text_free(c);
+		break;
+	case CONTENT_FRAMES:
+		frames_free(c);
 		break;
 	}
 }

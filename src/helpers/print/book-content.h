@@ -1,6 +1,6 @@
 /* What an evidence item of the book shows below its heading (book.h): pictures
  * (book-picture.c), a PDF's pages (book-pages.c), text with line numbers
- * (book-text.c). Each is probed once, before the book is
+ * (book-text.c), a video's key frames (book-frames.c). Each is probed once, before the book is
  * laid out, so that counting and drawing place every block the same way; drawing
  * with a sheet whose CR is NULL only moves the cursor. */
 #ifndef DISPUTE_PRINT_BOOK_CONTENT_H
@@ -11,7 +11,7 @@
 #include "sheet.h"
 
 /* The common head of each kind's own structure. */
-enum content_kind { CONTENT_PICTURE, CONTENT_PAGES, CONTENT_TEXT };
+enum content_kind { CONTENT_PICTURE, CONTENT_PAGES, CONTENT_TEXT, CONTENT_FRAMES };
 struct content {
 	enum content_kind kind;
 };
@@ -30,6 +30,10 @@ void content_free(struct content *c);
 struct content *picture_probe(const char *path, const char *mime);
 void picture_show(struct sheet *s, struct content *c, const char *unshown);
 void picture_free(struct content *c);
+/* The picture C fitted into the box (X, Y, W, H), centred; nothing when it does not
+ * decode. */
+void picture_show_in(struct sheet *s, struct content *c, double x, double y, double w,
+    double h);
 
 struct content *pages_probe(const char *path);
 void pages_show(struct sheet *s, struct content *c, const char *unshown);
@@ -38,6 +42,11 @@ void pages_free(struct content *c);
 struct content *text_probe(const char *path);
 void text_show(struct sheet *s, struct content *c, const char *unshown);
 void text_free(struct content *c);
+
+/* FRAMES: [{"path": JPEG, "caption": "00:01:05"}], maybe empty. */
+struct content *frames_probe(const cJSON *frames);
+void frames_show(struct sheet *s, struct content *c, const char *unshown);
+void frames_free(struct content *c);
 
 /* Says TEXT in the body face where the content would be (the file cannot be shown). */
 void content_say(struct sheet *s, const char *text);

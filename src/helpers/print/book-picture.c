@@ -350,3 +350,27 @@ picture_show(struct sheet *s, struct content *c, const char *unshown)
 	cairo_surface_destroy(surface);
 	s->y = top + h * scale + GAP;
 }
+
+void
+picture_show_in(struct sheet *s, struct content *c, double x, double y, double w, double h)
+{
+	struct picture *p = (struct picture *)c;
+	int turned = sideways(p->orientation);
+	double pw = turned ? p->height : p->width, ph = turned ? p->width : p->height;
+	double scale = w / pw < h / ph ? w / pw : h / ph;
+	cairo_surface_t *surface = p->format->decoded_whole ? decoded_surface(p) :
+	    jpeg_surface(p);
+	double top = s->y;
+
+	if (surface == NULL)
+		return;
+	/* paint() centres across the text width; the box is its own. */
+	s->y = y + (h - ph * scale) / 2;
+	cairo_save(s->cr);
+	cairo_translate(s->cr, x + (w - pw * scale) / 2 - (MARGIN_LEFT + (TEXT_WIDTH -
+	    pw * scale) / 2), 0);
+	paint(s, surface, p, pw, scale, !p->format->decoded_whole);
+	cairo_restore(s->cr);
+	cairo_surface_destroy(surface);
+	s->y = top;
+}
