@@ -9,7 +9,7 @@
 #include "dispute/report.h"
 #include "helper.h"
 
-/* Pango and fontconfig open a CJK font collection of some 25 MB that Cairo reads
+/* Pango and fontconfig open a CJK font collection of some 20 MB that Cairo reads
  * whole to subset it, and a photo may be decoded whole: a generous limit. */
 #define BOOK_MEMORY ((uint64_t)1024 * 1024 * 1024)
 /* Processor time: the layout, and a few seconds for each item to decode. */

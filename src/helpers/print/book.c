@@ -46,7 +46,7 @@ string_of(const cJSON *item, const char *name)
 
 /* TEXT at SIZE, laid out across the text width, its lines at their own height. The
  * book is set in one face, without bold: each face's glyphs are subset from a CJK
- * font of some 25 MB that Cairo reads whole, and a second face would double the
+ * font of some 20 MB that Cairo reads whole, and a second face would double the
  * memory the book takes. */
 static void
 say(struct sheet *s, const char *text, double size, PangoAlignment align)

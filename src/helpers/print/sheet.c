@@ -14,10 +14,11 @@
 #define RUNNING_BASELINE (MARGIN_TOP - 8 * MM)
 
 int
-sheet_chinese_family(char *family, size_t size)
+sheet_chinese_family(char *family, size_t size, int sans_first)
 {
-	static const char *const generic[] = { "serif", "sans-serif", NULL };
-	const char *const *g;
+	static const char *const serif_first[] = { "serif", "sans-serif", NULL };
+	static const char *const sans_before[] = { "sans-serif", "serif", NULL };
+	const char *const *generic = sans_first ? sans_before : serif_first, *const *g;
 	FcLangResult covers = FcLangDifferentLang;
 
 	if (!FcInit())

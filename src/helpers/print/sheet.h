@@ -43,8 +43,8 @@ struct sheet {
 };
 
 /* The family to set Chinese in: a Song (serif) face when one is installed, else a
- * sans one; 0, or 1 after protocol_fail(). */
-int sheet_chinese_family(char *family, size_t size);
+ * sans one, or (SANS_FIRST) the other way round; 0, or 1 after protocol_fail(). */
+int sheet_chinese_family(char *family, size_t size, int sans_first);
 
 /* A layout of TEXT WIDTH points wide, in the sheet's family at SIZE points. */
 PangoLayout *sheet_layout(const struct sheet *s, double size, int bold, const char *text,
