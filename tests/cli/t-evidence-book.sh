@@ -223,7 +223,7 @@ for e in json.load(open("list.json"))["evidence"]:
 pdfimages -list -f "$video_page" -l "$video_page" broken.pdf | awk 'NR > 2 && $3 == "image"' >frames
 check "the video's page shows 6 key frames" test "$(wc -l <frames)" -eq 6
 pdftotext -f "$video_page" -l "$video_page" broken.pdf video.txt
-check "each with its time offset" test "$(grep -cE '^[0-9]{2}:[0-9]{2}$' video.txt)" -eq 6
+check "each with its time offset" test "$(grep -cE '^[0-9]{2}:[0-9]{2}\.[0-9]$' video.txt)" -eq 6
 contains video.txt "时长：" "the video's duration is printed"
 check "no frames are left behind" test -z "$(ls -A tmp)"
 for f in E02-defect.mp4 E03-communication-audio.mp3; do

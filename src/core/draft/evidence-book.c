@@ -107,16 +107,17 @@ oom:
 	return DISPUTE_FAILED;
 }
 
-/* A time of a recording, "01:05" or "1:02:05". */
+/* A time of a recording to the tenth of a second, "01:05.3" or "1:02:05.3": the frames
+ * of a short clip are fractions of a second apart. */
 static void
 format_offset(int64_t ms, char *out, size_t size)
 {
-	long s = (long)(ms / 1000);
+	long s = (long)(ms / 1000), tenth = (long)(ms % 1000 / 100);
 
 	if (s >= 3600)
-		snprintf(out, size, "%ld:%02ld:%02ld", s / 3600, s / 60 % 60, s % 60);
+		snprintf(out, size, "%ld:%02ld:%02ld.%ld", s / 3600, s / 60 % 60, s % 60, tenth);
 	else
-		snprintf(out, size, "%02ld:%02ld", s / 60, s % 60);
+		snprintf(out, size, "%02ld:%02ld.%ld", s / 60, s % 60, tenth);
 }
 
 /* A video's key frames for its contact sheet, made by dispute-av into DIR: ITEM
