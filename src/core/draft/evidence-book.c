@@ -150,6 +150,26 @@ add_frames(cJSON *item, const char *path, const char *label, const char *dir,
 	return status;
 }
 
+/* The lines under item E's heading; a recording says its duration, or that it is
+ * not known ("recording" tells the template which items are recordings). */
+static int
+add_meta(cJSON *item, const struct dispute_case *c, const char *lang, const cJSON *e)
+{
+	const char *mime = member(e, "mime");
+	cJSON *data = cJSON_Duplicate(e, 1);
+	int status;
+
+	if (data == NULL || cJSON_AddBoolToObject(data, "recording", strncmp(mime, "audio/", 6) ==
+	    0 || strncmp(mime, "video/", 6) == 0) == NULL) {
+		cJSON_Delete(data);
+		dispute_error(_("out of memory"));
+		return DISPUTE_FAILED;
+	}
+	status = add_rendered(item, "meta", c, lang, "evidence-book-item.txt", data);
+	cJSON_Delete(data);
+	return status;
+}
+
 static int
 add_items(cJSON *request, const struct dispute_case *c, const cJSON *view, const char *lang,
     const struct book_words *w, const char *frames_dir)
@@ -180,7 +200,7 @@ add_items(cJSON *request, const struct dispute_case *c, const cJSON *view, const
 			goto out;
 		free(path);
 		path = NULL;
-		if (add_rendered(item, "meta", c, lang, "evidence-book-item.txt", e) != DISPUTE_OK)
+		if (add_meta(item, c, lang, e) != DISPUTE_OK)
 			goto out;
 	}
 	status = DISPUTE_OK;
