@@ -2,6 +2,7 @@
  * and drawn by Poppler onto Cairo as vectors and text, so that its words stay words;
  * framed, so that the reader sees where the original page ends. */
 #include <stdlib.h>
+#include <string.h>
 
 #include <poppler.h>
 
@@ -13,30 +14,41 @@
 
 struct pages {
 	struct content base;
-	PopplerDocument *doc;
+	char *path;
 	int count;
 };
 
-struct content *
-pages_probe(const char *path)
+/* The document PATH, or NULL. Opened anew for each pass, so that a book of many PDFs
+ * holds one at a time. */
+static PopplerDocument *
+open_document(const char *path)
 {
 	/* Poppler takes a URI, which takes an absolute path. */
 	gchar *absolute = g_canonicalize_filename(path, NULL);
 	gchar *uri = g_filename_to_uri(absolute, NULL, NULL);
 	PopplerDocument *doc = uri != NULL ? poppler_document_new_from_file(uri, NULL, NULL) :
 	    NULL;
-	struct pages *p = NULL;
-	int count = doc != NULL ? poppler_document_get_n_pages(doc) : 0;
 
 	g_free(uri);
 	g_free(absolute);
-	if (count < 1 || count > PAGES_MAX || (p = calloc(1, sizeof *p)) == NULL) {
-		if (doc != NULL)
-			g_object_unref(doc);
+	return doc;
+}
+
+struct content *
+pages_probe(const char *path)
+{
+	PopplerDocument *doc = open_document(path);
+	struct pages *p = NULL;
+	int count = doc != NULL ? poppler_document_get_n_pages(doc) : 0;
+
+	if (doc != NULL)
+		g_object_unref(doc);
+	if (count < 1 || count > PAGES_MAX || (p = calloc(1, sizeof *p)) == NULL ||
+	    (p->path = strdup(path)) == NULL) {
+		free(p);
 		return NULL;
 	}
 	p->base.kind = CONTENT_PAGES;
-	p->doc = doc;
 	p->count = count;
 	return &p->base;
 }
@@ -46,7 +58,7 @@ pages_free(struct content *c)
 {
 	struct pages *p = (struct pages *)c;
 
-	g_object_unref(p->doc);
+	free(p->path);
 	free(p);
 }
 
@@ -54,10 +66,11 @@ void
 pages_show(struct sheet *s, struct content *c, const char *unshown)
 {
 	struct pages *p = (struct pages *)c;
+	PopplerDocument *doc = open_document(p->path);
 	int i;
 
 	for (i = 0; i < p->count; i++) {
-		PopplerPage *page = poppler_document_get_page(p->doc, i);
+		PopplerPage *page = doc != NULL ? poppler_document_get_page(doc, i) : NULL;
 		double w = 0, h = 0, scale, x;
 
 		if (page != NULL)
@@ -90,4 +103,6 @@ pages_show(struct sheet *s, struct content *c, const char *unshown)
 		if (page != NULL)
 			g_object_unref(page);
 	}
+	if (doc != NULL)
+		g_object_unref(doc);
 }

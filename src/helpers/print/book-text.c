@@ -15,15 +15,16 @@
 
 struct text {
 	struct content base;
-	char *utf8;
+	char *path;
 };
 
-struct content *
-text_probe(const char *path)
+/* The text of PATH as UTF-8 (g_free it), or NULL. Read anew for each pass, so that
+ * a book of many long logs holds one at a time. */
+static gchar *
+read_utf8(const char *path)
 {
 	gchar *raw = NULL, *utf8 = NULL;
 	gsize len = 0;
-	struct text *t;
 
 	if (!g_file_get_contents(path, &raw, &len, NULL) || len > TEXT_MAX) {
 		g_free(raw);
@@ -35,14 +36,21 @@ text_probe(const char *path)
 	    NULL)) == NULL)
 		utf8 = g_utf8_make_valid(raw, (gssize)len);
 	g_free(raw);
-	t = calloc(1, sizeof *t);
-	if (t == NULL || utf8 == NULL) {
+	return utf8;
+}
+
+struct content *
+text_probe(const char *path)
+{
+	gchar *utf8 = read_utf8(path);
+	struct text *t = utf8 != NULL ? calloc(1, sizeof *t) : NULL;
+
+	g_free(utf8);
+	if (t == NULL || (t->path = strdup(path)) == NULL) {
 		free(t);
-		g_free(utf8);
 		return NULL;
 	}
 	t->base.kind = CONTENT_TEXT;
-	t->utf8 = utf8;
 	return &t->base;
 }
 
@@ -51,7 +59,7 @@ text_free(struct content *c)
 {
 	struct text *t = (struct text *)c;
 
-	g_free(t->utf8);
+	free(t->path);
 	free(t);
 }
 
@@ -63,10 +71,12 @@ text_show(struct sheet *s, struct content *c, const char *unshown)
 	    PANGO_ALIGN_LEFT);
 	PangoLayout *number = sheet_layout(s, NUMBER_SIZE, 0, "", NUMBER_WIDTH - 2 * MM,
 	    PANGO_ALIGN_RIGHT);
-	const char *p = t->utf8;
+	gchar *utf8 = read_utf8(t->path);
+	const char *p = utf8 != NULL ? utf8 : "";
 	unsigned long n = 0;
 
-	(void)unshown;
+	if (utf8 == NULL && s->cr != NULL)
+		content_say(s, unshown);
 	while (*p != '\0') {
 		const char *end = strchr(p, '\n');
 		size_t len = end != NULL ? (size_t)(end - p) : strlen(p);
@@ -93,4 +103,5 @@ text_show(struct sheet *s, struct content *c, const char *unshown)
 	}
 	g_object_unref(number);
 	g_object_unref(line);
+	g_free(utf8);
 }
