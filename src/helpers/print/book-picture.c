@@ -120,8 +120,16 @@ jpeg_without_metadata(const char *path, size_t *len)
 		goto fail;
 	memcpy(out, in, 2);
 	while (i + 4 <= (size_t)size && in[i] == 0xFF) {
-		unsigned marker = in[i + 1];
-		size_t seg = 2 + ((size_t)in[i + 2] << 8 | in[i + 3]);
+		unsigned marker;
+		size_t seg;
+
+		/* A marker may be preceded by fill bytes (0xFF). */
+		if (in[i + 1] == 0xFF) {
+			i++;
+			continue;
+		}
+		marker = in[i + 1];
+		seg = 2 + ((size_t)in[i + 2] << 8 | in[i + 3]);
 
 		if (marker == 0xDA) /* start of scan: the rest is the picture */
 			break;

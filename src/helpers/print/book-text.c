@@ -12,6 +12,7 @@
 #define NUMBER_SIZE 9
 #define NUMBER_WIDTH (14 * MM)
 #define TEXT_MAX (32L * 1024 * 1024)
+#define LINE_PIECE 8192
 
 struct text {
 	struct content base;
@@ -74,6 +75,7 @@ text_show(struct sheet *s, struct content *c, const char *unshown)
 	gchar *utf8 = read_utf8(t->path);
 	const char *p = utf8 != NULL ? utf8 : "";
 	unsigned long n = 0;
+	int cut, continued = 0;
 
 	if (utf8 == NULL && s->cr != NULL)
 		content_say(s, unshown);
@@ -86,19 +88,30 @@ text_show(struct sheet *s, struct content *c, const char *unshown)
 
 		if (len > 0 && p[len - 1] == '\r')
 			len--;
+		/* A line of a log is short; one of megabytes (a file without line breaks)
+		 * goes in pieces, each laid out alone, the number beside the first. */
+		cut = len > LINE_PIECE;
+		if (cut) {
+			len = (size_t)(g_utf8_find_prev_char(p, p + LINE_PIECE + 1) - p);
+			if (len == 0)
+				len = LINE_PIECE;
+			next = p + len;
+		}
 		pango_layout_set_text(line, p, (int)len);
 		pango_layout_line_get_extents(pango_layout_get_line_readonly(line, 0), NULL,
 		    &logical);
 		/* The number beside the line's first row, on the same baseline. */
 		sheet_need(s, (double)logical.height / PANGO_SCALE);
-		snprintf(digits, sizeof digits, "%lu", ++n);
-		if (s->cr != NULL) {
+		if (!continued)
+			snprintf(digits, sizeof digits, "%lu", ++n);
+		if (s->cr != NULL && !continued) {
 			pango_layout_set_text(number, digits, -1);
 			cairo_move_to(s->cr, MARGIN_LEFT, s->y + (double)(pango_layout_get_baseline(
 			    line) - pango_layout_get_baseline(number)) / PANGO_SCALE);
 			pango_cairo_show_layout(s->cr, number);
 		}
 		sheet_flow(s, line, 0, NUMBER_WIDTH);
+		continued = cut;
 		p = next;
 	}
 	g_object_unref(number);
