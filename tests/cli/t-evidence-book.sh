@@ -211,6 +211,15 @@ printf '\377\330\377\340\000\020JFIF\000\001\001\000\000\001\000\001\000\000\377
 head -c 200 "$EVIDENCE/call.mp3" >cut.mp3
 "$DISPUTE" -q -C broken add-evidence -k communication-audio "$EVIDENCE/call.mp3" cut.mp3 \
     >/dev/null 2>&1 || exit 1
+# A photo whose first marker has fill bytes before it, as the JPEG standard allows, and
+# a text of one line of 100 KB (a file without line breaks), then a short one.
+python3 -c '
+d = open("photo.jpg", "rb").read()
+open("filled.jpg", "wb").write(d[:2] + b"\xff\xff\xff" + d[2:])'
+head -c 75000 /dev/zero | tr '\0' 'x' >long.txt
+printf '\nthe second line\n' >>long.txt
+"$DISPUTE" -q -C broken add-evidence -k defect filled.jpg >/dev/null 2>&1 &&
+"$DISPUTE" -q -C broken add-evidence -k chat long.txt >/dev/null 2>&1 || exit 1
 mkdir tmp
 expect 0 "a book with a broken photo, a video and a recording" \
     env TMPDIR="$PWD/tmp" "$DISPUTE" -C broken draft evidence-book -o broken.pdf
@@ -228,6 +237,10 @@ pdftotext -f "$video_page" -l "$video_page" broken.pdf video.txt
 check "each with its time offset" test "$(grep -cE '^[0-9]{2}:[0-9]{2}\.[0-9]$' video.txt)" -eq 6
 contains video.txt "时长：1秒" "the video's duration is printed"
 contains broken.txt "时长：未知" "a recording whose duration is not known says so"
+pdfimages -list broken.pdf >broken-images
+matches broken-images " 4000 +3000 .* jpeg " "a JPEG with fill bytes goes in as its own data"
+pdftotext -layout broken.pdf broken-layout.txt
+matches broken-layout.txt "^ *2 +the second line" "a 100 KB line is numbered once: the next is 2"
 check "no frames are left behind" test -z "$(ls -A tmp)"
 for f in E02-defect.mp4 E03-communication-audio.mp3; do
 	contains broken.txt "$f" "$f is listed with its name"
