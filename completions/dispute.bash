@@ -220,8 +220,8 @@ _dispute() {
 	draft)
 		((${#args[@]} == 0)) && _dispute_words $'complaint\nevidence-list\nevidence-book\nidentity-request\nsettlement'
 		;;
-	rm-evidence)
-		if ((${#args[@]} == 0)); then
+	rm-evidence | read)
+		if [[ $cmd == read ]] || ((${#args[@]} == 0)); then
 			_dispute_words "$("$_dispute_bin" -C "${case_dir:-.}" show --json 2>/dev/null |
 			    sed -n 's/^[[:space:]]*"id":[[:space:]]*"\(E[0-9][0-9]*\)".*/\1/p')"
 		fi

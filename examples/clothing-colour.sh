@@ -36,6 +36,8 @@ cp "$media/dress-listing.png" "$incoming/商品详情页截图-雾霾蓝.png"
 cp "$media/dress-received.jpg" "$incoming/实物自然光照片-灰绿色.jpg"
 cp "$media/order-screenshot.png" "$incoming/订单截图.png"
 
+# The evidence is added on 2026-10-28, a day of the story (see on_day in lib.sh).
+on_day 2026-10-28
 dispute add-evidence -k other -n "商品详情页截图" \
 	--proves "店铺展示并销售的商品颜色为浅雾霾蓝" "$incoming/商品详情页截图-雾霾蓝.png"
 dispute add-evidence -k defect -n "实物自然光照片" \

@@ -51,6 +51,8 @@ cp "$media/expiry-label.mp4" "$incoming/开箱拍摄生产日期.mp4"
 cp "$media/expiry-label.jpg" "$incoming/包装生产日期标签.jpg"
 cp "$media/order-screenshot.png" "$incoming/拼多多订单截图.png"
 
+# The evidence is added on 2026-10-16, a day of the story (see on_day in lib.sh).
+on_day 2026-10-16
 dispute add-evidence -k defect -n "开箱视频" \
 	--proves "收货开箱时包装标注的生产日期为 2026年3月20日、保质期 180 天，商品已过期" \
 	"$incoming/开箱拍摄生产日期.mp4"

@@ -54,17 +54,19 @@ cp "$media/order-screenshot.png" "$incoming/京东订单截图.png"
 cp "$media/invoice.pdf" "$incoming/电子发票.pdf"
 cp "$media/material-report.pdf" "$incoming/材质检验报告.pdf"
 
+# The evidence is added on 2026-07-27, a day of the story (see on_day in lib.sh).
+on_day 2026-07-27
 dispute add-evidence -k order --proves "购买事实、商品名称、价格和下单时间" "$incoming/京东订单截图.png"
-dispute add-evidence -k receipt -n "电子发票" --proves "被告收取货款 4680.00 元" "$incoming/电子发票.pdf"
-dispute add-evidence -k other -n "商品详情页截图" \
+dispute add-evidence -k receipt -n "电子发票" --source "被告开具（电子发票服务平台）" --proves "被告收取货款 4680.00 元" "$incoming/电子发票.pdf"
+dispute add-evidence -k listing -n "商品详情页截图" \
 	--proves "被告在商品标题和详情页宣传“北美黑胡桃木全实木”" "$incoming/商品详情页截图-全实木.png"
 dispute add-evidence -k chat -n "下单前咨询客服记录" \
 	--proves "下单前被告客服确认桌面、桌腿均为黑胡桃木实木，非贴皮或板材" \
 	"$incoming/下单前咨询客服记录.txt"
 dispute add-evidence -k defect -n "桌面破损处照片" \
 	--proves "桌面芯材为刨花板，表面为木纹装饰纸" "$incoming/桌面破损处刨花板照片.jpg"
-dispute add-evidence -k other -n "材质检验报告" \
-	--proves "桌面基材为刨花板、桌腿为橡胶木，与宣传不符；检验费 800.00 元" \
+dispute add-evidence -k report -n "材质检验报告" --source "某某家具质量检验检测中心出具" \
+	--form original --proves "桌面基材为刨花板、桌腿为橡胶木，与宣传不符；检验费 800.00 元" \
 	"$incoming/材质检验报告.pdf"
 dispute add-evidence -k chat -n "收货后与商家的聊天记录" \
 	--proves "原告及时提出异议，被告承认桌面非实木并拒绝退货退款" \

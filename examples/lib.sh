@@ -15,6 +15,14 @@ mkdir -p "$work/incoming"
 incoming=$work/incoming
 case_dir=$work/case
 
+# on_day DATE: the program's clock reads DATE (noon UTC) until the story sets it again,
+# so that the evidence is added on a day of the story, and never after the date of the
+# dossier that lists it (pack refuses a --date before the latest intake).
+on_day() {
+	SOURCE_DATE_EPOCH=$(date -u -d "$1 12:00" +%s)
+	export SOURCE_DATE_EPOCH
+}
+
 dispute() {
 	"$DISPUTE" -C "$case_dir" "$@"
 }

@@ -33,6 +33,8 @@ cp "$media/no-power.mp4" "$incoming/开机无反应.mp4"
 cp "$media/defect-photo.jpg" "$incoming/指示灯不亮.jpg"
 cp "$media/order-screenshot.png" "$incoming/订单截图.png"
 
+# The evidence is added on 2026-11-20, a day of the story (see on_day in lib.sh).
+on_day 2026-11-20
 dispute add-evidence -k defect --proves "商品收到后无法开机" \
 	"$incoming/开机无反应.mp4" "$incoming/指示灯不亮.jpg"
 dispute add-evidence -k order --proves "购买事实、商品名称、价格和下单时间" "$incoming/订单截图.png"

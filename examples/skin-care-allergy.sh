@@ -44,6 +44,8 @@ cp "$media/face-redness.jpg" "$incoming/使用后面部红肿照片.jpg"
 cp "$media/diagnosis.pdf" "$incoming/明湖医院皮肤科门诊病历.pdf"
 cp "$media/medical-bill.pdf" "$incoming/明湖医院门诊收费票据.pdf"
 
+# The evidence is added on 2026-09-25, a day of the story (see on_day in lib.sh).
+on_day 2026-09-25
 dispute add-evidence -k order --proves "购买事实、商品名称、价格和下单时间" "$incoming/订单截图.png"
 dispute add-evidence -k defect -n "使用后面部红肿照片" \
 	--proves "使用该精华液当晚面部出现红斑、肿胀" "$incoming/使用后面部红肿照片.jpg"
@@ -64,9 +66,11 @@ dispute log -c platform -o refused -d 2026-09-22 -r "DY-KF-20260920-5521" \
 # (SOURCE_DATE_EPOCH is the program's "today": 2026-09-25 12:00 UTC).
 SOURCE_DATE_EPOCH=1790337600
 export SOURCE_DATE_EPOCH
+dispute set case.association "杭州市西湖区消费者权益保护委员会"
 dispute draft complaint --to consumer-association -o "$work/消费者协会投诉.txt"
 unset SOURCE_DATE_EPOCH
 grep -q "356.50" "$work/消费者协会投诉.txt"
+grep -qx "杭州市西湖区消费者权益保护委员会：" "$work/消费者协会投诉.txt"
 dispute log -c consumer-association -d 2026-09-25 -r "XBW-XH-2026-0925-0318" \
 	"向杭州市西湖区消费者权益保护委员会提交投诉及调解申请，附病历、收费票据和聊天记录"
 dispute log -c consumer-association -o agreement -d 2026-10-16 -r "XBW-XH-2026-0925-0318" \

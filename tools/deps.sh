@@ -11,8 +11,8 @@ packages="gcc make cmake pkg-config file zip unzip time openssl
 	heif-gdk-pixbuf webp-pixbuf-loader libheif-examples webp
 	libavformat-dev libavcodec-dev libswscale-dev libswresample-dev libavutil-dev ffmpeg libopencore-amrnb-dev
 	libtesseract-dev tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng
-	libcurl4-openssl-dev pandoc
-	scdoc dpkg-dev gettext imagemagick libimage-exiftool-perl python3 p7zip-full $*"
+	libcurl4-openssl-dev pandoc libimage-exiftool-perl
+	scdoc dpkg-dev gettext imagemagick python3 p7zip-full $*"
 
 missing=""
 for package in $packages; do

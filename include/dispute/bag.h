@@ -20,6 +20,7 @@ struct bag_problem {
 	enum bag_problem_kind kind;
 	char *path;   /* path inside the bag (UTF-8), or NULL for whole-bag problems */
 	char *detail; /* one short English sentence fragment, no final period */
+	char *shown;  /* the same in the language of the interface */
 };
 
 /* Something a verifier must not pass over in silence but that leaves the bag intact,
@@ -35,6 +36,7 @@ struct bag_warning {
 	char *path;    /* the file the warning is about (a manifest), UTF-8 */
 	unsigned line; /* its line, from 1; 0 for none */
 	char *detail;  /* one short English sentence fragment, no final period */
+	char *shown;   /* the same in the language of the interface */
 };
 
 struct bag_report {
@@ -85,6 +87,11 @@ int bag_add_problem(struct bag_report *report, enum bag_problem_kind kind, const
 
 /* "altered", "missing", "extra", "oxum", "incomplete", "malformed", "unsafe" */
 const char *bag_problem_name(enum bag_problem_kind kind);
+
+/* The same with the detail already written, in English and in the language of the
+ * interface. */
+int bag_add_problem_texts(struct bag_report *report, enum bag_problem_kind kind,
+    const char *path, const char *detail, const char *shown);
 
 /* Adds a warning about line LINE (0: none) of PATH to REPORT; as bag_add_problem(). */
 int bag_add_warning(struct bag_report *report, enum bag_warning_kind kind, const char *path,

@@ -68,4 +68,9 @@ cJSON *case_timeline(const struct dispute_case *c);
 /* Malloc'd path of REL inside the case folder. */
 char *case_path(const struct dispute_case *c, const char *rel);
 
+/* The path of the case's own folder REL (timestamps/, derived/), made owner-only when
+ * CREATE and missing; NULL after an error when it cannot be made or is a symbolic link
+ * or not a folder: files written or read through a link would land somewhere else. */
+char *case_own_dir(const struct dispute_case *c, const char *rel, int create);
+
 #endif

@@ -28,11 +28,22 @@ struct dossier_inputs {
 	char *order_masked;                    /* the order number as the public may see it */
 	char *bag_name;                        /* dispute-<order.id>-<YYYYMMDD>, or NULL */
 	char *public_bag_name;                 /* dispute-<masked order>-<YYYYMMDD>-public */
+	/* Set by dossier_inputs_check_date() when DATE is before what the dossier
+	 * describes and the buyer packs it anyway: said on the page and in bag-info.txt.
+	 * NULL: nothing to say. */
+	char *date_warning_zh;
+	char *date_warning_en;
 };
 
 /* Whether the dossier of IN holds the evidence book: when it holds the evidence list,
  * whose facts the book needs too. */
 int dossier_has_book(const struct dossier_inputs *in);
+
+/* Refuses IN's date when it is before the latest timeline entry or evidence intake
+ * of C, naming that entry: letters dated then would tell of what had not happened.
+ * With FORCE it warns instead and sets IN's date warnings. */
+int dossier_inputs_check_date(const struct dispute_case *c, struct dossier_inputs *in,
+    int force);
 
 /* Names the bag (and its default file) by the masked order number, as the public copy
  * is: an encrypted zip keeps its entry names readable, and the full order number in

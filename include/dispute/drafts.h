@@ -56,11 +56,29 @@ int draft_render(const struct draft_kind *kind, const struct dispute_case *c, co
 size_t drafts_included(const struct dispute_case *c,
     const struct draft_kind *kinds[DRAFT_KIND_MAX]);
 
-/* Renders KINDS for case C against VIEW, in the case's language, and hands each to ADD
- * with its dossier file name; ADD takes ownership of TEXT. */
+/* One document of the dossier: a draft in one language. */
+struct draft_document {
+	const struct draft_kind *kind;
+	const char *lang;  /* "zh-CN" or "en" */
+	const char *name;  /* its file name in data/documents/ */
+	int translation;   /* an English companion of a Chinese filing, for reference */
+};
+
+#define DRAFT_DOCUMENT_MAX (2 * DRAFT_KIND_MAX)
+
+/* The documents of KINDS for case C, and how many. Chinese authorities and courts read
+ * Chinese: every complaint and the evidence list is in Chinese whatever case.language
+ * says, and for an English case an English translation follows each. The public post
+ * is in the case's language alone. */
+size_t drafts_documents(const struct dispute_case *c, const struct draft_kind *const *kinds,
+    size_t count, struct draft_document out[DRAFT_DOCUMENT_MAX]);
+
+/* Renders the documents of KINDS for case C (drafts_documents()) against VIEW and hands
+ * each to ADD with its description; a translation opens with a line saying so and
+ * naming the Chinese original. ADD takes ownership of TEXT. */
 int drafts_render(const struct dispute_case *c, const cJSON *view,
     const struct draft_kind *const *kinds, size_t count,
-    int (*add)(const char *name, char *text, void *ctx), void *ctx);
+    int (*add)(const struct draft_document *doc, char *text, void *ctx), void *ctx);
 
 /* The name of KIND's document in the dossier for a case drafted in LANG. */
 const char *draft_document_name(const struct draft_kind *kind, const char *lang);

@@ -6,7 +6,8 @@
 
 #include <cjson/cJSON.h>
 
-/* RFC 4180 CSV with a header row, in Chinese or (ENGLISH) in English; *OUT malloc'd. */
+/* RFC 4180 CSV with a header row, in Chinese or (ENGLISH) in English, UTF-8 opened by a
+ * byte order mark (for Excel); *OUT malloc'd. */
 int evidence_list_csv(const cJSON *view, int english, char **out);
 
 /* JSON with its schema first (dispute-evidence-list/1) and a final newline; *OUT

@@ -17,7 +17,24 @@ struct evidence_kind {
 	const char *proves_en;
 	const char *const *allowed;   /* MIME type patterns for fnmatch(3), NULL-terminated */
 	const char *allowed_text;     /* "images and videos", for messages */
+	const char *form;             /* what is submitted, when --form was not given:
+	                               * "original", "copy" or "electronic" */
 };
+
+/* What is submitted for an item (原件, 复印件 or 电子数据), for the evidence list. */
+struct evidence_form {
+	const char *name;     /* "original", "copy", "electronic" */
+	const char *label_zh; /* "原件" */
+	const char *label_en;
+};
+
+/* The forms, terminated by an entry with a NULL name. */
+extern const struct evidence_form evidence_forms[];
+
+/* The form called NAME, or NULL (also for NAME NULL). */
+const struct evidence_form *evidence_form_find(const char *name);
+
+#define EVIDENCE_COPIES_MAX 99 /* 份数 --copies takes */
 
 /* The kinds, terminated by an entry with a NULL name. */
 extern const struct evidence_kind evidence_kinds[];
@@ -60,6 +77,10 @@ struct evidence_request {
 	/* The capture log (origin.h), each may be NULL: how the files were obtained (one
 	 * of evidence_methods, checked by the caller), on what device, in what app. */
 	const char *method, *device, *app;
+	const char *source;  /* 证据来源, may be NULL: the kind's */
+	const char *form;    /* an evidence_forms name, may be NULL: the kind's */
+	int copies;          /* 份数, 0: not given (one) */
+	int group;           /* the exhibit these files are parts of (证据N-k), 0: none */
 	char *const *files;
 	int file_count;
 };
@@ -82,6 +103,10 @@ unsigned long evidence_next_number(const struct dispute_case *c);
  * a removed item's copy is deleted; a copy with an unrecorded number is moved to a
  * hidden ".leftover." name with a warning, never deleted. */
 void evidence_clean_leftovers(struct dispute_case *c);
+
+/* Whether the file at PATH, RECORD's copy, still has the SHA-256 recorded for it;
+ * DISPUTE_FAILED after one error naming PATH and both hashes when it has not. */
+int evidence_check_copy(const cJSON *record, const char *path);
 
 /* The record with ID, or NULL. */
 cJSON *evidence_find(const struct dispute_case *c, const char *id);

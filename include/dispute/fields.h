@@ -34,7 +34,16 @@ const struct field *field_find(const char *name);
 int field_normalize(const struct field *field, const char *value, const char *today,
     char **canonical);
 
+/* The same without reporting: DISPUTE_FAILED with the reason (without the field's name)
+ * in REASON (REASON_LEN bytes, VALIDATE_REASON_MAX is enough) and *CANONICAL NULL. */
+int field_check(const struct field *field, const char *value, const char *today, char **canonical,
+    char *reason, size_t reason_len);
+
 struct dispute_case;
+
+/* Refuses order dates out of order: the goods received before they were ordered, or
+ * sent back before they came, naming both dates. */
+int field_check_order_dates(const struct dispute_case *c);
 
 /* The buyer's gender and birth date as the complaint states them: the recorded
  * claimant.gender and claimant.birth_date, else what a valid claimant.id_number
@@ -45,6 +54,10 @@ void field_claimant_particulars(const struct dispute_case *c, const char **gende
 /* Refuses a recorded claimant.gender or claimant.birth_date that contradicts
  * claimant.id_number, naming both values. */
 int field_check_identity(const struct dispute_case *c);
+
+/* The list of rules/input-aliases.json that holds the Chinese for FIELD's choices: the
+ * field's name, or "yes-no" for the yes/no fields. */
+const char *field_alias_list(const struct field *field);
 
 /* The list of choices as "a, b, c" in BUF. */
 void field_choices_text(const struct field *field, char *buf, size_t len);

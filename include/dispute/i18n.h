@@ -18,4 +18,12 @@
  * not generated, as in most containers. Called first thing in main(). */
 void i18n_init(void);
 
+/* Whether the interface speaks Chinese: the catalogue in use says so. Texts that come
+ * in both languages (the "zh" and "en" members of a summary, the Chinese and English
+ * columns of a table) are shown in the language this picks. */
+int i18n_chinese(void);
+
+/* ZH when the interface speaks Chinese, else EN. */
+const char *i18n_pick(const char *zh, const char *en);
+
 #endif

@@ -3,6 +3,7 @@
 #define DISPUTE_TIMELINE_H
 
 #include "dispute/case.h"
+#include "dispute/date.h"
 
 /* NULL-terminated lists of the accepted words. */
 extern const char *const timeline_channels[];
@@ -27,6 +28,12 @@ char *timeline_text(const struct dispute_case *c);
 /* Whether the dispute is settled: the latest contact ended "resolved". A resolved
  * contact followed by a refusal is not a settled case. */
 int timeline_resolved(const struct dispute_case *c);
+
+/* Puts what the buyer typed into ENTRY in its stored form: a Chinese channel or outcome
+ * ("消协", "拒绝") becomes its word, a date such as 2026年10月11日 becomes YYYY-MM-DD
+ * (written into DATE, which ENTRY then points to). Anything else is left for
+ * timeline_add() to judge. */
+void timeline_normalize(struct timeline_entry *entry, char date[DATE_LEN]);
 
 /* Checks ENTRY and appends it to the case's timeline, keeping it in date order (stable
  * for entries of the same date); the caller saves. */

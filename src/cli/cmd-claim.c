@@ -9,6 +9,7 @@
 #include "dispute/i18n.h"
 #include "dispute/report.h"
 #include "json-output.h"
+#include "language.h"
 #include "procedure-output.h"
 
 static const struct cmd_option claim_options[] = {
@@ -16,7 +17,7 @@ static const struct cmd_option claim_options[] = {
 	{ NULL, 0, 0, NULL, NULL }
 };
 
-#define UNCONFIRMED N_("（请核对现行官方文本 / check the current official text）")
+#define UNCONFIRMED N_(" (check the current official text)")
 
 static const char *
 text(const cJSON *object, const char *name)
@@ -26,6 +27,8 @@ text(const cJSON *object, const char *name)
 	return value != NULL ? value : "";
 }
 
+/* Each line and the total in the language of the interface; the laws are cited by
+ * their Chinese names in both, as a court reads them. */
 static void
 print_human(const cJSON *claim)
 {
@@ -35,18 +38,20 @@ print_human(const cJSON *claim)
 	cJSON_ArrayForEach(line, cJSON_GetObjectItem(claim, "lines")) {
 		int chosen = cJSON_IsTrue(cJSON_GetObjectItem(line, "chosen"));
 
-		printf("%d. %s %s 元%s\n", ++n, text(line, "label_zh"), text(line, "amount"),
-		    chosen ? "" : _("（可主张，未选择 / possible, not chosen）"));
-		printf("   计算：%s\n", text(line, "calculation_zh"));
-		printf("   依据：%s%s\n", text(line, "law"),
+		printf(_("%d. %s %s yuan%s\n"), ++n, shown_member(line, "label_zh", "label_en"),
+		    text(line, "amount"), chosen ? "" : _(" (possible, not chosen)"));
+		printf(_("   calculation: %s\n"),
+		    shown_member(line, "calculation_zh", "calculation_en"));
+		printf(_("   basis: %s%s\n"), text(line, "law"),
 		    cJSON_IsTrue(cJSON_GetObjectItem(line, "confirmed")) ? "" : _(UNCONFIRMED));
 		if (cJSON_GetObjectItem(line, "condition_zh") != NULL)
-			printf("   条件：%s\n", text(line, "condition_zh"));
+			printf(_("   condition: %s\n"),
+			    shown_member(line, "condition_zh", "condition_en"));
 	}
-	printf(_("\n主张合计 / total demanded: %s 元\n"), text(claim, "total"));
-	printf(_("案件受理费 / court fee: %s 元（简易程序减半 / simplified procedure: %s 元）\n"),
+	printf(_("\ntotal demanded: %s yuan\n"), text(claim, "total"));
+	printf(_("court fee: %s yuan (halved under the simplified procedure: %s yuan)\n"),
 	    text(claim, "filing_fee"), text(claim, "filing_fee_simplified"));
-	printf("   依据：%s%s\n", text(claim, "filing_fee_law"),
+	printf(_("   basis: %s%s\n"), text(claim, "filing_fee_law"),
 	    cJSON_IsTrue(cJSON_GetObjectItem(claim, "filing_fee_confirmed")) ? "" :
 	    _(UNCONFIRMED));
 	if (cJSON_GetArraySize(cJSON_GetObjectItem(claim, "lines")) >

@@ -9,6 +9,7 @@
 #include "dispute/i18n.h"
 #include "dispute/report.h"
 #include "json-output.h"
+#include "language.h"
 
 static const struct cmd_option court_options[] = {
 	{ "json", OPT_JSON, 0, NULL, N_("print the courts as JSON") },
@@ -74,7 +75,8 @@ print_human(const cJSON *list, const char *chosen)
 	    "with `dispute set case.forum_clause`.\n"), text(clause, "law"),
 	    text(clause, "article"), cJSON_IsTrue(cJSON_GetObjectItem(clause, "confirmed")) ? "" :
 	    _(", check the current official text"));
-	printf(_("Court names: %s (%s)%s.\n"), text(table, "source"), text(table, "date"),
+	printf(_("Court names: %s (%s)%s.\n"), shown_member(table, "source", "source_en"),
+	    text(table, "date"),
 	    cJSON_IsTrue(cJSON_GetObjectItem(table, "confirmed")) ? "" :
 	    _("; not checked against each court: confirm the name before filing"));
 	if (n > 0 && chosen == NULL)

@@ -10,12 +10,14 @@
 #include "dispute/drafts.h"
 #include "dispute/evidence-book.h"
 #include "dispute/evidence-list.h"
+#include "dispute/exhibits.h"
 #include "dispute/fsutil.h"
 #include "dispute/i18n.h"
 #include "dispute/ladder.h"
 #include "dispute/output.h"
 #include "dispute/print.h"
 #include "dispute/report.h"
+#include "dispute/wording.h"
 
 static const struct cmd_option draft_options[] = {
 	{ "to", OPT_TO, 1, "RECIPIENT",
@@ -161,6 +163,24 @@ cmd_draft_check(struct cmd_ctx *ctx)
 	return status;
 }
 
+/* A Chinese draft prints the buyer's words as written: say how many are English. */
+static int
+warn_english(const struct dispute_case *c)
+{
+	cJSON *list = cJSON_CreateArray();
+	int status = list != NULL ? wording_english_texts(c, list) : DISPUTE_FAILED;
+
+	if (list == NULL)
+		dispute_error(_("out of memory"));
+	else if (status == DISPUTE_OK && cJSON_GetArraySize(list) > 0)
+		dispute_warning(ngettext("the Chinese draft prints %d text of the buyer's as "
+		    "written, in English; `dispute status` lists it", "the Chinese draft prints %d "
+		    "texts of the buyer's as written, in English; `dispute status` lists them",
+		    (unsigned long)cJSON_GetArraySize(list)), cJSON_GetArraySize(list));
+	cJSON_Delete(list);
+	return status;
+}
+
 static int
 cmd_draft_exec(struct cmd_ctx *ctx)
 {
@@ -177,14 +197,25 @@ cmd_draft_exec(struct cmd_ctx *ctx)
 	if (draft_require(kind, ctx->c) != DISPUTE_OK)
 		return DISPUTE_FAILED;
 	draft_check_tone(ctx->c);
+	if (strcmp(lang, "zh-CN") == 0 && warn_english(ctx->c) != DISPUTE_OK)
+		return DISPUTE_FAILED;
+	if (strcmp(lang, "en") == 0 && strcmp(kind->name, "social") != 0)
+		dispute_notice(_("this English draft is for reading: Chinese authorities and courts "
+		    "take the Chinese one (`--lang zh-CN`), which the dossier always carries"));
 	status = DISPUTE_FAILED;
-	reason = ladder_obstacle(ctx->c, &ctx->rules, ctx->today, kind->name, 1);
+	reason = ladder_obstacle(ctx->c, &ctx->rules, ctx->today, kind->name, !i18n_chinese());
 	if (reason != NULL && !args_has(ctx, OPT_FORCE)) {
 		dispute_error(_("case.json: %s; nothing was written (see --force)"), reason);
 		goto out;
 	}
 	if (draft_view_build(ctx->c, &ctx->rules, ctx->today, &view) != DISPUTE_OK)
 		goto out;
+	/* A name read from the buyer's own note may be read wrong: say where it came from. */
+	if (strcmp(kind->name, "consumer-association") == 0 &&
+	    cJSON_IsTrue(cJSON_GetObjectItem(view, "association_derived")))
+		dispute_notice(_("addressed to %s, as the logged contact names it; `dispute set "
+		    "case.association NAME` addresses it otherwise"),
+		    cJSON_GetStringValue(cJSON_GetObjectItem(view, "association")));
 	/* Forced: the draft carries the reason in its own language, for whoever reads it. */
 	if (reason != NULL) {
 		char *inside = ladder_obstacle(ctx->c, &ctx->rules, ctx->today, kind->name,
@@ -213,6 +244,9 @@ cmd_draft_exec(struct cmd_ctx *ctx)
 		status = draft_render(kind, ctx->c, view, lang, args_get(ctx, OPT_TEMPLATE), &text);
 	if (status == DISPUTE_OK && text != NULL)
 		status = emit(ctx, kind, lang, text);
+	/* The draft cites the exhibit numbers: from now on they stay. */
+	if (status == DISPUTE_OK)
+		exhibits_fix_or_warn(ctx->c, "draft");
 out:
 	free(reason);
 	free(text);
@@ -241,7 +275,7 @@ const struct cmd_entry cmd_draft_entry = {
 	.options = draft_options,
 	.min_args = 1,
 	.max_args = 1,
-	.needs = CMD_TODAY | CMD_CASE_READ | CMD_RULES,
+	.needs = CMD_TODAY | CMD_CASE_WRITE | CMD_RULES,
 	.check = cmd_draft_check,
 	.exec = cmd_draft_exec,
 };

@@ -4,6 +4,7 @@
 #include "dispute/i18n.h"
 #include "dispute/report.h"
 #include "dispute/timeline.h"
+#include "language.h"
 
 static const struct cmd_option log_options[] = {
 	{ "channel", 'c', 1, "CHANNEL",
@@ -12,7 +13,8 @@ static const struct cmd_option log_options[] = {
 	  N_("pending (default), accepted, refused, no-response, "
 	     "resolved, partial or agreement (a signed settlement or mediation agreement; give "
 	     "its number with -r)") },
-	{ "date", 'd', 1, "DATE", N_("when it happened, YYYY-MM-DD (default: today)") },
+	{ "date", 'd', 1, "DATE",
+	  N_("when it happened, YYYY-MM-DD, 2026/10/11 or 2026年10月11日 (default: today)") },
 	{ "ref", 'r', 1, "REF", N_("a complaint or ticket number") },
 	{ "demand", OPT_DEMAND, 0, NULL,
 	  N_("the buyer demanded performance (refund, repair...) from the other side: this "
@@ -32,6 +34,7 @@ static int
 cmd_log_exec(struct cmd_ctx *ctx)
 {
 	struct timeline_entry entry;
+	char date[DATE_LEN];
 
 	entry.channel = args_get(ctx, 'c');
 	entry.outcome = args_has(ctx, 'o') ? args_get(ctx, 'o') : "pending";
@@ -39,9 +42,11 @@ cmd_log_exec(struct cmd_ctx *ctx)
 	entry.ref = args_get(ctx, 'r');
 	entry.text = ctx->args.list[0];
 	entry.demand = args_has(ctx, OPT_DEMAND);
+	timeline_normalize(&entry, date);
 	if (timeline_add(ctx->c, &entry, ctx->today) != DISPUTE_OK || case_save(ctx->c) != DISPUTE_OK)
 		return DISPUTE_FAILED;
-	dispute_notice(_("logged %s %s (%s)"), entry.date, entry.channel, entry.outcome);
+	dispute_notice(_("logged %s %s (%s)"), entry.date, shown_word("channel", entry.channel),
+	    shown_word("outcome", entry.outcome));
 	return DISPUTE_OK;
 }
 

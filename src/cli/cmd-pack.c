@@ -5,6 +5,7 @@
 
 #include "cmd.h"
 #include "dispute/dossier.h"
+#include "dispute/exhibits.h"
 #include "dispute/fsutil.h"
 #include "dispute/i18n.h"
 #include "dispute/report.h"
@@ -15,7 +16,9 @@ static const struct cmd_option pack_options[] = {
 	{ "output", 'o', 1, "FILE", N_("write the dossier to FILE (default: "
 	  "dispute-<order.id>-<YYYYMMDD>.zip in the current folder; \"-\": stdout; a pipe or "
 	  "FIFO is written through)") },
-	{ "force", OPT_FORCE, 0, NULL, N_("with -o: replace FILE if it exists") },
+	{ "force", OPT_FORCE, 0, NULL, N_("with -o: replace FILE if it exists; with --date before "
+	  "the latest timeline entry or evidence intake: pack anyway, with a warning inside the "
+	  "dossier") },
 	{ "date", OPT_DATE, 1, "YYYY-MM-DD", N_("the bagging date (default: today, or "
 	  "SOURCE_DATE_EPOCH)") },
 	{ "public", OPT_PUBLIC, 0, NULL, N_("also write the public copy: the public post and the "
@@ -58,6 +61,7 @@ cmd_pack_exec(struct cmd_ctx *ctx)
 	options.password = password;
 	/* Built once: the dossier and its public copy come from the same view and rules. */
 	if (dossier_inputs_build(ctx->c, &ctx->rules, &ctx->holidays, date, &inputs) != DISPUTE_OK ||
+	    dossier_inputs_check_date(ctx->c, &inputs, args_has(ctx, OPT_FORCE)) != DISPUTE_OK ||
 	    (password != NULL && dossier_inputs_seal(&inputs) != DISPUTE_OK) ||
 	    dossier_write(ctx->c, &inputs, &options, &written) != DISPUTE_OK) {
 		dispute_error(_("no dossier was written"));
@@ -67,6 +71,9 @@ cmd_pack_exec(struct cmd_ctx *ctx)
 	 * itself went there. */
 	if (written != NULL)
 		printf("%s\n", written);
+	/* The dossier cites the exhibit numbers: from now on they stay. Only once it is
+	 * written, so that a pack that fails or is interrupted leaves case.json as it was. */
+	exhibits_fix_or_warn(ctx->c, "pack");
 	if (args_has(ctx, OPT_PUBLIC)) {
 		/* Beside the dossier, never encrypted: it is meant to be shown. */
 		directory = written != NULL ? path_dirname(written) : strdup(".");
@@ -100,7 +107,7 @@ const struct cmd_entry cmd_pack_entry = {
 	.options = pack_options,
 	.min_args = 0,
 	.max_args = 0,
-	.needs = CMD_TODAY | CMD_CASE_READ | CMD_RULES | CMD_HOLIDAYS,
+	.needs = CMD_TODAY | CMD_CASE_WRITE | CMD_RULES | CMD_HOLIDAYS,
 	.check = cmd_pack_check,
 	.exec = cmd_pack_exec,
 };

@@ -10,49 +10,41 @@
 #include "dispute/fields.h"
 #include "dispute/i18n.h"
 #include "dispute/report.h"
+#include "language.h"
 
 static const struct cmd_option set_options[] = {
 	{ "unset", OPT_UNSET, 0, NULL, N_("clear FIELD instead of setting it") },
 	{ NULL, 0, 0, NULL, NULL }
 };
 
+/* The choices of F, each followed by its Chinese name when the interface speaks
+ * Chinese ("douyin 抖音, taobao 淘宝"), so that the names a buyer may type are shown. */
+static void
+print_choices(const struct field *f, FILE *out)
+{
+	fputs(" (", out);
+	for (size_t i = 0; f->choices[i] != NULL; i++) {
+		const char *name = shown_value(f->name, f->choices[i]);
+
+		fprintf(out, "%s%s", i > 0 ? ", " : "", f->choices[i]);
+		if (strcmp(name, f->choices[i]) != 0)
+			fprintf(out, " %s", name);
+	}
+	fputc(')', out);
+}
+
 static void
 print_fields(FILE *out)
 {
 	const struct field *f;
-	char choices[256];
 
 	fputs(_("fields:\n"), out);
 	for (f = field_table; f->name != NULL; f++) {
 		fprintf(out, "  %-22s %s", f->name, _(f->help));
-		if (f->type == FIELD_CHOICE) {
-			field_choices_text(f, choices, sizeof choices);
-			fprintf(out, " (%s)", choices);
-		}
+		if (f->type == FIELD_CHOICE)
+			print_choices(f, out);
 		fputc('\n', out);
 	}
-}
-
-/* The goods cannot arrive before they were ordered, nor go back before they came. */
-static int
-check_order_dates(const struct dispute_case *c)
-{
-	const char *ordered = case_get(c, "order.date");
-	const char *received = case_get(c, "order.received");
-	const char *returned = case_get(c, "order.returned");
-
-	if (ordered != NULL && received != NULL && strcmp(received, ordered) < 0) {
-		dispute_error(_("order.received %s is before order.date %s"), received, ordered);
-		return DISPUTE_FAILED;
-	}
-	if (returned != NULL && (received != NULL || ordered != NULL) &&
-	    strcmp(returned, received != NULL ? received : ordered) < 0) {
-		dispute_error(_("order.returned %s is before %s %s"), returned,
-		    received != NULL ? "order.received" : "order.date",
-		    received != NULL ? received : ordered);
-		return DISPUTE_FAILED;
-	}
-	return DISPUTE_OK;
 }
 
 /* The complaint states the gender and birth date the ID number carries unless the
@@ -125,11 +117,13 @@ cmd_set_exec(struct cmd_ctx *ctx)
 		goto out;
 	if (!unset && strcmp(field->name, "case.court") == 0 && check_court(ctx, value) != DISPUTE_OK)
 		goto out;
-	if (check_order_dates(c) != DISPUTE_OK || field_check_identity(c) != DISPUTE_OK ||
+	if (field_check_order_dates(c) != DISPUTE_OK || field_check_identity(c) != DISPUTE_OK ||
 	    case_save(c) != DISPUTE_OK)
 		goto out;
 	if (unset)
 		dispute_notice(_("%s cleared"), field->name);
+	else if (strcmp(shown_value(field->name, value), value) != 0)
+		dispute_notice(_("%s = %s (%s)"), field->name, value, shown_value(field->name, value));
 	else
 		dispute_notice("%s = %s", field->name, value);
 	if (!unset && strcmp(field->name, "claimant.id_number") == 0)
@@ -145,8 +139,10 @@ const struct cmd_entry cmd_set_entry = {
 	.usage = "FIELD VALUE | --unset FIELD",
 	.summary = N_("record a fact of the case (order, merchant, buyer, problem, demand)"),
 	.details = N_(
-	    "Dates are YYYY-MM-DD and not in the future; amounts are yuan with at most two\n"
-	    "decimals; ID numbers and credit codes are checked against their check digit.\n"),
+	    "Dates are YYYY-MM-DD (2026/10/11 and 2026年10月11日 are read too) and not in the\n"
+	    "future; amounts are yuan with at most two decimals; ID numbers and credit codes\n"
+	    "are checked against their check digit. A choice may be typed by its Chinese\n"
+	    "name (京东, 质量问题, 是 ...); the word is stored.\n"),
 	.print_details = print_fields,
 	.options = set_options,
 	.min_args = 1,

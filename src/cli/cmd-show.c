@@ -8,6 +8,7 @@
 #include "dispute/i18n.h"
 #include "dispute/report.h"
 #include "json-output.h"
+#include "language.h"
 #include "print-line.h"
 
 static const struct cmd_option show_options[] = {
@@ -55,11 +56,14 @@ cmd_show_exec(struct cmd_ctx *ctx)
 		return show_field(ctx, ctx->c, field_find(ctx->args.list[0]));
 	if (args_has(ctx, OPT_JSON))
 		return json_print(case_record(ctx->c));
-	/* One line per field: a case.json from someone else may hold anything. */
+	/* One line per field: a case.json from someone else may hold anything. A choice
+	 * is shown by its name in the interface's language; `show FIELD` and --json give
+	 * the stored word. */
 	for (f = field_table; f->name != NULL; f++) {
 		const char *value = case_get(ctx->c, f->name);
 
-		if (print_line("%-22s %s", f->name, value != NULL ? value : _("(not set)")) !=
+		if (print_line("%-22s %s", f->name, value != NULL ? shown_value(f->name, value) :
+		    _("(not set)")) !=
 		    DISPUTE_OK)
 			return DISPUTE_FAILED;
 	}

@@ -9,12 +9,15 @@
 #include "dispute/checklist.h"
 #include "dispute/draft-view.h"
 #include "dispute/evidence.h"
+#include "dispute/facts-needed.h"
 #include "dispute/i18n.h"
 #include "dispute/ics.h"
 #include "dispute/output.h"
 #include "dispute/report.h"
 #include "dispute/summary.h"
+#include "dispute/wording.h"
 #include "json-output.h"
+#include "language.h"
 #include "procedure-output.h"
 #include "print-line.h"
 
@@ -73,7 +76,7 @@ print_ladder(const cJSON *ladder)
 
 	fputs(_("ladder: "), stdout);
 	cJSON_ArrayForEach(item, cJSON_GetObjectItem(ladder, "rungs")) {
-		printf("%s%s%s", first ? "" : " → ", member(item, "zh"),
+		printf("%s%s%s", first ? "" : " → ", shown_member(item, "zh", "en"),
 		    strcmp(member(item, "name"), member(ladder, "reached")) == 0 ?
 		    _(" [here]") : "");
 		first = 0;
@@ -90,32 +93,72 @@ print_ladder(const cJSON *ladder)
 		printf("\n");
 	}
 	if (member(ladder, "route_note")[0] != '\0')
-		printf(_("route: %s\n"), member(ladder, "route_note"));
+		printf(_("route: %s\n"), shown_member(ladder, "route_note", "route_note_en"));
 	if (cJSON_GetObjectItem(ladder, "mediation_note") != NULL)
-		printf(_("mediation: %s / %s\n"),
-		    member(cJSON_GetObjectItem(ladder, "mediation_note"), "zh"),
-		    member(cJSON_GetObjectItem(ladder, "mediation_note"), "en"));
-	printf(_("next step: %s / %s\n"), member(next, "zh"), member(next, "en"));
+		printf(_("mediation: %s\n"),
+		    shown_member(cJSON_GetObjectItem(ladder, "mediation_note"), "zh", "en"));
+	printf(_("next step: %s\n"), shown_member(next, "zh", "en"));
 	if (member(next, "command")[0] != '\0')
 		printf("  %s\n", member(next, "command"));
 	cJSON_ArrayForEach(item, cJSON_GetObjectItem(ladder, "missing_for_next_step"))
-		printf(_("  missing: %s / %s  (%s)\n"), member(item, "zh"), member(item, "en"),
+		printf(_("  missing: %s  (%s)\n"), shown_member(item, "zh", "en"),
 		    member(item, "command"));
 	cJSON_ArrayForEach(item, cJSON_GetObjectItem(ladder, "deadlines")) {
-		printf(_("deadline %s: %s / %s (from %s; %s%s)%s%s\n"), member(item, "date"),
-		    member(item, "zh"), member(item, "en"), member(item, "counted_from"),
+		printf(_("deadline %s: %s (from %s; %s%s)%s%s\n"), member(item, "date"),
+		    shown_member(item, "zh", "en"), member(item, "counted_from"),
 		    member(item, "law"), member(item, "article"),
 		    cJSON_IsTrue(cJSON_GetObjectItem(item, "confirmed")) ? "" :
 		    _("  [check the current official text]"),
 		    cJSON_IsTrue(cJSON_GetObjectItem(item, "passed")) ? _("  [passed]") : "");
 		if (member(item, "note")[0] != '\0')
-			printf(_("  note: %s\n"), member(item, "note"));
+			printf(_("  note: %s\n"), shown_member(item, "note_zh", "note"));
 	}
 	cJSON_ArrayForEach(item, cJSON_GetObjectItem(ladder, "holiday_years_missing"))
 		printf(_("holidays: the table has no year %d, so deadlines in it skip weekends only; "
 		    "add the year to rules/holidays-cn.json or the case's holidays.json when the "
 		    "State Council publishes it\n"), (int)item->valuedouble);
 	printf("\n");
+}
+
+/* LABEL and the field names of NAMES on one line, when there are any. */
+static void
+print_names(const char *label, const cJSON *names)
+{
+	const cJSON *item;
+
+	if (cJSON_GetArraySize(names) == 0)
+		return;
+	fputs(label, stdout);
+	cJSON_ArrayForEach(item, names)
+		printf(" %s", item->valuestring);
+	printf("\n");
+}
+
+/* Chinese authorities and courts get the Chinese documents, which print the buyer's
+ * words as written: an English text there needs a Chinese wording first. */
+static int
+print_english_texts(const cJSON *list)
+{
+	const cJSON *item;
+	int status = DISPUTE_OK;
+
+	if (cJSON_GetArraySize(list) == 0)
+		return DISPUTE_OK;
+	printf(_("\nwarning: the Chinese complaints and court papers print these words as "
+	    "written, in English; give them a Chinese wording before filing:\n"));
+	cJSON_ArrayForEach(item, list) {
+		const char *where = member(item, "where");
+
+		if (strcmp(where, "timeline") == 0)
+			status |= print_line(_("  the timeline entry of %s: %s"), member(item, "date"),
+			    member(item, "text"));
+		else if (strcmp(where, "evidence") == 0)
+			status |= print_line(_("  evidence %s: %s"), member(item, "id"),
+			    member(item, "text"));
+		else
+			status |= print_line("  %s: %s", where, member(item, "text"));
+	}
+	return status;
 }
 
 /* The facts, the evidence and the timeline come from case.json, whose names and texts
@@ -128,29 +171,35 @@ print_human(const cJSON *summary)
 	const cJSON *evidence = cJSON_GetObjectItem(summary, "evidence");
 	const cJSON *timeline = cJSON_GetObjectItem(summary, "timeline");
 	const cJSON *missing = cJSON_GetObjectItem(summary, "missing_facts");
-	int status = DISPUTE_OK;
+	const cJSON *now = cJSON_GetObjectItem(summary, "facts_needed_now");
+	const cJSON *court = cJSON_GetObjectItem(summary, "facts_needed_for_court");
+	char channel[128], outcome[128];
+	int status = DISPUTE_OK, optional;
 
 	print_ladder(cJSON_GetObjectItem(summary, "ladder"));
-	printf(_("facts: %d recorded, %d not yet\n"), cJSON_GetArraySize(facts),
-	    cJSON_GetArraySize(missing));
+	printf(_("facts: %d recorded; needed now: %d, for a lawsuit: %d\n"),
+	    cJSON_GetArraySize(facts), cJSON_GetArraySize(now), cJSON_GetArraySize(court));
 	cJSON_ArrayForEach(item, facts)
-		status |= print_line("  %-22s %s", item->string, item->valuestring);
-	if (cJSON_GetArraySize(missing) > 0) {
-		fputs(_("  not yet recorded:"), stdout);
-		cJSON_ArrayForEach(item, missing)
-			printf(" %s", item->valuestring);
-		printf("\n");
-	}
+		status |= print_line("  %-22s %s", item->string,
+		    shown_value(item->string, item->valuestring));
+	print_names(_("  needed now:"), now);
+	print_names(_("  needed for a lawsuit:"), court);
+	optional = cJSON_GetArraySize(missing) - cJSON_GetArraySize(now) -
+	    cJSON_GetArraySize(court);
+	if (optional > 0)
+		printf(_("  %d other facts, to record where they apply (`dispute show` lists "
+		    "them)\n"), optional);
 	printf(_("\nevidence: %d item(s)"), cJSON_GetArraySize(evidence));
 	cJSON_ArrayForEach(item, cJSON_GetObjectItem(summary, "evidence_by_kind"))
 		if (item->valuedouble > 0)
-			printf(", %s %d", item->string, (int)item->valuedouble);
+			printf(_(", %s %d"), shown_kind(item->string), (int)item->valuedouble);
 	printf("\n");
 	cJSON_ArrayForEach(item, evidence) {
-		char *listed = NULL, taken[256];
+		char *listed = NULL, taken[256], kind[128];
 
-		if (asprintf(&listed, _("  %-4s %-20s %-28s %12.0f bytes  %s  %s"),
-		    member(item, "id"), member(item, "kind"), member(item, "file"),
+		if (asprintf(&listed, _("  %-4s %s %-28s %12.0f bytes  %s  %s"),
+		    member(item, "id"), shown_padded(shown_kind(member(item, "kind")), 20, kind,
+		    sizeof kind), member(item, "file"),
 		    cJSON_GetObjectItem(item, "size")->valuedouble, member(item, "mime"),
 		    member(item, "original_name")) == -1) {
 			dispute_error(_("out of memory"));
@@ -162,10 +211,14 @@ print_human(const cJSON *summary)
 	}
 	printf(_("\ntimeline: %d contact(s)\n"), cJSON_GetArraySize(timeline));
 	cJSON_ArrayForEach(item, timeline)
-		status |= print_line("  %s  %-20s %-11s %s%s%s%s", member(item, "date"),
-		    member(item, "channel"), member(item, "outcome"), member(item, "text"),
+		status |= print_line("  %s  %s %s %s%s%s%s", member(item, "date"),
+		    shown_padded(shown_word("channel", member(item, "channel")), 20, channel,
+		    sizeof channel),
+		    shown_padded(shown_word("outcome", member(item, "outcome")), 11, outcome,
+		    sizeof outcome), member(item, "text"),
 		    member(item, "ref")[0] != '\0' ? " [" : "", member(item, "ref"),
 		    member(item, "ref")[0] != '\0' ? "]" : "");
+	status |= print_english_texts(cJSON_GetObjectItem(summary, "english_texts"));
 	if (cJSON_GetObjectItem(summary, "procedure") != NULL) {
 		putchar('\n');
 		procedure_print(cJSON_GetObjectItem(summary, "procedure"));
@@ -197,6 +250,36 @@ out:
 	return status;
 }
 
+/* The unrecorded facts the case needs, before a lawsuit and for it, on the route the
+ * ladder has taken (12315 unless the consumer association was chosen). */
+static int
+add_facts_needed(const struct cmd_ctx *ctx, cJSON *summary)
+{
+	const char *route = cJSON_GetStringValue(cJSON_GetObjectItem(cJSON_GetObjectItem(summary,
+	    "ladder"), "authority_route"));
+	cJSON *now = cJSON_AddArrayToObject(summary, "facts_needed_now");
+	cJSON *court = cJSON_AddArrayToObject(summary, "facts_needed_for_court");
+
+	if (now == NULL || court == NULL) {
+		dispute_error(_("out of memory"));
+		return DISPUTE_FAILED;
+	}
+	return facts_needed(ctx->c, route != NULL ? route : "12315", now, court);
+}
+
+/* The buyer's texts that the Chinese documents would print in English. */
+static int
+add_english_texts(const struct cmd_ctx *ctx, cJSON *summary)
+{
+	cJSON *list = cJSON_AddArrayToObject(summary, "english_texts");
+
+	if (list == NULL) {
+		dispute_error(_("out of memory"));
+		return DISPUTE_FAILED;
+	}
+	return wording_english_texts(ctx->c, list);
+}
+
 /* The capture checklist, after the summary. */
 static void
 print_checklist(const cJSON *list)
@@ -207,14 +290,14 @@ print_checklist(const cJSON *list)
 	cJSON_ArrayForEach(item, cJSON_GetObjectItem(list, "items")) {
 		int done = cJSON_IsTrue(cJSON_GetObjectItem(item, "done"));
 
-		printf("  [%s] %s / %s", done ? "x" : " ", member(item, "zh"), member(item, "en"));
+		printf("  [%s] %s", done ? "x" : " ", shown_member(item, "zh", "en"));
 		if (!done)
 			printf("  (%s)", member(item, "command"));
 		printf("\n");
 	}
 	if (member(list, "licence_zh")[0] != '\0')
-		printf(_("  the licence on this platform: %s / %s\n    source: %s\n"),
-		    member(list, "licence_zh"), member(list, "licence_en"), member(list, "source"));
+		printf(_("  the licence on this platform: %s\n    source: %s\n"),
+		    shown_member(list, "licence_zh", "licence_en"), member(list, "source"));
 	else
 		printf(_("  where this platform shows the licence: not known; look for 营业执照 or "
 		    "店铺资质 on the shop page\n"));
@@ -224,7 +307,7 @@ print_checklist(const cJSON *list)
 	else
 		printf(_("  the platform's own escalation window: not known (no source confirmed "
 		    "it); act early and keep the after-sales record\n"));
-	printf("  %s\n  %s\n", member(list, "lookup_zh"), member(list, "lookup_en"));
+	printf("  %s\n", shown_member(list, "lookup_zh", "lookup_en"));
 }
 
 static int
@@ -266,7 +349,9 @@ cmd_status_exec(struct cmd_ctx *ctx)
 
 	if (summary_build(ctx->c, &ctx->rules, &ctx->holidays, ctx->today, &summary) != DISPUTE_OK)
 		return DISPUTE_FAILED;
-	if (add_procedure(ctx, summary) != DISPUTE_OK) {
+	if (add_facts_needed(ctx, summary) != DISPUTE_OK ||
+	    add_english_texts(ctx, summary) != DISPUTE_OK ||
+	    add_procedure(ctx, summary) != DISPUTE_OK) {
 		cJSON_Delete(summary);
 		return DISPUTE_FAILED;
 	}

@@ -163,14 +163,16 @@ print_human(const char *target, const struct bag_report *r, const struct stamp_r
 		status |= print_line(_("note: %s: a tag file that no tag manifest covers\n"),
 		    r->uncovered[i]);
 	for (i = 0; i < r->problem_count; i++)
-		status |= print_line("%s: %s%s%s", bag_problem_name(r->problems[i].kind),
-		    r->problems[i].path != NULL ? r->problems[i].path : "",
-		    r->problems[i].path != NULL ? ": " : "", r->problems[i].detail);
+		status |= r->problems[i].path != NULL ?
+		    print_line(_("%s: %s: %s"), _(bag_problem_name(r->problems[i].kind)),
+			r->problems[i].path, r->problems[i].shown) :
+		    print_line(_("%s: %s"), _(bag_problem_name(r->problems[i].kind)),
+			r->problems[i].shown);
 	for (i = 0; i < r->warning_count; i++)
 		status |= r->warnings[i].line > 0 ?
 		    print_line(_("warning: %s:%u: %s\n"), r->warnings[i].path,
-			r->warnings[i].line, r->warnings[i].detail) :
-		    print_line(_("warning: %s: %s\n"), r->warnings[i].path, r->warnings[i].detail);
+			r->warnings[i].line, r->warnings[i].shown) :
+		    print_line(_("warning: %s: %s\n"), r->warnings[i].path, r->warnings[i].shown);
 	if (r->problem_count == 0)
 		status |= print_line(_("%s: intact, %zu payload files, %ju bytes%s%s%s%s%s\n"),
 		    target, r->payload_files, (uintmax_t)r->payload_bytes,

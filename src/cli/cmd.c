@@ -14,6 +14,8 @@ extern const struct cmd_entry cmd_set_entry;
 extern const struct cmd_entry cmd_show_entry;
 extern const struct cmd_entry cmd_add_evidence_entry;
 extern const struct cmd_entry cmd_rm_evidence_entry;
+extern const struct cmd_entry cmd_renumber_entry;
+extern const struct cmd_entry cmd_read_entry;
 extern const struct cmd_entry cmd_log_entry;
 extern const struct cmd_entry cmd_status_entry;
 extern const struct cmd_entry cmd_claim_entry;
@@ -32,6 +34,8 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_show_entry,
 	&cmd_add_evidence_entry,
 	&cmd_rm_evidence_entry,
+	&cmd_renumber_entry,
+	&cmd_read_entry,
 	&cmd_log_entry,
 	&cmd_status_entry,
 	&cmd_claim_entry,

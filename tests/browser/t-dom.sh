@@ -48,7 +48,7 @@ while IFS= read -r f; do
 done <documents.txt
 check "as many document links as documents" \
     test "$(wc -l <doc-links.txt)" -eq "$(wc -l <documents.txt)"
-contains dom.html '<video controls="" preload="metadata" src="evidence/E02-defect.mp4">' \
+contains dom.html '<video controls="" preload="metadata" src="evidence/E02-defect.mp4" poster="posters/E02-defect.jpg">' \
     "the video has a player"
 contains dom.html 'src="evidence/E09-communication-audio.mp3"' "the recording has a player"
 contains dom.html "2026-10-03 10:15 商家客服：请提供视频。" "the chat log is shown as text"

@@ -276,7 +276,7 @@ contains err "dispute init" "the message points to dispute init"
 new_case planted || exit 1
 mkdir elsewhere && rm -rf planted/evidence && ln -s "$SCRATCH/elsewhere" planted/evidence
 expect 1 "add-evidence into a linked evidence/ is refused" "$DISPUTE" -C planted add-evidence -k defect "$EVIDENCE/defect-photo.jpg"
-contains err "a symbolic link; the evidence must stay inside the case folder" "the refusal says why"
+contains err "a symbolic link; the case's files must stay inside the case folder" "the refusal says why"
 check "nothing was written through the link" test -z "$(ls -A elsewhere)"
 new_case locked || exit 1
 rm -f locked/.dispute.lock && ln -s "$SCRATCH/lock-target" locked/.dispute.lock

@@ -93,15 +93,15 @@ sed -n '/"chosen_lines":/,$p' out >chosen
 contains chosen '"basis":	"fraud"' "the fraud line is among the chosen lines"
 contains chosen '"amount":	"600.00"' "the chosen fraud line is 600.00"
 expect 0 "claim (human form) with fraud chosen" "$DISPUTE" -C k claim
-line out "1\. 退还货款 200\.00 元" "the human form lists the refund"
-line out "2\. 欺诈惩罚性赔偿 600\.00 元" "the human form lists the chosen fraud line without the not-chosen note"
-line out "   依据：$FRAUD_LAW" "the human form cites $FRAUD_LAW"
-line out "主张合计 / total demanded: 800\.00 元" "the human form gives the total"
+line out "1\. refund of the price paid 200\.00 yuan" "the human form lists the refund"
+line out "2\. punitive damages for fraud 600\.00 yuan" "the human form lists the chosen fraud line without the not-chosen note"
+line out "   basis: $FRAUD_LAW" "the human form cites $FRAUD_LAW"
+line out "total demanded: 800\.00 yuan" "the human form gives the total"
 setk demand.compensation none
 claim_is "demand.compensation none: the refund only" refund=200.00 fraud=600.00 total=200.00 \
     fee=50.00 simplified=25.00
 expect 0 "claim (human form) with none chosen" "$DISPUTE" -C k claim
-line out "2\. 欺诈惩罚性赔偿 600\.00 元（可主张，未选择 / possible, not chosen）" \
+line out "2\. punitive damages for fraud 600\.00 yuan \(possible, not chosen\)" \
     "the human form marks the fraud line as possible, not chosen"
 setk demand.compensation food
 expect 1 "demand.compensation food for counterfeit goods is refused" "$DISPUTE" -C k claim --json
@@ -151,9 +151,9 @@ contains out "取较高者 1200.00 元" "the calculation picks the higher figure
 check "the shipped food rule is unconfirmed" test "$(confirmed food-compensation)" = false
 check "the shipped refund rule is confirmed" test "$(confirmed refund)" = true
 expect 0 "claim (human form) with the unconfirmed food rule" "$DISPUTE" -C k claim
-line out "   依据：$FOOD_LAW（请核对现行官方文本 / check the current official text）" \
+line out "   basis: $FOOD_LAW \(check the current official text\)" \
     "the unconfirmed food line says check the current official text"
-line out "   依据：$REFUND_LAW" "the confirmed refund line carries no such note"
+line out "   basis: $REFUND_LAW" "the confirmed refund line carries no such note"
 check "the note appears once, on the food line" test "$(grep -c 'check the current official text' out)" -eq 1
 expect 0 "claim --json with the unconfirmed food rule" "$DISPUTE" -C k claim --json
 sed -n '/"basis":	"food"/,/"chosen":/p' out >food
@@ -198,9 +198,9 @@ claim_is "fee on 200000.01 reaches the next band" refund=200000.01 total=200000.
     simplified=2150.00
 contains out '"filing_fee_confirmed":	true' "the bands above 200000.00 are confirmed too"
 expect 0 "claim (human form) above 200000.00" "$DISPUTE" -C k claim
-line out "   依据：《诉讼费用交纳办法》第十三条、第十六条" \
+line out "   basis: 《诉讼费用交纳办法》第十三条、第十六条" \
     "the confirmed fee carries no check-the-text note"
-line out "案件受理费 / court fee: 4300\.00 元（简易程序减半 / simplified procedure: 2150\.00 元）" \
+line out "court fee: 4300\.00 yuan \(halved under the simplified procedure: 2150\.00 yuan\)" \
     "the human form gives the fee and the halved fee"
 # The fee is on the total demanded, compensation included.
 setk problem.category counterfeit

@@ -23,9 +23,9 @@ seller old
 "$DISPUTE" -q -C old log -c 12315 -o pending -d 2026-03-18 "向 12315 投诉" || exit 1
 "$DISPUTE" -q -C old log -c 12315 -o accepted -d 2026-03-25 "12315 受理" || exit 1
 expect 0 "status after 12315 accepted (Order 20)" "$DISPUTE" -C old status
-line out "deadline 2026-06-01: 12315 调解期限届满（未达成协议即终止调解） / .* \(from 2026-03-25; 市场监督管理投诉举报处理暂行办法第二十一条\)  \[passed\]" \
+line out "deadline 2026-06-01: 12315's mediation ends \(without an agreement by then, it stops\) \(from 2026-03-25; 市场监督管理投诉举报处理暂行办法第二十一条\)  \[passed\]" \
     "the 45-working-day mediation period ends on 2026-06-01"
-line out "next step: 已受理，等待调解：.* / accepted: wait for the mediation; .*" \
+line out "next step: accepted: wait for the mediation; .*" \
     "the next step is to wait for the mediation"
 lacks out "12315 决定是否受理" "the acceptance deadline is gone once 12315 has accepted"
 lacks out "mediation: " "a period the rule gives needs no notice"
@@ -37,13 +37,13 @@ seller new
 "$DISPUTE" -q -C new set order.date 2026-10-20 || exit 1
 "$DISPUTE" -q -C new log -c 12315 -o pending -d 2026-11-02 "向 12315 投诉" || exit 1
 expect 0 "status with a pending complaint (Order 121)" "$DISPUTE" -C new status
-line out "deadline 2026-11-11: 12315 决定是否受理 / .*  \[check the current official text\]  \[passed\]" \
+line out "deadline 2026-11-11: 12315 decides whether to accept the complaint  \[check the current official text\]  \[passed\]" \
     "the acceptance deadline under the new measures is flagged unconfirmed"
-line out "deadline 2026-11-11: 市场监管部门处理投诉并告知你（法定期限） / .* \(from 2026-11-02; 中华人民共和国消费者权益保护法第四十六条\)  \[passed\]" \
+line out "deadline 2026-11-11: the regulator handles the complaint and tells you \(the statutory period\) \(from 2026-11-02; 中华人民共和国消费者权益保护法第四十六条\)  \[passed\]" \
     "the statute's seven working days stand beside it, confirmed"
 "$DISPUTE" -q -C new log -c 12315 -o accepted -d 2026-11-09 "12315 受理" || exit 1
 expect 0 "status after 12315 accepted (Order 121)" "$DISPUTE" -C new status
-line out "mediation: 12315 已受理：调解期限以现行《市场监督管理投诉举报处理办法》为准.*请核对现行官方文本.* / .*check the current official text.*" \
+line out "mediation: 12315 has accepted the complaint: .*check the current official text.*" \
     "the unread mediation period is a notice, not a date"
 lacks out "调解期限届满" "no mediation date is made up"
 expect 0 "status --json after 12315 accepted" "$DISPUTE" -C new status --json
@@ -61,7 +61,7 @@ expect 1 "order.returned before order.received is refused" "$DISPUTE" -C ret set
 contains err "order.returned 2026-11-02 is before order.received 2026-11-03" "the refusal names both dates"
 "$DISPUTE" -q -C ret set order.returned 2026-11-10 || exit 1
 expect 0 "status after a return" "$DISPUTE" -C ret status
-line out "deadline 2026-11-17: 退货后商家应退款期限 / .* \(from 2026-11-10; 中华人民共和国消费者权益保护法第二十五条\)  \[passed\]" \
+line out "deadline 2026-11-17: the merchant must refund after the return by \(from 2026-11-10; 中华人民共和国消费者权益保护法第二十五条\)  \[passed\]" \
     "the refund falls due seven days after the merchant had the goods back, and is marked passed"
 lacks out "the law sets no number of days" "no quality caveat without a quality problem"
 "$DISPUTE" -q -C ret set problem.category quality || exit 1
@@ -77,7 +77,7 @@ lacks out "退货后商家应退款期限" "a resolved case owes no refund deadl
 "$DISPUTE" -q -C seven set order.date 2026-11-12 || exit 1
 "$DISPUTE" -q -C seven set order.received 2026-11-14 || exit 1
 expect 0 "status within seven days of delivery" "$DISPUTE" -C seven status
-line out "deadline 2026-11-21: 七日无理由退货期限 / .*" "the seven days run from the day after delivery"
+line out "deadline 2026-11-21: the 7-day return without reason ends.*" "the seven days run from the day after delivery"
 contains out "does not apply to the statutory exceptions: made-to-order goods, fresh or perishable goods" \
     "the exceptions are named"
 expect 0 "status --json within seven days" "$DISPUTE" -C seven status --json

@@ -13,7 +13,8 @@ check "only the EXIF photo has a capture time" sh -c '[ "$(grep -c "\"captured\"
 expect 0 "status" "$DISPUTE" -C c status
 contains out "taken 2026-10-11T20:05:00" "status shows when the photo was taken"
 expect 0 "the evidence list" "$DISPUTE" -C c draft evidence-list
-contains out "拍摄时间（照片EXIF记录）：2026-10-11T20:05:00" "the evidence list shows the capture time"
+contains out "拍摄时间（照片EXIF记录）：2026年10月11日 20:05:00" "the evidence list shows the capture time the Chinese way"
+lacks out "2026-10-11T20:05:00" "the Chinese evidence list has no ISO time"
 
 "$DISPUTE" -q init late || exit 1
 "$DISPUTE" -q -C late set order.date 2026-10-20 || exit 1

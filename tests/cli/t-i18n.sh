@@ -83,7 +83,7 @@ new_case case2
 expect 0 "status in Chinese" zh -C case2 status
 contains out "维权阶梯：" "the status labels are translated"
 contains out "证据：1 项" "the evidence count is translated"
-contains out "E01  defect" "IDs and kinds are not"
+contains out "E01  商品问题照片/视频" "IDs are not translated, kinds are named in Chinese"
 expect 0 "verify in Chinese" zh verify case2
 contains out "case2：完好" "the verdict is translated"
 expect 0 "verify in English" en verify case2

@@ -135,7 +135,8 @@ expect 0 "the installed program, without DISPUTE_DATADIR or -C, drafts from its 
 same "$SCRATCH/outside/installed.txt" out "it drafts the same complaint"
 expect 0 "and finds its rule tables (status)" \
     "$SCRATCH/prefix/bin/dispute" -C "$SCRATCH/pb/case" status
-expect 0 "and packs" "$SCRATCH/prefix/bin/dispute" -C "$SCRATCH/pb/case" pack -o "$SCRATCH/relocated.zip"
+# (The example added its evidence on 2026-11-20, after the tests' clock: packs after it.)
+expect 0 "and packs" env SOURCE_DATE_EPOCH=1795300000 "$SCRATCH/prefix/bin/dispute" -C "$SCRATCH/pb/case" pack -o "$SCRATCH/relocated.zip"
 expect 0 "and the dossier verifies" "$SCRATCH/prefix/bin/dispute" verify "$SCRATCH/relocated.zip"
 unzip -l "$SCRATCH/relocated.zip" >relocated.list 2>&1
 contains relocated.list "data/thumbs/" "and its installed helper dispute-image made the page's thumbnails"
@@ -185,6 +186,11 @@ check "Depends names libgdk-pixbuf-2.0-0 (for the helper dispute-image)" \
 # dispute-print links Pango and Cairo, and needs a Chinese font no library names.
 for package in libpango-1.0-0 libcairo2 fonts-noto-cjk; do
 	check "Depends names $package (for the helper dispute-print)" \
+	    grep -Eq "(^|, )$package( |,|\$)" depends
+done
+# dispute-ocr links Tesseract and reads with its Chinese and English models.
+for package in libtesseract5 tesseract-ocr-chi-sim tesseract-ocr-eng; do
+	check "Depends names $package (for the helper dispute-ocr)" \
 	    grep -Eq "(^|, )$package( |,|\$)" depends
 done
 for package in libzip4 libcjson1 libmagic1 libssl3 libc6; do

@@ -52,14 +52,14 @@ check "the old rule's source is Order 20" sh -c "grep -q '总局令第20号' '$R
 "$DISPUTE" -q -C c set order.id 6912345678901234 || exit 1
 cp c/case.json before.json
 expect 0 "status of a fresh case" "$DISPUTE" -C c status
-line out "ladder: 保留证据、与商家协商 \[here\] → 向平台投诉 → 12315 / 消费者协会 → 起诉 → 公开发布" \
+line out "ladder: keep evidence, ask the merchant \[here\] → complain to the platform → 12315 / consumer association → lawsuit → public post" \
     "a fresh case stands on the first rung"
-line out "next step: 通过平台申请售后，联系商家并记录结果 / ask the merchant for a refund .*" \
+line out "next step: ask the merchant for a refund .*" \
     "a fresh case's next step is to contact the merchant"
 line out "  dispute log -c merchant -o OUTCOME TEXT" "the next step's command logs the merchant contact"
 line out "  missing: .*\(dispute add-evidence -k defect FILE\)" "a fresh case misses a defect photo"
 line out "  missing: .*\(dispute add-evidence -k order FILE\)" "a fresh case misses the order screenshot"
-line out "  missing: 与商家联系的记录 .*" "a fresh case misses a record of contacting the merchant"
+line out "  missing: a record of contacting the merchant .*" "a fresh case misses a record of contacting the merchant"
 lacks out "deadline " "a fresh case without dates has no deadline"
 lacks out "resolved" "a fresh case is not resolved"
 same before.json c/case.json "status leaves case.json byte-identical"
@@ -73,12 +73,12 @@ contains out '"deadlines":	[]' "JSON: no deadlines yet"
 # The merchant refused: complain to the platform.
 "$DISPUTE" -q -C c log -c merchant -o refused -d 2026-09-01 "商家拒绝退款" || exit 1
 expect 0 "status after the merchant refused" "$DISPUTE" -C c status
-line out "next step: 再次向平台投诉，说明与商家的沟通经过 / complain to the platform .*" \
+line out "next step: complain to the platform .*" \
     "after the merchant refused the next step is a platform complaint"
 line out "  dispute draft complaint --to platform" "the command drafts the platform complaint"
 lacks out "与商家联系的记录" "the merchant contact is no longer missing"
 # 2029-09-01 is a Saturday: the period runs to Monday 2029-09-03 (Civil Code art. 203).
-line out "deadline 2029-09-03: 诉讼时效最迟届满 / .* \(from 2026-09-01; 中华人民共和国民法典第一百八十八条\)  \[check the current official text\]" \
+line out "deadline 2029-09-03: the limitation period for a lawsuit ends at the latest \(from 2026-09-01; 中华人民共和国民法典第一百八十八条\)  \[check the current official text\]" \
     "with no date recorded, the period runs from the first contact, to the next working day"
 expect 0 "status --json after the merchant refused" "$DISPUTE" -C c status --json
 contains out '"command":	"dispute draft complaint --to platform"' "JSON: the next step is the platform"
@@ -91,8 +91,8 @@ contains out '"reached":	"evidence",' "JSON: still on the evidence rung"
 "$DISPUTE" -q -C c set merchant.address 广东省佛山市顺德区某路1号 || exit 1
 "$DISPUTE" -q -C c log -c platform -o refused -d 2026-09-10 "平台驳回" || exit 1
 expect 0 "status after the platform refused" "$DISPUTE" -C c status
-line out "ladder: 保留证据、与商家协商 → 向平台投诉 \[here\] → .*" "the platform rung is reached"
-line out "next step: 向 12315 或消费者协会投诉（二者择一，不要先后投诉同一争议） / file with 12315 or the consumer association \(one of the two, not both in turn for the same dispute\)" \
+line out "ladder: keep evidence, ask the merchant → complain to the platform \[here\] → .*" "the platform rung is reached"
+line out "next step: file with 12315 or the consumer association \(one of the two, not both in turn for the same dispute\)" \
     "after the platform refused the next step is 12315"
 line out "  dispute draft complaint --to 12315" "the command drafts the 12315 complaint"
 lacks out "决定是否受理" "no 12315 deadline before a 12315 complaint"
@@ -109,9 +109,9 @@ contains out '"command":	"dispute draft complaint --to 12315"' "JSON: the next s
 "$DISPUTE" -q -C c log -c 12315 -o pending -d 2026-09-30 "已在全国12315平台投诉" || exit 1
 cp c/case.json before.json
 deadlines c
-line out "next step: 等待答复；到期未答复请记录为未答复 / wait for the answer.*" \
+line out "next step: wait for the answer.*" \
     "while 12315 is pending the next step is to wait"
-line deadlines "deadline 2026-10-15: 12315 决定是否受理 / 12315 decides whether to accept the complaint \(from 2026-09-30; $NEW_LAW$NEW_ARTICLE\)  \[check the current official text\]  \[passed\]" \
+line deadlines "deadline 2026-10-15: 12315 decides whether to accept the complaint \(from 2026-09-30; $NEW_LAW$NEW_ARTICLE\)  \[check the current official text\]  \[passed\]" \
     "12315 decides by 2026-10-15: 7 working days after 09-30 across National Day, with 10-10 worked"
 expect 0 "status --json with 12315 pending" "$DISPUTE" -C c status --json
 sed -n '/"zh":	"12315 决定是否受理"/,/"confirmed":/p' out >acc
@@ -135,16 +135,16 @@ check "the shipped 2026 working days include 10-10" grep -q '"2026-10-10"' year2
 check "the test table adds 10-08" grep -q '"2026-10-08"' plus-1008.json
 cp plus-1008.json c/holidays.json
 deadlines c
-line deadlines "deadline 2026-10-16: 12315 决定是否受理 .*" "the case's holidays.json with 10-08 off moves the deadline to 10-16"
+line deadlines "deadline 2026-10-16: 12315 decides whether to accept the complaint .*" "the case's holidays.json with 10-08 off moves the deadline to 10-16"
 rm c/holidays.json
 deadlines c
-line deadlines "deadline 2026-10-15: 12315 决定是否受理 .*" "without the case's table the deadline is 10-15 again"
+line deadlines "deadline 2026-10-15: 12315 decides whether to accept the complaint .*" "without the case's table the deadline is 10-15 again"
 deadlines c "$SCRATCH/plus-1008.json"
-line deadlines "deadline 2026-10-16: 12315 决定是否受理 .*" "DISPUTE_HOLIDAYS with 10-08 off moves the deadline to 10-16"
+line deadlines "deadline 2026-10-16: 12315 decides whether to accept the complaint .*" "DISPUTE_HOLIDAYS with 10-08 off moves the deadline to 10-16"
 # A user's year replaces the shipped one in full: this table lists no swapped working
 # day, so Saturday 10-10 is a day off as well (10-09 1st, 10-12..10-16 2nd-6th, 10-19 7th).
 deadlines c "$TEST_DATA_DIR/holidays/user-2026.json"
-line deadlines "deadline 2026-10-19: 12315 决定是否受理 .*" "a user's year replaces the shipped year, swapped days included"
+line deadlines "deadline 2026-10-19: 12315 decides whether to accept the complaint .*" "a user's year replaces the shipped year, swapped days included"
 DISPUTE_HOLIDAYS=$SCRATCH/no-such-table.json
 export DISPUTE_HOLIDAYS
 expect 1 "DISPUTE_HOLIDAYS naming a missing file fails" "$DISPUTE" -C c status
@@ -163,7 +163,7 @@ expect 0 "status works again without the damaged table" "$DISPUTE" -C c status
 # 12315 refused: the court next, and no acceptance deadline any more.
 "$DISPUTE" -q -C c log -c 12315 -o refused -d 2026-10-20 "不予受理" || exit 1
 expect 0 "status after 12315 refused" "$DISPUTE" -C c status
-line out "next step: 咨询律师，准备民事起诉状和证据清单 / consult a lawyer .*" \
+line out "next step: consult a lawyer .*" \
     "after 12315 refused the next step is the court"
 line out "  dispute draft complaint --to court" "the command drafts the court complaint"
 lacks out "决定是否受理" "a refused 12315 complaint has no acceptance deadline"
@@ -184,10 +184,10 @@ while IFS=' ' read -r filed due rule note why <&3; do
 		cite=$NEW_LAW$NEW_ARTICLE other=$OLD_LAW
 	fi
 	if [ "$note" = flagged ]; then
-		line deadlines "deadline $due: 12315 决定是否受理 / .* \(from $filed; $cite\)  \[check the current official text\]  \[passed\]" \
+		line deadlines "deadline $due: 12315 decides whether to accept the complaint \(from $filed; $cite\)  \[check the current official text\]  \[passed\]" \
 		    "filed $filed: due $due under $cite, flagged ($why)"
 	else
-		line deadlines "deadline $due: 12315 决定是否受理 / .* \(from $filed; $cite\)  \[passed\]" \
+		line deadlines "deadline $due: 12315 decides whether to accept the complaint \(from $filed; $cite\)  \[passed\]" \
 		    "filed $filed: due $due under $cite ($why)"
 		grep 决定是否受理 deadlines >acceptance
 		lacks acceptance "$FLAG" "filed $filed: a confirmed rule over a confirmed year carries no check note"
@@ -216,25 +216,25 @@ contains out "note: no holiday table for part of this span" "the uncovered span 
 "$DISPUTE" -q init lim || exit 1
 "$DISPUTE" -q -C lim set order.date 2026-08-01 || exit 1
 deadlines lim
-line deadlines "deadline 2029-08-01: 诉讼时效最迟届满 .*\(from 2026-08-01; .*" \
+line deadlines "deadline 2029-08-01: the limitation period for a lawsuit ends at the latest .*\(from 2026-08-01; .*" \
     "with no contact and no delivery date the period runs from the order date"
 "$DISPUTE" -q -C lim set order.received 2026-08-03 || exit 1
 deadlines lim
-line deadlines "deadline 2029-08-03: 诉讼时效最迟届满 .*\(from 2026-08-03; .*" \
+line deadlines "deadline 2029-08-03: the limitation period for a lawsuit ends at the latest .*\(from 2026-08-03; .*" \
     "with a delivery date the period runs from it"
 "$DISPUTE" -q -C lim log -c merchant -o refused -d 2026-10-05 "第二次联系商家" || exit 1
 "$DISPUTE" -q -C lim log -c merchant -o refused -d 2026-09-01 "第一次联系商家（补记）" || exit 1
 "$DISPUTE" -q -C lim log -c platform -o refused -d 2026-10-20 "平台驳回" || exit 1
 deadlines lim
-line deadlines "deadline 2029-08-03: 诉讼时效最迟届满 / the limitation period for a lawsuit ends at the latest \(from 2026-08-03; 中华人民共和国民法典第一百八十八条\)  \[check the current official text\]" \
+line deadlines "deadline 2029-08-03: the limitation period for a lawsuit ends at the latest \(from 2026-08-03; 中华人民共和国民法典第一百八十八条\)  \[check the current official text\]" \
     "merchant contacts without a demand do not restart the period"
-check "there is one limitation deadline" test "$(grep -c 诉讼时效最迟届满 deadlines)" -eq 1
+check "there is one limitation deadline" test "$(grep -c "the limitation period for a lawsuit" deadlines)" -eq 1
 contains out "note: no holiday table for that year" "a date in a year without a holiday table says so"
 "$DISPUTE" -q init leap || exit 1
 "$DISPUTE" -q -C leap log -c merchant -o refused -d 2024-02-29 --demand "要求商家退款" || exit 1
 deadlines leap
 # 2027-02-28 is a Sunday: the period runs to Monday 2027-03-01.
-line deadlines "deadline 2027-03-01: 诉讼时效最迟届满 .*\(from 2024-02-29; .*" \
+line deadlines "deadline 2027-03-01: the limitation period for a lawsuit ends at the latest .*\(from 2024-02-29; .*" \
     "three years after 2024-02-29 end on 2027-02-28, a Sunday, so on 2027-03-01"
 
 # Missing evidence: "defect" until a defect photo is added.
@@ -257,20 +257,20 @@ contains out '"missing_for_next_step":	[]' "JSON: nothing is missing for the pla
 "$DISPUTE" -q -C ev log -c platform -o refused -d 2026-10-09 "平台驳回" || exit 1
 "$DISPUTE" -q -C ev rm-evidence E01 2>/dev/null || exit 1
 expect 0 "status after removing the defect photo" "$DISPUTE" -C ev status
-line out "  missing: 商品问题的照片或视频 .*\(dispute add-evidence -k defect FILE\)" \
+line out "  missing: a photo or video of the defect .*\(dispute add-evidence -k defect FILE\)" \
     "removing the defect photo makes it missing again"
 # Goods never delivered need the tracking record, not a defect photo.
 "$DISPUTE" -q -C ev set problem.category not-delivered || exit 1
 expect 0 "status for goods not delivered" "$DISPUTE" -C ev status
 lacks out "dispute add-evidence -k defect" "undelivered goods need no defect photo"
-line out "  missing: 物流记录 .*\(dispute add-evidence -k logistics FILE\)" \
+line out "  missing: the delivery tracking record .*\(dispute add-evidence -k logistics FILE\)" \
     "undelivered goods need the tracking record"
 
 # Resolved.
 "$DISPUTE" -q -C c log -c merchant -o resolved -d 2026-11-01 "商家同意退款" || exit 1
 expect 0 "status of a resolved case" "$DISPUTE" -C c status
 line out "resolved" "the human form says resolved"
-line out "next step: 已解决：保留案卷和证据，直至款项到账 / resolved: .*" "a resolved case keeps the dossier"
+line out "next step: resolved: .*" "a resolved case keeps the dossier"
 line out "  dispute pack" "the resolved case's command is dispute pack"
 lacks out "  missing: " "a resolved case misses nothing"
 expect 0 "status --json of a resolved case" "$DISPUTE" -C c status --json

@@ -10,7 +10,7 @@ unset DISPUTE_HOLIDAYS
 # limitation DIR: the limitation deadline line of `dispute -C DIR status`, into ./lim.
 limitation() {
 	"$DISPUTE" -C "$1" status >out 2>err
-	grep '诉讼时效最迟届满' out >lim
+	grep 'the limitation period for a lawsuit ends' out >lim
 }
 
 # A last day in National Day 2026 (10-01..10-07 off under rules/holidays-cn.json): found
@@ -20,7 +20,7 @@ limitation() {
 "$DISPUTE" -q -C nd set order.date 2023-09-20 || exit 1
 "$DISPUTE" -q -C nd set problem.found 2023-10-04 || exit 1
 limitation nd
-line lim "deadline 2026-10-08: 诉讼时效最迟届满 / .* \(from 2023-10-04; 中华人民共和国民法典第一百八十八条\).*  \[passed\]" \
+line lim "deadline 2026-10-08: the limitation period for a lawsuit ends at the latest \(from 2023-10-04; 中华人民共和国民法典第一百八十八条\).*  \[passed\]" \
     "a last day inside National Day moves to 2026-10-08"
 contains out "note: the last day falls on a day off, so the period runs to the next working day (Civil Code art. 203)" \
     "the move is explained with its article"
@@ -29,7 +29,7 @@ lacks out "holidays: the table has no year" "a 2026 deadline needs no missing-ye
 # period ends that day.
 "$DISPUTE" -q -C nd set problem.found 2023-10-10 || exit 1
 limitation nd
-line lim "deadline 2026-10-10: 诉讼时效最迟届满 .*\(from 2023-10-10; .*" \
+line lim "deadline 2026-10-10: the limitation period for a lawsuit ends at the latest .*\(from 2023-10-10; .*" \
     "a swapped working Saturday is a working day: the period ends on it"
 lacks out "the last day falls on a day off" "no move is noted when none is made"
 # problem.found replaces the delivery date; without it the delivery date counts.
@@ -48,12 +48,12 @@ line lim "deadline 2026-09-28: .*\(from 2023-09-25; .*" "without problem.found t
 "$DISPUTE" -q -C dm log -c merchant -o refused -d 2026-04-01 "商家回复：不予处理" || exit 1
 "$DISPUTE" -q -C dm log -c merchant -o pending -d 2026-06-01 "商家发来消息称会跟进" || exit 1
 limitation dm
-line lim "deadline 2029-03-01: 诉讼时效最迟届满 .*\(from 2026-03-01; .*" \
+line lim "deadline 2029-03-01: the limitation period for a lawsuit ends at the latest .*\(from 2026-03-01; .*" \
     "merchant messages without a demand leave the period running from delivery"
 "$DISPUTE" -q -C dm log -c merchant -o refused -d 2026-09-15 --demand "书面要求商家退货退款" || exit 1
 limitation dm
 # 2029-09-15 is a Saturday; no holiday table for 2029, so weekends only and flagged.
-line lim "deadline 2029-09-17: 诉讼时效最迟届满 .*\(from 2026-09-15; .*\)  \[check the current official text\]" \
+line lim "deadline 2029-09-17: the limitation period for a lawsuit ends at the latest .*\(from 2026-09-15; .*\)  \[check the current official text\]" \
     "a demand logged months later restarts the period, to the Monday after"
 contains out "note: no holiday table for that year" "the year without a holiday table is noted"
 lacks lim "[passed]" "a deadline still ahead is not marked passed"
@@ -70,7 +70,7 @@ line lim "deadline 2029-09-17: .*\(from 2026-09-15; .*" "a later refusal does no
 "$DISPUTE" -q -C dm log -c 12315 -o pending -d 2026-10-20 "向12315投诉" || exit 1
 "$DISPUTE" -q -C dm log -c 12315 -o refused -d 2026-11-02 "不予受理" || exit 1
 limitation dm
-line lim "deadline 2029-10-22: 诉讼时效最迟届满 .*\(from 2026-10-20; .*\)  \[check the current official text\]" \
+line lim "deadline 2029-10-22: the limitation period for a lawsuit ends at the latest .*\(from 2026-10-20; .*\)  \[check the current official text\]" \
     "a 12315 complaint restarts it from the day it was filed, not the refusal"
 # An agreement restarts it too.
 "$DISPUTE" -q -C dm log -c merchant -o agreement -d 2026-11-10 "商家同意退款" || exit 1
@@ -88,10 +88,10 @@ contains err "timeline[2].demand must be true or false" "the error names the ent
 "$DISPUTE" -q -C hm set problem.found 2026-08-20 || exit 1
 "$DISPUTE" -q -C hm set problem.category harmful || exit 1
 expect 0 "status of harmful goods" "$DISPUTE" -C hm status
-line out "deadline 2028-08-21: 产品缺陷损害赔偿：稳妥起见按两年计 / .* \(from 2026-08-20; 中华人民共和国产品质量法第四十五条\)  \[check the current official text\]" \
+line out "deadline 2028-08-21: damage caused by a product defect: to be safe, count two years \(from 2026-08-20; 中华人民共和国产品质量法第四十五条\)  \[check the current official text\]" \
     "harmful goods get the two-year caution, moved off Sunday 2028-08-20"
 contains out "still applies beside the Civil Code is disputed" "the caution says why"
-line out "deadline 2029-08-20: 诉讼时效最迟届满 .*" "the three years are still shown"
+line out "deadline 2029-08-20: the limitation period for a lawsuit ends at the latest .*" "the three years are still shown"
 "$DISPUTE" -q -C hm set problem.category quality || exit 1
 expect 0 "status of other goods" "$DISPUTE" -C hm status
 lacks out "产品缺陷" "other categories get no product-defect caution"
@@ -103,9 +103,9 @@ lacks out "产品缺陷" "other categories get no product-defect caution"
 "$DISPUTE" -q -C rt set order.received 2026-11-14 || exit 1
 "$DISPUTE" -q -C rt set problem.category quality || exit 1
 expect 0 "status of goods that fail their quality" "$DISPUTE" -C rt status
-line out "deadline 2026-11-21: 质量问题七日内退货期限 / .* \(from 2026-11-14; 中华人民共和国消费者权益保护法第二十四条\)" \
+line out "deadline 2026-11-21: the 7-day return for goods that fail their quality ends \(from 2026-11-14; 中华人民共和国消费者权益保护法第二十四条\)" \
     "the quality return runs seven days from delivery, citing art. 24"
-line out "deadline 2026-11-21: 七日无理由退货期限 / .*" "beside the return without reason"
+line out "deadline 2026-11-21: the 7-day return without reason ends.*" "beside the return without reason"
 "$DISPUTE" -q -C rt set problem.category not-delivered || exit 1
 expect 0 "status of goods not delivered" "$DISPUTE" -C rt status
 lacks out "质量问题七日内退货期限" "no quality return for goods that never came"

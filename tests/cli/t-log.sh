@@ -78,7 +78,7 @@ refused 'channel "Merchant" is not one of' -c Merchant "capitalised channel"
 refused 'outcome "won" is not one of: pending, accepted, refused' -c court -o won "won in court"
 refused "date 2026-11-19 is in the future" -c merchant -d 2026-11-19 "tomorrow"
 refused "day 30 does not exist in 2026-02" -c merchant -d 2026-02-30 "no such day"
-refused "YYYY-MM-DD" -c merchant -d 2026/10/01 "slashes"
+refused "YYYY-MM-DD" -c merchant -d 01/10/2026 "day first"
 refused "empty text" -c merchant ""
 
 # Usage errors.
@@ -103,7 +103,7 @@ expect 0 "log a second contact on an existing date" "$DISPUTE" -C o log -c 12315
 contains o/case.json '"text":	"step-c"' "the second contact on an existing date is kept in case.json"
 check "case.json holds all five contacts" test "$(grep -c '"recorded":' o/case.json)" -eq 5
 expect 0 "status of the out-of-order case" "$DISPUTE" -C o status
-sed -n '/^timeline:/,$p' out | awk 'NR > 1 { print $1, $NF }' >got
+sed -n '/^timeline:/,/^$/p' out | awk 'NR > 1 && NF > 0 { print $1, $NF }' >got
 printf '%s\n' "2026-10-01 step-a" "2026-10-20 step-b" "2026-10-20 step-c" \
     "2026-11-10 step-d" "2026-11-15 step-e" >want
 same want got "status lists the timeline in date order"

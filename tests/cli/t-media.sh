@@ -155,21 +155,21 @@ contains out "形成于 2026-10-11T19:50:12+08:00，时长 2.0 秒，取得方�
     "status in Chinese names the method in Chinese"
 expect 0 "the evidence list" "$DISPUTE" -C c draft evidence-list
 cp out list.txt
-contains list.txt "录制时间（视频文件QuickTime记录）：2026-10-11T19:50:12+08:00" "the list says the QuickTime time"
-contains list.txt "创建时间（音视频文件记录）：2026-10-11T11:50:12+00:00" "the list says the container's time"
+contains list.txt "录制时间（视频文件QuickTime记录）：2026年10月11日 19:50:12（北京时间）" "the list says the QuickTime time"
+contains list.txt "创建时间（音视频文件记录）：2026年10月11日 11:50:12（UTC）" "the list says the container's time"
 contains list.txt "时长：3秒，画面 320×240" "the list gives the duration and size"
 contains list.txt "时长：2秒，画面 240×320" "the portrait video's size is upright"
-contains list.txt "拍摄时间（照片EXIF记录）：2026-10-11T19:50:12+08:00" "the list gives the photo's time"
+contains list.txt "拍摄时间（照片EXIF记录）：2026年10月11日 19:50:12（北京时间）" "the list gives the photo's time"
 contains list.txt "拍摄设备（照片EXIF记录）：Xiaomi Redmi Note 12" "the list names the camera"
-contains list.txt "写入时间（PNG文件tIME记录）：${SHOT_TIME%Z}+00:00" "the list gives the screenshot's time"
+contains list.txt "写入时间（PNG文件tIME记录）：$(date -u -d "$SHOT_TIME" '+%Y年%-m月%-d日 %H:%M:%S')（UTC）" "the list gives the screenshot's time"
 contains list.txt "取得方式：录屏" "the list gives the method"
 contains list.txt "取得方式：截屏" "the list gives the screenshot's method"
 contains list.txt "形成设备：iPhone 15, iOS 18.1" "the list gives the device"
 contains list.txt "应用程序：淘宝" "the list gives the app"
 contains list.txt "原始文件：iphone.mov（$(stat -c %s iphone.mov)字节，最后修改于 " "the list gives the original's name, size and time"
-contains list.txt "登记时间：$TODAY" "the list gives the intake time"
+contains list.txt "登记时间：2026年11月18日 " "the list gives the intake time"
 expect 0 "the evidence list as CSV" "$DISPUTE" -C c draft evidence-list --csv
-matches out '^"2",".*","E02-defect.mov","[0-9a-f]{64}","2026-10-11T19:50:12\+08:00","录制时间（视频文件QuickTime记录）","2秒","录屏","iPhone 15, iOS 18.1","淘宝","iphone.mov","[0-9]+","[^"]+","2026-11-18T' \
+matches out '^"2",".*","E02-defect.mov","[0-9a-f]{64}","1","电子数据","","2026年10月11日 19:50:12（北京时间）","录制时间（视频文件QuickTime记录）","2秒","录屏","iPhone 15, iOS 18.1","淘宝","iphone.mov","[0-9]+","[^"]+年[^"]+","2026年11月18日' \
     "the CSV row carries the time and origin"
 expect 0 "the evidence list as JSON" "$DISPUTE" -C c draft evidence-list --json
 contains out '"captured_at":	"2026-10-11T19:50:12+08:00"' "the JSON list gives the time with its zone"

@@ -15,6 +15,8 @@ no_leftovers() {
 	fi
 }
 
+# The case is put together on 2026-10-20, so that dossiers dated after that may be packed.
+SOURCE_DATE_EPOCH=1792497600
 new_case c || exit 1
 "$DISPUTE" -q -C c set order.product "充电宝 20000mAh" || exit 1
 "$DISPUTE" -q -C c add-evidence -k defect "$EVIDENCE/defect-photo.jpg" "$EVIDENCE/no-power.mp4" \
@@ -23,6 +25,7 @@ new_case c || exit 1
     >/dev/null || exit 1
 "$DISPUTE" -q -C c add-evidence -k communication-audio "$EVIDENCE/call.mp3" >/dev/null || exit 1
 "$DISPUTE" -q -C c log -c merchant -o refused -d 2026-10-05 "商家拒绝退款" || exit 1
+SOURCE_DATE_EPOCH=1795000000
 
 # The default name, in the current folder; the path on stdout.
 cp c/case.json before.json
@@ -32,7 +35,12 @@ same want out "pack prints the dossier's path"
 check "the dossier is named dispute-<order.id>-<SOURCE_DATE_EPOCH date>.zip" test -f "$ZIP"
 check "the dossier is written to the current folder, not the case" test ! -e "c/$ZIP"
 check "the dossier is owner-only (0600)" test "$(stat -c %a "$ZIP")" = 600
-same before.json c/case.json "pack leaves case.json byte-identical"
+# The first pack fixes the exhibit numbers it cites, and says so in case.json.
+contains c/case.json '"exhibits_fixed"' "the first pack records that the exhibit numbers are fixed"
+contains c/case.json '"by":	"pack"' "case.json says a pack fixed them"
+cp c/case.json before.json
+expect 0 "pack again" "$DISPUTE" -C c pack --force -o "$ZIP"
+same before.json c/case.json "a second pack leaves case.json byte-identical"
 no_leftovers . "no temporary files are left after a pack"
 
 # A valid zip with one top folder holding the bag.

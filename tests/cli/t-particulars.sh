@@ -20,10 +20,10 @@ stored() {
 
 # Each field's own validation.
 set_refused 'claimant.gender: "man" is not one of: male, female' claimant.gender man
-set_refused 'claimant.gender: "女" is not one of: male, female' claimant.gender 女
+set_refused 'claimant.gender: "女士" is not one of: male, female' claimant.gender 女士
 set_refused 'claimant.birth_date: ' claimant.birth_date 1990-02-30
 set_refused 'claimant.birth_date: ' claimant.birth_date 2030-01-01
-set_refused 'claimant.birth_date: ' claimant.birth_date 1990/03/07
+set_refused 'claimant.birth_date: ' claimant.birth_date 07/03/1990
 set_refused 'claimant.ethnicity: "汉" is not an ethnic group as the identity card writes it' \
     claimant.ethnicity 汉
 set_refused 'claimant.ethnicity: "Han" is not an ethnic group' claimant.ethnicity Han

@@ -16,7 +16,7 @@ done
 expect 0 "status with the seller unknown" "$DISPUTE" -C c status
 line out "seller not identified: 12315 and the court are blocked until these are recorded: merchant.company merchant.credit_code merchant.address" \
     "status names what identifies the seller"
-line out "next step: 商家身份未查明：先请平台披露经营者的真实名称、地址和有效联系方式，.* / the seller is not identified: .*" \
+line out "next step: the seller is not identified: .*" \
     "the next step is the request to the platform"
 line out "  dispute draft identity-request" "its command drafts the request"
 lacks out "--to 12315" "12315 is not suggested"
@@ -66,13 +66,13 @@ contains out '"licence":	1' "the licence is counted as its kind"
 "$DISPUTE" -q -C c set merchant.credit_code 91440606MA4X7K2P4A || exit 1
 expect 0 "status with the seller identified" "$DISPUTE" -C c status
 lacks out "seller not identified" "a seller with all three is identified"
-line out "next step: 向 12315 或消费者协会投诉.*" "12315 is offered again"
+line out "next step: file with 12315 or the consumer association.*" "12315 is offered again"
 
 # The checklist, ticked by kinds.
 expect 0 "status --checklist" "$DISPUTE" -C c status --checklist
-line out "  \[x\] 店铺公示的营业执照 / .*" "the licence is ticked"
-line out "  \[ \] 订单页面.*\(dispute add-evidence -k order FILE\)" "the order page is not, with its command"
-line out "  \[ \] 直播回放或录屏.*" "the live replay is listed"
+line out "  \[x\] the business licence the shop displays" "the licence is ticked"
+line out "  \[ \] the order page .*\(dispute add-evidence -k order FILE\)" "the order page is not, with its command"
+line out "  \[ \] the live-stream replay or a recording.*" "the live replay is listed"
 contains out "店铺资质 → 查看更多资质" "it says where Pinduoduo shows the licence"
 contains out "http://www.cymth.com/service/20183.html" "with the source"
 contains out "escalation window: not known" "the platform's window is not known"

@@ -58,7 +58,7 @@ stored merchant.credit_code 91350100m000100y43 91350100M000100Y43
 set_refused "in the future" order.date 2026-11-19
 set_refused "in the future" order.date 2027-01-01
 set_refused "day 29 does not exist in 2025-02" order.date 2025-02-29
-set_refused "YYYY-MM-DD" order.date 2026/10/01
+set_refused "YYYY-MM-DD" order.date 01/10/2026
 set_refused "thousands separators are not allowed" order.amount 1,000
 set_refused "exponents are not allowed" order.amount 1e3
 set_refused "more than two decimal places" order.amount 12.345

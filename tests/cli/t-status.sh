@@ -2,9 +2,12 @@
 # the human form and with --json, without ever writing to the case.
 . "$TEST_LIB"
 
-# missing: the facts status lists as not yet recorded, one a line, in ./missing.
+# missing: the facts status lists as needed (now or for a lawsuit), one a line, in
+# ./missing; those needed now alone in ./now.
 missing() {
-	sed -n 's/^  not yet recorded://p' out | tr ' ' '\n' | grep -v '^$' >missing
+	sed -n 's/^  needed now://p; s/^  needed for a lawsuit://p' out | tr ' ' '\n' |
+	    grep -v '^$' >missing
+	sed -n 's/^  needed now://p' out | tr ' ' '\n' | grep -v '^$' >now
 }
 
 # The number of documented fields, as `dispute help set` lists them.
@@ -14,9 +17,23 @@ check "dispute help set lists at least the 20 documented fields" test "$fields" 
 # An empty case first.
 "$DISPUTE" -q init empty || exit 1
 expect 0 "status of an empty case" "$DISPUTE" -C empty status
-line out "facts: 0 recorded, $fields not yet" "an empty case has no facts"
+line out "facts: 0 recorded; needed now: 14, for a lawsuit: 11" \
+    "an empty case counts the facts it needs now and for a lawsuit"
+line out "  $((fields - 25)) other facts, to record where they apply \(\`dispute show\` lists them\)" \
+    "the others are counted apart, not as missing"
 missing
-check "an empty case lists every field as not yet recorded" test "$(wc -l <missing)" -eq "$fields"
+check "an empty case lists 25 facts as needed" test "$(wc -l <missing)" -eq 25
+for f in case.platform order.id order.amount problem.description demand.text claimant.phone; do
+	check "$f is needed now" grep -qxF "$f" now
+done
+for f in claimant.id_number merchant.representative case.court claimant.ethnicity; do
+	check "$f is needed only for a lawsuit" sh -c "grep -qxF '$f' missing && ! grep -qxF '$f' now"
+done
+# Facts with a default, or for what the case does not have, are not missing.
+for f in problem.food case.language claimant.gender claimant.birth_date platform.company \
+    agent.name order.returned problem.loss order.promise problem.found; do
+	check "$f is not counted as missing in a fresh case" sh -c "! grep -qxF '$f' missing"
+done
 line out "evidence: 0 item\(s\)" "an empty case has no evidence"
 line out "timeline: 0 contact\(s\)" "an empty case has no contacts"
 
@@ -34,21 +51,26 @@ expect 0 "status" "$DISPUTE" -C c status
 check "status prints nothing on stderr" test ! -s err
 
 # Facts.
-line out "facts: 5 recorded, $((fields - 5)) not yet" "status counts recorded and missing facts"
+line out "facts: 5 recorded; needed now: 9, for a lawsuit: 11" \
+    "status counts recorded and needed facts"
 line out "  order\.id +6912345678901234" "status shows order.id"
 line out "  order\.amount +199\.90" "status shows order.amount"
 line out "  claimant\.name +张三" "status shows the Chinese name"
 line out "  merchant\.shop +好物旗舰店" "status shows the shop"
 missing
 for f in case.platform claimant.phone claimant.id_number claimant.address merchant.company \
-    merchant.credit_code merchant.address merchant.phone order.spec order.quantity \
+    merchant.credit_code merchant.address order.quantity \
     order.received problem.category problem.description demand.text; do
-	check "status lists $f as not yet recorded" grep -qxF "$f" missing
+	check "status lists $f as needed" grep -qxF "$f" missing
+done
+for f in merchant.phone order.spec; do
+	check "status does not count the optional $f as missing" sh -c "! grep -qxF '$f' missing"
 done
 for f in order.id order.amount order.date claimant.name merchant.shop; do
 	check "status does not list the recorded $f as missing" sh -c "! grep -qxF '$f' missing"
 done
-check "status lists $((fields - 5)) missing facts" test "$(wc -l <missing)" -eq $((fields - 5))
+check "status lists the 20 needed facts" test "$(wc -l <missing)" -eq 20
+
 
 # Evidence by kind, in the order of the kinds table, then one line per item.
 line out "evidence: 4 item\(s\), chat 1, defect 2, communication-audio 1" "status counts evidence by kind"
@@ -84,6 +106,13 @@ grep '"missing_facts":' out >missing
 contains missing '"claimant.phone"' "status --json lists a missing fact"
 contains missing '"demand.text"' "status --json lists demand.text as missing"
 lacks missing '"order.id"' "status --json does not list a recorded fact as missing"
+contains missing '"agent.name"' "missing_facts still lists every fact not recorded"
+grep '"facts_needed_now":' out >needed
+contains needed '"claimant.phone"' "status --json lists the facts needed now"
+lacks needed '"agent.name"' "status --json does not list an optional fact as needed"
+grep '"facts_needed_for_court":' out >needed
+contains needed '"claimant.id_number"' "status --json lists the facts needed for a lawsuit"
+lacks needed '"claimant.phone"' "a fact needed now is not listed again for the lawsuit"
 contains out '"original_name":	"call.mp3"' "status --json lists the evidence records"
 contains out '"ref":	"P-7788"' "status --json lists the timeline"
 lacks out '"E02"' "status --json no longer lists the removed item"
@@ -121,5 +150,47 @@ expect 2 "status with an argument is a usage error" "$DISPUTE" -C c status extra
 expect 2 "status with an unknown option is a usage error" "$DISPUTE" -C c status --csv
 expect 1 "status outside a case fails" "$DISPUTE" -C nowhere status
 contains err "dispute init" "the message points to dispute init"
+
+# What applies follows from the case: the seller's promise for goods unlike it, no date
+# of receipt for goods never delivered, the platform complaint's facts needed now.
+"$DISPUTE" -q init kinds || exit 1
+
+# after TITLE FIELD VALUE: sets FIELD to VALUE in ./kinds, runs status (TITLE) and reads
+# what it needs into ./missing and ./now.
+after() {
+	"$DISPUTE" -q -C kinds set "$2" "$3" || exit 1
+	expect 0 "status of $1" "$DISPUTE" -C kinds status
+	missing
+}
+# needs TITLE FIELD [FILE]: FIELD is among the needed facts (of FILE, default missing).
+needs() {
+	check "$1" grep -qxF "$2" "${3:-missing}"
+}
+# needs_not TITLE FIELD: FIELD is not among them.
+needs_not() {
+	check "$1" sh -c "! grep -qxF '$2' missing"
+}
+
+after "goods unlike their description" problem.category not-as-described
+needs "goods unlike the promise need order.promise for a lawsuit" order.promise
+needs "order.received is needed for a lawsuit" order.received
+after "goods never delivered" problem.category not-delivered
+needs_not "goods never delivered need no order.received" order.received
+needs_not "nor order.promise" order.promise
+after "a fraud claim" demand.compensation fraud
+needs "a fraud claim needs the promise it says was broken" order.promise
+needs_not "no platform, no question of self-operation" order.self_operated
+after "a JD order" case.platform jd
+needs "a JD order asks now whether JD sold it itself" order.self_operated now
+after "a Douyin order" case.platform douyin
+needs_not "a Douyin order does not" order.self_operated
+needs_not "nor is the loss needed for goods that hurt no one" problem.loss
+after "harmful goods" problem.category harmful
+needs "harmful goods need the loss for a lawsuit" problem.loss
+"$DISPUTE" -q -C kinds log -c consumer-association -d 2026-10-01 "投诉" || exit 1
+expect 0 "status on the consumer-association route" "$DISPUTE" -C kinds status
+missing
+check "on that route merchant.company is needed only for a lawsuit" \
+    sh -c 'grep -qxF merchant.company missing && ! grep -qxF merchant.company now'
 
 finish

@@ -73,7 +73,7 @@ expect 1 "a reply signed outside the given CA is refused" "$DISPUTE" verify --ts
 contains out "does not match the timestamp reply" "the problem is reported as a dossier problem"
 
 # Another dossier (another date): the first reply does not vouch for it.
-expect 0 "pack another dossier" "$DISPUTE" -C c pack --date 2026-11-17 -o other.zip
+expect 0 "pack another dossier" "$DISPUTE" -C c pack --date 2026-11-17 --force -o other.zip
 expect 1 "a reply for another dossier is refused" "$DISPUTE" verify --tsr dossier.tsr --ca ca.pem other.zip
 contains out "altered: tagmanifest-sha256.txt" "the tag manifest is named"
 printf 'not a reply' >junk.tsr
@@ -109,7 +109,7 @@ mkdir elsewhere
 ln -s "$PWD/elsewhere" u/timestamps
 expect 0 "add-evidence with timestamps/ a link still adds the file" "$DISPUTE" -C u add-evidence \
     -k defect "$EVIDENCE/defect-photo.jpg"
-contains err "u/timestamps: a symbolic link; the timestamps must stay inside the case folder" \
+contains err "u/timestamps: a symbolic link; the case's files must stay inside the case folder" \
     "the error says why no request was written"
 contains err "warning: the files were added, but no timestamp request was written for them" \
     "and warns that the files are in without one"

@@ -77,7 +77,12 @@ same small/c/case.json before.json "case.json is byte-identical"
 no_temps small/c "no temporary file is left"
 expect 0 "show works on a full disk" "$DISPUTE" -C small/c show --json
 expect 0 "verify of the case folder works on a full disk" "$DISPUTE" -C small/c verify
-expect 0 "pack of a case on a full disk, to elsewhere, works" "$DISPUTE" -q -C small/c pack -o elsewhere.zip
+expect 0 "pack of a case on a full disk, to elsewhere, works" "$DISPUTE" -C small/c pack -o elsewhere.zip
+# The dossier cites exhibit numbers that case.json cannot record as fixed on a full disk:
+# a warning says so, and case.json stays as it was.
+contains err "case.json could not record that the exhibit numbers it cites are now fixed" \
+    "pack warns that the numbers could not be recorded as fixed"
+same small/c/case.json before.json "case.json is byte-identical after that pack"
 expect 0 "that dossier verifies" "$DISPUTE" verify elsewhere.zip
 
 # --- pack -o into a nearly full tmpfs ---------------------------------------------

@@ -199,6 +199,9 @@ small_command log log -c platform -o refused -d 2026-10-09 "the platform refused
 # The case with the big file; the dossier goes to packout/ under its default name.
 cp -a T P
 "$DISPUTE" -q -C P add-evidence -k defect big.jpg >/dev/null || exit 1
+# A draft fixes the exhibit numbers first (t-exhibits), so that every pack below, cut
+# short or not, finds case.json as it leaves it.
+"$DISPUTE" -q -C P draft evidence-list >/dev/null || exit 1
 cp P/case.json P.json
 mkdir packout packref
 t0=$(date +%s.%N)

@@ -79,6 +79,10 @@ add_sample(struct dispute_case *c, const char *kind, const char *source)
 	req.kind = evidence_kind_find(kind);
 	req.note = NULL;
 	req.proves = NULL;
+	req.source = NULL;
+	req.form = NULL;
+	req.copies = 0;
+	req.group = 0;
 	req.files = &path;
 	req.file_count = 1;
 	status = req.kind != NULL ? evidence_add(c, &req) : DISPUTE_FAILED;

@@ -106,9 +106,29 @@ static void
 test_order_types(void **state)
 {
 	(void)state;
+	/* A platform's CSV order export is text/plain or text/csv to libmagic. */
 	CHECK_KIND("order",
 	    { "image/png", 1 }, { "image/jpeg", 1 }, { "application/pdf", 1 }, { "text/html", 1 },
-	    { "text/plain", 0 }, { "video/mp4", 0 }, { "audio/mpeg", 0 });
+	    { "text/plain", 1 }, { "text/csv", 1 }, { "video/mp4", 0 }, { "audio/mpeg", 0 },
+	    { "application/zip", 0 });
+}
+
+static void
+test_contract_types(void **state)
+{
+	(void)state;
+	CHECK_KIND("contract",
+	    { "application/vnd.openxmlformats-officedocument.wordprocessingml.document", 1 },
+	    { "application/msword", 1 }, { "application/vnd.oasis.opendocument.text", 1 },
+	    { "application/pdf", 1 }, { "image/jpeg", 1 }, { "text/plain", 0 },
+	    { "application/zip", 0 }, { "video/mp4", 0 });
+	CHECK_KIND("report", { "application/pdf", 1 }, { "application/msword", 1 },
+	    { "image/png", 1 }, { "audio/mpeg", 0 });
+	CHECK_KIND("other",
+	    { "application/vnd.openxmlformats-officedocument.wordprocessingml.document", 1 },
+	    { "application/vnd.oasis.opendocument.text", 1 });
+	assert_non_null(evidence_type_refused("application/zip"));
+	assert_null(evidence_type_refused("application/msword"));
 }
 
 static void
@@ -153,7 +173,7 @@ test_seller_kinds(void **state)
 
 static const char *const kind_names[] = {
 	"order", "chat", "defect", "receipt", "logistics", "medical", "communication-audio",
-	"licence", "listing", "livestream", "other"
+	"licence", "listing", "livestream", "contract", "report", "other"
 };
 
 #define KIND_COUNT (sizeof kind_names / sizeof kind_names[0])
@@ -173,6 +193,7 @@ test_kind_find(void **state)
 		assert_non_null(k->allowed_text);
 		assert_non_null(k->allowed);
 		assert_non_null(k->allowed[0]);
+		assert_non_null(evidence_form_find(k->form));
 	}
 	while (evidence_kinds[count].name != NULL)
 		count++;
@@ -214,7 +235,11 @@ test_extension_known_type(void **state)
 	expect_extension("audio/x-m4a", "mp4", "m4a", 0);
 	expect_extension("application/pdf", "PDF", "pdf", 0);
 	expect_extension("text/csv", "txt", "csv", 0);
-	expect_extension("text/plain", "csv", "txt", 1);
+	/* A CSV keeps its name: a spreadsheet opens it by it. */
+	expect_extension("text/plain", "csv", "csv", 0);
+	expect_extension("text/plain", "CSV", "csv", 0);
+	expect_extension("application/vnd.oasis.opendocument.text", "odt", "odt", 0);
+	expect_extension("application/msword", "docx", "doc", 1);
 	/* No type is stored as a web document: HTML is recorded as text/plain before its
 	 * extension is chosen, and the table does not even know it. */
 	expect_extension("text/html", "htm", "txt", 0);
@@ -416,6 +441,10 @@ add(struct dispute_case *c, const char *kind, const char *const *names, int coun
 	assert_non_null(req.kind);
 	req.note = note;
 	req.proves = proves;
+	req.source = NULL;
+	req.form = NULL;
+	req.copies = 0;
+	req.group = 0;
 	req.files = files;
 	req.file_count = count;
 	status = evidence_add(c, &req);
@@ -835,6 +864,7 @@ main(void)
 		cmocka_unit_test(test_medical_types),
 		cmocka_unit_test(test_communication_audio_types),
 		cmocka_unit_test(test_order_types),
+		cmocka_unit_test(test_contract_types),
 		cmocka_unit_test(test_receipt_types),
 		cmocka_unit_test(test_logistics_types),
 		cmocka_unit_test(test_other_types),

@@ -131,6 +131,10 @@ add_file(struct dispute_case *c, const char *kind, const char *path, const char 
 	req.kind = evidence_kind_find(kind);
 	req.note = note;
 	req.proves = NULL;
+	req.source = NULL;
+	req.form = NULL;
+	req.copies = 0;
+	req.group = 0;
 	req.files = files;
 	req.file_count = 1;
 	return req.kind != NULL ? evidence_add(c, &req) : DISPUTE_FAILED;
@@ -702,7 +706,10 @@ test_page_numbers_every_exhibit(void **state)
 	/* The ladder, with the rung reached, and the timeline drawn. */
 	assert_contains(html, "current\">向平台投诉");
 	assert_contains(html, "<svg class=\"timeline-svg\"");
-	assert_contains(html, "10-12 商家·拒绝 商家拒绝退款 &lt;i&gt;");
+	/* Its dates the Chinese way, never ISO strings. */
+	assert_contains(html, "10月12日 商家·拒绝 商家拒绝退款 &lt;i&gt;");
+	assert_contains(html, "<title>2026年10月12日 商家·拒绝 商家拒绝退款");
+	assert_lacks(html, ">10-12 ");
 	assert_contains(html, "stroke-dasharray=\"3 2\""); /* the pending contact */
 	assert_contains(html, "期限：");
 	assert_contains(html, "sha256sum -c manifest-sha256.txt");

@@ -16,24 +16,26 @@ bag_out_of_memory(void)
 	return DISPUTE_FAILED;
 }
 
+/* The names are marked for translation: the human report shows _(name), while --json
+ * and the tests of bags keep the name itself. */
 const char *
 bag_problem_name(enum bag_problem_kind kind)
 {
 	switch (kind) {
 	case BAG_ALTERED:
-		return "altered";
+		return N_("altered");
 	case BAG_MISSING:
-		return "missing";
+		return N_("missing");
 	case BAG_EXTRA:
-		return "extra";
+		return N_("extra");
 	case BAG_OXUM:
-		return "oxum";
+		return N_("oxum");
 	case BAG_INCOMPLETE:
-		return "incomplete";
+		return N_("incomplete");
 	case BAG_MALFORMED:
-		return "malformed";
+		return N_("malformed");
 	case BAG_UNSAFE:
-		return "unsafe";
+		return N_("unsafe");
 	}
 	return "unknown";
 }
@@ -43,9 +45,9 @@ bag_warning_name(enum bag_warning_kind kind)
 {
 	switch (kind) {
 	case BAG_WARN_DUPLICATE:
-		return "duplicate";
+		return N_("duplicate");
 	case BAG_WARN_NORMALIZATION:
-		return "normalization";
+		return N_("normalization");
 	}
 	return "unknown";
 }
@@ -67,27 +69,44 @@ grow(void **array, size_t count, size_t size)
 	return DISPUTE_OK;
 }
 
-/* The detail and a copy of PATH (may be NULL) for a new problem or warning. */
-static int format_entry(char **detail, char **path_copy, const char *path, const char *fmt,
-    va_list ap) __attribute__((format(printf, 4, 0)));
-
-static int
-format_entry(char **detail, char **path_copy, const char *path, const char *fmt, va_list ap)
+/* FMT formatted with AP (malloc'd), or NULL. */
+static char *
+format_va(const char *fmt, va_list ap)
 {
 	va_list again;
+	char *text;
 	int n;
 
 	va_copy(again, ap);
 	n = vsnprintf(NULL, 0, fmt, ap);
-	*detail = n >= 0 ? malloc((size_t)n + 1) : NULL;
-	if (*detail != NULL)
-		vsnprintf(*detail, (size_t)n + 1, fmt, again);
+	text = n >= 0 ? malloc((size_t)n + 1) : NULL;
+	if (text != NULL)
+		vsnprintf(text, (size_t)n + 1, fmt, again);
 	va_end(again);
-	if (*detail == NULL)
-		return bag_out_of_memory();
+	return text;
+}
+
+/* The detail in English (for --json and the tests of bags) and in the language of the
+ * interface (FMT is marked for xgettext by the keywords bag_add_problem and
+ * bag_add_warning), and a copy of PATH (may be NULL), for a new problem or warning. */
+static int format_entry(char **detail, char **shown, char **path_copy, const char *path,
+    const char *fmt, va_list ap) __attribute__((format(printf, 5, 0)));
+
+static int
+format_entry(char **detail, char **shown, char **path_copy, const char *path, const char *fmt,
+    va_list ap)
+{
+	va_list again;
+
+	va_copy(again, ap);
+	*detail = format_va(fmt, ap);
+	*shown = *detail != NULL ? format_va(gettext(fmt), again) : NULL;
+	va_end(again);
 	*path_copy = NULL;
-	if (path != NULL && (*path_copy = strdup(path)) == NULL) {
+	if (*detail == NULL || *shown == NULL ||
+	    (path != NULL && (*path_copy = strdup(path)) == NULL)) {
 		free(*detail);
+		free(*shown);
 		return bag_out_of_memory();
 	}
 	return DISPUTE_OK;
@@ -107,11 +126,35 @@ bag_add_problem(struct bag_report *report, enum bag_problem_kind kind, const cha
 	p = &report->problems[report->problem_count];
 	p->kind = kind;
 	va_start(ap, fmt);
-	status = format_entry(&p->detail, &p->path, path, fmt, ap);
+	status = format_entry(&p->detail, &p->shown, &p->path, path, fmt, ap);
 	va_end(ap);
 	if (status == DISPUTE_OK)
 		report->problem_count++;
 	return status;
+}
+
+int
+bag_add_problem_texts(struct bag_report *report, enum bag_problem_kind kind, const char *path,
+    const char *detail, const char *shown)
+{
+	struct bag_problem *p;
+
+	if (grow((void **)&report->problems, report->problem_count,
+	    sizeof(*report->problems)) != DISPUTE_OK)
+		return DISPUTE_FAILED;
+	p = &report->problems[report->problem_count];
+	p->kind = kind;
+	p->detail = strdup(detail);
+	p->shown = strdup(shown);
+	p->path = path != NULL ? strdup(path) : NULL;
+	if (p->detail == NULL || p->shown == NULL || (path != NULL && p->path == NULL)) {
+		free(p->detail);
+		free(p->shown);
+		free(p->path);
+		return bag_out_of_memory();
+	}
+	report->problem_count++;
+	return DISPUTE_OK;
 }
 
 int
@@ -129,7 +172,7 @@ bag_add_warning(struct bag_report *report, enum bag_warning_kind kind, const cha
 	w->kind = kind;
 	w->line = line;
 	va_start(ap, fmt);
-	status = format_entry(&w->detail, &w->path, path, fmt, ap);
+	status = format_entry(&w->detail, &w->shown, &w->path, path, fmt, ap);
 	va_end(ap);
 	if (status == DISPUTE_OK)
 		report->warning_count++;
@@ -142,6 +185,7 @@ bag_report_drop_problems(struct bag_report *report)
 	for (size_t i = 0; i < report->problem_count; i++) {
 		free(report->problems[i].path);
 		free(report->problems[i].detail);
+		free(report->problems[i].shown);
 	}
 	report->problem_count = 0;
 }
@@ -172,6 +216,7 @@ bag_report_free(struct bag_report *report)
 	for (size_t i = 0; i < report->warning_count; i++) {
 		free(report->warnings[i].path);
 		free(report->warnings[i].detail);
+		free(report->warnings[i].shown);
 	}
 	free(report->warnings);
 	free(report->uncovered);

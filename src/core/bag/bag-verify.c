@@ -253,10 +253,10 @@ judge_path(struct bag_judge *j, const struct bag_entry *e, const char *path,
     const struct bag_listing *listed, size_t count)
 {
 	char hex[BAG_ALG_COUNT][DIGEST_HEX_MAX];
-	char why[BAG_WHY_MAX], names[1024], altered[1024];
+	char why[BAG_WHY_MAX], names[1024], altered[1024], shown[1024];
 	unsigned algs = 0, in = 0, unlisted = 0;
 	uint64_t bytes;
-	size_t used = 0;
+	size_t used = 0, shown_used = 0;
 	int payload = strncmp(path, "data/", 5) == 0;
 
 	for (size_t i = 0; i < count; i++)
@@ -290,17 +290,21 @@ judge_path(struct bag_judge *j, const struct bag_entry *e, const char *path,
 	}
 	if (why[0] != '\0')
 		return bag_add_problem(j->report, BAG_MALFORMED, path, "%s", why);
-	altered[0] = '\0';
+	altered[0] = shown[0] = '\0';
 	for (size_t i = 0; i < count && used < sizeof(altered); i++) {
 		const struct bag_manifest *mf = &j->manifests[listed[i].manifest];
 
-		if (strcmp(hex[mf->alg], listed[i].hex) != 0)
-			used += (size_t)snprintf(altered + used, sizeof(altered) - used,
-			    "%s%s checksum differs (%s)", used > 0 ? "; " : "",
-			    bag_algorithms[mf->alg].name, mf->file);
+		if (strcmp(hex[mf->alg], listed[i].hex) == 0)
+			continue;
+		used += (size_t)snprintf(altered + used, sizeof(altered) - used,
+		    "%s%s checksum differs (%s)", used > 0 ? "; " : "",
+		    bag_algorithms[mf->alg].name, mf->file);
+		shown_used += (size_t)snprintf(shown + shown_used, shown_used < sizeof(shown) ?
+		    sizeof(shown) - shown_used : 0, _("%s%s checksum differs (%s)"),
+		    shown_used > 0 ? _("; ") : "", bag_algorithms[mf->alg].name, mf->file);
 	}
 	if (used > 0)
-		return bag_add_problem(j->report, BAG_ALTERED, path, "%s", altered);
+		return bag_add_problem_texts(j->report, BAG_ALTERED, path, altered, shown);
 	return DISPUTE_OK;
 }
 

@@ -499,3 +499,25 @@ case_path(const struct dispute_case *c, const char *rel)
 {
 	return path_join(c->dir, rel);
 }
+
+char *
+case_own_dir(const struct dispute_case *c, const char *rel, int create)
+{
+	char *dir = case_path(c, rel);
+	struct stat st;
+
+	if (dir == NULL)
+		return NULL;
+	if (create && mkdir(dir, 0700) == -1 && errno != EEXIST) {
+		dispute_error(_("%s: cannot create: %s"), dir, strerror(errno));
+		free(dir);
+		return NULL;
+	}
+	if (lstat(dir, &st) == 0 && !S_ISDIR(st.st_mode)) {
+		dispute_error(_("%s: %s; the case's files must stay inside the case folder"), dir,
+		    S_ISLNK(st.st_mode) ? _("a symbolic link") : _("not a folder"));
+		free(dir);
+		return NULL;
+	}
+	return dir;
+}

@@ -19,7 +19,8 @@
 #include "dossier-bag.h"
 #include "dossier-public.h"
 #include "exif.h"
-#include "strip.h"
+#include "public-copy.h"
+#include "public-screens.h"
 #include "upright.h"
 
 /* Photos are at most this large; anything bigger is not a phone photo. */
@@ -50,21 +51,6 @@ struct sideways {
 	char **paths, **names;
 	size_t count;
 };
-
-/* Adds to B under NAME the copy of the photo DATA (from PATH) without metadata. */
-static int
-add_copy(struct dossier_bag *b, const char *path, const char *name, const unsigned char *data,
-    size_t len)
-{
-	unsigned char *copy;
-	size_t copy_len;
-
-	if (strip_image_metadata(path, data, len, &copy, &copy_len) != DISPUTE_OK ||
-	    dossier_bag_add_memory(b, name, (char *)copy, copy_len, 1) != DISPUTE_OK)
-		return DISPUTE_FAILED;
-	b->entries[b->count - 1].compress = 0;
-	return DISPUTE_OK;
-}
 
 /* One defect photo: read, checked against its record (the copy must come from the
  * evidence as recorded), then copied without metadata, or left to SIDEWAYS when it is
@@ -102,8 +88,8 @@ add_photo(struct sideways *sideways, const struct dispute_case *c, const cJSON *
 		sideways->paths[sideways->count] = path;
 		sideways->names[sideways->count++] = name;
 		path = name = NULL;
-	} else if (add_copy(sideways->b, path, name, (const unsigned char *)data, len) !=
-	    DISPUTE_OK)
+	} else if (public_add_copy(sideways->b, path, name, (const unsigned char *)data,
+	    len) != DISPUTE_OK)
 		goto out;
 	fprintf(sources, "photos/%s\t%s\t%s\n", file,
 	    cJSON_GetObjectItemCaseSensitive(item, "id")->valuestring, recorded);
@@ -123,8 +109,26 @@ add_upright(size_t index, const char *jpeg, size_t len, void *ctx)
 {
 	const struct sideways *sideways = ctx;
 
-	return add_copy(sideways->b, sideways->paths[index], sideways->names[index],
+	return public_add_copy(sideways->b, sideways->paths[index], sideways->names[index],
 	    (const unsigned char *)jpeg, len);
+}
+
+/* A defect photo of a type whose metadata is not removed here (HEIC, WebP, ...): left
+ * out of the public copy, which says so, and so does the buyer's terminal, rather
+ * than publishing what may carry the place it was taken. */
+static void
+note_left_out(const cJSON *item, FILE *sources)
+{
+	const char *id = cJSON_GetObjectItemCaseSensitive(item, "id")->valuestring;
+	const char *mime = cJSON_GetObjectItemCaseSensitive(item, "mime")->valuestring;
+	const char *name = cJSON_GetObjectItemCaseSensitive(item, "original_name")->valuestring;
+
+	fprintf(sources, "# 未收入：%s（%s，%s）无法可靠去除元数据，未收入公开材料；转为 JPEG 后另行"
+	    "添加即可公开。\n# Left out: %s (%s, %s): its metadata cannot be removed reliably; "
+	    "add a JPEG of it to show it.\n", id, name, mime, id, name, mime);
+	dispute_warning(_("%s (%s): left out of the public copy: the metadata of this %s photo "
+	    "(the place it was taken, among others) cannot be removed reliably; convert it to "
+	    "JPEG and add that to show it"), id, name, mime);
 }
 
 /* The defect photos of C, each copied or turned upright into B, listed in SOURCES. */
@@ -146,9 +150,14 @@ add_photos(struct dossier_bag *b, const struct dispute_case *c, FILE *sources)
 
 		/* Only the goods themselves: screenshots and papers may show personal data in
 		 * their pixels, which no program can vouch for. */
-		if (strcmp(kind, "defect") != 0 ||
-		    !is_photo(cJSON_GetObjectItemCaseSensitive(item, "mime")->valuestring))
+		if (strcmp(kind, "defect") != 0)
 			continue;
+		if (!is_photo(cJSON_GetObjectItemCaseSensitive(item, "mime")->valuestring)) {
+			if (strncmp(cJSON_GetObjectItemCaseSensitive(item, "mime")->valuestring,
+			    "image/", 6) == 0)
+				note_left_out(item, sources);
+			continue;
+		}
 		if (add_photo(&sideways, c, item, sources) != DISPUTE_OK)
 			goto out;
 	}
@@ -186,8 +195,16 @@ dossier_public_payload(struct dossier_bag *b, const struct dispute_case *c,
 	    "# Each photo is a copy of the evidence with its metadata (GPS included) removed;\n"
 	    "# one whose EXIF orientation says it is turned or mirrored was turned upright and\n"
 	    "# encoded again, the others keep the original's pixels.\n"
-	    "# Each line: copy, evidence ID, SHA-256 of the original in the full dossier.\n");
+	    "# Each line: copy, evidence ID, SHA-256 of the original in the full dossier.\n"
+	    "# 订单和聊天截图（screens/）经本机文字识别，含个人信息之处已以实心黑块遮盖后重新编码，\n"
+	    "# 行末注明遮盖的内容；未遮盖的原件见完整证据材料包。识别置信度不足的截图不予公开。\n"
+	    "# Order and chat screenshots (screens/) were read on this computer and the boxes\n"
+	    "# holding personal data filled solid black before encoding again; the last field\n"
+	    "# says what was covered. The originals are in the full dossier. A screenshot read\n"
+	    "# with too little confidence is not published.\n");
 	status = add_photos(b, c, sources);
+	if (status == DISPUTE_OK)
+		status = public_add_screens(b, c, sources);
 	if (fclose(sources) != 0 || text == NULL) {
 		free(text);
 		dispute_error(_("out of memory"));

@@ -25,6 +25,7 @@
 #include "dispute/output.h"
 #include "dispute/print.h"
 #include "dispute/progress.h"
+#include "dispute/reading.h"
 #include "dispute/report.h"
 #include "dispute/stamps.h"
 #include "dispute/timeline.h"
@@ -92,9 +93,10 @@ add_evidence(struct dossier_bag *b, const struct dispute_case *c)
 }
 
 static int
-add_tag_files(struct dossier_bag *b, const struct dispute_case *c, const char *date,
-    const char *order, int public_copy)
+add_tag_files(struct dossier_bag *b, const struct dispute_case *c,
+    const struct dossier_inputs *in, const char *order, int public_copy)
 {
+	const char *date = in->date, *warning = in->date_warning_en;
 	/* The public copy names no one: the buyer's name stays in the full dossier. */
 	const char *name = public_copy ? NULL : case_get(c, "claimant.name");
 	const char *product = case_get(c, "order.product"), *shop = case_get(c, "merchant.shop");
@@ -112,11 +114,14 @@ add_tag_files(struct dossier_bag *b, const struct dispute_case *c, const char *d
 	    "Payload-Oxum: %" PRIu64 ".%zu\n"
 	    "External-Identifier: %s\n"
 	    "External-Description: 消费纠纷证据材料 / consumer dispute dossier%s%s%s%s\n"
-	    "%s%s%s",
+	    "%s%s%s%s%s%s",
 	    DISPUTE_VERSION, date, size_text, b->payload_bytes, b->payload_files, order,
 	    product != NULL ? ": " : "", product != NULL ? product : "",
 	    shop != NULL ? " / " : "", shop != NULL ? shop : "",
-	    name != NULL ? "Contact-Name: " : "", name != NULL ? name : "", name != NULL ? "\n" : "");
+	    name != NULL ? "Contact-Name: " : "", name != NULL ? name : "", name != NULL ? "\n" : "",
+	    /* A date before what the bag tells of, chosen with --force, says so here too. */
+	    warning != NULL ? "Date-Warning: " : "", warning != NULL ? warning : "",
+	    warning != NULL ? "\n" : "");
 	if (bagit == NULL || n == -1) {
 		free(bagit);
 		if (n != -1)
@@ -134,16 +139,17 @@ add_tag_files(struct dossier_bag *b, const struct dispute_case *c, const char *d
  * are rendered, and printed together in one run of the print helper after. */
 struct documents {
 	struct dossier_bag *bag;
-	struct print_doc docs[DRAFT_KIND_MAX];
-	char *pdf_paths[DRAFT_KIND_MAX];
+	struct print_doc docs[DRAFT_DOCUMENT_MAX];
+	char *pdf_paths[DRAFT_DOCUMENT_MAX];
 	size_t count;
-	const char *date, *lang;
+	const char *date;
 };
 
 static int
-add_document(const char *name, char *text, void *ctx)
+add_document(const struct draft_document *document, char *text, void *ctx)
 {
 	struct documents *d = ctx;
+	const char *name = document->name;
 	char *path = NULL, *pdf_name = draft_pdf_name(name);
 	struct print_doc *doc = &d->docs[d->count];
 	int status = DISPUTE_FAILED;
@@ -159,7 +165,7 @@ add_document(const char *name, char *text, void *ctx)
 	/* The bag keeps TEXT until it is written, so the PDF can be made from it. */
 	doc->text = text;
 	doc->date = d->date;
-	doc->lang = d->lang;
+	doc->lang = document->lang;
 	doc->label = d->pdf_paths[d->count++];
 	if (asprintf(&path, "data/documents/%s", name) == -1)
 		goto oom;
@@ -209,8 +215,7 @@ static int
 add_documents(struct dossier_bag *b, const struct dispute_case *c,
     const struct dossier_inputs *in)
 {
-	struct documents d = { b, { { NULL, NULL, NULL, NULL } }, { NULL }, 0, in->date,
-	    draft_language(c) };
+	struct documents d = { b, { { NULL, NULL, NULL, NULL } }, { NULL }, 0, in->date };
 	size_t i;
 	int status;
 
@@ -254,6 +259,35 @@ add_stamp_file(const char *name, char *data, size_t len, void *ctx)
 	return status;
 }
 
+/* What `dispute read` derived from the evidence, as data/derived/, each file checked
+ * against the SHA-256 its item records for it. */
+static int
+add_readings(struct dossier_bag *b, const struct dispute_case *c)
+{
+	const cJSON *item;
+
+	cJSON_ArrayForEach(item, case_evidence(c)) {
+		const cJSON *reading = cJSON_GetObjectItemCaseSensitive(item, "reading");
+		char *data, *name;
+		size_t len;
+
+		if (reading == NULL)
+			continue;
+		if (reading_load(c, item, &data, &len) != DISPUTE_OK)
+			return DISPUTE_FAILED;
+		name = dispute_asprintf("data/%s/%s", READING_DIR,
+		    cJSON_GetObjectItemCaseSensitive(reading, "file")->valuestring);
+		if (name == NULL || dossier_bag_add_memory(b, name, data, len, 1) != DISPUTE_OK) {
+			if (name == NULL)
+				free(data);
+			free(name);
+			return DISPUTE_FAILED;
+		}
+		free(name);
+	}
+	return DISPUTE_OK;
+}
+
 static int
 add_payload(struct dossier_bag *b, const struct dispute_case *c, const struct dossier_inputs *in)
 {
@@ -261,7 +295,7 @@ add_payload(struct dossier_bag *b, const struct dispute_case *c, const struct do
 	char *record, *timeline;
 	size_t len;
 
-	if (add_evidence(b, c) != DISPUTE_OK ||
+	if (add_evidence(b, c) != DISPUTE_OK || add_readings(b, c) != DISPUTE_OK ||
 	    stamps_for_each_file(c, add_stamp_file, b) != DISPUTE_OK)
 		return DISPUTE_FAILED;
 	/* The record exactly as on disk: the dossier vouches for the file the buyer kept. */
@@ -293,7 +327,7 @@ build_bag(struct dossier_bag *b, const struct dispute_case *c, const struct doss
 		return DISPUTE_FAILED;
 	dossier_bag_sort(b);
 	if (dossier_bag_add_manifest(b, "manifest-sha256.txt", 1) != DISPUTE_OK ||
-	    add_tag_files(b, c, in->date, public_copy ? in->order_masked : case_get(c, "order.id"),
+	    add_tag_files(b, c, in, public_copy ? in->order_masked : case_get(c, "order.id"),
 	    public_copy) != DISPUTE_OK)
 		return DISPUTE_FAILED;
 	dossier_bag_sort(b);
@@ -487,7 +521,7 @@ static int
 write_timestamp_request(const struct dossier_bag *b, const char *path)
 {
 	const struct dossier_entry *tag = NULL;
-	int status;
+	int status, stem;
 
 	for (size_t i = 0; i < b->count; i++)
 		if (strcmp(b->entries[i].name, "tagmanifest-sha256.txt") == 0)
@@ -497,9 +531,14 @@ write_timestamp_request(const struct dossier_bag *b, const char *path)
 		return DISPUTE_FAILED;
 	}
 	status = timestamp_write_request(path, tag->data, tag->len, 0);
+	/* How to send it, written out: no command of ours sends this one, which may go to
+	 * an authority the buyer chooses long after the pack. PATH ends in ".tsq". */
+	stem = (int)(strlen(path) - 4);
 	if (status == DISPUTE_OK)
-		dispute_notice(_("%s: timestamp request over the tag manifest; send it to a timestamp "
-		    "authority and check its reply with `dispute verify --tsr REPLY`"), path);
+		dispute_notice(_("%s: timestamp request over the tag manifest; send it to a "
+		    "timestamp authority (RFC 3161), e.g. curl -H 'Content-Type: %s' --data-binary "
+		    "@%s URL > %.*s.tsr, and check the reply with `dispute verify --tsr %.*s.tsr "
+		    "%.*s.zip`"), path, STAMPS_CONTENT_TYPE, path, stem, path, stem, path, stem, path);
 	return status;
 }
 
@@ -571,6 +610,8 @@ dossier_inputs_free(struct dossier_inputs *in)
 	free(in->order_masked);
 	free(in->bag_name);
 	free(in->public_bag_name);
+	free(in->date_warning_zh);
+	free(in->date_warning_en);
 	memset(in, 0, sizeof *in);
 }
 

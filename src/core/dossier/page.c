@@ -545,13 +545,14 @@ static int
 add_documents(struct page_build *pb)
 {
 	cJSON *list = cJSON_AddArrayToObject(pb->page, "documents");
-	const char *names[DRAFT_KIND_MAX];
-	size_t count = pb->in->draft_count, i;
+	struct draft_document docs[DRAFT_DOCUMENT_MAX];
+	const char *names[DRAFT_DOCUMENT_MAX];
+	size_t count = drafts_documents(pb->c, pb->in->drafts, pb->in->draft_count, docs), i;
 
 	if (list == NULL)
 		return oom();
 	for (i = 0; i < count; i++)
-		names[i] = draft_document_name(pb->in->drafts[i], pb->en ? "en" : "zh-CN");
+		names[i] = docs[i].name;
 	qsort(names, count, sizeof names[0], compare_names);
 	for (i = 0; i < count; i++) {
 		cJSON *doc = cJSON_CreateObject();
@@ -593,10 +594,16 @@ add_ladder(struct page_build *pb)
 		cJSON_AddBoolToObject(item, "current", reached != NULL &&
 		    strcmp(member(item, "name"), reached) == 0);
 	cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(ladder, "deadlines")) {
+		const char *from;
 		char zh[32];
 
 		date_format_zh(member(item, "date"), zh);
 		cJSON_AddStringToObject(item, "date_zh", zh);
+		from = member(item, "counted_from");
+		if (from != NULL && date_valid(from)) {
+			date_format_zh(from, zh);
+			cJSON_AddStringToObject(item, "counted_from_zh", zh);
+		}
 	}
 	cJSON_AddBoolToObject(ladder, "has_missing", cJSON_GetArraySize(
 	    cJSON_GetObjectItemCaseSensitive(ladder, "missing_for_next_step")) > 0);
@@ -775,15 +782,30 @@ x_of(int days, int span)
 
 /* The axis' ticks: both ends and up to five dates between, as "MM-DD", the first with
  * its year. */
+/* DATE on the drawing: in English "2026-10-12", or "10-12" when not FULL; in Chinese
+ * "2026年10月12日" or "10月12日", never an ISO string. */
 static void
-add_ticks(cJSON *svg, const char *start, int span)
+day_text(const char *date, int en, int full, char *buf, size_t size)
+{
+	struct date_ymd d;
+
+	if (en || !date_parse(date, &d))
+		snprintf(buf, size, "%s", full || strlen(date) < 5 ? date : date + 5);
+	else if (full)
+		snprintf(buf, size, "%d年%d月%d日", d.y, d.m, d.d);
+	else
+		snprintf(buf, size, "%d月%d日", d.m, d.d);
+}
+
+static void
+add_ticks(cJSON *svg, const char *start, int span, int en)
 {
 	cJSON *ticks = cJSON_AddArrayToObject(svg, "ticks");
 	int intervals = span < 6 ? span : 6, i;
 
 	for (i = 0; ticks != NULL && i <= intervals; i++) {
 		int days = (int)((long)i * span / intervals);
-		char date[DATE_LEN];
+		char date[DATE_LEN], label[32];
 		cJSON *tick;
 
 		if (date_add_days(start, days, date) != DISPUTE_OK)
@@ -795,7 +817,8 @@ add_ticks(cJSON *svg, const char *start, int span)
 		cJSON_AddNumberToObject(tick, "y1", SVG_AXIS_Y - 5);
 		cJSON_AddNumberToObject(tick, "y2", SVG_AXIS_Y + 5);
 		cJSON_AddNumberToObject(tick, "label_y", SVG_AXIS_Y - 14);
-		cJSON_AddStringToObject(tick, "label", i == 0 || i == intervals ? date : date + 5);
+		day_text(date, en, i == 0 || i == intervals, label, sizeof label);
+		cJSON_AddStringToObject(tick, "label", label);
 		cJSON_AddStringToObject(tick, "anchor", i == 0 ? "start" : i == intervals ? "end" :
 		    "middle");
 		cJSON_AddItemToArray(ticks, tick);
@@ -807,9 +830,10 @@ add_ticks(cJSON *svg, const char *start, int span)
 static void
 event_label(const struct event *ev, int off_scale, int en, char *label, size_t len)
 {
-	char full[1024];
+	char full[1024], day[32];
 
-	snprintf(full, sizeof full, "%s %s%s%s%s", off_scale ? ev->date : ev->date + 5, ev->what,
+	day_text(ev->date, en, off_scale, day, sizeof day);
+	snprintf(full, sizeof full, "%s %s%s%s%s", day, ev->what,
 	    ev->text != NULL ? " " : "", ev->text != NULL ? ev->text : "",
 	    !off_scale ? "" : en ? " → (off the scale)" : " →（超出图示范围）");
 	clip_label(full, SVG_LABEL_UNITS, label, len);
@@ -877,7 +901,7 @@ add_row(struct page_build *pb, cJSON *rows, const struct event *ev, int x, int y
     int off_scale)
 {
 	cJSON *row = cJSON_CreateObject();
-	char label[512], title[1024];
+	char label[512], title[1024], day[32];
 	int right = x > SVG_WIDTH / 2;
 
 	if (row == NULL || !cJSON_AddItemToArray(rows, row)) {
@@ -885,7 +909,8 @@ add_row(struct page_build *pb, cJSON *rows, const struct event *ev, int x, int y
 		return oom();
 	}
 	event_label(ev, off_scale, pb->en, label, sizeof label);
-	snprintf(title, sizeof title, "%s %s%s%s", ev->date, ev->what, ev->text != NULL ? " " : "",
+	day_text(ev->date, pb->en, 1, day, sizeof day);
+	snprintf(title, sizeof title, "%s %s%s%s", day, ev->what, ev->text != NULL ? " " : "",
 	    ev->text != NULL ? ev->text : "");
 	cJSON_AddNumberToObject(row, "x", x);
 	cJSON_AddNumberToObject(row, "y", y);
@@ -962,7 +987,7 @@ add_timeline_svg(struct page_build *pb)
 	    "timeline")) + (size_t)cJSON_GetArraySize(deadlines) + 2, n, contacts, i;
 	cJSON *svg, *rows, *lines;
 	const char *start, *end;
-	char near_end[DATE_LEN];
+	char near_end[DATE_LEN], day[32];
 	int span, status = DISPUTE_FAILED;
 
 	events = calloc(max, sizeof *events);
@@ -1033,7 +1058,11 @@ add_timeline_svg(struct page_build *pb)
 	cJSON_AddNumberToObject(svg, "contacts", (double)contacts);
 	cJSON_AddStringToObject(svg, "start", start);
 	cJSON_AddStringToObject(svg, "end", end);
-	add_ticks(svg, start, span);
+	day_text(start, 0, 1, day, sizeof day);
+	cJSON_AddStringToObject(svg, "start_zh", day);
+	day_text(end, 0, 1, day, sizeof day);
+	cJSON_AddStringToObject(svg, "end_zh", day);
+	add_ticks(svg, start, span, pb->en);
 	add_legend(pb, svg, events, n);
 	status = DISPUTE_OK;
 out:
@@ -1082,6 +1111,9 @@ add_facts(struct page_build *pb)
 	cJSON_AddStringToObject(pb->page, "date_zh", zh);
 	if (pb->in->bag_name != NULL)
 		cJSON_AddStringToObject(pb->page, "bag_name", pb->in->bag_name);
+	if (pb->in->date_warning_zh != NULL)
+		cJSON_AddStringToObject(pb->page, "date_warning", pb->en ? pb->in->date_warning_en :
+		    pb->in->date_warning_zh);
 	return DISPUTE_OK;
 }
 

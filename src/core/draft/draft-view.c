@@ -4,18 +4,20 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dispute/association.h"
 #include "dispute/calendar.h"
 #include "dispute/courts.h"
 #include "dispute/draft-view.h"
-#include "dispute/evidence.h"
 #include "dispute/fields.h"
 #include "dispute/i18n.h"
 #include "dispute/ladder.h"
 #include "dispute/report.h"
 #include "dispute/timeline.h"
 #include "dispute/validate.h"
+#include "court-facts.h"
 #include "claim.h"
-#include "evidence-origin.h"
+#include "draft-quotes.h"
+#include "evidence-view.h"
 
 static const char *const platform_names[][3] = {
 	{ "douyin", "抖音", "Douyin" },
@@ -274,62 +276,12 @@ add_problem(cJSON *view, const struct dispute_case *c)
 }
 
 
-/* Evidence numbered 证据1, 证据2 … in case order: the numbering every draft cites. */
-static void
-add_evidence(cJSON *view, const struct dispute_case *c)
-{
-	cJSON *list = cJSON_AddArrayToObject(view, "evidence");
-	const cJSON *item;
-	int number = 0;
-
-	cJSON_ArrayForEach(item, case_evidence(c)) {
-		const struct evidence_kind *kind = evidence_kind_find(member(item, "kind"));
-		cJSON *e = cJSON_CreateObject();
-		char label[32], name_zh[512], name_en[512];
-		const char *note = member(item, "note"), *proves = member(item, "proves");
-
-		if (e == NULL || kind == NULL) {
-			cJSON_Delete(e);
-			continue;
-		}
-		number++;
-		snprintf(label, sizeof label, "证据%d", number);
-		snprintf(name_zh, sizeof name_zh, "%s（%s）", kind->label_zh,
-		    note != NULL ? note : member(item, "original_name"));
-		snprintf(name_en, sizeof name_en, "%s (%s)", kind->label_en,
-		    note != NULL ? note : member(item, "original_name"));
-		cJSON_AddNumberToObject(e, "number", number);
-		cJSON_AddStringToObject(e, "label_zh", label);
-		snprintf(label, sizeof label, "Exhibit %d", number);
-		cJSON_AddStringToObject(e, "label_en", label);
-		cJSON_AddStringToObject(e, "id", member(item, "id"));
-		cJSON_AddStringToObject(e, "kind", kind->name);
-		cJSON_AddStringToObject(e, "kind_zh", kind->label_zh);
-		cJSON_AddStringToObject(e, "kind_en", kind->label_en);
-		cJSON_AddStringToObject(e, "name_zh", name_zh);
-		cJSON_AddStringToObject(e, "name_en", name_en);
-		cJSON_AddStringToObject(e, "source_zh", kind->source_zh);
-		cJSON_AddStringToObject(e, "source_en", kind->source_en);
-		cJSON_AddStringToObject(e, "proves_zh", proves != NULL ? proves : kind->proves_zh);
-		cJSON_AddStringToObject(e, "proves_en", proves != NULL ? proves : kind->proves_en);
-		cJSON_AddStringToObject(e, "file", member(item, "file"));
-		cJSON_AddStringToObject(e, "original_name", member(item, "original_name"));
-		cJSON_AddStringToObject(e, "sha256", member(item, "sha256"));
-		cJSON_AddStringToObject(e, "mime", member(item, "mime"));
-		cJSON_AddStringToObject(e, "added", member(item, "added"));
-		if (member(item, "captured") != NULL)
-			cJSON_AddStringToObject(e, "captured", member(item, "captured"));
-		evidence_origin_view(e, item);
-		cJSON_AddItemToArray(list, e);
-	}
-	cJSON_AddNumberToObject(view, "evidence_count", number);
-}
-
 /* The timeline with labels, and the contacts grouped by who was contacted. */
 static void
 add_timeline(cJSON *view, const struct dispute_case *c)
 {
 	cJSON *list = cJSON_AddArrayToObject(view, "timeline");
+	cJSON *negotiation = cJSON_AddArrayToObject(view, "negotiation");
 	cJSON *contacts = cJSON_AddObjectToObject(view, "contacts");
 	const cJSON *item, *agreement = NULL;
 
@@ -354,6 +306,9 @@ add_timeline(cJSON *view, const struct dispute_case *c)
 		if (group == NULL)
 			group = cJSON_AddArrayToObject(contacts, channel);
 		cJSON_AddItemToArray(group, cJSON_Duplicate(e, 1));
+		/* The court complaint's account of the talks: a lawsuit is no part of them. */
+		if (strcmp(channel, "court") != 0)
+			cJSON_AddItemToArray(negotiation, cJSON_Duplicate(e, 1));
 		cJSON_AddItemToArray(list, e);
 	}
 	/* The latest signed agreement: the settlement letter becomes its 和解协议. */
@@ -658,6 +613,20 @@ add_regulator(cJSON *view, const struct rules *rules, const char *today)
 	return DISPUTE_OK;
 }
 
+/* The consumer association by name, for the letter's salutation. */
+static void
+add_association(cJSON *view, const struct dispute_case *c)
+{
+	int derived;
+	char *name = association_name(c, &derived);
+
+	if (name == NULL)
+		return;
+	cJSON_AddStringToObject(view, "association", name);
+	cJSON_AddBoolToObject(view, "association_derived", derived);
+	free(name);
+}
+
 int
 draft_view_build(const struct dispute_case *c, const struct rules *rules, const char *today,
     cJSON **out)
@@ -682,11 +651,14 @@ draft_view_build(const struct dispute_case *c, const struct rules *rules, const 
 	add_defendants(view, c);
 	add_order(view, c);
 	add_problem(view, c);
-	add_evidence(view, c);
 	add_timeline(view, c);
 	add_seller(view, c);
-	if (add_regulator(view, rules, today) != DISPUTE_OK ||
-	    add_claim(view, c, rules) != DISPUTE_OK) {
+	add_association(view, c);
+	if (evidence_view_add(view, c) != DISPUTE_OK ||
+	    draft_quotes_add(view, c) != DISPUTE_OK ||
+	    add_regulator(view, rules, today) != DISPUTE_OK ||
+	    add_claim(view, c, rules) != DISPUTE_OK ||
+	    court_facts_add(view, c, rules) != DISPUTE_OK) {
 		cJSON_Delete(view);
 		return DISPUTE_FAILED;
 	}

@@ -375,19 +375,56 @@ draft_pdf_name(const char *name)
 	return pdf;
 }
 
+size_t
+drafts_documents(const struct dispute_case *c, const struct draft_kind *const *kinds,
+    size_t count, struct draft_document out[DRAFT_DOCUMENT_MAX])
+{
+	int en = strcmp(draft_language(c), "en") == 0;
+	size_t n = 0, i;
+
+	for (i = 0; i < count && n + 2 <= DRAFT_DOCUMENT_MAX; i++) {
+		int post = strcmp(kinds[i]->name, "social") == 0;
+
+		out[n++] = (struct draft_document){ kinds[i], post && en ? "en" : "zh-CN",
+		    post && en ? kinds[i]->document_en : kinds[i]->document_zh, 0 };
+		if (en && !post)
+			out[n++] = (struct draft_document){ kinds[i], "en", kinds[i]->document_en,
+			    1 };
+	}
+	return n;
+}
+
+/* TEXT opened by the line that marks it as the translation of ORIGINAL (malloc'd; TEXT
+ * is freed either way). */
+static char *
+marked_translation(char *text, const char *original)
+{
+	char *marked = dispute_asprintf("English translation, for reference only. The document "
+	    "to file with Chinese authorities and courts is the Chinese original, %s.\n\n%s",
+	    original, text);
+
+	free(text);
+	return marked;
+}
+
 int
 drafts_render(const struct dispute_case *c, const cJSON *view,
     const struct draft_kind *const *kinds, size_t count,
-    int (*add)(const char *name, char *text, void *ctx), void *ctx)
+    int (*add)(const struct draft_document *doc, char *text, void *ctx), void *ctx)
 {
-	const char *lang = draft_language(c);
+	struct draft_document docs[DRAFT_DOCUMENT_MAX];
+	size_t n = drafts_documents(c, kinds, count, docs), i;
 	char *text;
-	size_t i;
 
-	for (i = 0; i < count; i++)
-		if (draft_render(kinds[i], c, view, lang, NULL, &text) != DISPUTE_OK ||
-		    add(draft_document_name(kinds[i], lang), text, ctx) != DISPUTE_OK)
+	for (i = 0; i < n; i++) {
+		if (draft_render(docs[i].kind, c, view, docs[i].lang, NULL, &text) != DISPUTE_OK)
 			return DISPUTE_FAILED;
+		if (docs[i].translation &&
+		    (text = marked_translation(text, docs[i].kind->document_zh)) == NULL)
+			return DISPUTE_FAILED;
+		if (add(&docs[i], text, ctx) != DISPUTE_OK)
+			return DISPUTE_FAILED;
+	}
 	return DISPUTE_OK;
 }
 

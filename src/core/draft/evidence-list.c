@@ -31,6 +31,37 @@ member(const cJSON *item, const char *name)
 	return cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(item, name));
 }
 
+/* The columns after SHA-256, which issue 15's list adds (份数, 证据形式, 备注), for ITEM:
+ * a withdrawn number's row says only that it is withdrawn. */
+static void
+csv_list_fields(FILE *csv, const cJSON *item, int english)
+{
+	char copies[16];
+	int withdrawn = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(item, "withdrawn"));
+	const cJSON *n = cJSON_GetObjectItemCaseSensitive(item, "copies");
+
+	snprintf(copies, sizeof copies, "%d", cJSON_IsNumber(n) ? (int)n->valuedouble : 0);
+	csv_field(csv, withdrawn ? "" : copies, ",");
+	csv_field(csv, member(item, english ? "form_en" : "form_zh"), ",");
+	csv_field(csv, withdrawn ? (english ? "withdrawn" : "已撤回") : "", ",");
+}
+
+/* The time and origin columns of ITEM (evidence-origin.h), Chinese dates in Chinese. */
+static void
+csv_origin_fields(FILE *csv, const cJSON *item, int english)
+{
+	csv_field(csv, member(item, english ? "captured_at" : "captured_zh"), ",");
+	csv_field(csv, member(item, english ? "captured_label_en" : "captured_label_zh"), ",");
+	csv_field(csv, member(item, english ? "duration_en" : "duration_zh"), ",");
+	csv_field(csv, member(item, english ? "method_en" : "method_zh"), ",");
+	csv_field(csv, member(item, "device"), ",");
+	csv_field(csv, member(item, "app"), ",");
+	csv_field(csv, member(item, "original_name"), ",");
+	csv_field(csv, member(item, "original_size"), ",");
+	csv_field(csv, member(item, english ? "original_modified" : "original_modified_zh"), ",");
+	csv_field(csv, member(item, english ? "added" : "added_zh"), ",");
+}
+
 /* The last columns, where an item is in the evidence book (evidence-book.h): its
  * pages and their range, empty when the view was not numbered. */
 static const char *
@@ -55,42 +86,34 @@ int
 evidence_list_csv(const cJSON *view, int english, char **out)
 {
 	const cJSON *item;
-	char *text = NULL, number[16];
+	char *text = NULL;
 	size_t len = 0;
 	FILE *csv = open_memstream(&text, &len);
 
 	*out = NULL;
 	if (csv == NULL)
 		goto oom;
-	/* The columns after SHA-256 are the time and origin of each file (证据规定
-	 * 第93条), then where it is in the evidence book, added after the first six so
-	 * that readers of those keep working. */
-	fprintf(csv, english ? "No.,Evidence,Source,Purpose,File,SHA-256,Made,Time recorded by,"
-	    "Duration,Obtained by,Device,App,Original file,Original size,Original modified,"
-	    "Added%s" :
-	    "序号,证据名称,证据来源,证明目的,文件名,SHA-256,形成时间,时间记载来源,时长,"
-	    "取得方式,形成设备,应用程序,原始文件名,原始文件大小（字节）,原始文件修改时间,"
-	    "登记时间%s", book_heads(english));
-	cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(view, "evidence")) {
-		snprintf(number, sizeof number, "%d",
-		    (int)cJSON_GetObjectItemCaseSensitive(item, "number")->valuedouble);
-		csv_field(csv, number, ",");
+	/* The byte order mark tells Excel the file is UTF-8: without it, Excel on a
+	 * Chinese Windows reads a CSV as GBK and every Chinese cell comes out garbled. */
+	fputs("\xEF\xBB\xBF", csv);
+	/* After the first six columns come the list's own (份数, 证据形式, 备注), then the
+	 * time and origin of each file (证据规定 第九十三条), then where it is in the
+	 * evidence book, so that readers of the first six keep working. */
+	fprintf(csv, english ? "No.,Evidence,Source,Purpose,File,SHA-256,Copies,Form,Note,Made,"
+	    "Time recorded by,Duration,Obtained by,Device,App,Original file,Original size,"
+	    "Original modified,Added%s" :
+	    "序号,证据名称,证据来源,证明目的,文件名,SHA-256,份数,证据形式,备注,形成时间,"
+	    "时间记载来源,时长,取得方式,形成设备,应用程序,原始文件名,原始文件大小（字节）,"
+	    "原始文件修改时间,登记时间%s", book_heads(english));
+	cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(view, "evidence_list")) {
+		csv_field(csv, member(item, "serial"), ",");
 		csv_field(csv, member(item, english ? "name_en" : "name_zh"), ",");
 		csv_field(csv, member(item, english ? "source_en" : "source_zh"), ",");
 		csv_field(csv, member(item, english ? "proves_en" : "proves_zh"), ",");
 		csv_field(csv, member(item, "file"), ",");
 		csv_field(csv, member(item, "sha256"), ",");
-		csv_field(csv, member(item, "captured_at"), ",");
-		csv_field(csv, member(item, english ? "captured_label_en" : "captured_label_zh"),
-		    ",");
-		csv_field(csv, member(item, english ? "duration_en" : "duration_zh"), ",");
-		csv_field(csv, member(item, english ? "method_en" : "method_zh"), ",");
-		csv_field(csv, member(item, "device"), ",");
-		csv_field(csv, member(item, "app"), ",");
-		csv_field(csv, member(item, "original_name"), ",");
-		csv_field(csv, member(item, "original_size"), ",");
-		csv_field(csv, member(item, "original_modified"), ",");
-		csv_field(csv, member(item, "added"), ",");
+		csv_list_fields(csv, item, english);
+		csv_origin_fields(csv, item, english);
 		book_cells(csv, item);
 	}
 	if (fclose(csv) != 0)
@@ -113,7 +136,9 @@ evidence_list_json(const cJSON *view, char **out)
 	*out = NULL;
 	if (root == NULL || cJSON_AddStringToObject(root, "schema", "dispute-evidence-list/1") ==
 	    NULL || !cJSON_AddItemReferenceToObject(root, "evidence",
-	    cJSON_GetObjectItemCaseSensitive(view, "evidence")))
+	    cJSON_GetObjectItemCaseSensitive(view, "evidence")) ||
+	    !cJSON_AddItemReferenceToObject(root, "withdrawn",
+	    cJSON_GetObjectItemCaseSensitive(view, "withdrawn")))
 		goto out;
 	text = cJSON_Print(root);
 	if (text != NULL && asprintf(out, "%s\n", text) == -1)

@@ -16,9 +16,11 @@
 
 #include "dispute/clock.h"
 #include "dispute/evidence.h"
+#include "dispute/exhibits.h"
 #include "dispute/fsutil.h"
 #include "dispute/i18n.h"
 #include "dispute/progress.h"
+#include "dispute/reading.h"
 #include "dispute/report.h"
 #include "dispute/stamps.h"
 #include "digest-worker.h"
@@ -405,6 +407,18 @@ set_counter(struct dispute_case *c, unsigned long last)
 	return DISPUTE_OK;
 }
 
+/* What the evidence list says of the item when the kind's default is not right. */
+static int
+add_list_fields(cJSON *r, const struct evidence_request *req)
+{
+	if ((req->source != NULL && cJSON_AddStringToObject(r, "source", req->source) == NULL) ||
+	    (req->form != NULL && cJSON_AddStringToObject(r, "form", req->form) == NULL) ||
+	    (req->copies > 0 && cJSON_AddNumberToObject(r, "copies", req->copies) == NULL) ||
+	    (req->group > 0 && cJSON_AddNumberToObject(r, "group", req->group) == NULL))
+		return DISPUTE_FAILED;
+	return DISPUTE_OK;
+}
+
 static cJSON *
 make_record(const struct evidence_request *req, const struct staged *s, const char *id,
     const char *file, const char *added)
@@ -422,6 +436,7 @@ make_record(const struct evidence_request *req, const struct staged *s, const ch
 	    cJSON_AddStringToObject(r, "mime", s->mime) == NULL ||
 	    cJSON_AddStringToObject(r, "original_name", original) == NULL ||
 	    cJSON_AddStringToObject(r, "added", added) == NULL ||
+	    add_list_fields(r, req) != DISPUTE_OK ||
 	    (req->note != NULL && cJSON_AddStringToObject(r, "note", req->note) == NULL) ||
 	    (req->proves != NULL && cJSON_AddStringToObject(r, "proves", req->proves) == NULL)) {
 		dispute_error(_("out of memory"));
@@ -514,27 +529,6 @@ check_words(const char *what, const char *value)
 	return DISPUTE_FAILED;
 }
 
-/* The case's own evidence/ folder, or NULL after an error: a link there would make
- * every copy land in, or be removed from, some other folder. */
-static char *
-evidence_dir_checked(const struct dispute_case *c)
-{
-	char *dir = case_path(c, CASE_EVIDENCE_DIR);
-	struct stat st;
-
-	if (dir == NULL) {
-		dispute_error(_("out of memory"));
-		return NULL;
-	}
-	if (lstat(dir, &st) == 0 && !S_ISDIR(st.st_mode)) {
-		dispute_error(_("%s: %s; the evidence must stay inside the case folder"), dir,
-		    S_ISLNK(st.st_mode) ? _("a symbolic link") : _("not a folder"));
-		free(dir);
-		return NULL;
-	}
-	return dir;
-}
-
 int
 evidence_add(struct dispute_case *c, const struct evidence_request *req)
 {
@@ -550,13 +544,15 @@ evidence_add(struct dispute_case *c, const struct evidence_request *req)
 	if (check_words("note", req->note) != DISPUTE_OK ||
 	    check_words("proves", req->proves) != DISPUTE_OK ||
 	    check_words("device", req->device) != DISPUTE_OK ||
-	    check_words("app", req->app) != DISPUTE_OK)
+	    check_words("app", req->app) != DISPUTE_OK ||
+	    check_words("source", req->source) != DISPUTE_OK ||
+	    (req->group > 0 && exhibits_check_group(c, req->group) != DISPUTE_OK))
 		return DISPUTE_FAILED;
 	/* The intake time: the time the batch is recorded with, and the latest a file
 	 * can say it was made. */
 	if (clock_timestamp(stamp) != DISPUTE_OK)
 		return DISPUTE_FAILED;
-	evidence_dir = evidence_dir_checked(c);
+	evidence_dir = case_own_dir(c, CASE_EVIDENCE_DIR, 0);
 	if (evidence_dir == NULL)
 		goto out;
 	batch = calloc((size_t)req->file_count, sizeof *batch);
@@ -647,24 +643,59 @@ note_removed(struct dispute_case *c, const char *file)
 }
 
 int
+evidence_check_copy(const cJSON *record, const char *path)
+{
+	const char *recorded = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(record,
+	    "sha256"));
+	char actual[DIGEST_HEX_MAX];
+	uint64_t size;
+
+	if (digest_file_sha256(path, actual, &size) != DISPUTE_OK)
+		return DISPUTE_FAILED;
+	if (recorded == NULL || strcmp(actual, recorded) != 0) {
+		dispute_error(_("%s: changed since it was added (sha256 %s, recorded %s)"), path,
+		    actual, recorded != NULL ? recorded : "-");
+		return DISPUTE_FAILED;
+	}
+	return DISPUTE_OK;
+}
+
+/* The derived file `dispute read` recorded for ITEM, or NULL. */
+static char *
+derived_path(const struct dispute_case *c, const cJSON *item)
+{
+	const char *file = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(
+	    cJSON_GetObjectItemCaseSensitive(item, "reading"), "file"));
+	char *rel, *path;
+
+	if (file == NULL || strchr(file, '/') != NULL || file[0] == '.' ||
+	    (rel = dispute_asprintf("%s/%s", READING_DIR, file)) == NULL)
+		return NULL;
+	path = case_path(c, rel);
+	free(rel);
+	return path;
+}
+
+int
 evidence_remove(struct dispute_case *c, const char *id)
 {
 	cJSON *item = evidence_find(c, id);
-	char *dir = NULL, *path = NULL;
+	char *dir = NULL, *path = NULL, *derived = NULL;
 	unsigned long number = next_id_number(c) - 1;
-	int status = DISPUTE_FAILED;
+	int status = DISPUTE_FAILED, withdrawn;
 
 	if (item == NULL) {
 		dispute_error(_("%s: no evidence with this ID (see `dispute status`)"), id);
 		return DISPUTE_FAILED;
 	}
-	dir = evidence_dir_checked(c);
+	derived = derived_path(c, item);
+	dir = case_own_dir(c, CASE_EVIDENCE_DIR, 0);
 	if (dir == NULL)
 		goto out;
 	path = path_join(dir, cJSON_GetObjectItemCaseSensitive(item, "file")->valuestring);
 	if (path == NULL || set_counter(c, number) != DISPUTE_OK ||
 	    note_removed(c, cJSON_GetObjectItemCaseSensitive(item, "file")->valuestring) !=
-	    DISPUTE_OK)
+	    DISPUTE_OK || exhibits_withdraw(c, item, &withdrawn) != DISPUTE_OK)
 		goto out;
 	cJSON_Delete(cJSON_DetachItemViaPointer(case_evidence(c), item));
 	/* The record goes first: a crash in between leaves a copy listed in
@@ -679,10 +710,15 @@ evidence_remove(struct dispute_case *c, const char *id)
 	}
 	if (fs_sync_dir(dir) != DISPUTE_OK)
 		goto out;
+	/* What `dispute read` derived from it holds its text: it goes too. */
+	if (derived != NULL && unlink(derived) == -1 && errno != ENOENT)
+		dispute_warning(_("%s: removed from the case but its derived file could not be "
+		    "deleted: %s"), derived, strerror(errno));
 	/* The copy is gone: the note that it may linger is no longer needed. */
 	cJSON_DeleteItemFromObjectCaseSensitive(case_record(c), "removed_files");
 	status = case_save(c);
 out:
+	free(derived);
 	free(path);
 	free(dir);
 	return status;

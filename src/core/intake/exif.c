@@ -1,8 +1,10 @@
 /* Reading the capture time, camera and orientation of photos with libexif. Only the first block
  * of a file is looked at: EXIF lives in the JPEG's APP1 segment near its start. */
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <libexif/exif-data.h>
 
@@ -135,4 +137,21 @@ exif_orientation(const unsigned char *data, size_t len)
 		orientation = exif_get_short(entry->data, exif_data_get_byte_order(ed));
 	exif_data_unref(ed);
 	return orientation >= 1 && orientation <= 8 ? orientation : 1;
+}
+
+int
+exif_file_orientation(const char *path)
+{
+	unsigned char *head = malloc(EXIF_HEAD_MAX);
+	ssize_t n = -1;
+	int fd = open(path, O_RDONLY | O_CLOEXEC), orientation = 1;
+
+	if (head != NULL && fd != -1)
+		n = read(fd, head, EXIF_HEAD_MAX);
+	if (n > 0)
+		orientation = exif_orientation(head, (size_t)n);
+	if (fd != -1)
+		close(fd);
+	free(head);
+	return orientation;
 }

@@ -33,4 +33,11 @@ int exif_facts_tiff(const unsigned char *data, size_t len, struct exif_facts *ou
  * EXIF, no such tag or a value out of range. */
 int exif_orientation(const unsigned char *data, size_t len);
 
+/* The EXIF APP1 segment sits at a JPEG's start and holds at most 64 KiB. */
+#define EXIF_HEAD_MAX (128 * 1024)
+
+/* The same for the file at PATH, from its first EXIF_HEAD_MAX bytes; 1 when it cannot be
+ * read (its reader says so when it opens it). */
+int exif_file_orientation(const char *path);
+
 #endif

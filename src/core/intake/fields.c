@@ -3,7 +3,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dispute/aliases.h"
 #include "dispute/case.h"
+#include "dispute/date-input.h"
 #include "dispute/fields.h"
 #include "dispute/i18n.h"
 #include "dispute/report.h"
@@ -27,6 +29,9 @@ static const char *const categories[] = {
 const struct field field_table[] = {
 	{ "case.platform", FIELD_CHOICE, platforms, N_("where the order was placed") },
 	{ "case.language", FIELD_CHOICE, languages, N_("language of the drafts (default zh-CN)") },
+	{ "case.association", FIELD_TEXT, NULL,
+	  N_("the consumer association complained to, e.g. 杭州市西湖区消费者权益保护委员会 "
+	     "(default: the one a logged contact names)") },
 	{ "case.court", FIELD_TEXT, NULL,
 	  N_("the court a lawsuit goes to (`dispute court` lists those with jurisdiction)") },
 	/* The element-style (要素式) court complaint's own questions. */
@@ -136,18 +141,50 @@ field_choices_text(const struct field *field, char *buf, size_t len)
 		    field->choices[i]);
 }
 
-static int
-check_choice(const struct field *field, const char *s, char *reason, size_t reason_len)
+const char *
+field_alias_list(const struct field *field)
 {
-	char list[256];
+	return field->choices == yes_no ? "yes-no" : field->name;
+}
+
+/* The choice of FIELD that WORD is, or NULL. */
+static const char *
+choice_named(const struct field *field, const char *word)
+{
 	int i;
 
-	for (i = 0; field->choices[i] != NULL; i++)
-		if (strcmp(field->choices[i], s) == 0)
-			return DISPUTE_OK;
-	field_choices_text(field, list, sizeof list);
-	snprintf(reason, reason_len, _("\"%s\" is not one of: %s"), s, list);
-	return DISPUTE_FAILED;
+	for (i = 0; word != NULL && field->choices[i] != NULL; i++)
+		if (strcmp(field->choices[i], word) == 0)
+			return field->choices[i];
+	return NULL;
+}
+
+/* The choice of FIELD that S is, or that S is an alias of ("京东" for jd), or NULL. The
+ * table of aliases is read only for what is not a choice itself. */
+static const char *
+choice_of(const struct field *field, const char *s)
+{
+	const char *choice = choice_named(field, s);
+
+	return choice != NULL ? choice : choice_named(field,
+	    aliases_canonical(aliases_default(), field_alias_list(field), s));
+}
+
+/* S as its choice of FIELD, into CANON. */
+static int
+check_choice(const struct field *field, const char *s, char *canon, size_t canon_len,
+    char *reason, size_t reason_len)
+{
+	const char *value = choice_of(field, s);
+	char list[256];
+
+	if (value == NULL) {
+		field_choices_text(field, list, sizeof list);
+		snprintf(reason, reason_len, _("\"%s\" is not one of: %s"), s, list);
+		return DISPUTE_FAILED;
+	}
+	snprintf(canon, canon_len, "%s", value);
+	return DISPUTE_OK;
 }
 
 static int
@@ -163,61 +200,92 @@ check_count(const char *s, char *reason, size_t reason_len)
 }
 
 int
-field_normalize(const struct field *field, const char *value, const char *today,
-    char **canonical)
+field_check(const struct field *field, const char *value, const char *today, char **canonical,
+    char *reason, size_t reason_len)
 {
-	char reason[VALIDATE_REASON_MAX] = "";
-	char canon[64]; /* holds any canonical amount, phone, ID or credit code */
+	char canon[64]; /* holds any canonical choice, date, amount, phone, ID or credit code */
 	int64_t fen;
 	int status;
 
+	*canonical = NULL;
+	reason[0] = '\0';
 	if (value[0] == '\0')
-		snprintf(reason, sizeof reason, _("empty value (use `dispute set --unset %s` to "
+		snprintf(reason, reason_len, _("empty value (use `dispute set --unset %s` to "
 		    "clear it)"), field->name);
-	status = value[0] == '\0' ? DISPUTE_FAILED : text_check(value, reason, sizeof reason);
+	status = value[0] == '\0' ? DISPUTE_FAILED : text_check(value, reason, reason_len);
 	if (status != DISPUTE_OK)
-		goto out;
+		return DISPUTE_FAILED;
 	switch (field->type) {
 	case FIELD_TEXT:
 		break;
 	case FIELD_CHOICE:
-		status = check_choice(field, value, reason, sizeof reason);
+		status = check_choice(field, value, canon, sizeof canon, reason, reason_len);
 		break;
 	case FIELD_DATE:
-		status = validate_date(value, today, reason, sizeof reason);
+		status = date_input_read(value, today, canon, reason, reason_len);
 		break;
 	case FIELD_AMOUNT:
-		status = amount_parse(value, &fen, reason, sizeof reason);
+		status = amount_parse(value, &fen, reason, reason_len);
 		if (status == DISPUTE_OK)
 			amount_format(fen, canon);
 		break;
 	case FIELD_COUNT:
-		status = check_count(value, reason, sizeof reason);
+		status = check_count(value, reason, reason_len);
 		break;
 	case FIELD_PHONE:
-		status = validate_phone(value, canon, sizeof canon, reason, sizeof reason);
+		status = validate_phone(value, canon, sizeof canon, reason, reason_len);
 		break;
 	case FIELD_ID_NUMBER:
-		status = validate_id_number(value, today, canon, reason, sizeof reason);
+		status = validate_id_number(value, today, canon, reason, reason_len);
 		break;
 	case FIELD_CREDIT_CODE:
-		status = validate_credit_code(value, canon, reason, sizeof reason);
+		status = validate_credit_code(value, canon, reason, reason_len);
 		break;
 	case FIELD_ETHNICITY:
-		status = validate_ethnicity(value, reason, sizeof reason);
+		status = validate_ethnicity(value, reason, reason_len);
 		break;
 	}
-out:
-	if (status != DISPUTE_OK) {
+	if (status != DISPUTE_OK)
+		return DISPUTE_FAILED;
+	/* Free text keeps every byte the user typed; typed values keep their canonical form. */
+	*canonical = strdup(field->type == FIELD_TEXT || field->type == FIELD_COUNT ||
+	    field->type == FIELD_ETHNICITY ? value : canon);
+	if (*canonical == NULL) {
+		snprintf(reason, reason_len, "%s", _("out of memory"));
+		return DISPUTE_FAILED;
+	}
+	return DISPUTE_OK;
+}
+
+int
+field_normalize(const struct field *field, const char *value, const char *today,
+    char **canonical)
+{
+	char reason[VALIDATE_REASON_MAX];
+
+	if (field_check(field, value, today, canonical, reason, sizeof reason) != DISPUTE_OK) {
 		dispute_error("%s: %s", field->name, reason);
 		return DISPUTE_FAILED;
 	}
-	/* Free text keeps every byte the user typed; typed values keep their canonical form. */
-	*canonical = strdup(field->type == FIELD_TEXT || field->type == FIELD_CHOICE ||
-	    field->type == FIELD_DATE || field->type == FIELD_COUNT ||
-	    field->type == FIELD_ETHNICITY ? value : canon);
-	if (*canonical == NULL) {
-		dispute_error(_("out of memory"));
+	return DISPUTE_OK;
+}
+
+int
+field_check_order_dates(const struct dispute_case *c)
+{
+	const char *ordered = case_get(c, "order.date");
+	const char *received = case_get(c, "order.received");
+	const char *returned = case_get(c, "order.returned");
+
+	if (ordered != NULL && received != NULL && strcmp(received, ordered) < 0) {
+		dispute_error(_("order.received %s is before order.date %s"), received, ordered);
+		return DISPUTE_FAILED;
+	}
+	if (returned != NULL && (received != NULL || ordered != NULL) &&
+	    strcmp(returned, received != NULL ? received : ordered) < 0) {
+		dispute_error(_("order.returned %s is before %s %s"), returned,
+		    received != NULL ? "order.received" : "order.date",
+		    received != NULL ? received : ordered);
 		return DISPUTE_FAILED;
 	}
 	return DISPUTE_OK;

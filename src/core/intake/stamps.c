@@ -21,30 +21,6 @@
 #define NET_MEMORY ((uint64_t)512 * 1024 * 1024)
 #define NET_CPU_PER_ITEM 30
 
-/* The case's own timestamps/ folder (made when CREATE), or NULL after an error: through
- * a link, requests and replies would land in, or be read from, somewhere else. */
-static char *
-stamps_dir(const struct dispute_case *c, int create)
-{
-	char *dir = case_path(c, STAMPS_DIR);
-	struct stat st;
-
-	if (dir == NULL)
-		return NULL;
-	if (create && mkdir(dir, 0700) == -1 && errno != EEXIST) {
-		dispute_error(_("%s: cannot create: %s"), dir, strerror(errno));
-		free(dir);
-		return NULL;
-	}
-	if (lstat(dir, &st) == 0 && !S_ISDIR(st.st_mode)) {
-		dispute_error(_("%s: %s; the timestamps must stay inside the case folder"), dir,
-		    S_ISLNK(st.st_mode) ? _("a symbolic link") : _("not a folder"));
-		free(dir);
-		return NULL;
-	}
-	return dir;
-}
-
 /* "timestamps/NAME.EXT" inside the case folder. */
 static char *
 stamp_path(const struct dispute_case *c, const char *name, const char *ext)
@@ -135,7 +111,7 @@ stamp_names_free(struct stamp_names *n)
 int
 stamps_list(const struct dispute_case *c, int pending_only, struct stamp_names *out)
 {
-	char *dir = stamps_dir(c, 0);
+	char *dir = case_own_dir(c, STAMPS_DIR, 0);
 	struct dirent *de;
 	DIR *d = NULL;
 	int status = DISPUTE_FAILED;
@@ -210,7 +186,7 @@ list_text(const struct dispute_case *c, int count)
 int
 stamps_request(const struct dispute_case *c, int count)
 {
-	char *dir = stamps_dir(c, 1), *list = NULL, *list_path = NULL, *tsq_path = NULL;
+	char *dir = case_own_dir(c, STAMPS_DIR, 1), *list = NULL, *list_path = NULL, *tsq_path = NULL;
 	char name[24];
 	unsigned long last;
 	int status = DISPUTE_FAILED;

@@ -3,7 +3,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dispute/aliases.h"
 #include "dispute/clock.h"
+#include "dispute/date-input.h"
 #include "dispute/i18n.h"
 #include "dispute/report.h"
 #include "dispute/timeline.h"
@@ -108,6 +110,29 @@ check_word(const char *what, const char *value, const char *const *words)
 	return DISPUTE_FAILED;
 }
 
+/* WORD, or the canonical word of LIST (one of WORDS) it is an alias of; the table of
+ * aliases is read only for what is not a word itself. */
+static const char *
+canonical_word(const char *list, const char *const *words, const char *word)
+{
+	const char *canonical;
+
+	for (size_t i = 0; word != NULL && words[i] != NULL; i++)
+		if (strcmp(words[i], word) == 0)
+			return word;
+	canonical = word != NULL ? aliases_canonical(aliases_default(), list, word) : NULL;
+	return canonical != NULL ? canonical : word;
+}
+
+void
+timeline_normalize(struct timeline_entry *entry, char date[DATE_LEN])
+{
+	entry->channel = canonical_word("channel", timeline_channels, entry->channel);
+	entry->outcome = canonical_word("outcome", timeline_outcomes, entry->outcome);
+	if (entry->date != NULL && date_input_parse(entry->date, date))
+		entry->date = date;
+}
+
 static int
 add_string(cJSON *object, const char *name, const char *value)
 {
@@ -119,11 +144,11 @@ add_string(cJSON *object, const char *name, const char *value)
 int
 timeline_add(struct dispute_case *c, const struct timeline_entry *entry, const char *today)
 {
-	char reason[VALIDATE_REASON_MAX], stamp[CLOCK_TIMESTAMP_LEN];
+	char reason[VALIDATE_REASON_MAX], stamp[CLOCK_TIMESTAMP_LEN], date[DATE_LEN];
 	cJSON *record, *item, *later, *timeline = case_timeline(c);
 	int position = 0;
 
-	if (validate_date(entry->date, today, reason, sizeof reason) != DISPUTE_OK) {
+	if (date_input_read(entry->date, today, date, reason, sizeof reason) != DISPUTE_OK) {
 		dispute_error("date: %s", reason);
 		return DISPUTE_FAILED;
 	}
@@ -141,7 +166,7 @@ timeline_add(struct dispute_case *c, const struct timeline_entry *entry, const c
 	if (clock_timestamp(stamp) != DISPUTE_OK)
 		return DISPUTE_FAILED;
 	record = cJSON_CreateObject();
-	if (record == NULL || add_string(record, "date", entry->date) != DISPUTE_OK ||
+	if (record == NULL || add_string(record, "date", date) != DISPUTE_OK ||
 	    add_string(record, "channel", entry->channel) != DISPUTE_OK ||
 	    add_string(record, "outcome", entry->outcome) != DISPUTE_OK ||
 	    add_string(record, "ref", entry->ref) != DISPUTE_OK ||
@@ -157,7 +182,7 @@ timeline_add(struct dispute_case *c, const struct timeline_entry *entry, const c
 	 * again, because Debian's cJSON 1.7.15 refuses cJSON_InsertItemInArray() past the
 	 * first position. */
 	cJSON_ArrayForEach(item, timeline) {
-		if (strcmp(cJSON_GetObjectItemCaseSensitive(item, "date")->valuestring, entry->date) > 0)
+		if (strcmp(cJSON_GetObjectItemCaseSensitive(item, "date")->valuestring, date) > 0)
 			break;
 		position++;
 	}

@@ -396,6 +396,8 @@ courts_for_case(const struct court_table *t, const struct rules *r,
 	cJSON_AddBoolToObject(clause, "confirmed", rule.confirmed);
 	table = cJSON_AddObjectToObject(result, "table");
 	cJSON_AddStringToObject(table, "source", string_of(t->root, "source"));
+	if (string_of(t->root, "source_en") != NULL)
+		cJSON_AddStringToObject(table, "source_en", string_of(t->root, "source_en"));
 	cJSON_AddStringToObject(table, "date", string_of(t->root, "date"));
 	cJSON_AddBoolToObject(table, "confirmed",
 	    cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(t->root, "confirmed")));

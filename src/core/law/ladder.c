@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dispute/date.h"
 #include "dispute/i18n.h"
 #include "dispute/ladder.h"
 #include "dispute/report.h"
@@ -114,6 +115,14 @@ ladder_harm_known(const struct dispute_case *c)
 	return from != NULL ? from : case_get(c, "order.date");
 }
 
+/* DATE as a Chinese document writes it, in BUF (at least 32 bytes). */
+static const char *
+zh_day(const char *date, char *buf)
+{
+	date_format_zh(date, buf);
+	return buf;
+}
+
 /* A public post must not call a resolved case unresolved; 12315 does not take what a
  * court or the consumer association has had, citing its grounds for not accepting a
  * complaint (rule 12315-not-accepted) in force on TODAY. */
@@ -124,7 +133,7 @@ ladder_obstacle(const struct dispute_case *c, const struct rules *rules, const c
 	const cJSON *other;
 	struct rule rule;
 	const char *check;
-	char *reason = NULL;
+	char *reason = NULL, zh[32];
 	int n = -1;
 
 	if (strcmp(recipient, "social") == 0) {
@@ -136,7 +145,7 @@ ladder_obstacle(const struct dispute_case *c, const struct rules *rules, const c
 		n = en ? asprintf(&reason, "the case was resolved on %s: a post saying it is not "
 		    "would be false (--force writes an account of how it was resolved instead)",
 		    member(last, "date")) : asprintf(&reason, "本案已于%s解决，再称“未能解决”与事实"
-		    "不符（--force 改为如实说明解决经过）", member(last, "date"));
+		    "不符（--force 改为如实说明解决经过）", zh_day(member(last, "date"), zh));
 		return n < 0 ? NULL : reason;
 	}
 	if (strcmp(recipient, "12315") != 0)
@@ -153,15 +162,16 @@ ladder_obstacle(const struct dispute_case *c, const struct rules *rules, const c
 		    "does not accept a complaint about a dispute that a court has taken or decided "
 		    "(%s %s%s)", member(other, "date"), rule.law, rule.article, check) :
 		    asprintf(&reason, "本争议已于%s向法院起诉；法院已受理或处理的争议，市场监督管理部门"
-		    "不予受理投诉（%s%s%s）", member(other, "date"), rule.law, rule.article, check);
+		    "不予受理投诉（%s%s%s）", zh_day(member(other, "date"), zh), rule.law, rule.article,
+		    check);
 	else
 		n = en ? asprintf(&reason, "this dispute went to the consumer association on %s; the "
 		    "market regulator does not accept a complaint about a dispute that the consumer "
 		    "association or another body has handled, so choose one of the two (%s %s%s)",
 		    member(other, "date"), rule.law, rule.article, check) :
 		    asprintf(&reason, "本争议已于%s向消费者协会投诉；消费者协会等机构已处理的同一争议，"
-		    "市场监督管理部门不予受理投诉，两者只能择一（%s%s%s）", member(other, "date"),
-		    rule.law, rule.article, check);
+		    "市场监督管理部门不予受理投诉，两者只能择一（%s%s%s）",
+		    zh_day(member(other, "date"), zh), rule.law, rule.article, check);
 	return n < 0 ? NULL : reason;
 }
 
@@ -725,9 +735,17 @@ ladder_assess(const struct dispute_case *c, const struct rules *rules,
 	if (route_note != NULL) {
 		cJSON_AddStringToObject(ladder, "route_note", route_note);
 		free(route_note);
-	} else if (route != NULL && !resolved)
+		route_note = ladder_obstacle(c, rules, today, "12315", 1);
+		if (route_note != NULL)
+			cJSON_AddStringToObject(ladder, "route_note_en", route_note);
+		free(route_note);
+	} else if (route != NULL && !resolved) {
 		cJSON_AddStringToObject(ladder, "route_note", "已向 12315 投诉：12315 与消费者协会"
 		    "二者择一，不要再就同一争议向消费者协会投诉");
+		cJSON_AddStringToObject(ladder, "route_note_en", "filed with 12315: 12315 and the "
+		    "consumer association are alternatives, so do not complain to the association "
+		    "about the same dispute as well");
+	}
 	seller = cJSON_AddObjectToObject(ladder, "seller");
 	seller_missing = cJSON_AddArrayToObject(seller, "missing");
 	identified = seller_missing != NULL && ladder_seller_missing(c, seller_missing) == 0;

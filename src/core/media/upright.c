@@ -65,32 +65,26 @@ lost(size_t index, const char *why, void *ctx)
 	return DISPUTE_FAILED;
 }
 
+static cJSON *
+item_of(size_t index, void *ctx)
+{
+	const struct run *run = ctx;
+	cJSON *item = cJSON_CreateObject();
+
+	if (item == NULL || cJSON_AddStringToObject(item, "path", run->paths[index]) == NULL ||
+	    cJSON_AddStringToObject(item, "mime", "image/jpeg") == NULL) {
+		cJSON_Delete(item);
+		return NULL;
+	}
+	return item;
+}
+
 int
 upright_make(const char *const *paths, size_t count, upright_fn on_upright, void *ctx)
 {
 	struct helper_limits limits = { HELPER_MEMORY_DEFAULT, UPRIGHT_CPU_PER_ITEM, 0 };
 	struct run run = { paths, on_upright, ctx };
-	cJSON *items;
-	size_t i = 0;
-	int status = DISPUTE_FAILED;
 
-	if (count == 0)
-		return DISPUTE_OK;
-	items = cJSON_CreateArray();
-	if (items == NULL)
-		goto out;
-	for (; i < count; i++) {
-		cJSON *item = cJSON_CreateObject();
-
-		if (item == NULL || !cJSON_AddItemToArray(items, item) ||
-		    cJSON_AddStringToObject(item, "path", paths[i]) == NULL ||
-		    cJSON_AddStringToObject(item, "mime", "image/jpeg") == NULL)
-			goto out;
-	}
-	status = helper_batch("dispute-image", "upright", items, &limits, take_reply, lost, &run);
-out:
-	if (i < count) /* the request could not be built */
-		dispute_error(_("out of memory"));
-	cJSON_Delete(items);
-	return status;
+	return helper_batch_made("dispute-image", "upright", count, item_of, &limits, take_reply,
+	    lost, &run);
 }

@@ -133,3 +133,18 @@ i18n_init(void)
 	bind_textdomain_codeset(DISPUTE_TEXT_DOMAIN, "UTF-8");
 	textdomain(DISPUTE_TEXT_DOMAIN);
 }
+
+int
+i18n_chinese(void)
+{
+	/* TRANSLATORS: the code of this catalogue's language, as case.language writes it
+	 * (zh-CN). The program reads it to choose between the Chinese and the English text
+	 * that case data and rule tables carry side by side. */
+	return strcmp(_("en"), "zh-CN") == 0;
+}
+
+const char *
+i18n_pick(const char *zh, const char *en)
+{
+	return i18n_chinese() ? zh : en;
+}

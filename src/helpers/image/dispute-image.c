@@ -16,6 +16,13 @@
  * portrait photo on its side. The same header; "unsupported" for anything but a JPEG,
  * "whole-too-large" over 64 megapixels.
  *
+ * Command "cover", items {"path", "mime", "boxes": [[x0, y0, x1, y1], ...]}: the picture
+ * decoded whole, turned as its EXIF orientation says, each box (in the upright picture,
+ * x1 and y1 exclusive, as dispute-ocr gives them) filled solid black, and encoded again
+ * as PNG without any metadata, for the public copy of a screenshot. Solid, not
+ * blurred: a blur can be undone, and digits of a known font read through it. The same
+ * header; "whole-too-large" over 64 megapixels.
+ *
  * For a thumbnail a JPEG is decoded at a reduced scale by libjpeg (a 12-megapixel photo
  * at 1/8); the other formats are decoded whole, so their size is capped lower. A file is only handed
  * to the loader that matches the type libmagic recorded at intake (never to GdkPixbuf's
@@ -86,10 +93,44 @@ check_header(const char *path, const struct photo_format *format, double most, i
 	return why;
 }
 
-/* Shrinks to at most MAX pixels a side (never enlarges; 0: keeps the size), turns
- * upright, puts transparent parts on white, encodes at QUALITY. */
+/* Fills each box of BOXES (may be NULL) in P solid black; 0, or -1 for a malformed box. */
 static int
-encode(size_t item, const char *path, int width, int height, int max, const char *quality)
+cover(GdkPixbuf *p, const cJSON *boxes)
+{
+	const int w = gdk_pixbuf_get_width(p), h = gdk_pixbuf_get_height(p);
+	const cJSON *box;
+
+	cJSON_ArrayForEach(box, boxes) {
+		int v[4], i;
+		GdkPixbuf *area;
+
+		if (cJSON_GetArraySize(box) != 4)
+			return -1;
+		for (i = 0; i < 4; i++) {
+			const cJSON *n = cJSON_GetArrayItem(box, i);
+
+			if (!cJSON_IsNumber(n))
+				return -1;
+			v[i] = n->valuedouble < 0 ? 0 : n->valuedouble > (i % 2 ? h : w) ?
+			    (i % 2 ? h : w) : (int)n->valuedouble;
+		}
+		if (v[2] <= v[0] || v[3] <= v[1])
+			continue;
+		area = gdk_pixbuf_new_subpixbuf(p, v[0], v[1], v[2] - v[0], v[3] - v[1]);
+		if (area == NULL)
+			return -1;
+		gdk_pixbuf_fill(area, 0x000000FF);
+		g_object_unref(area);
+	}
+	return 0;
+}
+
+/* Shrinks to at most MAX pixels a side (never enlarges; 0: keeps the size), turns
+ * upright, covers BOXES (when not NULL), puts transparent parts on white, encodes as a
+ * JPEG at QUALITY, or as a PNG when QUALITY is NULL. */
+static int
+encode(size_t item, const char *path, int width, int height, int max, const char *quality,
+    const cJSON *boxes)
 {
 	GdkPixbuf *loaded, *upright = NULL, *flat = NULL, *ready;
 	GError *error = NULL;
@@ -113,6 +154,10 @@ encode(size_t item, const char *path, int width, int height, int max, const char
 	ready = upright = gdk_pixbuf_apply_embedded_orientation(loaded);
 	if (upright == NULL)
 		goto undecodable;
+	if (boxes != NULL && cover(upright, boxes) != 0) {
+		status = protocol_fail("item %zu: a box is not four numbers", item);
+		goto out;
+	}
 	if (gdk_pixbuf_get_has_alpha(upright)) {
 		ready = flat = gdk_pixbuf_composite_color_simple(upright,
 		    gdk_pixbuf_get_width(upright), gdk_pixbuf_get_height(upright),
@@ -120,7 +165,8 @@ encode(size_t item, const char *path, int width, int height, int max, const char
 		if (flat == NULL)
 			goto undecodable;
 	}
-	if (!gdk_pixbuf_save_to_buffer(ready, &jpeg, &len, "jpeg", &error, "quality", quality,
+	if (quality == NULL ? !gdk_pixbuf_save_to_buffer(ready, &jpeg, &len, "png", &error, NULL) :
+	    !gdk_pixbuf_save_to_buffer(ready, &jpeg, &len, "jpeg", &error, "quality", quality,
 	    NULL))
 		goto undecodable;
 	header = cJSON_CreateObject();
@@ -148,37 +194,44 @@ out:
 	return status;
 }
 
-/* One item of a "thumbnail" request, or of an "upright" one when UPRIGHT. */
+enum job { THUMBNAIL, UPRIGHT, COVER };
+
+/* One item of a request for JOB. */
 static int
-one_item(size_t index, const cJSON *item, int upright)
+one_item(size_t index, const cJSON *item, enum job job)
 {
 	const char *path = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(item, "path"));
 	const char *mime = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(item, "mime"));
 	const cJSON *max = cJSON_GetObjectItemCaseSensitive(item, "max");
+	const cJSON *boxes = cJSON_GetObjectItemCaseSensitive(item, "boxes");
 	const struct photo_format *format = photo_format_of(mime);
 	const char *why;
 	int width = 0, height = 0;
 
-	if (path == NULL || (!upright && (!cJSON_IsNumber(max) || max->valuedouble < 16 ||
-	    max->valuedouble > 8192)))
+	if (path == NULL || (job == THUMBNAIL && (!cJSON_IsNumber(max) ||
+	    max->valuedouble < 16 || max->valuedouble > 8192)))
 		return protocol_fail("item %zu: needs a path and a size from 16 to 8192", index);
+	if (job == COVER && !cJSON_IsArray(boxes))
+		return protocol_fail("item %zu: needs a list of boxes", index);
 	/* EXIF orientation is a JPEG matter: the public copy turns nothing else. */
-	if (format == NULL || (upright && strcmp(format->loader, "jpeg") != 0))
+	if (format == NULL || (job == UPRIGHT && strcmp(format->loader, "jpeg") != 0))
 		return protocol_skipped(index, "unsupported", mime);
 	logged[0] = '\0';
-	why = check_header(path, format, upright ? UPRIGHT_MAX_PIXELS :
+	why = check_header(path, format, job != THUMBNAIL ? UPRIGHT_MAX_PIXELS :
 	    format->decoded_whole ? WHOLE_MAX_PIXELS : SOURCE_MAX_PIXELS, &width, &height);
 	if (why != NULL)
 		return protocol_skipped(index, why, NULL);
-	if (upright)
-		return encode(index, path, width, height, 0, UPRIGHT_QUALITY);
-	return encode(index, path, width, height, (int)max->valuedouble, THUMB_QUALITY);
+	if (job == UPRIGHT)
+		return encode(index, path, width, height, 0, UPRIGHT_QUALITY, NULL);
+	if (job == COVER)
+		return encode(index, path, width, height, 0, NULL, boxes);
+	return encode(index, path, width, height, (int)max->valuedouble, THUMB_QUALITY, NULL);
 }
 
 int
 main(void)
 {
-	static const char *const commands[] = { "thumbnail", "upright", NULL };
+	static const char *const commands[] = { "thumbnail", "upright", "cover", NULL };
 	const cJSON *items, *item;
 	const char *command;
 	cJSON *request;
@@ -190,7 +243,8 @@ main(void)
 	cJSON_ArrayForEach(item, items) {
 		if (status != 0)
 			break;
-		status = one_item(index++, item, strcmp(command, "upright") == 0);
+		status = one_item(index++, item, strcmp(command, "upright") == 0 ? UPRIGHT :
+		    strcmp(command, "cover") == 0 ? COVER : THUMBNAIL);
 	}
 	cJSON_Delete(request);
 	return status;

@@ -1,0 +1,243 @@
+/* The evidence of the template view: each item under its exhibit number (exhibits.h),
+ * with the evidence list's fields (名称, 来源, 证明对象, 份数, 原件/复印件/电子数据), the
+ * withdrawn numbers, and the list of both in number order. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dispute/date-zh.h"
+#include "dispute/evidence.h"
+#include "dispute/exhibits.h"
+#include "dispute/i18n.h"
+#include "dispute/report.h"
+#include "evidence-origin.h"
+#include "evidence-view.h"
+
+static const char *
+member(const cJSON *item, const char *name)
+{
+	return cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(item, name));
+}
+
+/* A time member NAME of ITEM written the Chinese way as NAME_zh. */
+static void
+add_time_zh(cJSON *e, const cJSON *item, const char *name, const char *offset)
+{
+	char zh[DATE_TIME_ZH_LEN], key[64];
+
+	if (member(item, name) == NULL)
+		return;
+	date_time_format_zh(member(item, name), offset, zh, sizeof zh);
+	snprintf(key, sizeof key, "%s_zh", name);
+	cJSON_AddStringToObject(e, key, zh);
+}
+
+/* Number, serial ("3" or "3-1") and labels (证据3-1, Exhibit 3-1). */
+static void
+add_number(cJSON *e, struct exhibit_number n)
+{
+	char serial[24], label[48];
+
+	exhibits_serial(n, serial, sizeof serial);
+	cJSON_AddNumberToObject(e, "number", n.number);
+	if (n.part > 0)
+		cJSON_AddNumberToObject(e, "part", n.part);
+	cJSON_AddStringToObject(e, "serial", serial);
+	snprintf(label, sizeof label, "证据%s", serial);
+	cJSON_AddStringToObject(e, "label_zh", label);
+	snprintf(label, sizeof label, "Exhibit %s", serial);
+	cJSON_AddStringToObject(e, "label_en", label);
+}
+
+/* Kind and name (名称): the kind's label with the note, else the original file name. */
+static void
+add_names(cJSON *e, const struct evidence_kind *kind, const cJSON *item)
+{
+	const char *what = member(item, "note") != NULL ? member(item, "note") :
+	    member(item, "original_name");
+	char name[512];
+
+	cJSON_AddStringToObject(e, "id", member(item, "id"));
+	cJSON_AddStringToObject(e, "kind", kind->name);
+	cJSON_AddStringToObject(e, "kind_zh", kind->label_zh);
+	cJSON_AddStringToObject(e, "kind_en", kind->label_en);
+	snprintf(name, sizeof name, "%s（%s）", kind->label_zh, what != NULL ? what : "");
+	cJSON_AddStringToObject(e, "name_zh", name);
+	snprintf(name, sizeof name, "%s (%s)", kind->label_en, what != NULL ? what : "");
+	cJSON_AddStringToObject(e, "name_en", name);
+}
+
+/* 来源, 份数 and the form (原件/复印件/电子数据): as recorded, else from the kind. */
+static void
+add_list_fields(cJSON *e, const struct evidence_kind *kind, const cJSON *item)
+{
+	const char *source = member(item, "source");
+	const cJSON *copies = cJSON_GetObjectItemCaseSensitive(item, "copies");
+	const struct evidence_form *form = evidence_form_find(member(item, "form"));
+
+	if (form == NULL)
+		form = evidence_form_find(kind->form);
+	cJSON_AddStringToObject(e, "source_zh", source != NULL ? source : kind->source_zh);
+	cJSON_AddStringToObject(e, "source_en", source != NULL ? source : kind->source_en);
+	cJSON_AddNumberToObject(e, "copies", cJSON_IsNumber(copies) && copies->valuedouble >= 1 &&
+	    copies->valuedouble <= EVIDENCE_COPIES_MAX ? (int)copies->valuedouble : 1);
+	cJSON_AddStringToObject(e, "form", form->name);
+	cJSON_AddStringToObject(e, "form_zh", form->label_zh);
+	cJSON_AddStringToObject(e, "form_en", form->label_en);
+	cJSON_AddBoolToObject(e, "electronic", strcmp(form->name, "electronic") == 0);
+}
+
+static cJSON *
+item_view(const cJSON *item, const struct evidence_kind *kind, struct exhibit_number n)
+{
+	const char *proves = member(item, "proves");
+	static const char *const copied[] = {
+		"file", "original_name", "sha256", "mime", "added", "captured", "captured_offset",
+		NULL
+	};
+	cJSON *e = cJSON_CreateObject();
+	int i;
+
+	if (e == NULL)
+		return NULL;
+	add_number(e, n);
+	add_names(e, kind, item);
+	/* Said outright: a template asking inside an item must not find the view's list. */
+	cJSON_AddBoolToObject(e, "withdrawn", 0);
+	add_list_fields(e, kind, item);
+	cJSON_AddStringToObject(e, "proves_zh", proves != NULL ? proves : kind->proves_zh);
+	cJSON_AddStringToObject(e, "proves_en", proves != NULL ? proves : kind->proves_en);
+	for (i = 0; copied[i] != NULL; i++)
+		if (member(item, copied[i]) != NULL)
+			cJSON_AddStringToObject(e, copied[i], member(item, copied[i]));
+	add_time_zh(e, item, "added", NULL);
+	add_time_zh(e, item, "captured", member(item, "captured_offset"));
+	if (!evidence_origin_view(e, item)) {
+		cJSON_Delete(e);
+		return NULL;
+	}
+	/* The origin view writes the original's modification time as recorded. */
+	add_time_zh(e, e, "original_modified", NULL);
+	return e;
+}
+
+/* A withdrawn number's line: what it was, and that it is withdrawn (已撤回). */
+static cJSON *
+withdrawn_view(const cJSON *line, const struct evidence_kind *kind, struct exhibit_number n)
+{
+	cJSON *e = cJSON_CreateObject();
+
+	if (e == NULL)
+		return NULL;
+	add_number(e, n);
+	add_names(e, kind, line);
+	cJSON_AddBoolToObject(e, "withdrawn", 1);
+	if (member(line, "withdrawn") != NULL)
+		cJSON_AddStringToObject(e, "withdrawn_date", member(line, "withdrawn"));
+	add_time_zh(e, line, "withdrawn", NULL);
+	return e;
+}
+
+struct numbered {
+	struct exhibit_number n;
+	cJSON *view;
+};
+
+static int
+compare_numbered(const void *a, const void *b)
+{
+	const struct numbered *x = a, *y = b;
+
+	if (x->n.number != y->n.number)
+		return x->n.number < y->n.number ? -1 : 1;
+	return (x->n.part > y->n.part) - (x->n.part < y->n.part);
+}
+
+/* Adds copies of the views of ROWS to a new array NAME of VIEW. */
+static int
+add_rows(cJSON *view, const char *name, const struct numbered *rows, size_t count)
+{
+	cJSON *list = cJSON_AddArrayToObject(view, name);
+	size_t i;
+
+	for (i = 0; list != NULL && i < count; i++) {
+		cJSON *row = cJSON_Duplicate(rows[i].view, 1);
+
+		if (row == NULL || !cJSON_AddItemToArray(list, row)) {
+			cJSON_Delete(row);
+			return DISPUTE_FAILED;
+		}
+	}
+	return list != NULL ? DISPUTE_OK : DISPUTE_FAILED;
+}
+
+/* The items (KIND known) and the withdrawn lines of C, numbered, into ROWS. */
+static int
+collect(const struct dispute_case *c, struct numbered *rows, size_t *items, size_t *withdrawn)
+{
+	struct exhibit_number *numbers = NULL, n;
+	const cJSON *item;
+	size_t count, i = 0;
+	const struct evidence_kind *kind;
+
+	*items = *withdrawn = 0;
+	if (exhibits_number(c, &numbers, &count) != DISPUTE_OK)
+		return DISPUTE_FAILED;
+	cJSON_ArrayForEach(item, case_evidence(c)) {
+		if ((kind = evidence_kind_find(member(item, "kind"))) != NULL) {
+			rows[*items].n = numbers[i];
+			if ((rows[*items].view = item_view(item, kind, numbers[i])) == NULL)
+				goto oom;
+			(*items)++;
+		}
+		i++;
+	}
+	free(numbers);
+	cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(case_record(c), "withdrawn")) {
+		kind = evidence_kind_find(member(item, "kind"));
+		if (kind == NULL || !exhibits_stored(item, &n))
+			continue;
+		rows[*items + *withdrawn].n = n;
+		if ((rows[*items + *withdrawn].view = withdrawn_view(item, kind, n)) == NULL)
+			return DISPUTE_FAILED;
+		(*withdrawn)++;
+	}
+	return DISPUTE_OK;
+oom:
+	free(numbers);
+	return DISPUTE_FAILED;
+}
+
+int
+evidence_view_add(cJSON *view, const struct dispute_case *c)
+{
+	size_t cap = (size_t)cJSON_GetArraySize(case_evidence(c)) +
+	    (size_t)cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(case_record(c),
+	    "withdrawn")) + 1;
+	struct numbered *rows = calloc(cap, sizeof *rows);
+	size_t items = 0, withdrawn = 0, i;
+	int status = DISPUTE_FAILED;
+
+	if (rows == NULL || collect(c, rows, &items, &withdrawn) != DISPUTE_OK)
+		goto out;
+	qsort(rows, items, sizeof *rows, compare_numbered);
+	qsort(rows + items, withdrawn, sizeof *rows, compare_numbered);
+	if (add_rows(view, "evidence", rows, items) != DISPUTE_OK ||
+	    add_rows(view, "withdrawn", rows + items, withdrawn) != DISPUTE_OK)
+		goto out;
+	/* The list: every number in order, whether its item is there or withdrawn. */
+	qsort(rows, items + withdrawn, sizeof *rows, compare_numbered);
+	if (add_rows(view, "evidence_list", rows, items + withdrawn) != DISPUTE_OK)
+		goto out;
+	cJSON_AddNumberToObject(view, "evidence_count", (double)items);
+	cJSON_AddNumberToObject(view, "withdrawn_count", (double)withdrawn);
+	cJSON_AddBoolToObject(view, "has_withdrawn", withdrawn > 0);
+	status = DISPUTE_OK;
+out:
+	for (i = 0; rows != NULL && i < cap; i++)
+		cJSON_Delete(rows[i].view);
+	free(rows);
+	if (status != DISPUTE_OK)
+		dispute_error(_("out of memory"));
+	return status;
+}
