@@ -33,6 +33,7 @@
 #include "bag-zip-write.h"
 #include "digest.h"
 #include "dossier-bag.h"
+#include "dossier-book.h"
 #include "dossier-public.h"
 #include "page.h"
 #include "text.h"
@@ -188,29 +189,6 @@ add_pdf(size_t index, char *pdf, size_t len, void *ctx)
 	return dossier_bag_add_memory(d->bag, d->docs[index].label, pdf, len, 1);
 }
 
-/* data/documents/evidence-book.pdf, made by the print helper into a temporary file
- * that the zip then reads like an evidence file. */
-static int
-add_book(struct dossier_bag *b, const struct dispute_case *c, const struct dossier_inputs *in)
-{
-	const char *tmpdir = getenv("TMPDIR") != NULL && *getenv("TMPDIR") != '\0' ?
-	    getenv("TMPDIR") : "/tmp";
-	char *tmp = NULL;
-	int fd = fs_create_temp(tmpdir, EVIDENCE_BOOK_NAME, 0600, &tmp);
-
-	if (fd == -1)
-		return DISPUTE_FAILED;
-	if (evidence_book_print(c, in->view, draft_language(c), fd, "data/documents/"
-	    EVIDENCE_BOOK_NAME) != DISPUTE_OK) {
-		close(fd);
-		unlink(tmp);
-		fs_temp_release(tmp);
-		return DISPUTE_FAILED;
-	}
-	close(fd);
-	return dossier_bag_add_temporary(b, "data/documents/" EVIDENCE_BOOK_NAME, tmp);
-}
-
 static int
 add_documents(struct dossier_bag *b, const struct dispute_case *c,
     const struct dossier_inputs *in)
@@ -224,7 +202,7 @@ add_documents(struct dossier_bag *b, const struct dispute_case *c,
 	if (status == DISPUTE_OK)
 		status = print_pdfs(d.docs, d.count, add_pdf, &d);
 	if (status == DISPUTE_OK && dossier_has_book(in))
-		status = add_book(b, c, in);
+		status = dossier_add_book(b, c, in);
 	for (i = 0; i < d.count; i++)
 		free(d.pdf_paths[i]);
 	return status;
@@ -540,17 +518,6 @@ write_timestamp_request(const struct dossier_bag *b, const char *path)
 		    "@%s URL > %.*s.tsr, and check the reply with `dispute verify --tsr %.*s.tsr "
 		    "%.*s.zip`"), path, STAMPS_CONTENT_TYPE, path, stem, path, stem, path, stem, path);
 	return status;
-}
-
-int
-dossier_has_book(const struct dossier_inputs *in)
-{
-	size_t i;
-
-	for (i = 0; i < in->draft_count; i++)
-		if (strcmp(in->drafts[i]->name, "evidence-list") == 0)
-			return 1;
-	return 0;
 }
 
 int

@@ -25,6 +25,7 @@
 #include "dispute/rules.h"
 #include "dispute/template.h"
 #include "dispute/timeline.h"
+#include "dossier-book.h"
 #include "page.h"
 #include "page-media.h"
 #include "text.h"
