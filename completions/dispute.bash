@@ -218,7 +218,7 @@ _dispute() {
 		((${#args[@]} == 0)) && _dispute_words "$(_dispute_help | _dispute_section '^commands:')"
 		;;
 	draft)
-		((${#args[@]} == 0)) && _dispute_words $'complaint\nevidence-list\nidentity-request\nsettlement'
+		((${#args[@]} == 0)) && _dispute_words $'complaint\nevidence-list\nevidence-book\nidentity-request\nsettlement'
 		;;
 	rm-evidence | read)
 		if [[ $cmd == read ]] || ((${#args[@]} == 0)); then

@@ -2,7 +2,9 @@
 # The demo case's page in one command: builds dispute, runs examples/power-bank.sh,
 # unzips its dossier and has Debian's headless Chromium (offline, fresh profile) take
 # out/screenshot.png of data/index.html as a browser shows it, and print
-# out/screenshot.pdf, the exhibit bundle a printer gets. Prints both paths.
+# out/screenshot.pdf, the exhibit bundle a printer gets, and out/book-page-1.png to
+# out/book-page-3.png, the first pages of the dossier's evidence book
+# (data/documents/evidence-book.pdf) as pdftoppm renders them. Prints every path.
 # WIDTH and HEIGHT (default 1280 x 5200: the whole demo page) set the window.
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -37,5 +39,12 @@ chromium_run() {
 }
 chromium_run --window-size="$width,$height" --screenshot="$out/screenshot.png" "file://$page"
 chromium_run --no-pdf-header-footer --print-to-pdf="$out/screenshot.pdf" "file://$page"
+book=$(ls "$scratch"/*/data/documents/evidence-book.pdf)
+for k in 1 2 3; do
+	pdftoppm -r 72 -f $k -l $k -singlefile -png "$book" "$out/book-page-$k"
+done
 echo "$out/screenshot.png"
 echo "$out/screenshot.pdf"
+for k in 1 2 3; do
+	echo "$out/book-page-$k.png"
+done

@@ -35,6 +35,10 @@ struct dossier_inputs {
 	char *date_warning_en;
 };
 
+/* Whether the dossier of IN holds the evidence book: when it holds the evidence list,
+ * whose facts the book needs too. */
+int dossier_has_book(const struct dossier_inputs *in);
+
 /* Refuses IN's date when it is before the latest timeline entry or evidence intake
  * of C, naming that entry: letters dated then would tell of what had not happened.
  * With FORCE it warns instead and sets IN's date warnings. */

@@ -27,6 +27,11 @@ enum fs_replace {
 int fs_write_atomic(const char *path, const void *data, size_t len, mode_t mode,
     enum fs_replace replace);
 
+/* The same for content that FILL writes into the temporary file open on FD (named
+ * TMP_PATH, for messages): a file made by a helper program, too large for memory. */
+int fs_write_atomic_with(const char *path, mode_t mode, enum fs_replace replace,
+    int (*fill)(int fd, const char *tmp_path, void *ctx), void *ctx);
+
 /* Makes the rename of an entry in DIR durable. */
 int fs_sync_dir(const char *dir);
 

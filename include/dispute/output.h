@@ -37,6 +37,11 @@ int output_write_stream(const struct output_target *target, const void *data, si
 int output_write_text(const char *path, const char *case_dir, int force, const void *text,
     size_t len);
 
+/* The same for content that FILL writes into FD as it is made (NAME names FD in
+ * messages): a file made by a helper program, too large to hold in memory. */
+int output_write_with(const char *path, const char *case_dir, int force,
+    int (*fill)(int fd, const char *name, void *ctx), void *ctx);
+
 /* Copies the whole file open on FD (from its start) to a stream target. */
 int output_copy_stream(const struct output_target *target, int fd);
 

@@ -8,6 +8,7 @@
 #include "dispute/case.h"
 #include "dispute/draft-view.h"
 #include "dispute/drafts.h"
+#include "dispute/evidence-book.h"
 #include "dispute/evidence-list.h"
 #include "dispute/exhibits.h"
 #include "dispute/fsutil.h"
@@ -67,11 +68,19 @@ chosen_kind(struct cmd_ctx *ctx, int *status)
 			*status = cmd_usage_error(ctx, _("unknown recipient \"%s\""),
 			    args_get(ctx, OPT_TO));
 		}
-	} else if (strcmp(what, "evidence-list") == 0)
+	} else if (strcmp(what, "evidence-list") == 0 || strcmp(what, "evidence-book") == 0) {
+		/* The book needs what the list needs: it is the list with the evidence. */
 		kind = draft_kind_find("evidence-list");
+		if (strcmp(what, "evidence-book") == 0 && (args_has(ctx, OPT_CSV) ||
+		    args_has(ctx, OPT_JSON) || args_has(ctx, OPT_TEMPLATE))) {
+			kind = NULL;
+			*status = cmd_usage_error(ctx, _("the evidence book is a PDF: not --csv, "
+			    "--json or --template"));
+		}
+	}
 	else if ((kind = draft_letter_find(what)) == NULL)
-		*status = cmd_usage_error(ctx, _("draft what? \"complaint\", \"evidence-list\" "
-		    "or a letter: %s"), letter_names());
+		*status = cmd_usage_error(ctx, _("draft what? \"complaint\", \"evidence-list\", "
+		    "\"evidence-book\" or a letter: %s"), letter_names());
 	if (kind != NULL && args_has(ctx, OPT_CSV) && strcmp(kind->name, "evidence-list") != 0) {
 		kind = NULL;
 		*status = cmd_usage_error(ctx, _("--csv is for the evidence list"));
@@ -118,6 +127,31 @@ out:
 	free(pdf);
 	free(name);
 	return status;
+}
+
+struct book_output {
+	const struct dispute_case *c;
+	const cJSON *view;
+	const char *lang;
+};
+
+static int
+fill_book(int fd, const char *name, void *ctx)
+{
+	const struct book_output *b = ctx;
+
+	return evidence_book_print(b->c, b->view, b->lang, fd, name);
+}
+
+/* The evidence book where -o says; without -o, to evidence-book.pdf in the current
+ * folder, renewed like the PDF drafts. */
+static int
+emit_book(struct cmd_ctx *ctx, const char *lang, const cJSON *view)
+{
+	struct book_output b = { ctx->c, view, lang };
+
+	return output_write_with(args_has(ctx, 'o') ? args_get(ctx, 'o') : EVIDENCE_BOOK_NAME,
+	    case_dir(ctx->c), args_has(ctx, OPT_FORCE) || !args_has(ctx, 'o'), fill_book, &b);
 }
 
 static int
@@ -195,13 +229,20 @@ cmd_draft_exec(struct cmd_ctx *ctx)
 		free(inside);
 		dispute_warning(_("%s; written anyway (--force)"), reason);
 	}
-	if (args_has(ctx, OPT_JSON))
+	/* The list, alone or ending the court complaint, cites the pages of the book, laid
+	 * out here as the book will be. */
+	if ((strcmp(kind->name, "evidence-list") == 0 || strcmp(kind->name, "court") == 0) &&
+	    evidence_book_number(ctx->c, view, lang) != DISPUTE_OK)
+		goto out;
+	if (strcmp(ctx->args.list[0], "evidence-book") == 0)
+		status = emit_book(ctx, lang, view);
+	else if (args_has(ctx, OPT_JSON))
 		status = evidence_list_json(view, &text);
 	else if (args_has(ctx, OPT_CSV))
 		status = evidence_list_csv(view, strcmp(lang, "en") == 0, &text);
 	else
 		status = draft_render(kind, ctx->c, view, lang, args_get(ctx, OPT_TEMPLATE), &text);
-	if (status == DISPUTE_OK)
+	if (status == DISPUTE_OK && text != NULL)
 		status = emit(ctx, kind, lang, text);
 	/* The draft cites the exhibit numbers: from now on they stay. */
 	if (status == DISPUTE_OK)
@@ -217,15 +258,20 @@ const struct cmd_entry cmd_draft_entry = {
 	.name = "draft",
 	.usage = "complaint --to RECIPIENT [--pdf] [-o FILE] [--force] [--lang LANG] "
 	    "[--template FILE] | evidence-list [--csv | --json | --pdf] [-o FILE [--force]] | "
+	    "evidence-book [-o FILE [--force]] [--lang LANG] | "
 	    "identity-request|settlement [--pdf] [-o FILE [--force]] [--lang LANG]",
-	.summary = N_("draft a complaint for a rung of the ladder, or the evidence list"),
+	.summary = N_("draft a complaint for a rung of the ladder, the evidence list or the "
+	    "evidence book"),
 	.details = N_("Recipients: platform, 12315, consumer-association, court (民事起诉状 with the\n"
 	    "evidence list appended), social (a public post without your phone, ID number,\n"
 	    "address or full order number). Missing facts are listed with the `dispute set`\n"
 	    "line that fills each. Templates can be overridden in the case's templates/.\n"
 	    "Letters: identity-request (asks the platform for the seller's real name,\n"
 	    "address and contact, which 12315 and a court need), settlement (an offer to\n"
-	    "settle; once an agreement is logged, a 和解协议 draft of it).\n"),
+	    "settle; once an agreement is logged, a 和解协议 draft of it).\n"
+	    "evidence-book: the PDF to print or upload (证据材料): a cover, the evidence\n"
+	    "list with each item's pages (页数, 页码), then every item from a page of its\n"
+	    "own: photos at full resolution, a PDF's pages, a chat log's numbered lines.\n"),
 	.options = draft_options,
 	.min_args = 1,
 	.max_args = 1,

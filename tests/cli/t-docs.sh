@@ -193,8 +193,8 @@ printf 'zh-CN\nen\n' >wanted
 completes "dispute draft complaint --lang <TAB> offers zh-CN and en" wanted draft complaint --lang ""
 printf 'html\nnone\n' >wanted
 completes "dispute render --escape <TAB> offers html and none" wanted render --escape ""
-printf 'complaint\nevidence-list\nidentity-request\nsettlement\n' >wanted
-completes "dispute draft <TAB> offers complaint, evidence-list and the letters" wanted draft ""
+printf 'complaint\nevidence-list\nevidence-book\nidentity-request\nsettlement\n' >wanted
+completes "dispute draft <TAB> offers complaint, evidence-list, evidence-book and the letters" wanted draft ""
 printf 'send\nattach\n' >wanted
 completes "dispute timestamp <TAB> offers send and attach" wanted timestamp ""
 printf '%s\n' -C -q --quiet -h --help -V --version >wanted

@@ -214,15 +214,15 @@ check "the replaced file is owner-only (0600)" test "$(stat -c %a out-court.txt)
 expect 0 "draft evidence-list --csv" "$DISPUTE" -C c draft evidence-list --csv
 cp out list.csv
 BOM=$(printf '\357\273\277')
-check "the CSV header is 序号,证据名称,证据来源,证明目的,文件名,SHA-256,份数,证据形式,备注, then the time and origin, after the BOM" \
-    test "$(head -n 1 list.csv)" = "${BOM}序号,证据名称,证据来源,证明目的,文件名,SHA-256,份数,证据形式,备注,形成时间,时间记载来源,时长,取得方式,形成设备,应用程序,原始文件名,原始文件大小（字节）,原始文件修改时间,登记时间$CR"
+check "the CSV header is 序号,证据名称,证据来源,证明目的,文件名,SHA-256,份数,证据形式,备注, then the time and origin, then the pages, after the BOM" \
+    test "$(head -n 1 list.csv)" = "${BOM}序号,证据名称,证据来源,证明目的,文件名,SHA-256,份数,证据形式,备注,形成时间,时间记载来源,时长,取得方式,形成设备,应用程序,原始文件名,原始文件大小（字节）,原始文件修改时间,登记时间,页数,页码$CR"
 check "the CSV has the header and one row per item" test "$(wc -l <list.csv)" -eq 4
 i=0
 while IFS='|' read -r n name file; do
 	i=$((i + 1))
 	sum=$(sha256sum "c/evidence/$file" | cut -d ' ' -f 1)
-	line list.csv "\"$n\",\"$name\",\"[^\"]*\",\"[^\"]*\",\"$file\",\"$sum\",\"1\",\"电子数据\",\"\",.*\"$CR" \
-	    "CSV row $n is $name, $file with the SHA-256 of the case's copy"
+	line list.csv "\"$n\",\"$name\",\"[^\"]*\",\"[^\"]*\",\"$file\",\"$sum\",\"1\",\"电子数据\",\"\",.*,\"[1-9][0-9]*\",\"[1-9][-0-9]*\"$CR" \
+	    "CSV row $n is $name, $file with the SHA-256 of the case's copy and its pages in the book"
 done <numbering
 check "the CSV rows are in the evidence list's order" sh -c \
     "cut -d, -f5 list.csv | tail -n +2 | tr -d '\"' >files && printf '%s\n' E02-defect.jpg E03-order.png E04-chat.txt | cmp -s - files"
@@ -346,7 +346,7 @@ if [ -f "$TEMPLATES/en/complaint-court.txt.mustache" ] &&
 	contains out "Douyin" "the English platform draft names the platform in English"
 	contains out "Exhibit 1: photo or video of the defect" "the English draft numbers the exhibits alike"
 	expect 0 "draft evidence-list --csv --lang en" "$DISPUTE" -C c draft evidence-list --csv --lang en
-	check "the English CSV header" test "$(head -n 1 out)" = "${BOM}No.,Evidence,Source,Purpose,File,SHA-256,Copies,Form,Note,Made,Time recorded by,Duration,Obtained by,Device,App,Original file,Original size,Original modified,Added$CR"
+	check "the English CSV header" test "$(head -n 1 out)" = "${BOM}No.,Evidence,Source,Purpose,File,SHA-256,Copies,Form,Note,Made,Time recorded by,Duration,Obtained by,Device,App,Original file,Original size,Original modified,Added,Pages,Page no.$CR"
 	cp -R c english || exit 1
 	"$DISPUTE" -q -C english set case.language en || exit 1
 	expect 0 "case.language en drafts in English" "$DISPUTE" -C english draft complaint --to 12315

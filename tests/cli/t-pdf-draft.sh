@@ -113,9 +113,10 @@ check "no PDF without a font" test ! -e nofont.pdf
 expect 0 "pack" "$DISPUTE" -C c pack -o p1.zip
 unzip -Z1 p1.zip | sed -n 's|^[^/]*/data/documents/||p' | sort >documents
 sed -n 's/\.txt$//p' documents >texts
-sed -n 's/\.pdf$//p' documents >pdfs
+sed -n 's/\.pdf$//p' documents | grep -vx evidence-book >pdfs
 check "the dossier holds drafts" test -s texts
 same texts pdfs "every text draft in data/documents/ has its PDF"
+check "and the evidence book beside them" grep -qx evidence-book.pdf documents
 unzip -p p1.zip "*/manifest-sha256.txt" >manifest
 while read -r name; do
 	contains manifest "data/documents/$name.pdf" "the manifest lists $name.pdf"

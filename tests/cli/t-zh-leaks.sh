@@ -16,7 +16,8 @@ zh() {
 # paths; field names (case.court); MIME types (image/png); anything holding a digit
 # (order numbers, E01, SHA-256 values, RFC 3161); options (--force); the checkbox [x];
 # a lone capital letter, as the buyer's own text has them (a size M, a block B 栋); and
-# these names of standards, formats and their parts (PNG tIME), which Chinese text writes
+# these names of standards, formats and their parts (PNG tIME) and of the programs that
+# check a SHA-256 (sha256sum, Windows certutil), which Chinese text writes
 # in Latin letters.
 latin() {
 	sed -E \
@@ -32,7 +33,7 @@ latin() {
 	    -e 's#(^|[^A-Za-z])--?[a-z][a-z-]*#\1#g' \
 	    -e 's#\[x\]##g' \
 	    -e 's#(^|[^A-Za-z])[A-Z]([^A-Za-z]|$)#\1\2#g' \
-	    -e ':names' -e 's#(^|[^A-Za-z])(BagIt|sha256|RFC|TSA|UTC|CSV|PDF|PNG|tIME|JPEG|HEIC|JSON|HTML|EXIF|GPS|UTF)([^A-Za-z]|$)#\1\3#g' -e 't names' \
+	    -e ':names' -e 's#(^|[^A-Za-z])(BagIt|sha256|sha256sum|certutil|Windows|RFC|TSA|UTC|CSV|PDF|PNG|tIME|JPEG|HEIC|JSON|HTML|EXIF|GPS|UTF)([^A-Za-z]|$)#\1\3#g' -e 't names' \
 	    "$1" | grep -oE "[A-Za-z][A-Za-z']*( +[A-Za-z][A-Za-z']*)*"
 }
 

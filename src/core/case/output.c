@@ -178,3 +178,26 @@ output_write_text(const char *path, const char *case_dir, int force, const void 
 	dispute_notice(_("wrote %s"), path);
 	return DISPUTE_OK;
 }
+
+int
+output_write_with(const char *path, const char *case_dir, int force,
+    int (*fill)(int fd, const char *name, void *ctx), void *ctx)
+{
+	struct output_target target = { OUTPUT_STREAM, NULL };
+	int fd;
+
+	if (path != NULL && output_check(path, case_dir, force ? OUTPUT_REPLACE : OUTPUT_KEEP,
+	    &target) != DISPUTE_OK)
+		return DISPUTE_FAILED;
+	if (target.kind == OUTPUT_STREAM) {
+		if ((fd = open_stream(&target)) == -1)
+			return DISPUTE_FAILED;
+		return close_stream(&target, fd, fill(fd, target.path != NULL ? target.path :
+		    _("standard output"), ctx));
+	}
+	if (fs_write_atomic_with(path, 0600, force ? FS_REPLACE : FS_NO_REPLACE, fill, ctx) !=
+	    DISPUTE_OK)
+		return DISPUTE_FAILED;
+	dispute_notice(_("wrote %s"), path);
+	return DISPUTE_OK;
+}

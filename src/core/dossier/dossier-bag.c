@@ -5,6 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unistd.h>
+
+#include "dispute/fsutil.h"
 #include "dispute/i18n.h"
 #include "dispute/report.h"
 #include "digest.h"
@@ -34,6 +37,27 @@ dossier_bag_new_entry(struct dossier_bag *b, const char *name)
 oom:
 	dispute_error(_("out of memory"));
 	return NULL;
+}
+
+int
+dossier_bag_add_temporary(struct dossier_bag *b, const char *name, char *path)
+{
+	struct dossier_entry *e = dossier_bag_new_entry(b, name);
+
+	if (e == NULL) {
+		unlink(path);
+		fs_temp_release(path);
+		return DISPUTE_FAILED;
+	}
+	e->disk_path = path;
+	e->temporary = 1;
+	e->compress = 0; /* a PDF of photos: deflating it again gains nothing */
+	e->is_payload = 1;
+	if (digest_file_sha256(path, e->sha256, &e->size) != DISPUTE_OK)
+		return DISPUTE_FAILED;
+	b->payload_bytes += e->size;
+	b->payload_files++;
+	return DISPUTE_OK;
 }
 
 int
@@ -116,6 +140,11 @@ dossier_bag_free(struct dossier_bag *b)
 
 	for (i = 0; i < b->count; i++) {
 		free(b->entries[i].name);
+		if (b->entries[i].temporary) {
+			unlink(b->entries[i].disk_path);
+			fs_temp_release(b->entries[i].disk_path);
+			b->entries[i].disk_path = NULL;
+		}
 		free(b->entries[i].disk_path);
 		free(b->entries[i].data);
 	}

@@ -18,6 +18,7 @@ struct dossier_entry {
 	char sha256[DIGEST_HEX_MAX];
 	int compress;            /* deflate (text) or store (already-compressed media) */
 	int is_payload;
+	int temporary;           /* DISK_PATH is a temporary file of ours, removed with B */
 };
 
 struct dossier_bag {
@@ -33,6 +34,10 @@ struct dossier_entry *dossier_bag_new_entry(struct dossier_bag *b, const char *n
 /* Adds in-memory content under NAME, taking ownership of DATA. */
 int dossier_bag_add_memory(struct dossier_bag *b, const char *name, char *data, size_t len,
     int is_payload);
+
+/* Adds the temporary file PATH (from fs_create_temp(), taken over: removed and
+ * released with B) under NAME, as payload, with its digest and size. */
+int dossier_bag_add_temporary(struct dossier_bag *b, const char *name, char *path);
 
 /* Adds the manifest NAME over the payload entries (PAYLOAD) or the tag files, in bag
  * order. */

@@ -20,6 +20,7 @@
 #include "dispute/dossier.h"
 #include "dispute/draft-view.h"
 #include "dispute/drafts.h"
+#include "dispute/evidence-book.h"
 #include "dispute/fsutil.h"
 #include "dispute/output.h"
 #include "dispute/print.h"
@@ -32,6 +33,7 @@
 #include "bag-zip-write.h"
 #include "digest.h"
 #include "dossier-bag.h"
+#include "dossier-book.h"
 #include "dossier-public.h"
 #include "page.h"
 #include "text.h"
@@ -199,6 +201,8 @@ add_documents(struct dossier_bag *b, const struct dispute_case *c,
 	status = drafts_render(c, in->view, in->drafts, in->draft_count, add_document, &d);
 	if (status == DISPUTE_OK)
 		status = print_pdfs(d.docs, d.count, add_pdf, &d);
+	if (status == DISPUTE_OK && dossier_has_book(in))
+		status = dossier_add_book(b, c, in);
 	for (i = 0; i < d.count; i++)
 		free(d.pdf_paths[i]);
 	return status;
@@ -535,6 +539,10 @@ dossier_inputs_build(const struct dispute_case *c, const struct rules *rules,
 	if (draft_view_build(c, rules, date, &in->view) != DISPUTE_OK)
 		goto fail;
 	in->draft_count = drafts_included(c, in->drafts);
+	/* The lists of data/documents/ cite the pages of its evidence book. */
+	if (dossier_has_book(in) &&
+	    evidence_book_number(c, in->view, draft_language(c)) != DISPUTE_OK)
+		goto fail;
 	/* Without an order number there is no dossier to name (dossier_write says so),
 	 * but the page can still be built. */
 	if (order != NULL && ((in->order_masked = mask_order_id(order)) == NULL ||

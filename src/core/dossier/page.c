@@ -15,6 +15,7 @@
 #include "dispute/dossier.h"
 #include "dispute/draft-view.h"
 #include "dispute/drafts.h"
+#include "dispute/evidence-book.h"
 #include "dispute/evidence.h"
 #include "dispute/fsutil.h"
 #include "dispute/i18n.h"
@@ -24,6 +25,7 @@
 #include "dispute/rules.h"
 #include "dispute/template.h"
 #include "dispute/timeline.h"
+#include "dossier-book.h"
 #include "page.h"
 #include "page-media.h"
 #include "text.h"
@@ -523,6 +525,21 @@ compare_names(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
+/* The evidence book beside the drafts, when the dossier holds it (dossier.c). */
+static int
+add_book(struct page_build *pb)
+{
+	char href[1024];
+
+	if (!dossier_has_book(pb->in))
+		return DISPUTE_OK;
+	if (href_of("documents", EVIDENCE_BOOK_NAME, href, sizeof href) != DISPUTE_OK)
+		return DISPUTE_FAILED;
+	if (cJSON_AddStringToObject(pb->page, "book_href", href) == NULL)
+		return oom();
+	return DISPUTE_OK;
+}
+
 /* The drafts the dossier holds, listed by file name, whose numbers ("00-", "01-") give
  * the order a reader expects. */
 static int
@@ -559,7 +576,7 @@ add_documents(struct page_build *pb)
 		cJSON_AddStringToObject(doc, "pdf_href", pdf_href);
 	}
 	cJSON_AddBoolToObject(pb->page, "has_documents", count > 0);
-	return DISPUTE_OK;
+	return add_book(pb);
 }
 
 /* ---- the ladder ------------------------------------------------------------------ */

@@ -59,7 +59,27 @@ csv_origin_fields(FILE *csv, const cJSON *item, int english)
 	csv_field(csv, member(item, "original_name"), ",");
 	csv_field(csv, member(item, "original_size"), ",");
 	csv_field(csv, member(item, english ? "original_modified" : "original_modified_zh"), ",");
-	csv_field(csv, member(item, english ? "added" : "added_zh"), "\r\n");
+	csv_field(csv, member(item, english ? "added" : "added_zh"), ",");
+}
+
+/* The last columns, where an item is in the evidence book (evidence-book.h): its
+ * pages and their range, empty when the view was not numbered. */
+static const char *
+book_heads(int english)
+{
+	return english ? ",Pages,Page no.\r\n" : ",页数,页码\r\n";
+}
+
+static void
+book_cells(FILE *csv, const cJSON *item)
+{
+	const cJSON *count = cJSON_GetObjectItemCaseSensitive(item, "page_count");
+	char pages[16] = "";
+
+	if (cJSON_IsNumber(count))
+		snprintf(pages, sizeof pages, "%d", (int)count->valuedouble);
+	csv_field(csv, pages, ",");
+	csv_field(csv, member(item, "page_range"), "\r\n");
 }
 
 int
@@ -77,14 +97,14 @@ evidence_list_csv(const cJSON *view, int english, char **out)
 	 * Chinese Windows reads a CSV as GBK and every Chinese cell comes out garbled. */
 	fputs("\xEF\xBB\xBF", csv);
 	/* After the first six columns come the list's own (份数, 证据形式, 备注), then the
-	 * time and origin of each file (证据规定 第九十三条), so that readers of the first
-	 * six keep working. */
-	fputs(english ? "No.,Evidence,Source,Purpose,File,SHA-256,Copies,Form,Note,Made,"
+	 * time and origin of each file (证据规定 第九十三条), then where it is in the
+	 * evidence book, so that readers of the first six keep working. */
+	fprintf(csv, english ? "No.,Evidence,Source,Purpose,File,SHA-256,Copies,Form,Note,Made,"
 	    "Time recorded by,Duration,Obtained by,Device,App,Original file,Original size,"
-	    "Original modified,Added\r\n" :
+	    "Original modified,Added%s" :
 	    "序号,证据名称,证据来源,证明目的,文件名,SHA-256,份数,证据形式,备注,形成时间,"
 	    "时间记载来源,时长,取得方式,形成设备,应用程序,原始文件名,原始文件大小（字节）,"
-	    "原始文件修改时间,登记时间\r\n", csv);
+	    "原始文件修改时间,登记时间%s", book_heads(english));
 	cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(view, "evidence_list")) {
 		csv_field(csv, member(item, "serial"), ",");
 		csv_field(csv, member(item, english ? "name_en" : "name_zh"), ",");
@@ -94,6 +114,7 @@ evidence_list_csv(const cJSON *view, int english, char **out)
 		csv_field(csv, member(item, "sha256"), ",");
 		csv_list_fields(csv, item, english);
 		csv_origin_fields(csv, item, english);
+		book_cells(csv, item);
 	}
 	if (fclose(csv) != 0)
 		goto oom;

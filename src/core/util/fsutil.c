@@ -166,8 +166,8 @@ out:
 }
 
 int
-fs_write_atomic(const char *path, const void *data, size_t len, mode_t mode,
-    enum fs_replace replace)
+fs_write_atomic_with(const char *path, mode_t mode, enum fs_replace replace,
+    int (*fill)(int fd, const char *tmp_path, void *ctx), void *ctx)
 {
 	char *dir = NULL, *tmp = NULL;
 	int fd = -1, status = DISPUTE_FAILED;
@@ -178,7 +178,7 @@ fs_write_atomic(const char *path, const void *data, size_t len, mode_t mode,
 	fd = fs_create_temp(dir, path_basename(path), mode, &tmp);
 	if (fd == -1)
 		goto out;
-	if (fs_write_all(fd, data, len, tmp) != DISPUTE_OK)
+	if (fill(fd, tmp, ctx) != DISPUTE_OK)
 		goto out;
 	if (fsync(fd) == -1) {
 		dispute_error(_("%s: cannot write to disk: %s"), tmp, strerror(errno));
@@ -212,6 +212,28 @@ out:
 	fs_temp_release(tmp);
 	free(dir);
 	return status;
+}
+
+struct bytes {
+	const void *data;
+	size_t len;
+};
+
+static int
+write_bytes(int fd, const char *tmp_path, void *ctx)
+{
+	const struct bytes *b = ctx;
+
+	return fs_write_all(fd, b->data, b->len, tmp_path);
+}
+
+int
+fs_write_atomic(const char *path, const void *data, size_t len, mode_t mode,
+    enum fs_replace replace)
+{
+	struct bytes b = { data, len };
+
+	return fs_write_atomic_with(path, mode, replace, write_bytes, &b);
 }
 
 static int

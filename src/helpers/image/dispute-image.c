@@ -33,6 +33,7 @@
 
 #include <gdk-pixbuf/gdk-pixbuf.h>
 
+#include "photo-format.h"
 #include "protocol.h"
 
 /* JPEG quality of the thumbnails: sharp enough to recognise a defect on screen. */
@@ -48,17 +49,6 @@
 /* A photo turned upright is decoded whole at 3 bytes a pixel, and turned into a second
  * copy: the 48- and 50-megapixel photos of current phones fit. */
 #define UPRIGHT_MAX_PIXELS (64.0 * 1000 * 1000)
-
-/* The formats phones, cameras and screenshots produce: the MIME type libmagic gives,
- * GdkPixbuf's name for the format, and whether it is decoded whole (no scaled decode). */
-static const struct photo_format {
-	const char *mime, *loader;
-	int decoded_whole;
-} photo_formats[] = {
-	{ "image/jpeg", "jpeg", 0 }, { "image/png", "png", 1 }, { "image/webp", "webp", 1 },
-	{ "image/gif", "gif", 1 }, { "image/heic", "heif", 1 }, { "image/heif", "heif", 1 },
-	{ "image/tiff", "tiff", 1 }, { NULL, NULL, 0 }
-};
 
 /* What GdkPixbuf logged about the file being read, on one line. */
 static char logged[256];
@@ -81,17 +71,6 @@ keep_log(const gchar *domain, GLogLevelFlags level, const gchar *message, gpoint
 			logged[i] = ' ';
 }
 
-static const struct photo_format *
-format_of(const char *mime)
-{
-	const struct photo_format *f;
-
-	for (f = photo_formats; mime != NULL && f->mime != NULL; f++)
-		if (strcmp(mime, f->mime) == 0)
-			return f;
-	return NULL;
-}
-
 /* The header only: that the loader GdkPixbuf picks is the expected one, and the size,
  * to refuse bombs before decoding (MOST: the most pixels this decode may take). NULL
  * when the picture may be decoded. */
@@ -104,7 +83,7 @@ check_header(const char *path, const struct photo_format *format, double most, i
 	double pixels = (double)*width * *height;
 	const char *why = NULL;
 
-	if (name == NULL || strcmp(name, format->loader) != 0 || *width <= 0 || *height <= 0)
+	if (!photo_format_loader_is(format, name) || *width <= 0 || *height <= 0)
 		why = "undecodable";
 	else if (pixels > SOURCE_MAX_PIXELS)
 		why = "too-large";
@@ -225,7 +204,7 @@ one_item(size_t index, const cJSON *item, enum job job)
 	const char *mime = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(item, "mime"));
 	const cJSON *max = cJSON_GetObjectItemCaseSensitive(item, "max");
 	const cJSON *boxes = cJSON_GetObjectItemCaseSensitive(item, "boxes");
-	const struct photo_format *format = format_of(mime);
+	const struct photo_format *format = photo_format_of(mime);
 	const char *why;
 	int width = 0, height = 0;
 
