@@ -92,7 +92,8 @@ media png photo2.png "photo two" 300000
 "$DISPUTE" -q -C big add-evidence -k defect photo1.jpg "$EVIDENCE/no-power.mp4" >/dev/null || exit 1
 "$DISPUTE" -q -C big add-evidence -k order photo2.png >/dev/null || exit 1
 cp big/case.json before.json
-mount_tmpfs full 1m || exit 1
+# (4 MiB: the dossier, evidence book included, fits once the filler is gone.)
+mount_tmpfs full 4m || exit 1
 fill full 65536
 ls -A full >before.list
 expect 1 "pack -o into a nearly full tmpfs fails" "$DISPUTE" -C big pack -o "full/$ZIP"

@@ -32,7 +32,7 @@ first_alias(const cJSON *list, const char *text, const cJSON **value)
 static int
 check_list(const char *path, const cJSON *list)
 {
-	const cJSON *value, *alias, *holder;
+	const cJSON *value, *alias, *holder = NULL;
 
 	if (!cJSON_IsObject(list)) {
 		dispute_error(_("%s: choices \"%s\" must be an object"), path, list->string);
