@@ -44,6 +44,9 @@
 struct fixture {
 	char tmp[64];
 	char *dir;
+	/* The case a test has open: a failed assertion leaves it so, holding its lock,
+	 * and the next test's case_open() of the same folder would wait on it for ever. */
+	struct dispute_case *open;
 };
 
 /* What page_add_to_bag() handed over, by name. */
@@ -235,6 +238,22 @@ teardown(void **state)
 	return status;
 }
 
+/* Closes the case the fixture has open, if any. */
+static void
+close_open_case(struct fixture *f)
+{
+	case_close(f->open);
+	f->open = NULL;
+}
+
+/* Each test's teardown: whatever case a failed assertion left open. */
+static int
+close_left_open(void **state)
+{
+	close_open_case(*state);
+	return 0;
+}
+
 /* Builds the page of case C as `dispute pack` does, from the pack's inputs. */
 static void
 add_page(const struct dispute_case *c, const char *dir, struct collected *out)
@@ -261,8 +280,9 @@ build_page(struct fixture *f, struct collected *out)
 
 	memset(out, 0, sizeof *out);
 	assert_int_equal(case_open(f->dir, CASE_READ, &c), DISPUTE_OK);
+	f->open = c;
 	add_page(c, f->dir, out);
-	case_close(c);
+	close_open_case(f);
 	html = collected_file(out, "data/index.html", NULL);
 	assert_non_null(html);
 	return html;
@@ -274,9 +294,10 @@ set_fact(struct fixture *f, const char *name, const char *value)
 	struct dispute_case *c = NULL;
 
 	assert_int_equal(case_open(f->dir, CASE_WRITE, &c), DISPUTE_OK);
+	f->open = c;
 	assert_int_equal(case_set(c, name, value), DISPUTE_OK);
 	assert_int_equal(case_save(c), DISPUTE_OK);
-	case_close(c);
+	close_open_case(f);
 }
 
 /* Thumbnails. */
@@ -846,9 +867,10 @@ test_page_of_an_empty_case(void **state)
 	assert_true(asprintf(&dir, "%s/empty", f->tmp) > 0);
 	assert_int_equal(case_create(dir, "2026-11-18T10:00:00+08:00"), DISPUTE_OK);
 	assert_int_equal(case_open(dir, CASE_READ, &c), DISPUTE_OK);
+	f->open = c;
 	memset(&out, 0, sizeof out);
 	add_page(c, dir, &out);
-	case_close(c);
+	close_open_case(f);
 	assert_int_equal(out.count, 1);
 	html = collected_file(&out, "data/index.html", NULL);
 	assert_non_null(html);
@@ -859,28 +881,31 @@ test_page_of_an_empty_case(void **state)
 	free(dir);
 }
 
+/* Every test closes what a failed assertion of it left open. */
+#define TEST(name) cmocka_unit_test_teardown(name, close_left_open)
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_thumbnail_of_a_large_photo),
-		cmocka_unit_test(test_thumbnail_of_a_small_photo_is_not_enlarged),
-		cmocka_unit_test(test_thumbnail_strips_metadata),
-		cmocka_unit_test(test_thumbnail_is_turned_upright),
-		cmocka_unit_test(test_upright),
-		cmocka_unit_test(test_upright_refuses_undecodable),
-		cmocka_unit_test(test_thumbnail_puts_transparency_on_white),
-		cmocka_unit_test(test_thumbnail_size_limits),
-		cmocka_unit_test(test_thumbnail_skips_what_does_not_decode),
-		cmocka_unit_test(test_page_structure),
-		cmocka_unit_test(test_page_numbers_every_exhibit),
-		cmocka_unit_test(test_page_escapes_the_buyers_words),
-		cmocka_unit_test(test_page_thumbnails),
-		cmocka_unit_test(test_page_splits_long_logs),
-		cmocka_unit_test(test_page_is_reproducible),
-		cmocka_unit_test(test_page_of_an_empty_case),
+		TEST(test_thumbnail_of_a_large_photo),
+		TEST(test_thumbnail_of_a_small_photo_is_not_enlarged),
+		TEST(test_thumbnail_strips_metadata),
+		TEST(test_thumbnail_is_turned_upright),
+		TEST(test_upright),
+		TEST(test_upright_refuses_undecodable),
+		TEST(test_thumbnail_puts_transparency_on_white),
+		TEST(test_thumbnail_size_limits),
+		TEST(test_thumbnail_skips_what_does_not_decode),
+		TEST(test_page_structure),
+		TEST(test_page_numbers_every_exhibit),
+		TEST(test_page_escapes_the_buyers_words),
+		TEST(test_page_thumbnails),
+		TEST(test_page_splits_long_logs),
+		TEST(test_page_is_reproducible),
+		TEST(test_page_of_an_empty_case),
 		/* Last: it switches the case to English. */
-		cmocka_unit_test(test_page_in_english),
+		TEST(test_page_in_english),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
