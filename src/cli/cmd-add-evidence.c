@@ -108,8 +108,7 @@ read_added(struct cmd_ctx *ctx, const cJSON *first, int count)
 	if (reading_read(ctx->c, ids, count, &readings) == DISPUTE_OK &&
 	    suggest_facts(readings, ctx->today) == DISPUTE_OK) {
 		read_tell(readings);
-		read_print_suggestions(readings);
-		status = DISPUTE_OK;
+		status = read_print_suggestions(readings);
 	}
 	if (status != DISPUTE_OK)
 		dispute_warning(_("the files were added, but not read; `dispute read` reads them"));

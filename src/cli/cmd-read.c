@@ -57,11 +57,8 @@ cmd_read_exec(struct cmd_ctx *ctx)
 	}
 	if (args_has(ctx, OPT_JSON))
 		status = print_json(readings);
-	else {
-		if (!args_has(ctx, OPT_APPLY))
-			read_print_suggestions(readings);
-		status = DISPUTE_OK;
-	}
+	else
+		status = args_has(ctx, OPT_APPLY) ? DISPUTE_OK : read_print_suggestions(readings);
 out:
 	cJSON_Delete(readings);
 	return status;

@@ -5,6 +5,7 @@
 #include "dispute/i18n.h"
 #include "dispute/reading.h"
 #include "dispute/report.h"
+#include "print-line.h"
 #include "read-output.h"
 
 static const char *
@@ -31,6 +32,19 @@ print_shell_word(const char *value)
 		else
 			putchar(*p);
 	putchar('\'');
+}
+
+/* Whether VALUE holds a byte below space or DEL: a newline in a quoted word would end
+ * the comment that a refused suggestion is printed in. */
+static int
+has_control(const char *value)
+{
+	const unsigned char *p;
+
+	for (p = (const unsigned char *)value; *p != '\0'; p++)
+		if (*p < 0x20 || *p == 0x7f)
+			return 1;
+	return 0;
 }
 
 /* What each item gave: its derived file, on stderr. */
@@ -76,8 +90,9 @@ said_before(const cJSON *readings, const cJSON *s)
 }
 
 /* The suggestions as `dispute set` lines, each once; those that may not be recorded as
- * comments, with the reason. */
-void
+ * comments, with the reason. The comment quotes a line read off a screenshot, escaped:
+ * a newline in it would start a command of its own in `dispute read > facts.sh`. */
+int
 read_print_suggestions(const cJSON *readings)
 {
 	const cJSON *r, *s;
@@ -86,19 +101,25 @@ read_print_suggestions(const cJSON *readings)
 		cJSON_ArrayForEach(s, cJSON_GetObjectItemCaseSensitive(r, "suggestions")) {
 			int valid = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(s, "valid"));
 			int conflict = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(s, "conflict"));
+			const char *why = !valid ? string(s, "reason") :
+			    conflict ? _("other evidence reads another value") : NULL;
 
 			if (said_before(readings, s))
 				continue;
-
-			printf("%sdispute set %s ", valid && !conflict ? "" : "# ", string(s, "field"));
-			print_shell_word(string(s, "value"));
-			printf("\t# %s %.0f: %s", string(r, "id"),
+			/* Read text holds no control characters; a value that does is not
+			 * given to the shell at all, only shown, escaped, in the comment. */
+			if (has_control(string(s, "value")))
+				why = _("the value holds control characters");
+			else {
+				printf("%sdispute set %s ", why == NULL ? "" : "# ", string(s, "field"));
+				print_shell_word(string(s, "value"));
+				putchar('\t');
+			}
+			if (print_line("# %s %.0f: %s%s%s%s", string(r, "id"),
 			    cJSON_GetObjectItemCaseSensitive(s, "confidence")->valuedouble,
-			    string(s, "text"));
-			if (!valid)
-				printf(" (%s)", string(s, "reason"));
-			else if (conflict)
-				printf(" (%s)", _("other evidence reads another value"));
-			putchar('\n');
+			    string(s, "text"), why != NULL ? " (" : "", why != NULL ? why : "",
+			    why != NULL ? ")" : "") != DISPUTE_OK)
+				return DISPUTE_FAILED;
 		}
+	return DISPUTE_OK;
 }

@@ -11,7 +11,8 @@ void read_tell(const cJSON *readings);
 
 /* The suggestions of READINGS (suggest_facts()) on stdout as `dispute set` lines, each
  * fact once, with the item, the confidence and the line it came from as a comment;
- * those that may not be recorded as comments, with the reason. */
-void read_print_suggestions(const cJSON *readings);
+ * those that may not be recorded as comments, with the reason. DISPUTE_FAILED when out of
+ * memory, after the message. */
+int read_print_suggestions(const cJSON *readings);
 
 #endif

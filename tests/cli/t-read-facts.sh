@@ -136,4 +136,22 @@ expect 0 "read --apply a page read unclearly" env DISPUTE_HELPERDIR="$PWD/helper
 contains err "no fact recorded" "--apply records nothing"
 expect 1 "order.id is not set" "$DISPUTE" -C u show order.id
 
+# A line read with a newline or an escape in it is quoted escaped in the comment: the
+# suggestions are a script (`dispute read > facts.sh`), and no read text may add a
+# command to it or reach the terminal raw.
+cat >helpers/dispute-ocr <<'SH'
+#!/bin/sh
+cat >/dev/null
+payload='{"engine":"test","confidence":95,"lines":[{"text":"订单编号：6938472910384756102\ntouch owned \u001b[2J","confidence":96,"box":[70,1361,599,1393],"words":[{"text":"订单编号：6938472910384756102","confidence":96,"box":[70,1361,599,1393]}]}]}'
+printf '{"item":0,"width":1080,"height":2400,"payload":%d}\n%s' "$(printf %s "$payload" | wc -c)" "$payload"
+SH
+"$DISPUTE" -q init inj
+"$DISPUTE" -q -C inj add-evidence -k order order.png
+expect 0 "read a line with a newline in it" env DISPUTE_HELPERDIR="$PWD/helpers" \
+    "$DISPUTE" -C inj read
+contains out "dispute set order.id 6938472910384756102" "the order number is still suggested"
+check "on one line" test "$(wc -l <out)" = 1
+lacks out "$(printf '\033')" "the escape does not reach the output raw"
+check "no command of the read text's own" sh -c '! grep -q "^touch" out'
+
 finish
