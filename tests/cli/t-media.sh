@@ -171,6 +171,20 @@ contains list.txt "登记时间：2026年11月18日 " "the list gives the intake
 expect 0 "the evidence list as CSV" "$DISPUTE" -C c draft evidence-list --csv
 matches out '^"2",".*","E02-defect.mov","[0-9a-f]{64}","1","电子数据","","2026年10月11日 19:50:12（北京时间）","录制时间（视频文件QuickTime记录）","2秒","录屏","iPhone 15, iOS 18.1","淘宝","iphone.mov","[0-9]+","[^"]+年[^"]+","2026年11月18日' \
     "the CSV row carries the time and origin"
+# A duration or picture size edited past what any recording has is left out as
+# unknown, not printed wrapped round.
+cp -R c huge
+python3 - huge/case.json <<'PY'
+import json, sys
+case = json.load(open(sys.argv[1]))
+for item in case["evidence"]:
+    if "duration_ms" in item.get("media", {}):
+        item["media"].update(duration_ms=1e300, width=1e300, height=-5)
+json.dump(case, open(sys.argv[1], "w"), ensure_ascii=False, indent="\t")
+PY
+expect 0 "the evidence list of a case edited by hand" "$DISPUTE" -C huge draft evidence-list
+lacks out "时长：" "no duration is printed for a duration no recording has"
+lacks out "画面 " "nor a picture size"
 expect 0 "the evidence list as JSON" "$DISPUTE" -C c draft evidence-list --json
 contains out '"captured_at":	"2026-10-11T19:50:12+08:00"' "the JSON list gives the time with its zone"
 contains out '"method":	"screen-recording"' "the JSON list gives the method"

@@ -88,6 +88,8 @@ reads_a_screenshots_png_time(void **state)
 {
 	/* 2026-10-11 11:50:12 UTC */
 	static const unsigned char time[7] = { 0x07, 0xea, 10, 11, 11, 50, 12 };
+	static const unsigned char february_31[7] = { 0x07, 0xea, 2, 31, 8, 0, 0 };
+	static const unsigned char leap_day[7] = { 0x07, 0xec, 2, 29, 8, 0, 0 };
 	static const char xmp[] = "XML:com.adobe.xmp\0\0\0\0\0<x:xmpmeta><rdf:Description "
 	    "xmlns:photoshop=\"http://ns.adobe.com/photoshop/1.0/\">"
 	    "<photoshop:DateCreated>2026-10-11T19:49:58+08:00</photoshop:DateCreated>"
@@ -124,6 +126,19 @@ reads_a_screenshots_png_time(void **state)
 	assert_string_equal(meta.time, "2026-10-11T11:50:12");
 	assert_string_equal(meta.xmp_created, "");
 	assert_false(png_meta_read((const unsigned char *)"GIF89a", 6, &meta));
+
+	/* 31 February is no time: the picture has none rather than a wrong one. */
+	len = png_start(png);
+	chunk(png, &len, "tIME", february_31, sizeof february_31);
+	chunk(png, &len, "IDAT", "\0\0\0\0", 4);
+	assert_true(png_meta_read(png, len, &meta));
+	assert_string_equal(meta.time, "");
+	/* 29 February of a leap year is. */
+	len = png_start(png);
+	chunk(png, &len, "tIME", leap_day, sizeof leap_day);
+	chunk(png, &len, "IDAT", "\0\0\0\0", 4);
+	assert_true(png_meta_read(png, len, &meta));
+	assert_string_equal(meta.time, "2028-02-29T08:00:00");
 }
 
 /* An eXIf chunk: a little-endian TIFF block with IFD0 holding Make and an EXIF IFD

@@ -80,6 +80,12 @@ add_time(cJSON *e, const cJSON *item)
 	return add(e, "captured_at", at) && add_labels(e, "captured_label", labels);
 }
 
+/* case.json is the buyer's to edit: a duration or a picture side past these is not a
+ * recording's or a picture's, and is left out as unknown rather than printed wrapped
+ * round. The duration bound is the one the probe itself keeps to (media/av.c). */
+#define MEDIA_DURATION_MAX 9.0e15
+#define MEDIA_SIDE_MAX 1000000.0
+
 static int
 add_media(cJSON *e, const cJSON *item)
 {
@@ -90,12 +96,14 @@ add_media(cJSON *e, const cJSON *item)
 	char zh[48], en[32], size[32];
 	long long s, hours, minutes;
 
-	if (cJSON_IsNumber(w) && cJSON_IsNumber(h) && w->valuedouble > 0) {
+	if (cJSON_IsNumber(w) && cJSON_IsNumber(h) && w->valuedouble >= 1 &&
+	    w->valuedouble <= MEDIA_SIDE_MAX && h->valuedouble >= 1 &&
+	    h->valuedouble <= MEDIA_SIDE_MAX) {
 		snprintf(size, sizeof size, "%.0f×%.0f", w->valuedouble, h->valuedouble);
 		if (!add(e, "picture_size", size))
 			return 0;
 	}
-	if (!cJSON_IsNumber(ms) || ms->valuedouble < 0)
+	if (!cJSON_IsNumber(ms) || ms->valuedouble < 0 || ms->valuedouble > MEDIA_DURATION_MAX)
 		return 1;
 	/* Whole seconds, as a player shows them; under a second is "0:00". */
 	s = (long long)(ms->valuedouble / 1000);

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "dispute/date.h"
 #include "png-meta.h"
 
 #define XMP_KEYWORD "XML:com.adobe.xmp"
@@ -14,20 +15,24 @@ be32(const unsigned char *p)
 	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
 }
 
-/* tIME: year (2 bytes), month, day, hour, minute, second, in UTC. */
+/* tIME: year (2 bytes), month, day, hour, minute, second, in UTC. A day the month does
+ * not have (31 February) is no time at all, and is not read. */
 static void
 read_time(const unsigned char *p, uint32_t n, char out[EXIF_TIME_LEN])
 {
+	char day[16];
 	unsigned year;
 
 	if (n != 7)
 		return;
 	year = (unsigned)p[0] << 8 | p[1];
-	if (year < 1990 || year > 9999 || p[2] < 1 || p[2] > 12 || p[3] < 1 || p[3] > 31 ||
-	    p[4] > 23 || p[5] > 59 || p[6] > 60)
+	if (year < 1990 || year > 9999 || p[2] > 12 || p[3] > 31 || p[4] > 23 || p[5] > 59 ||
+	    p[6] > 60)
 		return;
-	snprintf(out, EXIF_TIME_LEN, "%04u-%02u-%02uT%02u:%02u:%02u", year, p[2], p[3], p[4],
-	    p[5], p[6]);
+	snprintf(day, sizeof day, "%04u-%02u-%02u", year, p[2], p[3]);
+	if (!date_valid(day))
+		return;
+	snprintf(out, EXIF_TIME_LEN, "%sT%02u:%02u:%02u", day, p[4], p[5], p[6]);
 }
 
 /* The value of the XMP property NAME in TEXT (N bytes), as an element

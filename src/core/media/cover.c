@@ -54,11 +54,15 @@ static cJSON *
 item_of(size_t index, void *ctx)
 {
 	const struct cover_source *source = &((const struct run *)ctx)->sources[index];
-	cJSON *item = cJSON_CreateObject();
+	cJSON *item = cJSON_CreateObject(), *boxes = cJSON_Duplicate(source->boxes, 1);
 
-	if (item == NULL || cJSON_AddStringToObject(item, "path", source->path) == NULL ||
+	if (item == NULL || boxes == NULL ||
+	    cJSON_AddStringToObject(item, "path", source->path) == NULL ||
 	    cJSON_AddStringToObject(item, "mime", source->mime) == NULL ||
-	    !cJSON_AddItemToObject(item, "boxes", cJSON_Duplicate(source->boxes, 1))) {
+	    !cJSON_AddItemToObject(item, "boxes", boxes)) {
+		/* The copy is the item's once added, and ours to free until then. */
+		if (cJSON_GetObjectItemCaseSensitive(item, "boxes") != boxes)
+			cJSON_Delete(boxes);
 		cJSON_Delete(item);
 		return NULL;
 	}
