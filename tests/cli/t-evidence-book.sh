@@ -158,6 +158,23 @@ unzip -p d.zip "*/data/documents/evidence-book.pdf" >packed.pdf
 same book.pdf packed.pdf "the dossier holds the same book"
 unzip -p d.zip "*/manifest-sha256.txt" >manifest
 contains manifest "data/documents/evidence-book.pdf" "the book is in the payload manifest"
+# The browser page shows the HEIC and WebP photos, which no browser of a court's
+# computer opens, as JPEG thumbnails of their own.
+unzip -p d.zip "*/data/index.html" >index.html
+for f in E03-defect E04-defect; do
+	contains index.html "<img class=\"thumb\" src=\"thumbs/$f.jpg\" width=\"480\" height=\"360\"" \
+	    "the page shows $f as a 480x360 thumbnail"
+	unzip -p d.zip "*/data/thumbs/$f.jpg" >thumb.jpg
+	check "which is a JPEG of that size" test "$(identify -format '%m %wx%h' thumb.jpg)" = "JPEG 480x360"
+done
+# On a machine without the HEIF and WebP decoders (GdkPixbuf's loaders), the buyer is
+# told which photos the page only links, and the dossier is still written.
+: >no-loaders.cache
+expect 0 "pack without the picture decoders" env GDK_PIXBUF_MODULE_FILE="$PWD/no-loaders.cache" \
+    "$DISPUTE" -C c pack -o bare.zip
+contains err "E03-defect.heic: no thumbnail (the picture does not decode); the page links the file instead" \
+    "the HEIC photo without a thumbnail is named"
+contains err "E04-defect.webp: no thumbnail" "and the WebP one"
 unzip -p d.zip "*/data/documents/00-证据清单.txt" >packed-list.txt
 same list.txt packed-list.txt "the packed evidence list cites the same pages"
 unzip -p d.zip "*/data/index.html" >index.html
