@@ -38,7 +38,7 @@ function(extract_messages output)
   require_program(XGETTEXT)
   execute_process(
     COMMAND ${XGETTEXT} --language=C --keyword=_ --keyword=N_ --keyword=bag_add_problem:4
-      --keyword=bag_add_warning:5 --from-code=UTF-8
+      --keyword=bag_add_problem_at:6 --keyword=bag_add_warning:5 --from-code=UTF-8
       --add-comments --package-name=dispute --package-version=${VERSION}
       --directory=${SOURCE_DIR} --files-from=${PO_DIR}/POTFILES --output=${output}
     RESULT_VARIABLE result)

@@ -21,6 +21,8 @@ struct bag_problem {
 	char *path;   /* path inside the bag (UTF-8), or NULL for whole-bag problems */
 	char *detail; /* one short English sentence fragment, no final period */
 	char *shown;  /* the same in the language of the interface */
+	char *file;   /* the tag file whose line LINE is at fault, or NULL */
+	unsigned line; /* that line, from 1; 0 for none */
 };
 
 /* Something a verifier must not pass over in silence but that leaves the bag intact,
@@ -84,6 +86,11 @@ void bag_report_free(struct bag_report *report);
  * out. */
 int bag_add_problem(struct bag_report *report, enum bag_problem_kind kind, const char *path,
     const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+/* The same for a problem found on line LINE of the tag file FILE (a manifest, bagit.txt,
+ * fetch.txt, bag-info.txt), which --json names apart from the detail. */
+int bag_add_problem_at(struct bag_report *report, enum bag_problem_kind kind, const char *path,
+    const char *file, unsigned line, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 
 /* "altered", "missing", "extra", "oxum", "incomplete", "malformed", "unsafe" */
 const char *bag_problem_name(enum bag_problem_kind kind);

@@ -98,6 +98,10 @@ print_json(const char *target, const struct bag_report *r, const struct stamp_re
 		cJSON_AddStringToObject(p, "kind", bag_problem_name(r->problems[i].kind));
 		if (r->problems[i].path != NULL)
 			cJSON_AddStringToObject(p, "path", r->problems[i].path);
+		if (r->problems[i].file != NULL) {
+			cJSON_AddStringToObject(p, "file", r->problems[i].file);
+			cJSON_AddNumberToObject(p, "line", r->problems[i].line);
+		}
 		cJSON_AddStringToObject(p, "detail", r->problems[i].detail);
 	}
 	warnings = cJSON_AddArrayToObject(root, "warnings");

@@ -222,4 +222,20 @@ lacks out "missing:" "no file is called missing"
 expect 1 "verify of a zip with bytes after its end record fails" "$DISPUTE" verify appended.zip
 lacks out "truncated" "bytes appended after the end record are not taken for a cut zip"
 
+# A problem found on a line of a tag file names the file and the line in --json too,
+# apart from the detail, so that a script need not parse the English.
+BAGS=$TEST_DATA_DIR/bags
+expect 1 "verify --json of a bag whose manifest lists a file twice" "$DISPUTE" verify --json \
+    "$BAGS/dup-10.zip"
+contains out '"file":	"manifest-sha256.txt",' "the problem names the manifest"
+contains out '"line":	4,' "and the line that lists the file again"
+expect 1 "verify --json of a bag with a malformed bagit.txt" "$DISPUTE" verify --json \
+    "$BAGS/bagit-colon.zip"
+check "each of bagit.txt's two bad lines is named" test "$(grep -c '"file":	"bagit.txt"' out)" -eq 2
+contains out '"line":	2,' "the second by its number"
+expect 3 "verify --json of a holey bag" "$DISPUTE" verify --json "$BAGS/fetch.zip"
+contains out '"file":	"fetch.txt",' "a file to fetch names the fetch.txt line that lists it"
+expect 1 "verify --json of an altered dossier" "$DISPUTE" verify --json altered.zip
+lacks out '"line"' "a problem found in no tag file's line names none"
+
 finish

@@ -87,8 +87,9 @@ format_va(const char *fmt, va_list ap)
 }
 
 /* The detail in English (for --json and the tests of bags) and in the language of the
- * interface (FMT is marked for xgettext by the keywords bag_add_problem and
- * bag_add_warning), and a copy of PATH (may be NULL), for a new problem or warning. */
+ * interface (FMT is marked for xgettext by the keywords bag_add_problem,
+ * bag_add_problem_at and bag_add_warning), and a copy of PATH (may be NULL), for a new
+ * problem or warning. */
 static int format_entry(char **detail, char **shown, char **path_copy, const char *path,
     const char *fmt, va_list ap) __attribute__((format(printf, 5, 0)));
 
@@ -112,24 +113,56 @@ format_entry(char **detail, char **shown, char **path_copy, const char *path, co
 	return DISPUTE_OK;
 }
 
-int
-bag_add_problem(struct bag_report *report, enum bag_problem_kind kind, const char *path,
-    const char *fmt, ...)
+static int add_problem(struct bag_report *report, enum bag_problem_kind kind, const char *path,
+    const char *file, unsigned line, const char *fmt, va_list ap)
+    __attribute__((format(printf, 6, 0)));
+
+static int
+add_problem(struct bag_report *report, enum bag_problem_kind kind, const char *path,
+    const char *file, unsigned line, const char *fmt, va_list ap)
 {
 	struct bag_problem *p;
-	va_list ap;
-	int status;
 
 	if (grow((void **)&report->problems, report->problem_count,
 	    sizeof(*report->problems)) != DISPUTE_OK)
 		return DISPUTE_FAILED;
 	p = &report->problems[report->problem_count];
 	p->kind = kind;
+	p->line = line;
+	p->file = file != NULL ? strdup(file) : NULL;
+	if (file != NULL && p->file == NULL)
+		return bag_out_of_memory();
+	if (format_entry(&p->detail, &p->shown, &p->path, path, fmt, ap) != DISPUTE_OK) {
+		free(p->file);
+		return DISPUTE_FAILED;
+	}
+	report->problem_count++;
+	return DISPUTE_OK;
+}
+
+int
+bag_add_problem(struct bag_report *report, enum bag_problem_kind kind, const char *path,
+    const char *fmt, ...)
+{
+	va_list ap;
+	int status;
+
 	va_start(ap, fmt);
-	status = format_entry(&p->detail, &p->shown, &p->path, path, fmt, ap);
+	status = add_problem(report, kind, path, NULL, 0, fmt, ap);
 	va_end(ap);
-	if (status == DISPUTE_OK)
-		report->problem_count++;
+	return status;
+}
+
+int
+bag_add_problem_at(struct bag_report *report, enum bag_problem_kind kind, const char *path,
+    const char *file, unsigned line, const char *fmt, ...)
+{
+	va_list ap;
+	int status;
+
+	va_start(ap, fmt);
+	status = add_problem(report, kind, path, file, line, fmt, ap);
+	va_end(ap);
 	return status;
 }
 
@@ -144,6 +177,8 @@ bag_add_problem_texts(struct bag_report *report, enum bag_problem_kind kind, con
 		return DISPUTE_FAILED;
 	p = &report->problems[report->problem_count];
 	p->kind = kind;
+	p->file = NULL;
+	p->line = 0;
 	p->detail = strdup(detail);
 	p->shown = strdup(shown);
 	p->path = path != NULL ? strdup(path) : NULL;
@@ -186,6 +221,7 @@ bag_report_drop_problems(struct bag_report *report)
 		free(report->problems[i].path);
 		free(report->problems[i].detail);
 		free(report->problems[i].shown);
+		free(report->problems[i].file);
 	}
 	report->problem_count = 0;
 }

@@ -124,8 +124,8 @@ load_tag_file(struct bag_judge *j, const struct bag_entry *e, const char *encodi
 	 * that looks for "BagIt-Version" in its first bytes would not find it. In the other
 	 * tag files some Windows tools write one, and it is harmless. */
 	if (*len >= 3 && memcmp(*text, "\xef\xbb\xbf", 3) == 0) {
-		if (strcmp(e->name, "bagit.txt") == 0 && bag_add_problem(j->report,
-		    BAG_MALFORMED, e->name, "line 1: starts with a byte-order mark") != DISPUTE_OK)
+		if (strcmp(e->name, "bagit.txt") == 0 && bag_add_problem_at(j->report,
+		    BAG_MALFORMED, e->name, e->name, 1, "line 1: starts with a byte-order mark") != DISPUTE_OK)
 			goto out;
 		memmove(*text, *text + 3, *len - 2);
 		*len -= 3;
@@ -175,7 +175,7 @@ bagit_value(struct bag_judge *j, const char *label, size_t label_len, const char
 	else
 		return DISPUTE_OK;
 	if (*field != NULL)
-		return bag_add_problem(j->report, BAG_MALFORMED, "bagit.txt",
+		return bag_add_problem_at(j->report, BAG_MALFORMED, "bagit.txt", "bagit.txt", line,
 		    "line %u: %.*s appears again", line, (int)label_len, label);
 	*field = strndup(value, value_len);
 	return *field != NULL ? DISPUTE_OK : bag_out_of_memory();
@@ -192,14 +192,14 @@ bagit_line_strict(struct bag_judge *j, const char *line, size_t len, unsigned no
 	size_t n;
 
 	if (no > 2)
-		return bag_add_problem(j->report, BAG_MALFORMED, "bagit.txt",
+		return bag_add_problem_at(j->report, BAG_MALFORMED, "bagit.txt", "bagit.txt", no,
 		    "line %u: one line too many (bagit.txt has exactly two)", no);
 	want = labels[no - 1];
 	n = strlen(want);
 	if (len > n + 2 && memcmp(line, want, n) == 0 && line[n] == ':' && line[n + 1] == ' ' &&
 	    !is_blank(line[n + 2]) && !is_blank(line[len - 1]))
 		return DISPUTE_OK;
-	return bag_add_problem(j->report, BAG_MALFORMED, "bagit.txt",
+	return bag_add_problem_at(j->report, BAG_MALFORMED, "bagit.txt", "bagit.txt", no,
 	    "line %u: not exactly \"%s: VALUE\"", no, want);
 }
 
@@ -353,10 +353,10 @@ take_path(struct bag_judge *j, const char *file, unsigned line, const char *s, s
 	why = bag_name_unsafe(*path, n);
 	if (why != NULL) {
 		printable_path(*path, n);
-		status = bag_add_problem(j->report, BAG_UNSAFE, *path, "%s (%s line %u)", why,
-		    file, line);
+		status = bag_add_problem_at(j->report, BAG_UNSAFE, *path, file, line,
+		    "%s (%s line %u)", why, file, line);
 	} else if (payload && strncmp(*path, "data/", 5) != 0) {
-		status = bag_add_problem(j->report, BAG_MALFORMED, *path,
+		status = bag_add_problem_at(j->report, BAG_MALFORMED, *path, file, line,
 		    "outside data/ (%s line %u)", file, line);
 	} else
 		return DISPUTE_OK;
@@ -413,11 +413,11 @@ parse_manifest_line(struct bag_judge *j, size_t m, const char *line, size_t len,
 	while (len - skip > 2 && line[skip] == '.' && line[skip + 1] == '/')
 		skip += 2;
 	if (hex_len == 0 || skip == hex_len || skip == len)
-		return bag_add_problem(j->report, BAG_MALFORMED, mf->file,
+		return bag_add_problem_at(j->report, BAG_MALFORMED, mf->file, mf->file, no,
 		    "line %u: not CHECKSUM PATH", no);
 	if (hex_len != bag_algorithms[mf->alg].hex_len ||
 	    span(line, hex_len, "0123456789abcdefABCDEF", 1) < hex_len)
-		return bag_add_problem(j->report, BAG_MALFORMED, mf->file,
+		return bag_add_problem_at(j->report, BAG_MALFORMED, mf->file, mf->file, no,
 		    "line %u: not a %s checksum", no, bag_algorithms[mf->alg].name);
 	if (take_path(j, mf->file, no, line + skip, len - skip, !mf->tag,
 	    &path) != DISPUTE_OK)
@@ -502,8 +502,8 @@ report_repeat(struct bag_judge *j, const struct bag_listing *first,
 		return bag_add_warning(j->report, BAG_WARN_DUPLICATE, file, again->line,
 		    "lists %s again, with the same checksum as line %u", again->path,
 		    first->line);
-	return bag_add_problem(j->report, BAG_MALFORMED, file, "line %u lists %s again",
-	    again->line, again->path);
+	return bag_add_problem_at(j->report, BAG_MALFORMED, file, file, again->line,
+	    "line %u lists %s again", again->line, again->path);
 }
 
 /* Sorts the listings for the merge with the entries; a path a manifest lists twice
@@ -551,12 +551,12 @@ parse_fetch_line(struct bag_judge *j, const char *line, size_t len, unsigned no)
 	    span(line + p, q - p, "0123456789", 1) < q - p)
 		q = p; /* a LENGTH that is neither a number nor '-' */
 	if (url_len == 0 || q == p)
-		return bag_add_problem(j->report, BAG_MALFORMED, "fetch.txt",
+		return bag_add_problem_at(j->report, BAG_MALFORMED, "fetch.txt", "fetch.txt", no,
 		    "line %u: not URL LENGTH FILENAME", no);
 	while (q < len && is_blank(line[q]))
 		q++;
 	if (q == len)
-		return bag_add_problem(j->report, BAG_MALFORMED, "fetch.txt",
+		return bag_add_problem_at(j->report, BAG_MALFORMED, "fetch.txt", "fetch.txt", no,
 		    "line %u: not URL LENGTH FILENAME", no);
 	if (take_path(j, "fetch.txt", no, line + q, len - q, 1, &path) != DISPUTE_OK)
 		return DISPUTE_FAILED;
@@ -577,8 +577,8 @@ parse_fetch_line(struct bag_judge *j, const char *line, size_t len, unsigned no)
 	/* A listed file that is there already is judged like any other. */
 	if (bag_reader_find(j->reader, path) != NULL)
 		return DISPUTE_OK;
-	return bag_add_problem(j->report, BAG_INCOMPLETE, path, "to be fetched from %.*s",
-	    (int)url_len, line);
+	return bag_add_problem_at(j->report, BAG_INCOMPLETE, path, "fetch.txt", no,
+	    "to be fetched from %.*s", (int)url_len, line);
 }
 
 int
@@ -648,8 +648,8 @@ judge_oxum(struct bag_judge *j, const char *value, size_t len, unsigned no)
 	uint64_t octets, count;
 
 	if (!parse_oxum(value, len, &octets, &count))
-		return bag_add_problem(j->report, BAG_MALFORMED, "bag-info.txt",
-		    "line %u: Payload-Oxum is not OCTETS.COUNT", no);
+		return bag_add_problem_at(j->report, BAG_MALFORMED, "bag-info.txt", "bag-info.txt",
+		    no, "line %u: Payload-Oxum is not OCTETS.COUNT", no);
 	/* An incomplete bag cannot match its Oxum; fetch.txt was reported already. */
 	if (j->fetched_count > 0)
 		return DISPUTE_OK;
@@ -681,15 +681,16 @@ bag_judge_bag_info(struct bag_judge *j)
 		if (len == 0)
 			continue;
 		if (is_blank(line[0])) {
-			if (!in_label && bag_add_problem(j->report, BAG_MALFORMED,
-			    "bag-info.txt", "line %u: continues no label", t.line) != DISPUTE_OK)
+			if (!in_label && bag_add_problem_at(j->report, BAG_MALFORMED, "bag-info.txt",
+			    "bag-info.txt", t.line, "line %u: continues no label", t.line) !=
+			    DISPUTE_OK)
 				goto out;
 			continue;
 		}
 		in_label = split_label(line, len, &label, &label_len, &value, &value_len);
 		if (!in_label) {
-			if (bag_add_problem(j->report, BAG_MALFORMED, "bag-info.txt",
-			    "line %u: not LABEL: VALUE", t.line) != DISPUTE_OK)
+			if (bag_add_problem_at(j->report, BAG_MALFORMED, "bag-info.txt", "bag-info.txt",
+			    t.line, "line %u: not LABEL: VALUE", t.line) != DISPUTE_OK)
 				goto out;
 			continue;
 		}
