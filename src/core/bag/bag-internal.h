@@ -24,6 +24,8 @@
 struct bag_entry {
 	char *name;
 	uint64_t index; /* the zip entry index; unused by the folder backend */
+	uint64_t size;  /* the bytes to read (a zip entry's stored bytes): the verifier
+			 * hashes the largest first */
 };
 
 struct bag_reader;
@@ -32,8 +34,8 @@ struct bag_reader;
 struct bag_stream {
 	struct bag_reader *reader;
 	void *zf;      /* zip_file_t * for the zip backend */
-	void *inflate; /* the zip backend's own inflater, for entries libzip hands over
-			* still compressed (bag-zip.c says when) */
+	void *inflate; /* the zip backend's own reader, for the entries it reads itself
+			* rather than through libzip (bag-zip.c says which) */
 	int fd;        /* for the folder backend */
 };
 
@@ -81,6 +83,7 @@ struct bag_zip_extent {
 	uint32_t crc;
 	int aes_strength;       /* 1, 2, 3 (AES-128, -192, -256); 0: not AES */
 	unsigned method;        /* the compression method under the encryption */
+	int encrypted;          /* the entry's encryption flag (AES or traditional) */
 };
 
 /* Checks that the zip open on FD, whose central directory libzip read as ENTRIES
@@ -91,8 +94,10 @@ struct bag_zip_extent {
 int bag_zip_check_layout(int fd, const char *path, const char *root, uint64_t entries,
     struct bag_report *report, unsigned char *refused, struct bag_zip_extent *extents);
 
-/* Appends a copy of NAME to READER's entries; *CAP is the allocated length. */
-int bag_push_entry(struct bag_reader *reader, size_t *cap, const char *name, uint64_t index);
+/* Appends a copy of NAME, SIZE bytes to read, to READER's entries; *CAP is the allocated
+ * length. */
+int bag_push_entry(struct bag_reader *reader, size_t *cap, const char *name, uint64_t index,
+    uint64_t size);
 /* Sorts the entries and drops repeated names, reporting them as unsafe. */
 int bag_sort_entries(struct bag_reader *reader, struct bag_report *report);
 
