@@ -164,7 +164,20 @@ struct bag_listing {
 	char hex[DIGEST_HEX_MAX];
 };
 
-/* What judging one bag needs, shared by bag-tags.c and bag-verify.c. */
+/* One file the judge needs hashed: bag-verify.c lists them in the order it judges
+ * paths, bag-hash.c fills in the results, and the judge reads them in that order, so
+ * that nothing it reports depends on which thread hashed what when. */
+struct bag_hash_job {
+	const struct bag_entry *entry;
+	const struct bag_listing *listed; /* its manifest lines, COUNT of them */
+	size_t count;
+	unsigned algs;    /* a bit per bag_algorithms index */
+	uint64_t bytes;   /* read from it */
+	uint32_t differs; /* bit I: the checksum of LISTED[I] differs */
+	char *why;        /* malloc'd: why it cannot be read; NULL when it could */
+};
+
+/* What judging one bag needs, shared by bag-tags.c, bag-verify.c and bag-hash.c. */
 struct bag_judge {
 	struct bag_report *report;
 	struct bag_reader *reader;
@@ -179,7 +192,10 @@ struct bag_judge {
 	size_t listing_count, listing_cap;
 	char **fetched;            /* sorted paths listed in fetch.txt */
 	size_t fetched_count, fetched_cap;
-	unsigned char *chunk;      /* BAG_CHUNK bytes for streaming entries */
+	unsigned threads;          /* hashing threads; 0: one per online core */
+	struct bag_hash_job *jobs; /* in the order the paths are judged */
+	size_t job_count, job_cap;
+	size_t judged_jobs;        /* the jobs whose results are judged already */
 };
 
 /* bagit.txt: version, encoding; *FOUND says whether the bag has one. */
@@ -196,5 +212,11 @@ int bag_judge_fetch(struct bag_judge *j);
 int bag_is_fetched(const struct bag_judge *j, const char *path);
 /* bag-info.txt: the Payload-Oxum against the payload actually found. */
 int bag_judge_bag_info(struct bag_judge *j);
+/* Hashes the files of the COUNT JOBS on THREADS threads (0: one per online core), the
+ * largest first, each through a buffer of BAG_CHUNK bytes of its thread's. Unreadable
+ * files are results (WHY); DISPUTE_FAILED means a digest could not run or memory ran
+ * out (already reported). */
+int bag_hash_files(const struct bag_judge *j, struct bag_hash_job *jobs, size_t count,
+    unsigned threads);
 
 #endif
