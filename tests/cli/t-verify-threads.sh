@@ -38,16 +38,18 @@ rm broken/data/sub/f11.bin broken/data/sub/f23.bin
 printf 'late\n' >broken/data/sub/added.txt
 (zip -q -r -X -0 many-stored.zip many && zip -q -r -X many-deflated.zip many &&
     zip -q -r -X -0 broken-stored.zip broken && zip -q -r -X broken-deflated.zip broken) || exit 1
-# One byte of a stored entry changed inside the zip: the CRC-32 check fails.
+# One byte of an entry's data changed inside the zip: stored, the CRC-32 check fails;
+# deflated, the CRC or the inflater does.
 cp many-stored.zip crc.zip
-python3 - crc.zip <<'PY' || exit 1
+cp many-deflated.zip crc-deflated.zip
+python3 - crc.zip crc-deflated.zip <<'PY' || exit 1
 import sys, zipfile
-path = sys.argv[1]
-info = zipfile.ZipFile(path).getinfo("many/data/sub/f30.bin")
-data = bytearray(open(path, "rb").read())
-n, e = data[info.header_offset + 26], data[info.header_offset + 28]
-data[info.header_offset + 30 + n + e + 1000] ^= 1
-open(path, "wb").write(data)
+for path in sys.argv[1:]:
+    info = zipfile.ZipFile(path).getinfo("many/data/sub/f30.bin")
+    data = bytearray(open(path, "rb").read())
+    n, e = data[info.header_offset + 26], data[info.header_offset + 28]
+    data[info.header_offset + 30 + n + e + 1000] ^= 1
+    open(path, "wb").write(data)
 PY
 
 # across TITLE WANT TARGET [OPTIONS...]: verify TARGET with 1, 2 and 8 threads exits WANT
@@ -89,6 +91,9 @@ cp out broken.out
 across "a stored entry with a bad CRC" 1 crc.zip
 contains out.8 "malformed: data/sub/f30.bin: cannot read: CRC error" \
     "the damaged stored entry fails its CRC check on 8 threads"
+across "a deflated entry with a changed byte" 1 crc-deflated.zip
+contains out.8 "malformed: data/sub/f30.bin: cannot read: " \
+    "the damaged deflated entry cannot be read on 8 threads"
 # The option and the variable say the same, and the option wins.
 expect 1 "--threads 1" "$DISPUTE" verify --threads 1 broken-stored.zip
 same out broken.out "--threads 1 reports what DISPUTE_THREADS=8 did"

@@ -42,17 +42,18 @@ struct zip_impl {
 
 /* An entry read here rather than by libzip. An AES entry with CRC 0, which is AE-2 as
  * the format intends it (7-Zip and WinZip write them so, and so does `pack --encrypt`):
- * libzip 1.7 checks the CRC anyway and fails at the end of every such entry. And a
- * stored entry without encryption, the dossier's media: its bytes are its content, so
- * that one read of them gives the CRC-32 here and the manifest digests to the caller,
- * with no lock, while other threads read other entries. */
+ * libzip 1.7 checks the CRC anyway and fails at the end of every such entry. And an
+ * entry without encryption, stored or deflated, so that threads read entries side by
+ * side with pread() and no lock; a stored one, the dossier's media, is read once, its
+ * CRC-32 here and the manifest digests by the caller from the same bytes. */
 struct own_read {
-	struct bag_zip_aes *aes; /* NULL for a stored entry without encryption */
+	struct bag_zip_aes *aes; /* NULL for an entry without encryption */
 	z_stream *z;            /* for deflated entries */
 	int fd;
 	uint64_t at, remaining; /* the ciphertext (or stored bytes) still to read */
-	int checked;            /* the authentication code (or CRC) has been checked */
-	uint32_t crc, want_crc; /* without encryption: of the bytes read, and the record's */
+	int checked;            /* the authentication code has been checked */
+	int crc_checked;        /* without encryption: the CRC-32 has been checked */
+	uint32_t crc, want_crc; /* without encryption: of the content read, and the record's */
 	unsigned char in[BAG_CHUNK / 4];
 };
 
@@ -122,7 +123,7 @@ plain_open(struct zip_impl *impl, const struct bag_zip_extent *x, struct bag_str
 {
 	struct own_read *o;
 
-	if (own_start(s, impl->fd, 0, why) != DISPUTE_OK)
+	if (own_start(s, impl->fd, x->method == ZIP_CM_DEFLATE, why) != DISPUTE_OK)
 		return DISPUTE_FAILED;
 	o = s->inflate;
 	o->at = x->data_at;
@@ -168,20 +169,8 @@ own_open(struct zip_impl *impl, const struct bag_zip_extent *x, struct bag_strea
 	return DISPUTE_OK;
 }
 
-/* A stored entry's CRC-32, once all of it was read: as libzip does, on the read that
- * finds the end, so that the bytes read before count as read. */
-static int
-check_crc(struct own_read *o, char *why)
-{
-	o->checked = 1;
-	if (o->crc == o->want_crc)
-		return DISPUTE_OK;
-	snprintf(why, BAG_WHY_MAX, "cannot read: CRC error");
-	return DISPUTE_FAILED;
-}
-
-/* Up to LEN decrypted bytes into BUF; at the end of the ciphertext, the authentication
- * code is checked (for a stored entry without encryption, the CRC). */
+/* Up to LEN decrypted (or stored) bytes into BUF; at the end of the ciphertext, the
+ * authentication code is checked. */
 static int
 own_fill(struct own_read *o, unsigned char *buf, size_t len, size_t *got, char *why)
 {
@@ -189,15 +178,11 @@ own_fill(struct own_read *o, unsigned char *buf, size_t len, size_t *got, char *
 	size_t n = o->remaining < len ? (size_t)o->remaining : len;
 
 	*got = 0;
-	if (o->aes == NULL && n == 0 && !o->checked)
-		return check_crc(o, why);
 	if (n > 0 && (pread_all(o->fd, buf, n, o->at) != 0 ||
 	    (o->aes != NULL && bag_zip_aes_decrypt(o->aes, buf, n) != 0))) {
 		snprintf(why, BAG_WHY_MAX, "cannot read: %s", strerror(errno));
 		return DISPUTE_FAILED;
 	}
-	if (o->aes == NULL)
-		o->crc = (uint32_t)crc32(o->crc, buf, (uInt)n);
 	o->at += n;
 	o->remaining -= n;
 	*got = n;
@@ -214,14 +199,12 @@ own_fill(struct own_read *o, unsigned char *buf, size_t len, size_t *got, char *
 }
 
 static int
-own_read(struct own_read *o, unsigned char *buf, size_t len, size_t *got, char *why)
+own_inflate(struct own_read *o, unsigned char *buf, size_t len, size_t *got, char *why)
 {
 	z_stream *z = o->z;
 	size_t n;
 
 	*got = 0;
-	if (z == NULL)
-		return own_fill(o, buf, len, got, why);
 	z->next_out = buf;
 	z->avail_out = (uInt)(len > UINT_MAX ? UINT_MAX : len);
 	while (z->avail_out > 0) {
@@ -236,18 +219,41 @@ own_read(struct own_read *o, unsigned char *buf, size_t len, size_t *got, char *
 		rc = inflate(z, Z_NO_FLUSH);
 		if (rc == Z_STREAM_END) {
 			/* Bytes after the deflate stream still count towards the code. */
-			while (o->remaining > 0 || !o->checked)
+			while (o->remaining > 0 || (o->aes != NULL && !o->checked))
 				if (own_fill(o, o->in, sizeof o->in, &n, why) != DISPUTE_OK)
 					return DISPUTE_FAILED;
 			break;
 		}
-		if ((rc != Z_OK && rc != Z_BUF_ERROR) || (z->avail_in == 0 && o->remaining == 0)) {
+		/* All input taken and room left, yet no end: the stream is cut short. (With
+		 * no room left, the end may still come on the next call.) */
+		if ((rc != Z_OK && rc != Z_BUF_ERROR) || (z->avail_in == 0 && o->remaining == 0 &&
+		    z->avail_out > 0)) {
 			snprintf(why, BAG_WHY_MAX, "cannot read: damaged deflate data");
 			return DISPUTE_FAILED;
 		}
 	}
 	*got = (size_t)(z->next_out - buf);
 	return DISPUTE_OK;
+}
+
+/* Up to LEN bytes of the entry's content. Without encryption, the CRC-32 is checked as
+ * libzip does: on the read that finds the end, so that the bytes before count as read. */
+static int
+own_read(struct own_read *o, unsigned char *buf, size_t len, size_t *got, char *why)
+{
+	int status = o->z != NULL ? own_inflate(o, buf, len, got, why) :
+	    own_fill(o, buf, len, got, why);
+
+	if (status != DISPUTE_OK || o->aes != NULL)
+		return status;
+	o->crc = (uint32_t)crc32_z(o->crc, buf, *got);
+	if (*got > 0 || o->crc_checked)
+		return DISPUTE_OK;
+	o->crc_checked = 1;
+	if (o->crc == o->want_crc)
+		return DISPUTE_OK;
+	snprintf(why, BAG_WHY_MAX, "cannot read: CRC error");
+	return DISPUTE_FAILED;
 }
 
 /* Opens entry INDEX for reading through zip_stream_read(). */
@@ -262,7 +268,8 @@ zip_stream_open(struct zip_impl *impl, zip_uint64_t index, struct bag_stream *s,
 	s->zf = NULL;
 	if (x != NULL && x->aes_strength != 0 && x->crc == 0)
 		return own_open(impl, x, s, why);
-	if (x != NULL && !x->encrypted && x->method == ZIP_CM_STORE)
+	if (x != NULL && !x->encrypted && (x->method == ZIP_CM_STORE ||
+	    x->method == ZIP_CM_DEFLATE))
 		return plain_open(impl, x, s, why);
 	pthread_mutex_lock(&impl->lock);
 	s->zf = zip_fopen_index(impl->za, index, 0);
