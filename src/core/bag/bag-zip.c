@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <limits.h>
+#include <libdeflate.h>
 #include <zip.h>
 #include <zlib.h>
 
@@ -246,7 +247,7 @@ own_read(struct own_read *o, unsigned char *buf, size_t len, size_t *got, char *
 
 	if (status != DISPUTE_OK || o->aes != NULL)
 		return status;
-	o->crc = (uint32_t)crc32_z(o->crc, buf, *got);
+	o->crc = libdeflate_crc32(o->crc, buf, *got);
 	if (*got > 0 || o->crc_checked)
 		return DISPUTE_OK;
 	o->crc_checked = 1;
