@@ -1,6 +1,7 @@
 # dispute verify on 1, 2 and 8 hashing threads: the same report, byte for byte, and the
-# same exit status, for good and altered bags, zipped (stored and deflated entries) and
-# as folders; --threads and DISPUTE_THREADS refuse what is not a count as usage errors.
+# same exit status, for good and altered bags, zipped (stored, deflated and bzip2
+# entries) and as folders; --threads and DISPUTE_THREADS refuse what is not a count as
+# usage errors.
 . "$TEST_LIB"
 
 ROOT=dispute-6912345678901234-20261118
@@ -38,6 +39,8 @@ rm broken/data/sub/f11.bin broken/data/sub/f23.bin
 printf 'late\n' >broken/data/sub/added.txt
 (zip -q -r -X -0 many-stored.zip many && zip -q -r -X many-deflated.zip many &&
     zip -q -r -X -0 broken-stored.zip broken && zip -q -r -X broken-deflated.zip broken) || exit 1
+# bzip2 entries are read through libzip, one thread at a time, while others hash.
+zip -q -r -X -Z bzip2 broken-bzip2.zip broken || exit 1
 # One byte of an entry's data changed inside the zip: stored, the CRC-32 check fails;
 # deflated, the CRC or the inflater does.
 cp many-stored.zip crc.zip
@@ -81,6 +84,7 @@ across "the altered bag folder" 1 broken
 across "the altered bag zipped stored" 1 broken-stored.zip
 across "the altered bag zipped deflated, --json" 1 --json broken-deflated.zip
 across "the altered bag zipped stored, --json" 1 --json broken-stored.zip
+across "the altered bag zipped with bzip2" 1 broken-bzip2.zip
 expect 1 "the altered bag on 8 threads" env DISPUTE_THREADS=8 "$DISPUTE" verify broken-stored.zip
 line out "altered: data/sub/f17\.bin: md5 checksum differs \(manifest-md5\.txt\); sha256 checksum differs \(manifest-sha256\.txt\)" \
     "an altered file is named with both of its checksums"
