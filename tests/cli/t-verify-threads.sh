@@ -25,7 +25,7 @@ mkdir dossier && (cd dossier && unzip -q "../$ZIP") || exit 1
 mkdir -p many/data/sub
 i=1
 while [ $i -le 40 ]; do
-	head -c $((i * i * 997)) /dev/urandom >"many/data/sub/f$i.bin"
+	head -c $((i * i * 400)) /dev/urandom >"many/data/sub/f$i.bin"
 	i=$((i + 1))
 done
 (cd many && printf 'BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n' >bagit.txt &&
@@ -51,7 +51,7 @@ for path in sys.argv[1:]:
     info = zipfile.ZipFile(path).getinfo("many/data/sub/f30.bin")
     data = bytearray(open(path, "rb").read())
     n, e = data[info.header_offset + 26], data[info.header_offset + 28]
-    data[info.header_offset + 30 + n + e + 1000] ^= 1
+    data[info.header_offset + 30 + n + e + 500] ^= 1
     open(path, "wb").write(data)
 PY
 
