@@ -98,8 +98,8 @@ pread_all(int fd, void *buf, size_t len, uint64_t at)
 	return 0;
 }
 
-/* Sets up S to read DATA_AT onwards of the zip open on FD itself, inflating when
- * DEFLATED. */
+/* Sets up S for an entry read here from the zip open on FD, inflating when DEFLATED;
+ * the caller says where its bytes lie. */
 static int
 own_start(struct bag_stream *s, int fd, int deflated, char *why)
 {
@@ -118,6 +118,8 @@ own_start(struct bag_stream *s, int fd, int deflated, char *why)
 	return DISPUTE_OK;
 }
 
+/* An entry without encryption, stored or deflated: its bytes and its CRC-32 as the
+ * layout check found them. */
 static int
 plain_open(struct zip_impl *impl, const struct bag_zip_extent *x, struct bag_stream *s,
     char *why)
