@@ -5,7 +5,7 @@
 set -eu
 
 packages="gcc make cmake pkg-config file zip unzip time openssl
-	libzip-dev libcjson-dev libmagic-dev libssl-dev libexif-dev libcmocka-dev libgdk-pixbuf-2.0-dev libbsd-dev libunistring-dev
+	libzip-dev libdeflate-dev libcjson-dev libmagic-dev libssl-dev libexif-dev libcmocka-dev libgdk-pixbuf-2.0-dev libbsd-dev libunistring-dev
 	libical-dev python3-icalendar
 	libpango1.0-dev libcairo2-dev fonts-noto-cjk poppler-utils libpoppler-glib-dev
 	heif-gdk-pixbuf webp-pixbuf-loader libheif-examples webp

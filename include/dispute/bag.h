@@ -64,12 +64,18 @@ struct bag_report {
 /* Judges the bag at PATH, a zip file or a folder. Returns DISPUTE_OK when the bag could
  * be read and judged (REPORT->problem_count says whether it is intact), or
  * DISPUTE_FAILED after printing one error when PATH is not a readable zip or folder.
- * Never extracts to disk and never writes anywhere. */
+ * Never extracts to disk and never writes anywhere. The files are hashed on one thread
+ * per online core; the report is the same whatever the number of threads. */
 int bag_verify(const char *path, struct bag_report *report);
 
-/* The same for a zip whose entries are encrypted (WinZip AES): PASSWORD decrypts them.
- * A wrong password, or none for an encrypted zip, is reported and fails. */
-int bag_verify_encrypted(const char *path, const char *password, struct bag_report *report);
+/* The most hashing threads bag_verify_encrypted() takes. */
+#define BAG_THREADS_MAX 64
+
+/* The same for a zip whose entries are encrypted (WinZip AES): PASSWORD (may be NULL)
+ * decrypts them. A wrong password, or none for an encrypted zip, is reported and fails.
+ * THREADS, from 1 to BAG_THREADS_MAX, hash the files (0: one per online core). */
+int bag_verify_encrypted(const char *path, const char *password, unsigned threads,
+    struct bag_report *report);
 
 /* Reads the tag file NAME (e.g. "tagmanifest-sha256.txt") of the bag in the zip at PATH,
  * whose top folder is ROOT, into a malloc'd buffer of at most 16 MiB. */

@@ -16,7 +16,7 @@ struct progress_sink {
 void progress_set_sink(const struct progress_sink *sink);
 
 void progress_begin(const char *what, uint64_t total_bytes);
-/* Adds N bytes to what is done. */
+/* Adds N bytes to what is done; safe from several threads at once. */
 void progress_add(uint64_t n);
 /* Sets what is done (for sources that report a fraction, like libzip). */
 void progress_set(uint64_t done);

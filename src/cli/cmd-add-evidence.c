@@ -46,32 +46,24 @@ print_kinds(FILE *out)
 	fputs(_("\nSeveral files are added all together or not at all.\n"), out);
 }
 
-/* The whole number of option CODE from 1 to MAX into *OUT (0 when not given). */
+/* The whole numbers of --copies and --group into *COPIES and *GROUP (0 when not given). */
 static int
-number_option(struct cmd_ctx *ctx, int code, const char *name, long max, int *out)
+number_options(struct cmd_ctx *ctx, int *copies, int *group)
 {
-	const char *text = args_get(ctx, code);
-	char *end;
-	long n;
-
-	*out = 0;
-	if (text == NULL)
-		return DISPUTE_OK;
-	n = strtol(text, &end, 10);
-	if (text[0] < '0' || text[0] > '9' || *end != '\0' || n < 1 || n > max)
-		return cmd_usage_error(ctx, _("--%s: \"%s\" is not a whole number from 1 to %ld"),
-		    name, text, max);
-	*out = (int)n;
+	if (cmd_whole_number(ctx, "--copies", args_get(ctx, OPT_COPIES), EVIDENCE_COPIES_MAX,
+	    copies) != DISPUTE_OK ||
+	    cmd_whole_number(ctx, "--group", args_get(ctx, OPT_GROUP), EXHIBIT_GROUP_MAX,
+	    group) != DISPUTE_OK)
+		return DISPUTE_USAGE;
 	return DISPUTE_OK;
 }
 
 static int
 cmd_add_evidence_check(struct cmd_ctx *ctx)
 {
-	int n;
+	int copies, group;
 
-	if (number_option(ctx, OPT_COPIES, "copies", EVIDENCE_COPIES_MAX, &n) != DISPUTE_OK ||
-	    number_option(ctx, OPT_GROUP, "group", EXHIBIT_GROUP_MAX, &n) != DISPUTE_OK)
+	if (number_options(ctx, &copies, &group) != DISPUTE_OK)
 		return DISPUTE_USAGE;
 	if (args_has(ctx, OPT_FORM) && evidence_form_find(args_get(ctx, OPT_FORM)) == NULL)
 		return cmd_usage_error(ctx, _("--form: \"%s\" is not original, copy or electronic"),
@@ -132,9 +124,7 @@ cmd_add_evidence_exec(struct cmd_ctx *ctx)
 	req.app = args_get(ctx, OPT_APP);
 	req.source = args_get(ctx, OPT_SOURCE);
 	req.form = args_get(ctx, OPT_FORM);
-	if (number_option(ctx, OPT_COPIES, "copies", EVIDENCE_COPIES_MAX, &req.copies) !=
-	    DISPUTE_OK || number_option(ctx, OPT_GROUP, "group", EXHIBIT_GROUP_MAX, &req.group) !=
-	    DISPUTE_OK)
+	if (number_options(ctx, &req.copies, &req.group) != DISPUTE_OK)
 		return DISPUTE_USAGE;
 	req.files = ctx->args.list;
 	req.file_count = ctx->args.count;

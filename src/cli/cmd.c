@@ -147,6 +147,24 @@ cmd_usage_error(const struct cmd_ctx *ctx, const char *fmt, ...)
 	return DISPUTE_USAGE;
 }
 
+int
+cmd_whole_number(const struct cmd_ctx *ctx, const char *what, const char *text, long max,
+    int *out)
+{
+	char *end;
+	long n;
+
+	*out = 0;
+	if (text == NULL)
+		return DISPUTE_OK;
+	n = strtol(text, &end, 10);
+	if (text[0] < '0' || text[0] > '9' || *end != '\0' || n < 1 || n > max)
+		return cmd_usage_error(ctx, _("%s: \"%s\" is not a whole number from 1 to %ld"),
+		    what, text, max);
+	*out = (int)n;
+	return DISPUTE_OK;
+}
+
 /* Builds the getopt_long tables from ENTRY's options (plus -h). */
 static int
 build_getopt(const struct cmd_entry *entry, char **shortopts, struct option **longopts)

@@ -42,6 +42,7 @@ enum {
 	OPT_GROUP,
 	OPT_APPLY,
 	OPT_READ,
+	OPT_THREADS,
 	OPT_CODES_END
 };
 
@@ -124,5 +125,10 @@ int args_has(const struct cmd_ctx *ctx, int code);
 /* Reports a usage error for the running command and returns DISPUTE_USAGE. */
 int cmd_usage_error(const struct cmd_ctx *ctx, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+
+/* The whole number TEXT from 1 to MAX into *OUT (0 when TEXT is NULL), else a usage
+ * error naming WHAT, the option or variable it came from ("--copies"). */
+int cmd_whole_number(const struct cmd_ctx *ctx, const char *what, const char *text, long max,
+    int *out);
 
 #endif

@@ -80,7 +80,8 @@ entry_cmp(const void *a, const void *b)
 }
 
 int
-bag_push_entry(struct bag_reader *r, size_t *cap, const char *name, uint64_t index)
+bag_push_entry(struct bag_reader *r, size_t *cap, const char *name, uint64_t index,
+    uint64_t size)
 {
 	struct bag_entry *grown;
 	char *copy;
@@ -99,6 +100,7 @@ bag_push_entry(struct bag_reader *r, size_t *cap, const char *name, uint64_t ind
 		return bag_out_of_memory();
 	r->entries[r->entry_count].name = copy;
 	r->entries[r->entry_count].index = index;
+	r->entries[r->entry_count].size = size;
 	r->entry_count++;
 	return DISPUTE_OK;
 }

@@ -125,7 +125,7 @@ walk_one(struct walk *w, int dfd, const char *rel, const char *base, unsigned de
 	if (S_ISLNK(st.st_mode))
 		return bag_add_problem(w->report, BAG_UNSAFE, rel, "symbolic link");
 	if (S_ISREG(st.st_mode))
-		return bag_push_entry(w->reader, &w->cap, rel, 0);
+		return bag_push_entry(w->reader, &w->cap, rel, 0, (uint64_t)st.st_size);
 	if (!S_ISDIR(st.st_mode))
 		return bag_add_problem(w->report, BAG_UNSAFE, rel,
 		    "special file (device, FIFO or socket)");

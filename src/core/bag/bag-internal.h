@@ -24,6 +24,8 @@
 struct bag_entry {
 	char *name;
 	uint64_t index; /* the zip entry index; unused by the folder backend */
+	uint64_t size;  /* the bytes to read (a zip entry's stored bytes): the verifier
+			 * hashes the largest first */
 };
 
 struct bag_reader;
@@ -32,8 +34,8 @@ struct bag_reader;
 struct bag_stream {
 	struct bag_reader *reader;
 	void *zf;      /* zip_file_t * for the zip backend */
-	void *inflate; /* the zip backend's own inflater, for entries libzip hands over
-			* still compressed (bag-zip.c says when) */
+	void *inflate; /* the zip backend's own reader, for the entries it reads itself
+			* rather than through libzip (bag-zip.c says which) */
 	int fd;        /* for the folder backend */
 };
 
@@ -81,6 +83,7 @@ struct bag_zip_extent {
 	uint32_t crc;
 	int aes_strength;       /* 1, 2, 3 (AES-128, -192, -256); 0: not AES */
 	unsigned method;        /* the compression method under the encryption */
+	int encrypted;          /* the entry's encryption flag (AES or traditional) */
 };
 
 /* Checks that the zip open on FD, whose central directory libzip read as ENTRIES
@@ -91,8 +94,10 @@ struct bag_zip_extent {
 int bag_zip_check_layout(int fd, const char *path, const char *root, uint64_t entries,
     struct bag_report *report, unsigned char *refused, struct bag_zip_extent *extents);
 
-/* Appends a copy of NAME to READER's entries; *CAP is the allocated length. */
-int bag_push_entry(struct bag_reader *reader, size_t *cap, const char *name, uint64_t index);
+/* Appends a copy of NAME, SIZE bytes to read, to READER's entries; *CAP is the allocated
+ * length. */
+int bag_push_entry(struct bag_reader *reader, size_t *cap, const char *name, uint64_t index,
+    uint64_t size);
 /* Sorts the entries and drops repeated names, reporting them as unsafe. */
 int bag_sort_entries(struct bag_reader *reader, struct bag_report *report);
 
@@ -159,7 +164,20 @@ struct bag_listing {
 	char hex[DIGEST_HEX_MAX];
 };
 
-/* What judging one bag needs, shared by bag-tags.c and bag-verify.c. */
+/* One file the judge needs hashed: bag-verify.c lists them in the order it judges
+ * paths, bag-hash.c fills in the results, and the judge reads them in that order, so
+ * that nothing it reports depends on which thread hashed what when. */
+struct bag_hash_job {
+	const struct bag_entry *entry;
+	const struct bag_listing *listed; /* its manifest lines, COUNT of them */
+	size_t count;
+	unsigned algs;    /* a bit per bag_algorithms index */
+	uint64_t bytes;   /* read from it */
+	uint32_t differs; /* bit I: the checksum of LISTED[I] differs */
+	char *why;        /* malloc'd: why it cannot be read; NULL when it could */
+};
+
+/* What judging one bag needs, shared by bag-tags.c, bag-verify.c and bag-hash.c. */
 struct bag_judge {
 	struct bag_report *report;
 	struct bag_reader *reader;
@@ -174,7 +192,10 @@ struct bag_judge {
 	size_t listing_count, listing_cap;
 	char **fetched;            /* sorted paths listed in fetch.txt */
 	size_t fetched_count, fetched_cap;
-	unsigned char *chunk;      /* BAG_CHUNK bytes for streaming entries */
+	unsigned threads;          /* hashing threads; 0: one per online core */
+	struct bag_hash_job *jobs; /* in the order the paths are judged */
+	size_t job_count, job_cap;
+	size_t judged_jobs;        /* the jobs whose results are judged already */
 };
 
 /* bagit.txt: version, encoding; *FOUND says whether the bag has one. */
@@ -191,5 +212,11 @@ int bag_judge_fetch(struct bag_judge *j);
 int bag_is_fetched(const struct bag_judge *j, const char *path);
 /* bag-info.txt: the Payload-Oxum against the payload actually found. */
 int bag_judge_bag_info(struct bag_judge *j);
+/* Hashes the files of the COUNT JOBS on THREADS threads (0: one per online core), the
+ * largest first, each through a buffer of BAG_CHUNK bytes of its thread's. Unreadable
+ * files are results (WHY); DISPUTE_FAILED means a digest could not run or memory ran
+ * out (already reported). */
+int bag_hash_files(const struct bag_judge *j, struct bag_hash_job *jobs, size_t count,
+    unsigned threads);
 
 #endif

@@ -1,6 +1,6 @@
 /* Judging a BagIt bag (RFC 8493): every file the reader lists against the manifests
- * that bag-tags.c parsed, streamed through the digests, plus the Payload-Oxum, so
- * that a zip and a folder are judged the same way. */
+ * that bag-tags.c parsed, streamed through the digests (bag-hash.c, on every core),
+ * plus the Payload-Oxum, so that a zip and a folder are judged the same way. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,48 +25,6 @@ join_manifests(const struct bag_judge *j, unsigned mask, char *buf, size_t size)
 		if (mask & (1u << m))
 			used += (size_t)snprintf(buf + used, size - used, "%s%s",
 			    used > 0 ? ", " : "", j->manifests[m].file);
-}
-
-/* Streams one entry through the digests in ALGS at once, so that memory does not
- * grow with the file and the file is read only once; each digest ends up as
- * lowercase hex in HEX. An unreadable entry leaves its reason in WHY. */
-static int
-hash_entry(struct bag_judge *j, const struct bag_entry *e, unsigned algs,
-    char hex[BAG_ALG_COUNT][DIGEST_HEX_MAX], uint64_t *bytes, char *why)
-{
-	struct bag_stream s = { .reader = j->reader, .fd = -1 };
-	struct digest d[BAG_ALG_COUNT];
-	size_t got;
-	int readable, status = DISPUTE_FAILED;
-
-	*bytes = 0;
-	why[0] = '\0';
-	memset(d, 0, sizeof(d));
-	for (int a = 0; a < BAG_ALG_COUNT; a++)
-		if ((algs & (1u << a)) &&
-		    digest_init(&d[a], bag_algorithms[a].evp) != DISPUTE_OK)
-			goto out;
-	readable = j->reader->ops->open(j->reader, e, &s, why) == DISPUTE_OK;
-	while (readable) {
-		readable = j->reader->ops->read(&s, j->chunk, BAG_CHUNK, &got,
-		    why) == DISPUTE_OK;
-		if (!readable || got == 0)
-			break;
-		*bytes += got;
-		progress_add(got);
-		for (int a = 0; a < BAG_ALG_COUNT; a++)
-			if (algs & (1u << a))
-				digest_update(&d[a], j->chunk, got);
-	}
-	for (int a = 0; a < BAG_ALG_COUNT && readable; a++)
-		if ((algs & (1u << a)) && digest_final_hex(&d[a], hex[a]) != DISPUTE_OK)
-			goto out;
-	status = DISPUTE_OK;
-out:
-	j->reader->ops->close(&s);
-	for (int a = 0; a < BAG_ALG_COUNT; a++)
-		digest_free(&d[a]);
-	return status;
 }
 
 /* A name that matched nothing even under normalization (match_normalized()) may still
@@ -246,18 +204,58 @@ standard_tag_file(const char *path)
 	    strncmp(path, "tagmanifest-", 12) == 0);
 }
 
-/* Judges one path that is in the bag (E) or listed by manifests (LISTED, COUNT
- * lines, all for this path), or both. */
+static int
+is_payload(const char *path)
+{
+	return strncmp(path, "data/", 5) == 0;
+}
+
+/* Whether the path that entry E (NULL: none) has, listed on COUNT manifest lines, is
+ * read: payload always, since Payload-Oxum counts real bytes, not declared sizes; a tag
+ * file when a tag manifest lists it. */
+static int
+is_hashed(const struct bag_entry *e, const char *path, size_t count)
+{
+	return e != NULL && (is_payload(path) || count > 0);
+}
+
+/* The first pass over the paths: a job for each file to hash (judge_path() says what
+ * becomes of it). */
+static int
+plan_path(struct bag_judge *j, const struct bag_entry *e, const char *path,
+    const struct bag_listing *listed, size_t count)
+{
+	struct bag_hash_job *job;
+
+	if (!is_hashed(e, path, count))
+		return DISPUTE_OK;
+	if (j->job_count == j->job_cap) {
+		size_t n = j->job_cap != 0 ? j->job_cap * 2 : 64;
+		struct bag_hash_job *grown = realloc(j->jobs, n * sizeof(*grown));
+
+		if (grown == NULL)
+			return bag_out_of_memory();
+		j->jobs = grown;
+		j->job_cap = n;
+	}
+	job = &j->jobs[j->job_count++];
+	*job = (struct bag_hash_job){ .entry = e, .listed = listed, .count = count };
+	for (size_t i = 0; i < count; i++)
+		job->algs |= 1u << j->manifests[listed[i].manifest].alg;
+	return DISPUTE_OK;
+}
+
+/* The second pass: judges one path that is in the bag (E) or listed by manifests
+ * (LISTED, COUNT lines, all for this path), or both, from its job's results. */
 static int
 judge_path(struct bag_judge *j, const struct bag_entry *e, const char *path,
     const struct bag_listing *listed, size_t count)
 {
-	char hex[BAG_ALG_COUNT][DIGEST_HEX_MAX];
-	char why[BAG_WHY_MAX], names[1024], altered[1024], shown[1024];
-	unsigned algs = 0, in = 0, unlisted = 0;
-	uint64_t bytes;
+	const struct bag_hash_job *job;
+	char names[1024], altered[1024], shown[1024];
+	unsigned in = 0, unlisted = 0;
 	size_t used = 0, shown_used = 0;
-	int payload = strncmp(path, "data/", 5) == 0;
+	int payload = is_payload(path);
 
 	for (size_t i = 0; i < count; i++)
 		in |= 1u << listed[i].manifest;
@@ -268,8 +266,10 @@ judge_path(struct bag_judge *j, const struct bag_entry *e, const char *path,
 		return bag_add_problem(j->report, BAG_MISSING, path, "listed in %s%s", names,
 		    nfd_hint(path));
 	}
-	if (!payload && count == 0)
+	if (!is_hashed(e, path, count))
 		return standard_tag_file(path) ? DISPUTE_OK : bag_add_uncovered(j->report, path);
+	/* Both passes walk the same paths in the same order. */
+	job = &j->jobs[j->judged_jobs++];
 	for (size_t m = 0; m < j->manifest_count; m++)
 		if (payload && !j->manifests[m].tag && !(in & (1u << m)))
 			unlisted |= 1u << m;
@@ -279,22 +279,17 @@ judge_path(struct bag_judge *j, const struct bag_entry *e, const char *path,
 		    names, nfd_hint(path)) != DISPUTE_OK)
 			return DISPUTE_FAILED;
 	}
-	for (size_t i = 0; i < count; i++)
-		algs |= 1u << j->manifests[listed[i].manifest].alg;
-	/* Unlisted payload is read too: Payload-Oxum counts real bytes, not declared sizes. */
-	if (hash_entry(j, e, algs, hex, &bytes, why) != DISPUTE_OK)
-		return DISPUTE_FAILED;
 	if (payload) {
 		j->report->payload_files++;
-		j->report->payload_bytes += bytes;
+		j->report->payload_bytes += job->bytes;
 	}
-	if (why[0] != '\0')
-		return bag_add_problem(j->report, BAG_MALFORMED, path, "%s", why);
+	if (job->why != NULL)
+		return bag_add_problem(j->report, BAG_MALFORMED, path, "%s", job->why);
 	altered[0] = shown[0] = '\0';
 	for (size_t i = 0; i < count && used < sizeof(altered); i++) {
 		const struct bag_manifest *mf = &j->manifests[listed[i].manifest];
 
-		if (strcmp(hex[mf->alg], listed[i].hex) == 0)
+		if (!(job->differs & ((uint32_t)1 << i)))
 			continue;
 		used += (size_t)snprintf(altered + used, sizeof(altered) - used,
 		    "%s%s checksum differs (%s)", used > 0 ? "; " : "",
@@ -308,10 +303,13 @@ judge_path(struct bag_judge *j, const struct bag_entry *e, const char *path,
 	return DISPUTE_OK;
 }
 
-/* Walks the sorted entries and the sorted listings side by side, so that every path
- * in either is judged once. */
+typedef int (*path_fn)(struct bag_judge *j, const struct bag_entry *e, const char *path,
+    const struct bag_listing *listed, size_t count);
+
+/* Walks the sorted entries and the sorted listings side by side, so that FN sees every
+ * path in either once. */
 static int
-judge_files(struct bag_judge *j)
+walk_paths(struct bag_judge *j, path_fn fn)
 {
 	const struct bag_reader *r = j->reader;
 	size_t i = 0, k = 0;
@@ -337,7 +335,7 @@ judge_files(struct bag_judge *j)
 			while (end < j->listing_count && strcmp(j->listings[end].path, path) == 0)
 				end++;
 		/* No listing at all leaves j->listings NULL, and NULL + 0 is undefined. */
-		if (judge_path(j, e, path, end > k ? j->listings + k : NULL, end - k) != DISPUTE_OK)
+		if (fn(j, e, path, end > k ? j->listings + k : NULL, end - k) != DISPUTE_OK)
 			return DISPUTE_FAILED;
 		k = end;
 	}
@@ -389,7 +387,9 @@ judge_bag(struct bag_judge *j)
 	if (bag_load_manifests(j) != DISPUTE_OK || list_algorithms(j) != DISPUTE_OK ||
 	    bag_sort_listings(j) != DISPUTE_OK || match_normalized(j) != DISPUTE_OK ||
 	    bag_judge_fetch(j) != DISPUTE_OK ||
-	    judge_files(j) != DISPUTE_OK || bag_judge_bag_info(j) != DISPUTE_OK)
+	    walk_paths(j, plan_path) != DISPUTE_OK ||
+	    bag_hash_files(j, j->jobs, j->job_count, j->threads) != DISPUTE_OK ||
+	    walk_paths(j, judge_path) != DISPUTE_OK || bag_judge_bag_info(j) != DISPUTE_OK)
 		return DISPUTE_FAILED;
 	return DISPUTE_OK;
 }
@@ -419,18 +419,21 @@ judge_free(struct bag_judge *j)
 	for (size_t i = 0; i < j->fetched_count; i++)
 		free(j->fetched[i]);
 	free(j->fetched);
-	free(j->chunk);
+	for (size_t i = 0; i < j->job_count; i++)
+		free(j->jobs[i].why);
+	free(j->jobs);
 	bag_reader_close(j->reader);
 }
 
 int
 bag_verify(const char *path, struct bag_report *report)
 {
-	return bag_verify_encrypted(path, NULL, report);
+	return bag_verify_encrypted(path, NULL, 0, report);
 }
 
 int
-bag_verify_encrypted(const char *path, const char *password, struct bag_report *report)
+bag_verify_encrypted(const char *path, const char *password, unsigned threads,
+    struct bag_report *report)
 {
 	struct bag_judge j;
 	struct stat st;
@@ -439,14 +442,10 @@ bag_verify_encrypted(const char *path, const char *password, struct bag_report *
 	memset(report, 0, sizeof(*report));
 	memset(&j, 0, sizeof(j));
 	j.report = report;
+	j.threads = threads;
 	if (bag_reader_open(path, password, report, &j.reader) != DISPUTE_OK)
 		goto out;
 	if (j.reader->root != NULL && (report->root = strdup(j.reader->root)) == NULL) {
-		bag_out_of_memory();
-		goto out;
-	}
-	j.chunk = malloc(BAG_CHUNK);
-	if (j.chunk == NULL) {
 		bag_out_of_memory();
 		goto out;
 	}

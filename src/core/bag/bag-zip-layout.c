@@ -466,6 +466,7 @@ fill_extent(struct bag_zip_extent *x, const struct central_record *r, uint64_t d
 	x->crc = le32(r->c + 16);
 	x->method = le16(r->c + 10);
 	x->aes_strength = 0;
+	x->encrypted = (le16(r->c + 8) & FLAG_ENCRYPTED) != 0;
 	if (x->method == 99 && !aes_record(r->c + CENTRAL_FIXED + r->name_len, le16(r->c + 30),
 	    &version, &x->aes_strength, &x->method))
 		x->aes_strength = 0;

@@ -2,12 +2,14 @@
  * folder through libzip and streams them, never extracting anything to disk. */
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <limits.h>
+#include <libdeflate.h>
 #include <zip.h>
 #include <zlib.h>
 
@@ -27,8 +29,11 @@ enum entry_type {
 };
 
 /* What the zip backend keeps open: libzip's view, the file itself (for the entries read
- * here), the password and where each entry's data lies. */
+ * here), the password and where each entry's data lies. The verifier reads entries on
+ * several threads at once: the entries read here use pread() alone, and libzip's
+ * archive, which keeps state between calls, is used by one thread at a time. */
 struct zip_impl {
+	pthread_mutex_t lock; /* held around every libzip call on ZA and its files */
 	zip_t *za;
 	int fd;
 	char *password;
@@ -36,15 +41,20 @@ struct zip_impl {
 	uint64_t count;
 };
 
-/* An entry read here rather than by libzip: an AES entry with CRC 0, which is AE-2 as
- * the format intends it (7-Zip and WinZip write them so, and so does `pack --encrypt`);
- * libzip 1.7 checks the CRC anyway and fails at the end of every such entry. */
+/* An entry read here rather than by libzip. An AES entry with CRC 0, which is AE-2 as
+ * the format intends it (7-Zip and WinZip write them so, and so does `pack --encrypt`):
+ * libzip 1.7 checks the CRC anyway and fails at the end of every such entry. And an
+ * entry without encryption, stored or deflated, so that threads read entries side by
+ * side with pread() and no lock; a stored one, the dossier's media, is read once, its
+ * CRC-32 here and the manifest digests by the caller from the same bytes. */
 struct own_read {
-	struct bag_zip_aes *aes;
+	struct bag_zip_aes *aes; /* NULL for an entry without encryption */
 	z_stream *z;            /* for deflated entries */
 	int fd;
-	uint64_t at, remaining; /* the ciphertext still to read */
+	uint64_t at, remaining; /* the ciphertext (or stored bytes) still to read */
 	int checked;            /* the authentication code has been checked */
+	int crc_checked;        /* without encryption: the CRC-32 has been checked */
+	uint32_t crc, want_crc; /* without encryption: of the content read, and the record's */
 	unsigned char in[BAG_CHUNK / 4];
 };
 
@@ -61,8 +71,13 @@ zip_stream_close(struct bag_stream *s)
 		free(o);
 		s->inflate = NULL;
 	}
-	if (s->zf != NULL)
+	if (s->zf != NULL) {
+		struct zip_impl *impl = s->reader->impl;
+
+		pthread_mutex_lock(&impl->lock);
 		zip_fclose(s->zf);
+		pthread_mutex_unlock(&impl->lock);
+	}
 	s->zf = NULL;
 }
 
@@ -81,6 +96,43 @@ pread_all(int fd, void *buf, size_t len, uint64_t at)
 		done += (size_t)n;
 	}
 	return 0;
+}
+
+/* Sets up S for an entry read here from the zip open on FD, inflating when DEFLATED;
+ * the caller says where its bytes lie. */
+static int
+own_start(struct bag_stream *s, int fd, int deflated, char *why)
+{
+	struct own_read *o = calloc(1, sizeof *o);
+
+	if (o == NULL || (deflated && ((o->z = calloc(1, sizeof *o->z)) == NULL ||
+	    inflateInit2(o->z, -MAX_WBITS) != Z_OK))) {
+		if (o != NULL)
+			free(o->z);
+		free(o);
+		snprintf(why, BAG_WHY_MAX, "cannot read: out of memory");
+		return DISPUTE_FAILED;
+	}
+	o->fd = fd;
+	s->inflate = o;
+	return DISPUTE_OK;
+}
+
+/* An entry without encryption, stored or deflated: its bytes and its CRC-32 as the
+ * layout check found them. */
+static int
+plain_open(struct zip_impl *impl, const struct bag_zip_extent *x, struct bag_stream *s,
+    char *why)
+{
+	struct own_read *o;
+
+	if (own_start(s, impl->fd, x->method == ZIP_CM_DEFLATE, why) != DISPUTE_OK)
+		return DISPUTE_FAILED;
+	o = s->inflate;
+	o->at = x->data_at;
+	o->remaining = x->size;
+	o->want_crc = x->crc;
+	return DISPUTE_OK;
 }
 
 static int
@@ -103,17 +155,9 @@ own_open(struct zip_impl *impl, const struct bag_zip_extent *x, struct bag_strea
 		    "no password" : "a damaged AES entry");
 		return DISPUTE_FAILED;
 	}
-	o = calloc(1, sizeof *o);
-	if (o == NULL || (x->method == ZIP_CM_DEFLATE && ((o->z = calloc(1, sizeof *o->z)) ==
-	    NULL || inflateInit2(o->z, -MAX_WBITS) != Z_OK))) {
-		if (o != NULL)
-			free(o->z);
-		free(o);
-		snprintf(why, BAG_WHY_MAX, "cannot read: out of memory");
+	if (own_start(s, impl->fd, x->method == ZIP_CM_DEFLATE, why) != DISPUTE_OK)
 		return DISPUTE_FAILED;
-	}
-	s->inflate = o;
-	o->fd = impl->fd;
+	o = s->inflate;
 	o->at = x->data_at + salt_len + 2;
 	o->remaining = x->size - bag_zip_aes_overhead(x->aes_strength);
 	if (pread_all(impl->fd, head, salt_len + 2, x->data_at) != 0) {
@@ -128,8 +172,8 @@ own_open(struct zip_impl *impl, const struct bag_zip_extent *x, struct bag_strea
 	return DISPUTE_OK;
 }
 
-/* Up to LEN decrypted bytes into BUF; at the end of the ciphertext, the authentication
- * code is checked. */
+/* Up to LEN decrypted (or stored) bytes into BUF; at the end of the ciphertext, the
+ * authentication code is checked. */
 static int
 own_fill(struct own_read *o, unsigned char *buf, size_t len, size_t *got, char *why)
 {
@@ -138,14 +182,14 @@ own_fill(struct own_read *o, unsigned char *buf, size_t len, size_t *got, char *
 
 	*got = 0;
 	if (n > 0 && (pread_all(o->fd, buf, n, o->at) != 0 ||
-	    bag_zip_aes_decrypt(o->aes, buf, n) != 0)) {
+	    (o->aes != NULL && bag_zip_aes_decrypt(o->aes, buf, n) != 0))) {
 		snprintf(why, BAG_WHY_MAX, "cannot read: %s", strerror(errno));
 		return DISPUTE_FAILED;
 	}
 	o->at += n;
 	o->remaining -= n;
 	*got = n;
-	if (o->remaining == 0 && !o->checked) {
+	if (o->aes != NULL && o->remaining == 0 && !o->checked) {
 		o->checked = 1;
 		if (pread_all(o->fd, code, sizeof code, o->at) != 0 ||
 		    bag_zip_aes_finish(o->aes, code) != 0) {
@@ -158,14 +202,12 @@ own_fill(struct own_read *o, unsigned char *buf, size_t len, size_t *got, char *
 }
 
 static int
-own_read(struct own_read *o, unsigned char *buf, size_t len, size_t *got, char *why)
+own_inflate(struct own_read *o, unsigned char *buf, size_t len, size_t *got, char *why)
 {
 	z_stream *z = o->z;
 	size_t n;
 
 	*got = 0;
-	if (z == NULL)
-		return own_fill(o, buf, len, got, why);
 	z->next_out = buf;
 	z->avail_out = (uInt)(len > UINT_MAX ? UINT_MAX : len);
 	while (z->avail_out > 0) {
@@ -180,18 +222,41 @@ own_read(struct own_read *o, unsigned char *buf, size_t len, size_t *got, char *
 		rc = inflate(z, Z_NO_FLUSH);
 		if (rc == Z_STREAM_END) {
 			/* Bytes after the deflate stream still count towards the code. */
-			while (o->remaining > 0 || !o->checked)
+			while (o->remaining > 0 || (o->aes != NULL && !o->checked))
 				if (own_fill(o, o->in, sizeof o->in, &n, why) != DISPUTE_OK)
 					return DISPUTE_FAILED;
 			break;
 		}
-		if ((rc != Z_OK && rc != Z_BUF_ERROR) || (z->avail_in == 0 && o->remaining == 0)) {
+		/* All input taken and room left, yet no end: the stream is cut short. (With
+		 * no room left, the end may still come on the next call.) */
+		if ((rc != Z_OK && rc != Z_BUF_ERROR) || (z->avail_in == 0 && o->remaining == 0 &&
+		    z->avail_out > 0)) {
 			snprintf(why, BAG_WHY_MAX, "cannot read: damaged deflate data");
 			return DISPUTE_FAILED;
 		}
 	}
 	*got = (size_t)(z->next_out - buf);
 	return DISPUTE_OK;
+}
+
+/* Up to LEN bytes of the entry's content. Without encryption, the CRC-32 is checked as
+ * libzip does: on the read that finds the end, so that the bytes before count as read. */
+static int
+own_read(struct own_read *o, unsigned char *buf, size_t len, size_t *got, char *why)
+{
+	int status = o->z != NULL ? own_inflate(o, buf, len, got, why) :
+	    own_fill(o, buf, len, got, why);
+
+	if (status != DISPUTE_OK || o->aes != NULL)
+		return status;
+	o->crc = libdeflate_crc32(o->crc, buf, *got);
+	if (*got > 0 || o->crc_checked)
+		return DISPUTE_OK;
+	o->crc_checked = 1;
+	if (o->crc == o->want_crc)
+		return DISPUTE_OK;
+	snprintf(why, BAG_WHY_MAX, "cannot read: CRC error");
+	return DISPUTE_FAILED;
 }
 
 /* Opens entry INDEX for reading through zip_stream_read(). */
@@ -206,18 +271,22 @@ zip_stream_open(struct zip_impl *impl, zip_uint64_t index, struct bag_stream *s,
 	s->zf = NULL;
 	if (x != NULL && x->aes_strength != 0 && x->crc == 0)
 		return own_open(impl, x, s, why);
+	if (x != NULL && !x->encrypted && (x->method == ZIP_CM_STORE ||
+	    x->method == ZIP_CM_DEFLATE))
+		return plain_open(impl, x, s, why);
+	pthread_mutex_lock(&impl->lock);
 	s->zf = zip_fopen_index(impl->za, index, 0);
-	if (s->zf == NULL) {
+	if (s->zf == NULL)
 		snprintf(why, BAG_WHY_MAX, "cannot read: %s", zip_strerror(impl->za));
-		return DISPUTE_FAILED;
-	}
-	return DISPUTE_OK;
+	pthread_mutex_unlock(&impl->lock);
+	return s->zf != NULL ? DISPUTE_OK : DISPUTE_FAILED;
 }
 
 /* Reads up to LEN bytes of the entry's content; *GOT == 0 is its end. */
 static int
 zip_stream_read(struct bag_stream *s, void *buf, size_t len, size_t *got, char *why)
 {
+	struct zip_impl *impl = s->reader->impl;
 	zip_int64_t n;
 
 	why[0] = '\0';
@@ -225,11 +294,13 @@ zip_stream_read(struct bag_stream *s, void *buf, size_t len, size_t *got, char *
 	if (s->inflate != NULL)
 		return own_read(s->inflate, buf, len, got, why);
 	/* libzip checks the CRC when the entry ends, so a damaged entry fails here. */
+	pthread_mutex_lock(&impl->lock);
 	n = zip_fread(s->zf, buf, len);
-	if (n < 0) {
+	if (n < 0)
 		snprintf(why, BAG_WHY_MAX, "cannot read: %s", zip_file_strerror(s->zf));
+	pthread_mutex_unlock(&impl->lock);
+	if (n < 0)
 		return DISPUTE_FAILED;
-	}
 	*got = (size_t)n;
 	return DISPUTE_OK;
 }
@@ -269,6 +340,7 @@ zip_destroy(struct bag_reader *r)
 		OPENSSL_cleanse(impl->password, strlen(impl->password));
 	free(impl->password);
 	free(impl->extents);
+	pthread_mutex_destroy(&impl->lock);
 	free(impl);
 }
 
@@ -396,7 +468,8 @@ out:
 static int
 zip_list_entry(struct bag_reader *r, size_t *cap, zip_uint64_t i, struct bag_report *report)
 {
-	zip_t *za = ((struct zip_impl *)r->impl)->za;
+	struct zip_impl *impl = r->impl;
+	zip_t *za = impl->za;
 	const char *name = zip_get_name(za, i, ZIP_FL_ENC_GUESS);
 	size_t len, root_len = r->root != NULL ? strlen(r->root) : 0;
 	enum entry_type type;
@@ -441,7 +514,7 @@ zip_list_entry(struct bag_reader *r, size_t *cap, zip_uint64_t i, struct bag_rep
 		return DISPUTE_OK; /* in a foreign top-level folder, reported once for it */
 	if (strncmp(inside, "data/", 5) == 0)
 		r->has_data_dir = 1;
-	return bag_push_entry(r, cap, inside, i);
+	return bag_push_entry(r, cap, inside, i, impl->extents[i].size);
 }
 
 /* The first encrypted entry, or -1 when nothing is encrypted. */
@@ -558,6 +631,8 @@ bag_zip_open(const char *path, const char *password, struct bag_report *report,
 	impl = calloc(1, sizeof *impl);
 	if (impl == NULL)
 		return bag_out_of_memory();
+	/* Statically initialised: a default mutex needs nothing that could fail. */
+	impl->lock = (pthread_mutex_t)PTHREAD_MUTEX_INITIALIZER;
 	r->ops = &zip_ops;
 	r->impl = impl;
 	/* One descriptor for the layout check, libzip and the entries read here, so that
