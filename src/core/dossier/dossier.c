@@ -141,6 +141,7 @@ add_tag_files(struct dossier_bag *b, const struct dispute_case *c,
 struct documents {
 	struct dossier_bag *bag;
 	struct print_doc docs[DRAFT_DOCUMENT_MAX];
+	char *texts[DRAFT_DOCUMENT_MAX];  /* kept for the PDFs, then freed */
 	char *pdf_paths[DRAFT_DOCUMENT_MAX];
 	size_t count;
 	const char *date;
@@ -161,20 +162,21 @@ add_document(const struct draft_document *document, char *text, void *ctx)
 	}
 	if (asprintf(&d->pdf_paths[d->count], "data/documents/%s", pdf_name) == -1) {
 		d->pdf_paths[d->count] = NULL;
+		free(text);
 		goto oom;
 	}
-	/* The bag keeps TEXT until it is written, so the PDF can be made from it. */
+	/* TEXT is kept until the PDFs are made from it. */
+	d->texts[d->count] = text;
 	doc->text = text;
 	doc->date = d->date;
 	doc->lang = document->lang;
 	doc->label = d->pdf_paths[d->count++];
 	if (asprintf(&path, "data/documents/%s", name) == -1)
 		goto oom;
-	status = dossier_bag_add_memory(d->bag, path, text, strlen(text), 1);
+	status = dossier_bag_add_bytes(d->bag, path, text, strlen(text), 1);
 	free(path);
 	goto out;
 oom:
-	free(text);
 	dispute_error(_("out of memory"));
 out:
 	free(pdf_name);
@@ -193,7 +195,7 @@ static int
 add_documents(struct dossier_bag *b, const struct dispute_case *c,
     const struct dossier_inputs *in)
 {
-	struct documents d = { b, { { NULL, NULL, NULL, NULL } }, { NULL }, 0, in->date };
+	struct documents d = { b, { { NULL, NULL, NULL, NULL } }, { NULL }, { NULL }, 0, in->date };
 	size_t i;
 	int status;
 
@@ -203,21 +205,60 @@ add_documents(struct dossier_bag *b, const struct dispute_case *c,
 		status = print_pdfs(d.docs, d.count, add_pdf, &d);
 	if (status == DISPUTE_OK && dossier_has_book(in))
 		status = dossier_add_book(b, c, in);
-	for (i = 0; i < d.count; i++)
+	for (i = 0; i < d.count; i++) {
+		free(d.texts[i]);
 		free(d.pdf_paths[i]);
+	}
 	return status;
 }
+
+/* The dossier's page: its files, and data/index.html as it renders. */
+struct page_output {
+	struct dossier_bag *bag;
+	struct dossier_writer index;
+	int writing;            /* INDEX has begun */
+};
 
 /* A file of the dossier's page; thumbnails are JPEG, stored like the photos. */
 static int
 add_page_file(const char *name, char *data, size_t len, const char *mime, void *ctx)
 {
-	struct dossier_bag *b = ctx;
+	struct dossier_bag *b = ((struct page_output *)ctx)->bag;
 
 	if (dossier_bag_add_memory(b, name, data, len, 1) != DISPUTE_OK)
 		return DISPUTE_FAILED;
 	b->entries[b->count - 1].compress = dossier_worth_compressing(mime);
 	return DISPUTE_OK;
+}
+
+/* The page comes after every other file of the page (page.h), so its writer begins
+ * with its first bytes. */
+static int
+write_page(const char *bytes, size_t len, void *ctx)
+{
+	struct page_output *o = ctx;
+
+	if (!o->writing) {
+		if (dossier_writer_begin(o->bag, &o->index) != DISPUTE_OK)
+			return DISPUTE_FAILED;
+		o->writing = 1;
+	}
+	return dossier_writer_write(&o->index, bytes, len);
+}
+
+/* The page people open first: data/index.html and data/thumbs/ (page.h). */
+static int
+add_page(struct dossier_bag *b, const struct dispute_case *c, const struct dossier_inputs *in)
+{
+	struct page_output o = { b, { NULL, 0, { NULL } }, 0 };
+
+	if (page_add_to_bag(c, in, add_page_file, write_page, &o) != DISPUTE_OK ||
+	    (!o.writing && write_page("", 0, &o) != DISPUTE_OK)) {
+		if (o.writing)
+			dossier_writer_cancel(&o.index);
+		return DISPUTE_FAILED;
+	}
+	return dossier_writer_end(&o.index, "data/index.html", 1);
 }
 
 /* The case's timestamp requests, their lists and replies, as data/timestamps/: verify
@@ -270,7 +311,7 @@ static int
 add_payload(struct dossier_bag *b, const struct dispute_case *c, const struct dossier_inputs *in)
 {
 	const char *text;
-	char *record, *timeline;
+	char *timeline;
 	size_t len;
 
 	if (add_evidence(b, c) != DISPUTE_OK || add_readings(b, c) != DISPUTE_OK ||
@@ -278,13 +319,7 @@ add_payload(struct dossier_bag *b, const struct dispute_case *c, const struct do
 		return DISPUTE_FAILED;
 	/* The record exactly as on disk: the dossier vouches for the file the buyer kept. */
 	text = case_text(c, &len);
-	record = malloc(len + 1);
-	if (record == NULL) {
-		dispute_error(_("out of memory"));
-		return DISPUTE_FAILED;
-	}
-	memcpy(record, text, len + 1);
-	if (dossier_bag_add_memory(b, "data/case.json", record, len, 1) != DISPUTE_OK)
+	if (dossier_bag_add_bytes(b, "data/case.json", text, len, 1) != DISPUTE_OK)
 		return DISPUTE_FAILED;
 	timeline = timeline_text(c);
 	if (timeline == NULL || dossier_bag_add_memory(b, "data/timeline.txt", timeline,
@@ -292,8 +327,7 @@ add_payload(struct dossier_bag *b, const struct dispute_case *c, const struct do
 		return DISPUTE_FAILED;
 	if (add_documents(b, c, in) != DISPUTE_OK)
 		return DISPUTE_FAILED;
-	/* The page people open first: data/index.html and data/thumbs/ (page.h). */
-	return page_add_to_bag(c, in, add_page_file, b);
+	return add_page(b, c, in);
 }
 
 /* Builds the whole bag description; nothing is read from the evidence files yet. */
@@ -316,8 +350,8 @@ build_bag(struct dossier_bag *b, const struct dispute_case *c, const struct doss
 }
 
 static int
-add_to_zip(zip_t *archive, const char *root, const struct dossier_entry *e, time_t mtime,
-    const char *password)
+add_to_zip(zip_t *archive, const char *root, const struct dossier_bag *b,
+    const struct dossier_entry *e, time_t mtime, const char *password)
 {
 	zip_source_t *source;
 	zip_int64_t index;
@@ -330,7 +364,8 @@ add_to_zip(zip_t *archive, const char *root, const struct dossier_entry *e, time
 	if (e->disk_path != NULL)
 		source = zip_checked_file_source(archive, e->disk_path, e->sha256, e->size, mtime);
 	else
-		source = zip_source_buffer(archive, e->data, e->len, 0);
+		source = zip_checked_range_source(archive, b->spool.fd, e->offset, name, e->sha256,
+		    e->size, mtime);
 	if (source == NULL) {
 		dispute_error(_("%s: cannot add to the archive: %s"), name, zip_strerror(archive));
 		free(name);
@@ -372,18 +407,20 @@ report_progress(zip_t *archive, double fraction, void *total_bytes)
 
 /* Writes the zip into FD, the temporary file TMP_PATH. */
 static int
-write_zip(const struct dossier_bag *b, const char *root, int fd, const char *tmp_path, time_t mtime,
+write_zip(struct dossier_bag *b, const char *root, int fd, const char *tmp_path, time_t mtime,
     const char *password)
 {
 	zip_t *archive;
 	int status;
 	size_t i;
 
+	if (dossier_spool_flush(&b->spool) != DISPUTE_OK)
+		return DISPUTE_FAILED;
 	archive = zip_open_fd_sink(fd, tmp_path);
 	if (archive == NULL)
 		return DISPUTE_FAILED;
 	for (i = 0; i < b->count; i++) {
-		if (add_to_zip(archive, root, &b->entries[i], mtime, password) != DISPUTE_OK) {
+		if (add_to_zip(archive, root, b, &b->entries[i], mtime, password) != DISPUTE_OK) {
 			zip_discard(archive);
 			return DISPUTE_FAILED;
 		}
@@ -496,9 +533,10 @@ timestamp_request_path(const char *zip_path)
 /* The .tsq beside the dossier: an RFC 3161 request over the tag manifest, ready to
  * send to any timestamp authority. */
 static int
-write_timestamp_request(const struct dossier_bag *b, const char *path)
+write_timestamp_request(struct dossier_bag *b, const char *path)
 {
 	const struct dossier_entry *tag = NULL;
+	char *text;
 	int status, stem;
 
 	for (size_t i = 0; i < b->count; i++)
@@ -508,7 +546,10 @@ write_timestamp_request(const struct dossier_bag *b, const char *path)
 		dispute_error(_("%s: the dossier has no tag manifest to timestamp"), path);
 		return DISPUTE_FAILED;
 	}
-	status = timestamp_write_request(path, tag->data, tag->len, 0);
+	if (dossier_bag_read(b, tag, &text) != DISPUTE_OK)
+		return DISPUTE_FAILED;
+	status = timestamp_write_request(path, text, (size_t)tag->size, 0);
+	free(text);
 	/* How to send it, written out: no command of ours sends this one, which may go to
 	 * an authority the buyer chooses long after the pack. PATH ends in ".tsq". */
 	stem = (int)(strlen(path) - 4);
@@ -586,7 +627,7 @@ int
 dossier_write(const struct dispute_case *c, const struct dossier_inputs *in,
     const struct dossier_options *options, char **written)
 {
-	struct dossier_bag bag = { NULL, 0, 0, 0, 0 };
+	struct dossier_bag bag;
 	const char *root = options->public_copy ? in->public_bag_name : in->bag_name;
 	/* A name the user gave is theirs to protect; a default name is ours to renew. */
 	enum output_existing existing = options->output == NULL || options->force ?
@@ -596,6 +637,7 @@ dossier_write(const struct dispute_case *c, const struct dossier_inputs *in,
 	int fd = -1, status = DISPUTE_FAILED;
 
 	*written = NULL;
+	dossier_bag_init(&bag, NULL); /* its spool's folder is known further down */
 	if (root == NULL) {
 		dispute_error(_("%s: order.id is not set; it names the dossier "
 		    "(`dispute set order.id NUMBER`)"), case_file(c));
@@ -618,9 +660,8 @@ dossier_write(const struct dispute_case *c, const struct dossier_inputs *in,
 	    NULL || output_check(tsq_path, case_dir(c), OUTPUT_REPLACE, &tsq_target) !=
 	    DISPUTE_OK))
 		goto out;
-	if (build_bag(&bag, c, in, options->public_copy) != DISPUTE_OK)
-		goto out;
-	/* A stream gets the zip from a temporary file: libzip writes it out of order. */
+	/* A stream gets the zip from a temporary file: libzip writes it out of order. The
+	 * spool goes beside it, where there is room for the dossier. */
 	if (zip_target.kind == OUTPUT_FILE)
 		dir = path_dirname(final_path);
 	else
@@ -630,6 +671,9 @@ dossier_write(const struct dispute_case *c, const struct dossier_inputs *in,
 		dispute_error(_("out of memory"));
 		goto out;
 	}
+	dossier_bag_init(&bag, dir); /* still empty */
+	if (build_bag(&bag, c, in, options->public_copy) != DISPUTE_OK)
+		goto out;
 	remove_abandoned_partials(dir);
 	fd = fs_create_temp(dir, PARTIAL_PREFIX, 0600, &tmp_path);
 	if (fd == -1)

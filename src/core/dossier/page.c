@@ -1189,15 +1189,31 @@ skip_tag(const char *p, const char *name)
 	}
 }
 
+/* The policy goes right after <head>, which must come within the first POLICY_SCAN
+ * bytes of the page: the rest streams past unread. */
+#define POLICY_SCAN (64 * 1024)
+
+/* The page on its way to the caller's WRITE: held until where PAGE_CSP goes is
+ * known, then passed through. */
+struct policy_filter {
+	const char *template_path;
+	page_write_fn write;
+	void *ctx;
+	char head[POLICY_SCAN + 1];
+	size_t len;
+	int passing;            /* the policy is in: the rest goes straight on */
+};
+
 /* Puts PAGE_CSP right after <head>, which must come first: before it only a byte order
  * mark, <!DOCTYPE html>, <html ...>, blanks and comments, none of which can run or
  * load anything before the policy applies. */
 static int
-add_policy(const char *template_path, char **html)
+add_policy(struct policy_filter *f)
 {
-	const char *p = *html, *next;
-	char *page;
+	const char *p = f->head, *next;
+	size_t at;
 
+	f->head[f->len] = '\0';
 	if (strncmp(p, "\xEF\xBB\xBF", 3) == 0)
 		p += 3;
 	p = skip_blanks(p);
@@ -1207,40 +1223,72 @@ add_policy(const char *template_path, char **html)
 		p = skip_blanks(next);
 	next = skip_tag(p, "head");
 	if (next == NULL) {
-		dispute_error(_("%s: the page must begin with <head> (after an optional "
-		    "<!DOCTYPE html>, <html> with plain attributes, and comments), so that "
-		    "its security policy comes before anything else"), template_path);
+		dispute_error(_("%s: the page must begin with <head>, within its first %d KiB "
+		    "(after an optional <!DOCTYPE html>, <html> with plain attributes, and "
+		    "comments), so that its security policy comes before anything else"),
+		    f->template_path, POLICY_SCAN / 1024);
 		return DISPUTE_FAILED;
 	}
-	if (asprintf(&page, "%.*s\n%s%s", (int)(next - *html), *html, PAGE_CSP, next) == -1)
-		return oom();
-	free(*html);
-	*html = page;
-	return DISPUTE_OK;
+	at = (size_t)(next - f->head);
+	f->passing = 1;
+	if (f->write(f->head, at, f->ctx) != DISPUTE_OK || f->write("\n", 1, f->ctx) != DISPUTE_OK ||
+	    f->write(PAGE_CSP, strlen(PAGE_CSP), f->ctx) != DISPUTE_OK)
+		return DISPUTE_FAILED;
+	return f->write(f->head + at, f->len - at, f->ctx);
 }
 
 static int
-render(struct page_build *pb, char **html)
+write_filtered(const char *bytes, size_t n, void *ctx)
 {
+	struct policy_filter *f = ctx;
+	size_t room;
+
+	if (f->passing)
+		return f->write(bytes, n, f->ctx);
+	room = POLICY_SCAN - f->len;
+	if (n < room) {
+		memcpy(f->head + f->len, bytes, n);
+		f->len += n;
+		return DISPUTE_OK;
+	}
+	memcpy(f->head + f->len, bytes, room);
+	f->len += room;
+	if (add_policy(f) != DISPUTE_OK)
+		return DISPUTE_FAILED;
+	return f->write(bytes + room, n - room, f->ctx);
+}
+
+static int
+render(struct page_build *pb, page_write_fn write, void *ctx)
+{
+	struct policy_filter *f = calloc(1, sizeof *f);
 	char *path = NULL, *shipped_dir = NULL;
 	int status = DISPUTE_FAILED;
 
+	if (f == NULL)
+		return oom();
+	f->write = write;
+	f->ctx = ctx;
 	if (template_find(case_dir(pb->c), pb->en ? "en" : "zh-CN", "index.html", &path,
-	    &shipped_dir) == DISPUTE_OK &&
-	    template_render_file(path, shipped_dir, pb->view, TEMPLATE_ESCAPE_HTML, html) ==
-	    DISPUTE_OK)
-		status = add_policy(path, html);
+	    &shipped_dir) != DISPUTE_OK)
+		goto out;
+	f->template_path = path;
+	/* A page shorter than the scan is still held whole when the render ends. */
+	if (template_render_file_to(path, shipped_dir, pb->view, TEMPLATE_ESCAPE_HTML,
+	    write_filtered, f) == DISPUTE_OK && (f->passing || add_policy(f) == DISPUTE_OK))
+		status = DISPUTE_OK;
+out:
 	free(shipped_dir);
 	free(path);
+	free(f);
 	return status;
 }
 
 int
 page_add_to_bag(const struct dispute_case *c, const struct dossier_inputs *in, page_add_fn add,
-    void *ctx)
+    page_write_fn write, void *ctx)
 {
 	struct page_build pb;
-	char *html = NULL;
 	int status = DISPUTE_FAILED;
 
 	memset(&pb, 0, sizeof pb);
@@ -1261,12 +1309,10 @@ page_add_to_bag(const struct dispute_case *c, const struct dossier_inputs *in, p
 	if (add_facts(&pb) != DISPUTE_OK || add_ladder(&pb) != DISPUTE_OK ||
 	    add_evidence(&pb) != DISPUTE_OK || add_documents(&pb) != DISPUTE_OK ||
 	    add_contacts(&pb) != DISPUTE_OK || add_timeline_svg(&pb) != DISPUTE_OK ||
-	    render(&pb, &html) != DISPUTE_OK)
+	    render(&pb, write, ctx) != DISPUTE_OK)
 		goto out;
-	status = add("data/index.html", html, strlen(html), "text/html", ctx);
-	html = NULL;
+	status = DISPUTE_OK;
 out:
-	free(html);
 	cJSON_DeleteItemFromObjectCaseSensitive(pb.view, "page");
 	return status;
 }
