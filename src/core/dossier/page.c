@@ -61,6 +61,9 @@ struct page_build {
 	cJSON *page;
 	page_add_fn add;
 	void *ctx;
+	/* The last member each item of the view's evidence had before the page added its
+	 * own after it; NULL past the items the page has reached. */
+	cJSON **own_last;
 };
 
 static const char *
@@ -430,13 +433,17 @@ number_pages(cJSON *item)
 	return m;
 }
 
+/* The page's item for the view's item E is E itself, seen through a reference: what
+ * the page adds goes after E's own members, and leaves with the page (page_leave()).
+ * Copies of 5,000 items would double what the view holds. */
 static int
-add_evidence_item(struct page_build *pb, const cJSON *e, cJSON *list, struct pictures *pictures)
+add_evidence_item(struct page_build *pb, cJSON *e, size_t index, cJSON *list,
+    struct pictures *pictures)
 {
 	const char *file = member(e, "file"), *mime = member(e, "mime");
 	const cJSON *size_item = cJSON_GetObjectItemCaseSensitive(evidence_find(pb->c,
 	    member(e, "id")), "size");
-	cJSON *item = cJSON_Duplicate(e, 1);
+	cJSON *item = cJSON_CreateObjectReference(e->child);
 	char *rel = NULL, *path = NULL, size[32], href[1024];
 	uint64_t bytes = cJSON_IsNumber(size_item) && size_item->valuedouble >= 0 ?
 	    (uint64_t)size_item->valuedouble : 0;
@@ -446,6 +453,7 @@ add_evidence_item(struct page_build *pb, const cJSON *e, cJSON *list, struct pic
 		cJSON_Delete(item);
 		return oom();
 	}
+	pb->own_last[index] = e->child->prev;
 	if (asprintf(&rel, "%s/%s", CASE_EVIDENCE_DIR, file) == -1) {
 		rel = NULL;
 		oom();
@@ -488,15 +496,17 @@ out:
 static int
 add_evidence(struct page_build *pb)
 {
-	cJSON *list = cJSON_AddArrayToObject(pb->page, "evidence"), *item;
+	cJSON *list = cJSON_AddArrayToObject(pb->page, "evidence"), *item, *e;
+	cJSON *items = cJSON_GetObjectItemCaseSensitive(pb->view, "evidence");
 	struct pictures pictures = { NULL, NULL, 0, 0, pb };
-	const cJSON *e;
 	int printed = 0, pages, status = DISPUTE_FAILED;
+	size_t i = 0;
 
-	if (list == NULL)
+	pb->own_last = calloc((size_t)cJSON_GetArraySize(items) + 1, sizeof *pb->own_last);
+	if (list == NULL || pb->own_last == NULL)
 		return oom();
-	cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(pb->view, "evidence"))
-		if (add_evidence_item(pb, e, list, &pictures) != DISPUTE_OK)
+	cJSON_ArrayForEach(e, items)
+		if (add_evidence_item(pb, e, i++, list, &pictures) != DISPUTE_OK)
 			goto out;
 	if (add_thumbnails(&pictures) != DISPUTE_OK ||
 	    page_media_add(pb->c, list, pb->add, pb->ctx) != DISPUTE_OK)
@@ -1284,6 +1294,28 @@ out:
 	return status;
 }
 
+/* Takes the page's members out of the view's items again (add_evidence_item()). */
+static void
+page_leave(struct page_build *pb)
+{
+	cJSON *e;
+	size_t i = 0;
+
+	if (pb->own_last == NULL)
+		return;
+	cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(pb->view, "evidence")) {
+		cJSON *last = pb->own_last[i++];
+
+		if (last == NULL)
+			break;
+		cJSON_Delete(last->next);
+		last->next = NULL;
+		e->child->prev = last;
+	}
+	free(pb->own_last);
+	pb->own_last = NULL;
+}
+
 int
 page_add_to_bag(const struct dispute_case *c, const struct dossier_inputs *in, page_add_fn add,
     page_write_fn write, void *ctx)
@@ -1313,6 +1345,7 @@ page_add_to_bag(const struct dispute_case *c, const struct dossier_inputs *in, p
 		goto out;
 	status = DISPUTE_OK;
 out:
+	page_leave(&pb);
 	cJSON_DeleteItemFromObjectCaseSensitive(pb.view, "page");
 	return status;
 }
