@@ -624,7 +624,7 @@ dossier_inputs_free(struct dossier_inputs *in)
 }
 
 int
-dossier_write(const struct dispute_case *c, const struct dossier_inputs *in,
+dossier_write(const struct dispute_case *c, struct dossier_inputs *in,
     const struct dossier_options *options, char **written)
 {
 	struct dossier_bag bag;
@@ -674,6 +674,12 @@ dossier_write(const struct dispute_case *c, const struct dossier_inputs *in,
 	dossier_bag_init(&bag, dir); /* still empty */
 	if (build_bag(&bag, c, in, options->public_copy) != DISPUTE_OK)
 		goto out;
+	/* With thousands of items the view is the largest thing in memory, and the zip
+	 * about to be written the next: when nothing renders from it again, it goes first. */
+	if (options->last_use) {
+		cJSON_Delete(in->view);
+		in->view = NULL;
+	}
 	remove_abandoned_partials(dir);
 	fd = fs_create_temp(dir, PARTIAL_PREFIX, 0600, &tmp_path);
 	if (fd == -1)
