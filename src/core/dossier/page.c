@@ -19,6 +19,7 @@
 #include "dispute/evidence.h"
 #include "dispute/fsutil.h"
 #include "dispute/i18n.h"
+#include "dispute/json-put.h"
 #include "dispute/checklist.h"
 #include "dispute/ladder.h"
 #include "dispute/report.h"
@@ -64,6 +65,7 @@ struct page_build {
 	/* The last member each item of the view's evidence had before the page added its
 	 * own after it; NULL past the items the page has reached. */
 	cJSON **own_last;
+	cJSON *one_page;    /* [{k: 1, m: 1, ...}]: the pages of every item of one page */
 };
 
 static const char *
@@ -296,10 +298,10 @@ add_text_pages(const char *path, cJSON *item)
 	if (read_prefix(path, &data, &len, &more) != DISPUTE_OK ||
 	    paginate_text(data, len, more, &t) != DISPUTE_OK)
 		goto out;
-	cJSON_AddBoolToObject(item, "text_truncated", t.truncated);
-	cJSON_AddNumberToObject(item, "text_lines_shown", t.lines);
-	cJSON_AddNumberToObject(item, "text_lines_max", TEXT_LINES_MAX);
-	cJSON_AddItemToObject(item, "pages", t.pages);
+	json_put_bool(item, "text_truncated", t.truncated);
+	json_put_number(item, "text_lines_shown", t.lines);
+	json_put_number(item, "text_lines_max", TEXT_LINES_MAX);
+	json_put(item, "pages", t.pages);
 	t.pages = NULL;
 	status = DISPUTE_OK;
 out:
@@ -371,9 +373,9 @@ add_thumbnail(size_t index, struct thumb *thumb, void *ctx)
 		free(name);
 		return DISPUTE_FAILED;
 	}
-	cJSON_AddStringToObject(item, "thumb", src);
-	cJSON_AddNumberToObject(item, "thumb_width", thumb->width);
-	cJSON_AddNumberToObject(item, "thumb_height", thumb->height);
+	json_put_string(item, "thumb", src);
+	json_put_number(item, "thumb_width", thumb->width);
+	json_put_number(item, "thumb_height", thumb->height);
 	if (p->pb->add(name, thumb->data, thumb->len, "image/jpeg", p->pb->ctx) != DISPUTE_OK) {
 		free(name);
 		return DISPUTE_FAILED;
@@ -393,8 +395,8 @@ add_thumbnails(struct pictures *p)
 	for (i = 0; i < p->count; i++) {
 		int shown = cJSON_HasObjectItem(p->items[i], "thumb");
 
-		cJSON_AddBoolToObject(p->items[i], "is_image", shown);
-		cJSON_AddBoolToObject(p->items[i], "is_link", !shown);
+		json_put_bool(p->items[i], "is_image", shown);
+		json_put_bool(p->items[i], "is_link", !shown);
 	}
 	return DISPUTE_OK;
 }
@@ -410,27 +412,34 @@ pictures_free(struct pictures *p)
 	free(p->items);
 }
 
-/* Every item gets at least one page ({k, m, first}); text logs may get several. */
+/* Numbers PAGES ({k, m, first, last}): M of them. */
 static int
-number_pages(cJSON *item)
+number_list(cJSON *pages)
 {
-	cJSON *pages = cJSON_GetObjectItemCaseSensitive(item, "pages"), *page;
-	int k = 0, m;
+	cJSON *page;
+	int k = 0, m = cJSON_GetArraySize(pages);
 
-	if (pages == NULL) {
-		pages = cJSON_AddArrayToObject(item, "pages");
-		if (pages == NULL || !cJSON_AddItemToArray(pages, cJSON_CreateObject()))
-			return -1;
-	}
-	m = cJSON_GetArraySize(pages);
 	cJSON_ArrayForEach(page, pages) {
 		k++;
-		cJSON_AddNumberToObject(page, "k", k);
-		cJSON_AddNumberToObject(page, "m", m);
-		cJSON_AddBoolToObject(page, "first", k == 1);
-		cJSON_AddBoolToObject(page, "last", k == m);
+		json_put_number(page, "k", k);
+		json_put_number(page, "m", m);
+		json_put_bool(page, "first", k == 1);
+		json_put_bool(page, "last", k == m);
 	}
 	return m;
+}
+
+/* Every item gets at least one page; text logs may get several. An item of one page
+ * refers to ONE, the single numbered page all such items share. */
+static int
+number_pages(cJSON *item, const cJSON *one)
+{
+	cJSON *pages = cJSON_GetObjectItemCaseSensitive(item, "pages");
+
+	if (pages != NULL)
+		return number_list(pages);
+	json_put(item, "pages", cJSON_CreateArrayReference(one->child));
+	return cJSON_HasObjectItem(item, "pages") ? 1 : -1;
 }
 
 /* The page's item for the view's item E is E itself, seen through a reference: what
@@ -465,26 +474,26 @@ add_evidence_item(struct page_build *pb, cJSON *e, size_t index, cJSON *list,
 	format_size(bytes, pb->en, size, sizeof size);
 	if (href_of("evidence", file, href, sizeof href) != DISPUTE_OK)
 		goto out;
-	cJSON_AddNumberToObject(item, "size", (double)bytes);
-	cJSON_AddStringToObject(item, "size_human", size);
-	cJSON_AddStringToObject(item, "href", href);
+	json_put_number(item, "size", (double)bytes);
+	json_put_string(item, "size_human", size);
+	json_put_string(item, "href", href);
 	if (starts_with(mime, "image/")) {
 		if (want_thumbnail(pictures, path, mime, item) != DISPUTE_OK)
 			goto out;
 		path = NULL;
 	} else if (starts_with(mime, "video/")) {
-		cJSON_AddBoolToObject(item, "is_video", 1);
+		json_put_bool(item, "is_video", 1);
 	} else if (starts_with(mime, "audio/")) {
-		cJSON_AddBoolToObject(item, "is_audio", 1);
+		json_put_bool(item, "is_audio", 1);
 	} else if (starts_with(mime, "text/") && strcmp(mime, "text/html") != 0) {
 		/* A saved web page is linked, not shown as its source. */
 		if (add_text_pages(path, item) != DISPUTE_OK)
 			goto out;
-		cJSON_AddBoolToObject(item, "is_text", 1);
+		json_put_bool(item, "is_text", 1);
 	} else if (strcmp(mime, "application/pdf") == 0) {
-		cJSON_AddBoolToObject(item, "is_pdf", 1);
+		json_put_bool(item, "is_pdf", 1);
 	} else {
-		cJSON_AddBoolToObject(item, "is_link", 1);
+		json_put_bool(item, "is_link", 1);
 	}
 	status = DISPUTE_OK;
 out:
@@ -511,8 +520,14 @@ add_evidence(struct page_build *pb)
 	if (add_thumbnails(&pictures) != DISPUTE_OK ||
 	    page_media_add(pb->c, list, pb->add, pb->ctx) != DISPUTE_OK)
 		goto out;
+	pb->one_page = cJSON_CreateArray();
+	if (pb->one_page == NULL || !cJSON_AddItemToArray(pb->one_page, cJSON_CreateObject()) ||
+	    number_list(pb->one_page) != 1) {
+		oom();
+		goto out;
+	}
 	cJSON_ArrayForEach(item, list) {
-		pages = number_pages(item);
+		pages = number_pages(item, pb->one_page);
 		if (pages < 0) {
 			oom();
 			goto out;
@@ -1314,6 +1329,9 @@ page_leave(struct page_build *pb)
 	}
 	free(pb->own_last);
 	pb->own_last = NULL;
+	/* Only now: the members just removed referred to it. */
+	cJSON_Delete(pb->one_page);
+	pb->one_page = NULL;
 }
 
 int

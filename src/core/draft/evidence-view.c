@@ -9,6 +9,7 @@
 #include "dispute/evidence.h"
 #include "dispute/exhibits.h"
 #include "dispute/i18n.h"
+#include "dispute/json-put.h"
 #include "dispute/report.h"
 #include "evidence-origin.h"
 #include "evidence-view.h"
@@ -19,41 +20,9 @@ member(const cJSON *item, const char *name)
 	return cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(item, name));
 }
 
-/* A view holds thousands of items of some thirty members each, so an item's member
- * names are the literals of this file, not copies of them, and the labels of the kind
- * and form tables (static) are pointed to, not copied: a third of what an item costs.
- * Like cJSON_Add...ToObject(), a member that memory cannot hold is left out. */
-static void
-put(cJSON *e, const char *literal_name, cJSON *value)
-{
-	if (!cJSON_AddItemToObjectCS(e, literal_name, value))
-		cJSON_Delete(value);
-}
-
-static void
-put_string(cJSON *e, const char *literal_name, const char *s)
-{
-	put(e, literal_name, cJSON_CreateString(s));
-}
-
-/* S is static: a label of the kind or form tables. */
-static void
-put_label(cJSON *e, const char *literal_name, const char *s)
-{
-	put(e, literal_name, cJSON_CreateStringReference(s));
-}
-
-static void
-put_number(cJSON *e, const char *literal_name, double n)
-{
-	put(e, literal_name, cJSON_CreateNumber(n));
-}
-
-static void
-put_bool(cJSON *e, const char *literal_name, int b)
-{
-	put(e, literal_name, cJSON_CreateBool(b));
-}
+/* An item's member names are this file's literals, and the labels of the kind and
+ * form tables and the strings of the case's record are pointed to, not copied
+ * (json-put.h): a view may hold 5,000 items. */
 
 /* A time member NAME of ITEM written the Chinese way as ZH_NAME. */
 static void
@@ -65,7 +34,7 @@ add_time_zh(cJSON *e, const cJSON *item, const char *name, const char *zh_name,
 	if (member(item, name) == NULL)
 		return;
 	date_time_format_zh(member(item, name), offset, zh, sizeof zh);
-	put_string(e, zh_name, zh);
+	json_put_string(e, zh_name, zh);
 }
 
 /* Number, serial ("3" or "3-1") and labels (证据3-1, Exhibit 3-1). */
@@ -75,14 +44,14 @@ add_number(cJSON *e, struct exhibit_number n)
 	char serial[24], label[48];
 
 	exhibits_serial(n, serial, sizeof serial);
-	put_number(e, "number", n.number);
+	json_put_number(e, "number", n.number);
 	if (n.part > 0)
-		put_number(e, "part", n.part);
-	put_string(e, "serial", serial);
+		json_put_number(e, "part", n.part);
+	json_put_string(e, "serial", serial);
 	snprintf(label, sizeof label, "证据%s", serial);
-	put_string(e, "label_zh", label);
+	json_put_string(e, "label_zh", label);
 	snprintf(label, sizeof label, "Exhibit %s", serial);
-	put_string(e, "label_en", label);
+	json_put_string(e, "label_en", label);
 }
 
 /* Kind and name (名称): the kind's label with the note, else the original file name. */
@@ -93,14 +62,14 @@ add_names(cJSON *e, const struct evidence_kind *kind, const cJSON *item)
 	    member(item, "original_name");
 	char name[512];
 
-	put_string(e, "id", member(item, "id"));
-	put_label(e, "kind", kind->name);
-	put_label(e, "kind_zh", kind->label_zh);
-	put_label(e, "kind_en", kind->label_en);
+	json_put_reference(e, "id", member(item, "id"));
+	json_put_reference(e, "kind", kind->name);
+	json_put_reference(e, "kind_zh", kind->label_zh);
+	json_put_reference(e, "kind_en", kind->label_en);
 	snprintf(name, sizeof name, "%s（%s）", kind->label_zh, what != NULL ? what : "");
-	put_string(e, "name_zh", name);
+	json_put_string(e, "name_zh", name);
 	snprintf(name, sizeof name, "%s (%s)", kind->label_en, what != NULL ? what : "");
-	put_string(e, "name_en", name);
+	json_put_string(e, "name_en", name);
 }
 
 /* 来源, 份数 and the form (原件/复印件/电子数据): as recorded, else from the kind. */
@@ -113,14 +82,14 @@ add_list_fields(cJSON *e, const struct evidence_kind *kind, const cJSON *item)
 
 	if (form == NULL)
 		form = evidence_form_find(kind->form);
-	put_string(e, "source_zh", source != NULL ? source : kind->source_zh);
-	put_string(e, "source_en", source != NULL ? source : kind->source_en);
-	put_number(e, "copies", cJSON_IsNumber(copies) && copies->valuedouble >= 1 &&
+	json_put_reference(e, "source_zh", source != NULL ? source : kind->source_zh);
+	json_put_reference(e, "source_en", source != NULL ? source : kind->source_en);
+	json_put_number(e, "copies", cJSON_IsNumber(copies) && copies->valuedouble >= 1 &&
 	    copies->valuedouble <= EVIDENCE_COPIES_MAX ? (int)copies->valuedouble : 1);
-	put_label(e, "form", form->name);
-	put_label(e, "form_zh", form->label_zh);
-	put_label(e, "form_en", form->label_en);
-	put_bool(e, "electronic", strcmp(form->name, "electronic") == 0);
+	json_put_reference(e, "form", form->name);
+	json_put_reference(e, "form_zh", form->label_zh);
+	json_put_reference(e, "form_en", form->label_en);
+	json_put_bool(e, "electronic", strcmp(form->name, "electronic") == 0);
 }
 
 static cJSON *
@@ -139,13 +108,13 @@ item_view(const cJSON *item, const struct evidence_kind *kind, struct exhibit_nu
 	add_number(e, n);
 	add_names(e, kind, item);
 	/* Said outright: a template asking inside an item must not find the view's list. */
-	put_bool(e, "withdrawn", 0);
+	json_put_bool(e, "withdrawn", 0);
 	add_list_fields(e, kind, item);
-	put_string(e, "proves_zh", proves != NULL ? proves : kind->proves_zh);
-	put_string(e, "proves_en", proves != NULL ? proves : kind->proves_en);
+	json_put_reference(e, "proves_zh", proves != NULL ? proves : kind->proves_zh);
+	json_put_reference(e, "proves_en", proves != NULL ? proves : kind->proves_en);
 	for (i = 0; copied[i] != NULL; i++)
 		if (member(item, copied[i]) != NULL)
-			put_string(e, copied[i], member(item, copied[i]));
+			json_put_reference(e, copied[i], member(item, copied[i]));
 	add_time_zh(e, item, "added", "added_zh", NULL);
 	add_time_zh(e, item, "captured", "captured_zh", member(item, "captured_offset"));
 	if (!evidence_origin_view(e, item)) {
@@ -167,9 +136,9 @@ withdrawn_view(const cJSON *line, const struct evidence_kind *kind, struct exhib
 		return NULL;
 	add_number(e, n);
 	add_names(e, kind, line);
-	put_bool(e, "withdrawn", 1);
+	json_put_bool(e, "withdrawn", 1);
 	if (member(line, "withdrawn") != NULL)
-		put_string(e, "withdrawn_date", member(line, "withdrawn"));
+		json_put_reference(e, "withdrawn_date", member(line, "withdrawn"));
 	add_time_zh(e, line, "withdrawn", "withdrawn_zh", NULL);
 	return e;
 }
