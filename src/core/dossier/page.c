@@ -322,7 +322,7 @@ starts_with(const char *s, const char *prefix)
 }
 
 /* The photos of the page, whose thumbnails are made together once every item is
- * listed: one run of the image helper for the whole page. */
+ * listed: a run of the image helper for every few hundred of them (thumbs.h). */
 struct pictures {
 	struct thumb_source *sources;  /* path (owned), mime, label (the path) */
 	cJSON **items;                 /* the page's item for each */
@@ -438,8 +438,7 @@ number_pages(cJSON *item, const cJSON *one)
 
 	if (pages != NULL)
 		return number_list(pages);
-	json_put(item, "pages", cJSON_CreateArrayReference(one->child));
-	return cJSON_HasObjectItem(item, "pages") ? 1 : -1;
+	return json_put(item, "pages", cJSON_CreateArrayReference(one->child)) ? 1 : -1;
 }
 
 /* The page's item for the view's item E is E itself, seen through a reference: what
