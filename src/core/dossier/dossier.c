@@ -40,8 +40,46 @@
 #include "zip-checked-source.h"
 #include "zip-fd-sink.h"
 
-/* Adds every evidence file, after checking that each is there with its recorded size;
+static uint64_t
+recorded_size(const cJSON *item)
+{
+	return (uint64_t)cJSON_GetObjectItemCaseSensitive(item, "size")->valuedouble;
+}
+
+/* Reports every missing or resized evidence file before any work, not just the first;
  * the content itself is checked while it streams into the zip. */
+static int
+check_evidence(const struct dispute_case *c)
+{
+	const cJSON *item;
+	char *dir = case_path(c, CASE_EVIDENCE_DIR), *path;
+	int status = DISPUTE_OK;
+
+	if (dir == NULL)
+		return DISPUTE_FAILED;
+	cJSON_ArrayForEach(item, case_evidence(c)) {
+		struct stat st;
+
+		path = path_join(dir, cJSON_GetObjectItemCaseSensitive(item, "file")->valuestring);
+		if (path == NULL) {
+			status = DISPUTE_FAILED;
+			break;
+		}
+		if (stat(path, &st) == -1) {
+			dispute_error(_("%s: missing: %s"), path, strerror(errno));
+			status = DISPUTE_FAILED;
+		} else if ((uint64_t)st.st_size != recorded_size(item)) {
+			dispute_error(_("%s: changed since it was added (%jd bytes, recorded %ju)"),
+			    path, (intmax_t)st.st_size, (uintmax_t)recorded_size(item));
+			status = DISPUTE_FAILED;
+		}
+		free(path);
+	}
+	free(dir);
+	return status;
+}
+
+/* Adds every evidence file (check_evidence() has seen them). */
 static int
 add_evidence(struct dossier_bag *b, const struct dispute_case *c)
 {
@@ -53,9 +91,7 @@ add_evidence(struct dossier_bag *b, const struct dispute_case *c)
 		return DISPUTE_FAILED;
 	cJSON_ArrayForEach(item, case_evidence(c)) {
 		const char *file = cJSON_GetObjectItemCaseSensitive(item, "file")->valuestring;
-		uint64_t size = (uint64_t)cJSON_GetObjectItemCaseSensitive(item, "size")->valuedouble;
 		struct dossier_entry *e;
-		struct stat st;
 
 		if (asprintf(&name, "data/evidence/%s", file) == -1 ||
 		    (e = dossier_bag_new_entry(b, name)) == NULL) {
@@ -72,21 +108,12 @@ add_evidence(struct dossier_bag *b, const struct dispute_case *c)
 		}
 		snprintf(e->sha256, sizeof e->sha256, "%s",
 		    cJSON_GetObjectItemCaseSensitive(item, "sha256")->valuestring);
-		e->size = size;
+		e->size = recorded_size(item);
 		e->compress = dossier_worth_compressing(
 		    cJSON_GetObjectItemCaseSensitive(item, "mime")->valuestring);
 		e->is_payload = 1;
-		b->payload_bytes += size;
+		b->payload_bytes += e->size;
 		b->payload_files++;
-		/* Report every missing or resized file before any work, not just the first. */
-		if (stat(e->disk_path, &st) == -1) {
-			dispute_error(_("%s: missing: %s"), e->disk_path, strerror(errno));
-			status = DISPUTE_FAILED;
-		} else if ((uint64_t)st.st_size != size) {
-			dispute_error(_("%s: changed since it was added (%jd bytes, recorded %ju)"),
-			    e->disk_path, (intmax_t)st.st_size, (uintmax_t)size);
-			status = DISPUTE_FAILED;
-		}
 	}
 	free(name);
 	free(dir);
@@ -314,7 +341,7 @@ add_payload(struct dossier_bag *b, const struct dispute_case *c, const struct do
 	char *timeline;
 	size_t len;
 
-	if (add_evidence(b, c) != DISPUTE_OK || add_readings(b, c) != DISPUTE_OK ||
+	if (check_evidence(c) != DISPUTE_OK || add_readings(b, c) != DISPUTE_OK ||
 	    stamps_for_each_file(c, add_stamp_file, b) != DISPUTE_OK)
 		return DISPUTE_FAILED;
 	/* The record exactly as on disk: the dossier vouches for the file the buyer kept. */
@@ -325,9 +352,11 @@ add_payload(struct dossier_bag *b, const struct dispute_case *c, const struct do
 	if (timeline == NULL || dossier_bag_add_memory(b, "data/timeline.txt", timeline,
 	    strlen(timeline), 1) != DISPUTE_OK)
 		return DISPUTE_FAILED;
-	if (add_documents(b, c, in) != DISPUTE_OK)
+	if (add_documents(b, c, in) != DISPUTE_OK || add_page(b, c, in) != DISPUTE_OK)
 		return DISPUTE_FAILED;
-	return add_page(b, c, in);
+	/* The evidence entries last: thousands of them need not wait beside the page, the
+	 * largest thing pack builds in memory. The bag is sorted afterwards. */
+	return add_evidence(b, c);
 }
 
 /* Builds the whole bag description; nothing is read from the evidence files yet. */
