@@ -79,6 +79,28 @@ check_evidence(const struct dispute_case *c)
 	return status;
 }
 
+/* The payload file PATH (taken over; NULL when making it failed) under NAME, read into
+ * the zip and checked there against SHA256 and SIZE. */
+static int
+add_disk_file(struct dossier_bag *b, const char *name, char *path, const char *sha256,
+    uint64_t size, int compress)
+{
+	struct dossier_entry *e = path != NULL ? dossier_bag_new_entry(b, name) : NULL;
+
+	if (e == NULL) {
+		free(path);
+		return DISPUTE_FAILED;
+	}
+	e->disk_path = path;
+	snprintf(e->sha256, sizeof e->sha256, "%s", sha256);
+	e->size = size;
+	e->compress = compress;
+	e->is_payload = 1;
+	b->payload_bytes += size;
+	b->payload_files++;
+	return DISPUTE_OK;
+}
+
 /* Adds every evidence file (check_evidence() has seen them). */
 static int
 add_evidence(struct dossier_bag *b, const struct dispute_case *c)
@@ -91,29 +113,21 @@ add_evidence(struct dossier_bag *b, const struct dispute_case *c)
 		return DISPUTE_FAILED;
 	cJSON_ArrayForEach(item, case_evidence(c)) {
 		const char *file = cJSON_GetObjectItemCaseSensitive(item, "file")->valuestring;
-		struct dossier_entry *e;
 
-		if (asprintf(&name, "data/evidence/%s", file) == -1 ||
-		    (e = dossier_bag_new_entry(b, name)) == NULL) {
+		if (asprintf(&name, "data/evidence/%s", file) == -1) {
 			name = NULL;
+			dispute_error(_("out of memory"));
 			status = DISPUTE_FAILED;
 			break;
 		}
+		status = add_disk_file(b, name, path_join(dir, file),
+		    cJSON_GetObjectItemCaseSensitive(item, "sha256")->valuestring,
+		    recorded_size(item), dossier_worth_compressing(
+		    cJSON_GetObjectItemCaseSensitive(item, "mime")->valuestring));
 		free(name);
 		name = NULL;
-		e->disk_path = path_join(dir, file);
-		if (e->disk_path == NULL) {
-			status = DISPUTE_FAILED;
+		if (status != DISPUTE_OK)
 			break;
-		}
-		snprintf(e->sha256, sizeof e->sha256, "%s",
-		    cJSON_GetObjectItemCaseSensitive(item, "sha256")->valuestring);
-		e->size = recorded_size(item);
-		e->compress = dossier_worth_compressing(
-		    cJSON_GetObjectItemCaseSensitive(item, "mime")->valuestring);
-		e->is_payload = 1;
-		b->payload_bytes += e->size;
-		b->payload_files++;
 	}
 	free(name);
 	free(dir);
@@ -337,16 +351,22 @@ add_readings(struct dossier_bag *b, const struct dispute_case *c)
 static int
 add_payload(struct dossier_bag *b, const struct dispute_case *c, const struct dossier_inputs *in)
 {
-	const char *text;
-	char *timeline;
-	size_t len;
+	const char *sha256;
+	char *timeline, *record;
+	uint64_t len;
 
 	if (check_evidence(c) != DISPUTE_OK || add_readings(b, c) != DISPUTE_OK ||
 	    stamps_for_each_file(c, add_stamp_file, b) != DISPUTE_OK)
 		return DISPUTE_FAILED;
-	/* The record exactly as on disk: the dossier vouches for the file the buyer kept. */
-	text = case_text(c, &len);
-	if (dossier_bag_add_bytes(b, "data/case.json", text, len, 1) != DISPUTE_OK)
+	/* The record exactly as on disk: the dossier vouches for the file the buyer kept,
+	 * read again into the zip and checked against what was read (the case is locked). */
+	sha256 = case_text_sha256(c, &len);
+	record = strdup(case_file(c));
+	if (record == NULL) {
+		dispute_error(_("out of memory"));
+		return DISPUTE_FAILED;
+	}
+	if (add_disk_file(b, "data/case.json", record, sha256, len, 1) != DISPUTE_OK)
 		return DISPUTE_FAILED;
 	timeline = timeline_text(c);
 	if (timeline == NULL || dossier_bag_add_memory(b, "data/timeline.txt", timeline,
