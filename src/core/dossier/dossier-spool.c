@@ -90,7 +90,8 @@ dossier_spool_read(struct dossier_spool *s, uint64_t offset, size_t len, char **
 			continue;
 		if (n <= 0) {
 			/* Nobody else can reach an unnamed file to shorten it. */
-			dispute_error(_("%s: read failed: %s"), s->dir, strerror(n == 0 ? EIO : errno));
+			dispute_error(_("%s: read failed: %s"), s->dir,
+			    strerror(n == 0 ? EIO : errno));
 			goto fail;
 		}
 		done += (size_t)n;

@@ -1255,7 +1255,8 @@ add_policy(struct policy_filter *f)
 	}
 	at = (size_t)(next - f->head);
 	f->passing = 1;
-	if (f->write(f->head, at, f->ctx) != DISPUTE_OK || f->write("\n", 1, f->ctx) != DISPUTE_OK ||
+	if (f->write(f->head, at, f->ctx) != DISPUTE_OK ||
+	    f->write("\n", 1, f->ctx) != DISPUTE_OK ||
 	    f->write(PAGE_CSP, strlen(PAGE_CSP), f->ctx) != DISPUTE_OK)
 		return DISPUTE_FAILED;
 	return f->write(f->head + at, f->len - at, f->ctx);
