@@ -5,6 +5,7 @@
 #define DISPUTE_CASE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include <cjson/cJSON.h>
 
@@ -48,9 +49,10 @@ cJSON *case_record(const struct dispute_case *c);
  * could not be saved; the old record is freed. */
 void case_replace_record(struct dispute_case *c, cJSON *record);
 
-/* The bytes of case.json as last read or saved, for the dossier: it vouches for the
- * file exactly as the buyer keeps it. *LEN gets their length. */
-const char *case_text(const struct dispute_case *c, size_t *len);
+/* The SHA-256 (lowercase hex) of case.json as last read or saved, for the dossier: it
+ * vouches for the file exactly as the buyer keeps it, which it reads again and checks
+ * against this. *LEN gets the file's length. */
+const char *case_text_sha256(const struct dispute_case *c, uint64_t *len);
 
 /* The string value at dotted NAME ("order.amount"), or NULL when unset. */
 const char *case_get(const struct dispute_case *c, const char *name);

@@ -65,6 +65,8 @@ struct dossier_options {
 	                        * photos only, named by the masked order number */
 	const char *password;  /* encrypt every entry with WinZip AES-256; NULL: no encryption.
 	                        * Entry names stay readable in an encrypted zip. */
+	int last_use;          /* nothing renders from the inputs' view after this write: it
+	                        * is freed once the bag is built, before the zip is written */
 };
 
 /* Writes the dossier for case C (opened for reading) from IN. The destination is judged
@@ -77,7 +79,7 @@ struct dossier_options {
  * *WRITTEN holds the malloc'd path of the dossier (NULL when it was streamed), and
  * DOSSIER.tsq beside it holds an RFC 3161 timestamp request over the bag's tag
  * manifest. */
-int dossier_write(const struct dispute_case *c, const struct dossier_inputs *in,
+int dossier_write(const struct dispute_case *c, struct dossier_inputs *in,
     const struct dossier_options *options, char **written);
 
 /* The bag's folder name for ORDER_ID and DATE ("dispute-<order.id>-<YYYYMMDD>SUFFIX"),

@@ -9,7 +9,9 @@
 #include "dispute/case.h"
 #include "dispute/rules.h"
 
-/* Builds the view of case C as of TODAY (YYYY-MM-DD). */
+/* Builds the view of case C as of TODAY (YYYY-MM-DD). Its evidence points to strings
+ * of C's record (evidence-view.c): it must not outlive C, nor see C's evidence items
+ * changed. */
 int draft_view_build(const struct dispute_case *c, const struct rules *rules, const char *today,
     cJSON **view);
 

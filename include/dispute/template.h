@@ -4,6 +4,8 @@
 #ifndef DISPUTE_TEMPLATE_H
 #define DISPUTE_TEMPLATE_H
 
+#include <stddef.h>
+
 #include <cjson/cJSON.h>
 
 enum template_escape {
@@ -16,6 +18,11 @@ enum template_escape {
  * name.mustache next to PATH, then from FALLBACK_DIR (may be NULL). */
 int template_render_file(const char *path, const char *fallback_dir, const cJSON *data,
     enum template_escape escape, char **out);
+
+/* The same, handing the output to WRITE as it renders instead of holding it whole. */
+int template_render_file_to(const char *path, const char *fallback_dir, const cJSON *data,
+    enum template_escape escape, int (*write)(const char *bytes, size_t n, void *ctx),
+    void *ctx);
 
 /* The path of template NAME ("complaint-court.txt") for a case: CASE_DIR/templates/
  * NAME.mustache when the case overrides it, else the shipped templates/LANG/NAME.mustache.

@@ -232,7 +232,7 @@ counted_partial(const char *name, void *ctx, char **label)
 static void
 test_partial_fetched_once(void **state)
 {
-	struct mustache_options options = { 0, counted_partial, NULL };
+	struct mustache_options options = { 0, counted_partial, NULL, NULL, NULL };
 	cJSON *data = cJSON_Parse("[\"a\", \"b\", \"c\"]");
 	char *out = NULL;
 	int calls = 0;

@@ -14,13 +14,16 @@
 #include "dispute/i18n.h"
 #include "dispute/json-file.h"
 #include "dispute/report.h"
+#include "digest.h"
 
 struct dispute_case {
 	char *dir;        /* the case folder as given */
 	char *file;       /* DIR/case.json */
 	cJSON *root;      /* the whole record */
-	char *text;       /* case.json as last read or saved */
-	size_t text_len;
+	/* case.json as last read or saved, by its digest: the text itself would be
+	 * megabytes beside the record in a case of 5,000 items. */
+	char text_sha256[DIGEST_HEX_MAX];
+	uint64_t text_len;
 	int lock_fd;
 };
 
@@ -315,10 +318,54 @@ clean_orphans(const struct dispute_case *c)
 	free(evidence);
 }
 
+/* Member names that every evidence item repeats. Once the record is read, each item's
+ * names point to these (cJSON_StringIsConst) instead of holding a copy apiece: in a
+ * case of 5,000 items, 55,000 small allocations fewer. */
+static const char *const item_names[] = {
+	"id", "kind", "file", "sha256", "size", "mime", "original_name", "added", "exhibit",
+	"capture", "original_modified", "method", "device", "app", "captured",
+	"captured_offset", "captured_source", "note", "proves", "source", "copies", "form",
+	"reading", NULL
+};
+
+static void
+share_names(cJSON *obj)
+{
+	cJSON *m;
+	size_t i;
+
+	cJSON_ArrayForEach(m, obj) {
+		for (i = 0; item_names[i] != NULL && !(m->type & cJSON_StringIsConst); i++)
+			if (strcmp(m->string, item_names[i]) == 0) {
+				cJSON_free(m->string);
+				m->string = (char *)item_names[i];
+				m->type |= cJSON_StringIsConst;
+			}
+		if (cJSON_IsObject(m))
+			share_names(m);
+	}
+}
+
+/* The digest and length of TEXT, case.json as just read or written. */
+static int
+remember_text(struct dispute_case *c, const char *text, size_t len)
+{
+	struct digest d;
+
+	if (digest_init(&d, "sha256") != DISPUTE_OK)
+		return DISPUTE_FAILED;
+	digest_update(&d, text, len);
+	c->text_len = len;
+	return digest_final_hex(&d, c->text_sha256);
+}
+
 int
 case_open(const char *dir, enum case_access mode, struct dispute_case **out)
 {
 	struct dispute_case *c;
+	cJSON *item;
+	char *text = NULL;
+	size_t len = 0;
 	int status = DISPUTE_FAILED;
 
 	c = calloc(1, sizeof *c);
@@ -339,17 +386,21 @@ case_open(const char *dir, enum case_access mode, struct dispute_case **out)
 	c->lock_fd = lock_case(dir, mode);
 	if (c->lock_fd == -1)
 		goto out;
-	if (fs_read_file(c->file, CASE_FILE_MAX, &c->text, &c->text_len) != DISPUTE_OK ||
-	    json_parse_text(c->file, c->text, c->text_len, &c->root) != DISPUTE_OK)
+	if (fs_read_file(c->file, CASE_FILE_MAX, &text, &len) != DISPUTE_OK ||
+	    json_parse_text(c->file, text, len, &c->root) != DISPUTE_OK ||
+	    remember_text(c, text, len) != DISPUTE_OK)
 		goto out;
 	if (check_record(c->file, c->root) != DISPUTE_OK)
 		goto out;
+	cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(c->root, "evidence"))
+		share_names(item);
 	if (mode == CASE_WRITE)
 		clean_orphans(c);
 	*out = c;
 	c = NULL;
 	status = DISPUTE_OK;
 out:
+	free(text);
 	case_close(c);
 	return status;
 }
@@ -359,13 +410,13 @@ case_save(struct dispute_case *c)
 {
 	char *text = NULL;
 	size_t len = 0;
+	int status;
 
 	if (write_record(c->file, c->root, FS_REPLACE, &text, &len) != DISPUTE_OK)
 		return DISPUTE_FAILED;
-	free(c->text);
-	c->text = text;
-	c->text_len = len;
-	return DISPUTE_OK;
+	status = remember_text(c, text, len);
+	free(text);
+	return status;
 }
 
 void
@@ -376,7 +427,6 @@ case_close(struct dispute_case *c)
 	if (c->lock_fd >= 0)
 		close(c->lock_fd);
 	cJSON_Delete(c->root);
-	free(c->text);
 	free(c->file);
 	free(c->dir);
 	free(c);
@@ -408,10 +458,10 @@ case_replace_record(struct dispute_case *c, cJSON *record)
 }
 
 const char *
-case_text(const struct dispute_case *c, size_t *len)
+case_text_sha256(const struct dispute_case *c, uint64_t *len)
 {
 	*len = c->text_len;
-	return c->text;
+	return c->text_sha256;
 }
 
 /* Splits "section.key" into the section object and the key; NULL when malformed. */

@@ -1,5 +1,5 @@
 /* The bag being built: its entries (evidence streamed from disk, everything else in
- * memory), their digests, and the manifests over them. Shared by the dossier and its
+ * the spool), their digests, and the manifests over them. Shared by the dossier and its
  * public copy. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +12,13 @@
 #include "dispute/report.h"
 #include "digest.h"
 #include "dossier-bag.h"
+
+void
+dossier_bag_init(struct dossier_bag *b, const char *dir)
+{
+	memset(b, 0, sizeof *b);
+	dossier_spool_init(&b->spool, dir);
+}
 
 struct dossier_entry *
 dossier_bag_new_entry(struct dossier_bag *b, const char *name)
@@ -61,29 +68,76 @@ dossier_bag_add_temporary(struct dossier_bag *b, const char *name, char *path)
 }
 
 int
-dossier_bag_add_memory(struct dossier_bag *b, const char *name, char *data, size_t len,
-    int is_payload)
+dossier_writer_begin(struct dossier_bag *b, struct dossier_writer *w)
 {
-	struct digest d;
+	w->bag = b;
+	w->start = b->spool.end;
+	return digest_init(&w->digest, "sha256");
+}
+
+int
+dossier_writer_write(struct dossier_writer *w, const void *data, size_t len)
+{
+	digest_update(&w->digest, data, len);
+	return dossier_spool_append(&w->bag->spool, data, len);
+}
+
+void
+dossier_writer_cancel(struct dossier_writer *w)
+{
+	digest_free(&w->digest);
+}
+
+int
+dossier_writer_end(struct dossier_writer *w, const char *name, int is_payload)
+{
+	struct dossier_bag *b = w->bag;
 	struct dossier_entry *e = dossier_bag_new_entry(b, name);
 
 	if (e == NULL) {
-		free(data);
+		dossier_writer_cancel(w);
 		return DISPUTE_FAILED;
 	}
-	e->data = data;
-	e->len = len;
-	e->size = len;
+	e->offset = w->start;
+	e->size = b->spool.end - w->start;
 	e->compress = 1;
 	e->is_payload = is_payload;
 	if (is_payload) {
-		b->payload_bytes += len;
+		b->payload_bytes += e->size;
 		b->payload_files++;
 	}
-	if (digest_init(&d, "sha256") != DISPUTE_OK)
+	return digest_final_hex(&w->digest, e->sha256);
+}
+
+int
+dossier_bag_add_bytes(struct dossier_bag *b, const char *name, const void *data, size_t len,
+    int is_payload)
+{
+	struct dossier_writer w;
+
+	if (dossier_writer_begin(b, &w) != DISPUTE_OK)
 		return DISPUTE_FAILED;
-	digest_update(&d, data, len);
-	return digest_final_hex(&d, e->sha256);
+	if (dossier_writer_write(&w, data, len) != DISPUTE_OK) {
+		dossier_writer_cancel(&w);
+		return DISPUTE_FAILED;
+	}
+	return dossier_writer_end(&w, name, is_payload);
+}
+
+int
+dossier_bag_add_memory(struct dossier_bag *b, const char *name, char *data, size_t len,
+    int is_payload)
+{
+	int status = dossier_bag_add_bytes(b, name, data, len, is_payload);
+
+	free(data);
+	return status;
+}
+
+int
+dossier_bag_read(struct dossier_bag *b, const struct dossier_entry *e, char **data)
+{
+	return dossier_spool_read(&b->spool, e->offset, (size_t)e->size, data);
 }
 
 /* Media formats that are compressed already gain nothing from deflate. */
@@ -111,26 +165,29 @@ compare_entries(const void *a, const void *b)
 	return strcmp(((const struct dossier_entry *)a)->name, ((const struct dossier_entry *)b)->name);
 }
 
+/* Written line by line into the spool: at 5,000 items the payload manifest is half a
+ * megabyte that need not wait in memory. */
 int
 dossier_bag_add_manifest(struct dossier_bag *b, const char *name, int payload)
 {
-	char *text = NULL;
-	size_t len = 0, i, count = b->count;
-	FILE *out = open_memstream(&text, &len);
+	struct dossier_writer w;
+	size_t i, count = b->count;
 
-	if (out == NULL) {
-		dispute_error(_("out of memory"));
+	if (dossier_writer_begin(b, &w) != DISPUTE_OK)
 		return DISPUTE_FAILED;
+	for (i = 0; i < count; i++) {
+		const struct dossier_entry *e = &b->entries[i];
+
+		if (e->is_payload == payload &&
+		    (dossier_writer_write(&w, e->sha256, strlen(e->sha256)) != DISPUTE_OK ||
+		    dossier_writer_write(&w, "  ", 2) != DISPUTE_OK ||
+		    dossier_writer_write(&w, e->name, strlen(e->name)) != DISPUTE_OK ||
+		    dossier_writer_write(&w, "\n", 1) != DISPUTE_OK)) {
+			dossier_writer_cancel(&w);
+			return DISPUTE_FAILED;
+		}
 	}
-	for (i = 0; i < count; i++)
-		if (b->entries[i].is_payload == payload)
-			fprintf(out, "%s  %s\n", b->entries[i].sha256, b->entries[i].name);
-	if (fclose(out) != 0 || text == NULL) {
-		free(text);
-		dispute_error(_("out of memory"));
-		return DISPUTE_FAILED;
-	}
-	return dossier_bag_add_memory(b, name, text, len, 0);
+	return dossier_writer_end(&w, name, 0);
 }
 
 void
@@ -146,9 +203,9 @@ dossier_bag_free(struct dossier_bag *b)
 			b->entries[i].disk_path = NULL;
 		}
 		free(b->entries[i].disk_path);
-		free(b->entries[i].data);
 	}
 	free(b->entries);
+	dossier_spool_free(&b->spool);
 }
 
 void

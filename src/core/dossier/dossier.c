@@ -40,8 +40,68 @@
 #include "zip-checked-source.h"
 #include "zip-fd-sink.h"
 
-/* Adds every evidence file, after checking that each is there with its recorded size;
+static uint64_t
+recorded_size(const cJSON *item)
+{
+	return (uint64_t)cJSON_GetObjectItemCaseSensitive(item, "size")->valuedouble;
+}
+
+/* Reports every missing or resized evidence file before any work, not just the first;
  * the content itself is checked while it streams into the zip. */
+static int
+check_evidence(const struct dispute_case *c)
+{
+	const cJSON *item;
+	char *dir = case_path(c, CASE_EVIDENCE_DIR), *path;
+	int status = DISPUTE_OK;
+
+	if (dir == NULL)
+		return DISPUTE_FAILED;
+	cJSON_ArrayForEach(item, case_evidence(c)) {
+		struct stat st;
+
+		path = path_join(dir, cJSON_GetObjectItemCaseSensitive(item, "file")->valuestring);
+		if (path == NULL) {
+			status = DISPUTE_FAILED;
+			break;
+		}
+		if (stat(path, &st) == -1) {
+			dispute_error(_("%s: missing: %s"), path, strerror(errno));
+			status = DISPUTE_FAILED;
+		} else if ((uint64_t)st.st_size != recorded_size(item)) {
+			dispute_error(_("%s: changed since it was added (%jd bytes, recorded %ju)"),
+			    path, (intmax_t)st.st_size, (uintmax_t)recorded_size(item));
+			status = DISPUTE_FAILED;
+		}
+		free(path);
+	}
+	free(dir);
+	return status;
+}
+
+/* The payload file PATH (taken over; NULL when making it failed) under NAME, read into
+ * the zip and checked there against SHA256 and SIZE. */
+static int
+add_disk_file(struct dossier_bag *b, const char *name, char *path, const char *sha256,
+    uint64_t size, int compress)
+{
+	struct dossier_entry *e = path != NULL ? dossier_bag_new_entry(b, name) : NULL;
+
+	if (e == NULL) {
+		free(path);
+		return DISPUTE_FAILED;
+	}
+	e->disk_path = path;
+	snprintf(e->sha256, sizeof e->sha256, "%s", sha256);
+	e->size = size;
+	e->compress = compress;
+	e->is_payload = 1;
+	b->payload_bytes += size;
+	b->payload_files++;
+	return DISPUTE_OK;
+}
+
+/* Adds every evidence file (check_evidence() has seen them). */
 static int
 add_evidence(struct dossier_bag *b, const struct dispute_case *c)
 {
@@ -53,40 +113,21 @@ add_evidence(struct dossier_bag *b, const struct dispute_case *c)
 		return DISPUTE_FAILED;
 	cJSON_ArrayForEach(item, case_evidence(c)) {
 		const char *file = cJSON_GetObjectItemCaseSensitive(item, "file")->valuestring;
-		uint64_t size = (uint64_t)cJSON_GetObjectItemCaseSensitive(item, "size")->valuedouble;
-		struct dossier_entry *e;
-		struct stat st;
 
-		if (asprintf(&name, "data/evidence/%s", file) == -1 ||
-		    (e = dossier_bag_new_entry(b, name)) == NULL) {
+		if (asprintf(&name, "data/evidence/%s", file) == -1) {
 			name = NULL;
+			dispute_error(_("out of memory"));
 			status = DISPUTE_FAILED;
 			break;
 		}
+		status = add_disk_file(b, name, path_join(dir, file),
+		    cJSON_GetObjectItemCaseSensitive(item, "sha256")->valuestring,
+		    recorded_size(item), dossier_worth_compressing(
+		    cJSON_GetObjectItemCaseSensitive(item, "mime")->valuestring));
 		free(name);
 		name = NULL;
-		e->disk_path = path_join(dir, file);
-		if (e->disk_path == NULL) {
-			status = DISPUTE_FAILED;
+		if (status != DISPUTE_OK)
 			break;
-		}
-		snprintf(e->sha256, sizeof e->sha256, "%s",
-		    cJSON_GetObjectItemCaseSensitive(item, "sha256")->valuestring);
-		e->size = size;
-		e->compress = dossier_worth_compressing(
-		    cJSON_GetObjectItemCaseSensitive(item, "mime")->valuestring);
-		e->is_payload = 1;
-		b->payload_bytes += size;
-		b->payload_files++;
-		/* Report every missing or resized file before any work, not just the first. */
-		if (stat(e->disk_path, &st) == -1) {
-			dispute_error(_("%s: missing: %s"), e->disk_path, strerror(errno));
-			status = DISPUTE_FAILED;
-		} else if ((uint64_t)st.st_size != size) {
-			dispute_error(_("%s: changed since it was added (%jd bytes, recorded %ju)"),
-			    e->disk_path, (intmax_t)st.st_size, (uintmax_t)size);
-			status = DISPUTE_FAILED;
-		}
 	}
 	free(name);
 	free(dir);
@@ -141,6 +182,7 @@ add_tag_files(struct dossier_bag *b, const struct dispute_case *c,
 struct documents {
 	struct dossier_bag *bag;
 	struct print_doc docs[DRAFT_DOCUMENT_MAX];
+	char *texts[DRAFT_DOCUMENT_MAX];  /* kept for the PDFs, then freed */
 	char *pdf_paths[DRAFT_DOCUMENT_MAX];
 	size_t count;
 	const char *date;
@@ -161,20 +203,21 @@ add_document(const struct draft_document *document, char *text, void *ctx)
 	}
 	if (asprintf(&d->pdf_paths[d->count], "data/documents/%s", pdf_name) == -1) {
 		d->pdf_paths[d->count] = NULL;
+		free(text);
 		goto oom;
 	}
-	/* The bag keeps TEXT until it is written, so the PDF can be made from it. */
+	/* TEXT is kept until the PDFs are made from it. */
+	d->texts[d->count] = text;
 	doc->text = text;
 	doc->date = d->date;
 	doc->lang = document->lang;
 	doc->label = d->pdf_paths[d->count++];
 	if (asprintf(&path, "data/documents/%s", name) == -1)
 		goto oom;
-	status = dossier_bag_add_memory(d->bag, path, text, strlen(text), 1);
+	status = dossier_bag_add_bytes(d->bag, path, text, strlen(text), 1);
 	free(path);
 	goto out;
 oom:
-	free(text);
 	dispute_error(_("out of memory"));
 out:
 	free(pdf_name);
@@ -193,7 +236,7 @@ static int
 add_documents(struct dossier_bag *b, const struct dispute_case *c,
     const struct dossier_inputs *in)
 {
-	struct documents d = { b, { { NULL, NULL, NULL, NULL } }, { NULL }, 0, in->date };
+	struct documents d = { b, { { NULL, NULL, NULL, NULL } }, { NULL }, { NULL }, 0, in->date };
 	size_t i;
 	int status;
 
@@ -203,21 +246,60 @@ add_documents(struct dossier_bag *b, const struct dispute_case *c,
 		status = print_pdfs(d.docs, d.count, add_pdf, &d);
 	if (status == DISPUTE_OK && dossier_has_book(in))
 		status = dossier_add_book(b, c, in);
-	for (i = 0; i < d.count; i++)
+	for (i = 0; i < d.count; i++) {
+		free(d.texts[i]);
 		free(d.pdf_paths[i]);
+	}
 	return status;
 }
+
+/* The dossier's page: its files, and data/index.html as it renders. */
+struct page_output {
+	struct dossier_bag *bag;
+	struct dossier_writer index;
+	int writing;            /* INDEX has begun */
+};
 
 /* A file of the dossier's page; thumbnails are JPEG, stored like the photos. */
 static int
 add_page_file(const char *name, char *data, size_t len, const char *mime, void *ctx)
 {
-	struct dossier_bag *b = ctx;
+	struct dossier_bag *b = ((struct page_output *)ctx)->bag;
 
 	if (dossier_bag_add_memory(b, name, data, len, 1) != DISPUTE_OK)
 		return DISPUTE_FAILED;
 	b->entries[b->count - 1].compress = dossier_worth_compressing(mime);
 	return DISPUTE_OK;
+}
+
+/* The page comes after every other file of the page (page.h), so its writer begins
+ * with its first bytes. */
+static int
+write_page(const char *bytes, size_t len, void *ctx)
+{
+	struct page_output *o = ctx;
+
+	if (!o->writing) {
+		if (dossier_writer_begin(o->bag, &o->index) != DISPUTE_OK)
+			return DISPUTE_FAILED;
+		o->writing = 1;
+	}
+	return dossier_writer_write(&o->index, bytes, len);
+}
+
+/* The page people open first: data/index.html and data/thumbs/ (page.h). */
+static int
+add_page(struct dossier_bag *b, const struct dispute_case *c, const struct dossier_inputs *in)
+{
+	struct page_output o = { b, { NULL, 0, { NULL } }, 0 };
+
+	if (page_add_to_bag(c, in, add_page_file, write_page, &o) != DISPUTE_OK ||
+	    (!o.writing && write_page("", 0, &o) != DISPUTE_OK)) {
+		if (o.writing)
+			dossier_writer_cancel(&o.index);
+		return DISPUTE_FAILED;
+	}
+	return dossier_writer_end(&o.index, "data/index.html", 1);
 }
 
 /* The case's timestamp requests, their lists and replies, as data/timestamps/: verify
@@ -269,31 +351,32 @@ add_readings(struct dossier_bag *b, const struct dispute_case *c)
 static int
 add_payload(struct dossier_bag *b, const struct dispute_case *c, const struct dossier_inputs *in)
 {
-	const char *text;
-	char *record, *timeline;
-	size_t len;
+	const char *sha256;
+	char *timeline, *record;
+	uint64_t len;
 
-	if (add_evidence(b, c) != DISPUTE_OK || add_readings(b, c) != DISPUTE_OK ||
+	if (check_evidence(c) != DISPUTE_OK || add_readings(b, c) != DISPUTE_OK ||
 	    stamps_for_each_file(c, add_stamp_file, b) != DISPUTE_OK)
 		return DISPUTE_FAILED;
-	/* The record exactly as on disk: the dossier vouches for the file the buyer kept. */
-	text = case_text(c, &len);
-	record = malloc(len + 1);
+	/* The record exactly as on disk: the dossier vouches for the file the buyer kept,
+	 * read again into the zip and checked against what was read (the case is locked). */
+	sha256 = case_text_sha256(c, &len);
+	record = strdup(case_file(c));
 	if (record == NULL) {
 		dispute_error(_("out of memory"));
 		return DISPUTE_FAILED;
 	}
-	memcpy(record, text, len + 1);
-	if (dossier_bag_add_memory(b, "data/case.json", record, len, 1) != DISPUTE_OK)
+	if (add_disk_file(b, "data/case.json", record, sha256, len, 1) != DISPUTE_OK)
 		return DISPUTE_FAILED;
 	timeline = timeline_text(c);
 	if (timeline == NULL || dossier_bag_add_memory(b, "data/timeline.txt", timeline,
 	    strlen(timeline), 1) != DISPUTE_OK)
 		return DISPUTE_FAILED;
-	if (add_documents(b, c, in) != DISPUTE_OK)
+	if (add_documents(b, c, in) != DISPUTE_OK || add_page(b, c, in) != DISPUTE_OK)
 		return DISPUTE_FAILED;
-	/* The page people open first: data/index.html and data/thumbs/ (page.h). */
-	return page_add_to_bag(c, in, add_page_file, b);
+	/* The evidence entries last: thousands of them need not wait beside the page, the
+	 * largest thing pack builds in memory. The bag is sorted afterwards. */
+	return add_evidence(b, c);
 }
 
 /* Builds the whole bag description; nothing is read from the evidence files yet. */
@@ -316,8 +399,8 @@ build_bag(struct dossier_bag *b, const struct dispute_case *c, const struct doss
 }
 
 static int
-add_to_zip(zip_t *archive, const char *root, const struct dossier_entry *e, time_t mtime,
-    const char *password)
+add_to_zip(zip_t *archive, const char *root, const struct dossier_bag *b,
+    const struct dossier_entry *e, time_t mtime, const char *password)
 {
 	zip_source_t *source;
 	zip_int64_t index;
@@ -330,7 +413,8 @@ add_to_zip(zip_t *archive, const char *root, const struct dossier_entry *e, time
 	if (e->disk_path != NULL)
 		source = zip_checked_file_source(archive, e->disk_path, e->sha256, e->size, mtime);
 	else
-		source = zip_source_buffer(archive, e->data, e->len, 0);
+		source = zip_checked_range_source(archive, b->spool.fd, e->offset, name, e->sha256,
+		    e->size, mtime);
 	if (source == NULL) {
 		dispute_error(_("%s: cannot add to the archive: %s"), name, zip_strerror(archive));
 		free(name);
@@ -372,18 +456,20 @@ report_progress(zip_t *archive, double fraction, void *total_bytes)
 
 /* Writes the zip into FD, the temporary file TMP_PATH. */
 static int
-write_zip(const struct dossier_bag *b, const char *root, int fd, const char *tmp_path, time_t mtime,
+write_zip(struct dossier_bag *b, const char *root, int fd, const char *tmp_path, time_t mtime,
     const char *password)
 {
 	zip_t *archive;
 	int status;
 	size_t i;
 
+	if (dossier_spool_flush(&b->spool) != DISPUTE_OK)
+		return DISPUTE_FAILED;
 	archive = zip_open_fd_sink(fd, tmp_path);
 	if (archive == NULL)
 		return DISPUTE_FAILED;
 	for (i = 0; i < b->count; i++) {
-		if (add_to_zip(archive, root, &b->entries[i], mtime, password) != DISPUTE_OK) {
+		if (add_to_zip(archive, root, b, &b->entries[i], mtime, password) != DISPUTE_OK) {
 			zip_discard(archive);
 			return DISPUTE_FAILED;
 		}
@@ -496,9 +582,10 @@ timestamp_request_path(const char *zip_path)
 /* The .tsq beside the dossier: an RFC 3161 request over the tag manifest, ready to
  * send to any timestamp authority. */
 static int
-write_timestamp_request(const struct dossier_bag *b, const char *path)
+write_timestamp_request(struct dossier_bag *b, const char *path)
 {
 	const struct dossier_entry *tag = NULL;
+	char *text;
 	int status, stem;
 
 	for (size_t i = 0; i < b->count; i++)
@@ -508,7 +595,10 @@ write_timestamp_request(const struct dossier_bag *b, const char *path)
 		dispute_error(_("%s: the dossier has no tag manifest to timestamp"), path);
 		return DISPUTE_FAILED;
 	}
-	status = timestamp_write_request(path, tag->data, tag->len, 0);
+	if (dossier_bag_read(b, tag, &text) != DISPUTE_OK)
+		return DISPUTE_FAILED;
+	status = timestamp_write_request(path, text, (size_t)tag->size, 0);
+	free(text);
 	/* How to send it, written out: no command of ours sends this one, which may go to
 	 * an authority the buyer chooses long after the pack. PATH ends in ".tsq". */
 	stem = (int)(strlen(path) - 4);
@@ -583,10 +673,10 @@ dossier_inputs_free(struct dossier_inputs *in)
 }
 
 int
-dossier_write(const struct dispute_case *c, const struct dossier_inputs *in,
+dossier_write(const struct dispute_case *c, struct dossier_inputs *in,
     const struct dossier_options *options, char **written)
 {
-	struct dossier_bag bag = { NULL, 0, 0, 0, 0 };
+	struct dossier_bag bag;
 	const char *root = options->public_copy ? in->public_bag_name : in->bag_name;
 	/* A name the user gave is theirs to protect; a default name is ours to renew. */
 	enum output_existing existing = options->output == NULL || options->force ?
@@ -596,6 +686,7 @@ dossier_write(const struct dispute_case *c, const struct dossier_inputs *in,
 	int fd = -1, status = DISPUTE_FAILED;
 
 	*written = NULL;
+	dossier_bag_init(&bag, NULL); /* its spool's folder is known further down */
 	if (root == NULL) {
 		dispute_error(_("%s: order.id is not set; it names the dossier "
 		    "(`dispute set order.id NUMBER`)"), case_file(c));
@@ -618,9 +709,8 @@ dossier_write(const struct dispute_case *c, const struct dossier_inputs *in,
 	    NULL || output_check(tsq_path, case_dir(c), OUTPUT_REPLACE, &tsq_target) !=
 	    DISPUTE_OK))
 		goto out;
-	if (build_bag(&bag, c, in, options->public_copy) != DISPUTE_OK)
-		goto out;
-	/* A stream gets the zip from a temporary file: libzip writes it out of order. */
+	/* A stream gets the zip from a temporary file: libzip writes it out of order. The
+	 * spool goes beside it, where there is room for the dossier. */
 	if (zip_target.kind == OUTPUT_FILE)
 		dir = path_dirname(final_path);
 	else
@@ -629,6 +719,15 @@ dossier_write(const struct dispute_case *c, const struct dossier_inputs *in,
 	if (dir == NULL) {
 		dispute_error(_("out of memory"));
 		goto out;
+	}
+	dossier_bag_init(&bag, dir); /* still empty */
+	if (build_bag(&bag, c, in, options->public_copy) != DISPUTE_OK)
+		goto out;
+	/* With thousands of items the view is the largest thing in memory, and the zip
+	 * about to be written the next: when nothing renders from it again, it goes first. */
+	if (options->last_use) {
+		cJSON_Delete(in->view);
+		in->view = NULL;
 	}
 	remove_abandoned_partials(dir);
 	fd = fs_create_temp(dir, PARTIAL_PREFIX, 0600, &tmp_path);

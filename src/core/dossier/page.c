@@ -19,6 +19,7 @@
 #include "dispute/evidence.h"
 #include "dispute/fsutil.h"
 #include "dispute/i18n.h"
+#include "dispute/json-put.h"
 #include "dispute/checklist.h"
 #include "dispute/ladder.h"
 #include "dispute/report.h"
@@ -61,6 +62,10 @@ struct page_build {
 	cJSON *page;
 	page_add_fn add;
 	void *ctx;
+	/* The last member each item of the view's evidence had before the page added its
+	 * own after it; NULL past the items the page has reached. */
+	cJSON **own_last;
+	cJSON *one_page;    /* [{k: 1, m: 1, ...}]: the pages of every item of one page */
 };
 
 static const char *
@@ -293,10 +298,10 @@ add_text_pages(const char *path, cJSON *item)
 	if (read_prefix(path, &data, &len, &more) != DISPUTE_OK ||
 	    paginate_text(data, len, more, &t) != DISPUTE_OK)
 		goto out;
-	cJSON_AddBoolToObject(item, "text_truncated", t.truncated);
-	cJSON_AddNumberToObject(item, "text_lines_shown", t.lines);
-	cJSON_AddNumberToObject(item, "text_lines_max", TEXT_LINES_MAX);
-	cJSON_AddItemToObject(item, "pages", t.pages);
+	json_put_bool(item, "text_truncated", t.truncated);
+	json_put_number(item, "text_lines_shown", t.lines);
+	json_put_number(item, "text_lines_max", TEXT_LINES_MAX);
+	json_put(item, "pages", t.pages);
 	t.pages = NULL;
 	status = DISPUTE_OK;
 out:
@@ -317,7 +322,7 @@ starts_with(const char *s, const char *prefix)
 }
 
 /* The photos of the page, whose thumbnails are made together once every item is
- * listed: one run of the image helper for the whole page. */
+ * listed: a run of the image helper for every few hundred of them (thumbs.h). */
 struct pictures {
 	struct thumb_source *sources;  /* path (owned), mime, label (the path) */
 	cJSON **items;                 /* the page's item for each */
@@ -368,9 +373,9 @@ add_thumbnail(size_t index, struct thumb *thumb, void *ctx)
 		free(name);
 		return DISPUTE_FAILED;
 	}
-	cJSON_AddStringToObject(item, "thumb", src);
-	cJSON_AddNumberToObject(item, "thumb_width", thumb->width);
-	cJSON_AddNumberToObject(item, "thumb_height", thumb->height);
+	json_put_string(item, "thumb", src);
+	json_put_number(item, "thumb_width", thumb->width);
+	json_put_number(item, "thumb_height", thumb->height);
 	if (p->pb->add(name, thumb->data, thumb->len, "image/jpeg", p->pb->ctx) != DISPUTE_OK) {
 		free(name);
 		return DISPUTE_FAILED;
@@ -390,8 +395,8 @@ add_thumbnails(struct pictures *p)
 	for (i = 0; i < p->count; i++) {
 		int shown = cJSON_HasObjectItem(p->items[i], "thumb");
 
-		cJSON_AddBoolToObject(p->items[i], "is_image", shown);
-		cJSON_AddBoolToObject(p->items[i], "is_link", !shown);
+		json_put_bool(p->items[i], "is_image", shown);
+		json_put_bool(p->items[i], "is_link", !shown);
 	}
 	return DISPUTE_OK;
 }
@@ -407,36 +412,46 @@ pictures_free(struct pictures *p)
 	free(p->items);
 }
 
-/* Every item gets at least one page ({k, m, first}); text logs may get several. */
+/* Numbers PAGES ({k, m, first, last}): M of them. */
 static int
-number_pages(cJSON *item)
+number_list(cJSON *pages)
 {
-	cJSON *pages = cJSON_GetObjectItemCaseSensitive(item, "pages"), *page;
-	int k = 0, m;
+	cJSON *page;
+	int k = 0, m = cJSON_GetArraySize(pages);
 
-	if (pages == NULL) {
-		pages = cJSON_AddArrayToObject(item, "pages");
-		if (pages == NULL || !cJSON_AddItemToArray(pages, cJSON_CreateObject()))
-			return -1;
-	}
-	m = cJSON_GetArraySize(pages);
 	cJSON_ArrayForEach(page, pages) {
 		k++;
-		cJSON_AddNumberToObject(page, "k", k);
-		cJSON_AddNumberToObject(page, "m", m);
-		cJSON_AddBoolToObject(page, "first", k == 1);
-		cJSON_AddBoolToObject(page, "last", k == m);
+		json_put_number(page, "k", k);
+		json_put_number(page, "m", m);
+		json_put_bool(page, "first", k == 1);
+		json_put_bool(page, "last", k == m);
 	}
 	return m;
 }
 
+/* Every item gets at least one page; text logs may get several. An item of one page
+ * refers to ONE, the single numbered page all such items share. */
 static int
-add_evidence_item(struct page_build *pb, const cJSON *e, cJSON *list, struct pictures *pictures)
+number_pages(cJSON *item, const cJSON *one)
+{
+	cJSON *pages = cJSON_GetObjectItemCaseSensitive(item, "pages");
+
+	if (pages != NULL)
+		return number_list(pages);
+	return json_put(item, "pages", cJSON_CreateArrayReference(one->child)) ? 1 : -1;
+}
+
+/* The page's item for the view's item E is E itself, seen through a reference: what
+ * the page adds goes after E's own members, and leaves with the page (page_leave()).
+ * Copies of 5,000 items would double what the view holds. */
+static int
+add_evidence_item(struct page_build *pb, cJSON *e, size_t index, cJSON *list,
+    struct pictures *pictures)
 {
 	const char *file = member(e, "file"), *mime = member(e, "mime");
 	const cJSON *size_item = cJSON_GetObjectItemCaseSensitive(evidence_find(pb->c,
 	    member(e, "id")), "size");
-	cJSON *item = cJSON_Duplicate(e, 1);
+	cJSON *item = cJSON_CreateObjectReference(e->child);
 	char *rel = NULL, *path = NULL, size[32], href[1024];
 	uint64_t bytes = cJSON_IsNumber(size_item) && size_item->valuedouble >= 0 ?
 	    (uint64_t)size_item->valuedouble : 0;
@@ -446,6 +461,7 @@ add_evidence_item(struct page_build *pb, const cJSON *e, cJSON *list, struct pic
 		cJSON_Delete(item);
 		return oom();
 	}
+	pb->own_last[index] = e->child->prev;
 	if (asprintf(&rel, "%s/%s", CASE_EVIDENCE_DIR, file) == -1) {
 		rel = NULL;
 		oom();
@@ -457,26 +473,26 @@ add_evidence_item(struct page_build *pb, const cJSON *e, cJSON *list, struct pic
 	format_size(bytes, pb->en, size, sizeof size);
 	if (href_of("evidence", file, href, sizeof href) != DISPUTE_OK)
 		goto out;
-	cJSON_AddNumberToObject(item, "size", (double)bytes);
-	cJSON_AddStringToObject(item, "size_human", size);
-	cJSON_AddStringToObject(item, "href", href);
+	json_put_number(item, "size", (double)bytes);
+	json_put_string(item, "size_human", size);
+	json_put_string(item, "href", href);
 	if (starts_with(mime, "image/")) {
 		if (want_thumbnail(pictures, path, mime, item) != DISPUTE_OK)
 			goto out;
 		path = NULL;
 	} else if (starts_with(mime, "video/")) {
-		cJSON_AddBoolToObject(item, "is_video", 1);
+		json_put_bool(item, "is_video", 1);
 	} else if (starts_with(mime, "audio/")) {
-		cJSON_AddBoolToObject(item, "is_audio", 1);
+		json_put_bool(item, "is_audio", 1);
 	} else if (starts_with(mime, "text/") && strcmp(mime, "text/html") != 0) {
 		/* A saved web page is linked, not shown as its source. */
 		if (add_text_pages(path, item) != DISPUTE_OK)
 			goto out;
-		cJSON_AddBoolToObject(item, "is_text", 1);
+		json_put_bool(item, "is_text", 1);
 	} else if (strcmp(mime, "application/pdf") == 0) {
-		cJSON_AddBoolToObject(item, "is_pdf", 1);
+		json_put_bool(item, "is_pdf", 1);
 	} else {
-		cJSON_AddBoolToObject(item, "is_link", 1);
+		json_put_bool(item, "is_link", 1);
 	}
 	status = DISPUTE_OK;
 out:
@@ -488,21 +504,29 @@ out:
 static int
 add_evidence(struct page_build *pb)
 {
-	cJSON *list = cJSON_AddArrayToObject(pb->page, "evidence"), *item;
+	cJSON *list = cJSON_AddArrayToObject(pb->page, "evidence"), *item, *e;
+	cJSON *items = cJSON_GetObjectItemCaseSensitive(pb->view, "evidence");
 	struct pictures pictures = { NULL, NULL, 0, 0, pb };
-	const cJSON *e;
 	int printed = 0, pages, status = DISPUTE_FAILED;
+	size_t i = 0;
 
-	if (list == NULL)
+	pb->own_last = calloc((size_t)cJSON_GetArraySize(items) + 1, sizeof *pb->own_last);
+	if (list == NULL || pb->own_last == NULL)
 		return oom();
-	cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(pb->view, "evidence"))
-		if (add_evidence_item(pb, e, list, &pictures) != DISPUTE_OK)
+	cJSON_ArrayForEach(e, items)
+		if (add_evidence_item(pb, e, i++, list, &pictures) != DISPUTE_OK)
 			goto out;
 	if (add_thumbnails(&pictures) != DISPUTE_OK ||
 	    page_media_add(pb->c, list, pb->add, pb->ctx) != DISPUTE_OK)
 		goto out;
+	pb->one_page = cJSON_CreateArray();
+	if (pb->one_page == NULL || !cJSON_AddItemToArray(pb->one_page, cJSON_CreateObject()) ||
+	    number_list(pb->one_page) != 1) {
+		oom();
+		goto out;
+	}
 	cJSON_ArrayForEach(item, list) {
-		pages = number_pages(item);
+		pages = number_pages(item, pb->one_page);
 		if (pages < 0) {
 			oom();
 			goto out;
@@ -1189,15 +1213,31 @@ skip_tag(const char *p, const char *name)
 	}
 }
 
+/* The policy goes right after <head>, which must come within the first POLICY_SCAN
+ * bytes of the page: the rest streams past unread. */
+#define POLICY_SCAN (64 * 1024)
+
+/* The page on its way to the caller's WRITE: held until where PAGE_CSP goes is
+ * known, then passed through. */
+struct policy_filter {
+	const char *template_path;
+	page_write_fn write;
+	void *ctx;
+	char head[POLICY_SCAN + 1];
+	size_t len;
+	int passing;            /* the policy is in: the rest goes straight on */
+};
+
 /* Puts PAGE_CSP right after <head>, which must come first: before it only a byte order
  * mark, <!DOCTYPE html>, <html ...>, blanks and comments, none of which can run or
  * load anything before the policy applies. */
 static int
-add_policy(const char *template_path, char **html)
+add_policy(struct policy_filter *f)
 {
-	const char *p = *html, *next;
-	char *page;
+	const char *p = f->head, *next;
+	size_t at;
 
+	f->head[f->len] = '\0';
 	if (strncmp(p, "\xEF\xBB\xBF", 3) == 0)
 		p += 3;
 	p = skip_blanks(p);
@@ -1207,40 +1247,98 @@ add_policy(const char *template_path, char **html)
 		p = skip_blanks(next);
 	next = skip_tag(p, "head");
 	if (next == NULL) {
-		dispute_error(_("%s: the page must begin with <head> (after an optional "
-		    "<!DOCTYPE html>, <html> with plain attributes, and comments), so that "
-		    "its security policy comes before anything else"), template_path);
+		dispute_error(_("%s: the page must begin with <head>, within its first %d KiB "
+		    "(after an optional <!DOCTYPE html>, <html> with plain attributes, and "
+		    "comments), so that its security policy comes before anything else"),
+		    f->template_path, POLICY_SCAN / 1024);
 		return DISPUTE_FAILED;
 	}
-	if (asprintf(&page, "%.*s\n%s%s", (int)(next - *html), *html, PAGE_CSP, next) == -1)
-		return oom();
-	free(*html);
-	*html = page;
-	return DISPUTE_OK;
+	at = (size_t)(next - f->head);
+	f->passing = 1;
+	if (f->write(f->head, at, f->ctx) != DISPUTE_OK ||
+	    f->write("\n", 1, f->ctx) != DISPUTE_OK ||
+	    f->write(PAGE_CSP, strlen(PAGE_CSP), f->ctx) != DISPUTE_OK)
+		return DISPUTE_FAILED;
+	return f->write(f->head + at, f->len - at, f->ctx);
 }
 
 static int
-render(struct page_build *pb, char **html)
+write_filtered(const char *bytes, size_t n, void *ctx)
 {
+	struct policy_filter *f = ctx;
+	size_t room;
+
+	if (f->passing)
+		return f->write(bytes, n, f->ctx);
+	room = POLICY_SCAN - f->len;
+	if (n < room) {
+		memcpy(f->head + f->len, bytes, n);
+		f->len += n;
+		return DISPUTE_OK;
+	}
+	memcpy(f->head + f->len, bytes, room);
+	f->len += room;
+	if (add_policy(f) != DISPUTE_OK)
+		return DISPUTE_FAILED;
+	return f->write(bytes + room, n - room, f->ctx);
+}
+
+static int
+render(struct page_build *pb, page_write_fn write, void *ctx)
+{
+	struct policy_filter *f = calloc(1, sizeof *f);
 	char *path = NULL, *shipped_dir = NULL;
 	int status = DISPUTE_FAILED;
 
+	if (f == NULL)
+		return oom();
+	f->write = write;
+	f->ctx = ctx;
 	if (template_find(case_dir(pb->c), pb->en ? "en" : "zh-CN", "index.html", &path,
-	    &shipped_dir) == DISPUTE_OK &&
-	    template_render_file(path, shipped_dir, pb->view, TEMPLATE_ESCAPE_HTML, html) ==
-	    DISPUTE_OK)
-		status = add_policy(path, html);
+	    &shipped_dir) != DISPUTE_OK)
+		goto out;
+	f->template_path = path;
+	/* A page shorter than the scan is still held whole when the render ends. */
+	if (template_render_file_to(path, shipped_dir, pb->view, TEMPLATE_ESCAPE_HTML,
+	    write_filtered, f) == DISPUTE_OK && (f->passing || add_policy(f) == DISPUTE_OK))
+		status = DISPUTE_OK;
+out:
 	free(shipped_dir);
 	free(path);
+	free(f);
 	return status;
+}
+
+/* Takes the page's members out of the view's items again (add_evidence_item()). */
+static void
+page_leave(struct page_build *pb)
+{
+	cJSON *e;
+	size_t i = 0;
+
+	if (pb->own_last == NULL)
+		return;
+	cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(pb->view, "evidence")) {
+		cJSON *last = pb->own_last[i++];
+
+		if (last == NULL)
+			break;
+		cJSON_Delete(last->next);
+		last->next = NULL;
+		e->child->prev = last;
+	}
+	free(pb->own_last);
+	pb->own_last = NULL;
+	/* Only now: the members just removed referred to it. */
+	cJSON_Delete(pb->one_page);
+	pb->one_page = NULL;
 }
 
 int
 page_add_to_bag(const struct dispute_case *c, const struct dossier_inputs *in, page_add_fn add,
-    void *ctx)
+    page_write_fn write, void *ctx)
 {
 	struct page_build pb;
-	char *html = NULL;
 	int status = DISPUTE_FAILED;
 
 	memset(&pb, 0, sizeof pb);
@@ -1261,12 +1359,11 @@ page_add_to_bag(const struct dispute_case *c, const struct dossier_inputs *in, p
 	if (add_facts(&pb) != DISPUTE_OK || add_ladder(&pb) != DISPUTE_OK ||
 	    add_evidence(&pb) != DISPUTE_OK || add_documents(&pb) != DISPUTE_OK ||
 	    add_contacts(&pb) != DISPUTE_OK || add_timeline_svg(&pb) != DISPUTE_OK ||
-	    render(&pb, &html) != DISPUTE_OK)
+	    render(&pb, write, ctx) != DISPUTE_OK)
 		goto out;
-	status = add("data/index.html", html, strlen(html), "text/html", ctx);
-	html = NULL;
+	status = DISPUTE_OK;
 out:
-	free(html);
+	page_leave(&pb);
 	cJSON_DeleteItemFromObjectCaseSensitive(pb.view, "page");
 	return status;
 }

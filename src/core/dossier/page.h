@@ -17,11 +17,15 @@
 typedef int (*page_add_fn)(const char *name, char *data, size_t len, const char *mime,
     void *ctx);
 
+/* Takes the next LEN bytes of data/index.html. */
+typedef int (*page_write_fn)(const char *bytes, size_t len, void *ctx);
+
 /* Builds the page of case C from the pack's inputs IN (its view, date, rules, drafts
- * and bag name) in the case's language and hands the thumbnails, then data/index.html,
- * to ADD. The same case and date give the same bytes. A photo that does not decode is
- * linked instead of shown, with a warning; any other problem fails. */
+ * and bag name) in the case's language and hands the thumbnails to ADD, then
+ * data/index.html, as it renders, to WRITE (not at all when rendering fails before
+ * the first byte). The same case and date give the same bytes. A photo that does not
+ * decode is linked instead of shown, with a warning; any other problem fails. */
 int page_add_to_bag(const struct dispute_case *c, const struct dossier_inputs *in,
-    page_add_fn add, void *ctx);
+    page_add_fn add, page_write_fn write, void *ctx);
 
 #endif

@@ -3,7 +3,8 @@
  * added. Each evidence file is therefore read exactly once while packing, and a
  * changed file makes zip_close() fail instead of producing a dossier. The file is read
  * in large blocks, hashed on the second core while libzip takes each block in the
- * small pieces it asks for (8 KB in libzip 1.9). */
+ * small pieces it asks for (8 KB in libzip 1.9). A generated file is a range of the
+ * dossier's spool, read with pread() from the descriptor they all share. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -18,7 +19,9 @@
 #include "zip-checked-source.h"
 
 struct checked_file {
-	char *path;
+	char *path;                 /* the file, or the label of a range */
+	int range_fd;               /* the spool holding the range, else -1 */
+	uint64_t range_offset;
 	char expected[DIGEST_HEX_MAX];
 	uint64_t expected_size;
 	time_t mtime;
@@ -50,8 +53,8 @@ close_file(struct checked_file *f)
 static zip_int64_t
 open_file(struct checked_file *f)
 {
-	f->fd = open(f->path, O_RDONLY | O_CLOEXEC);
-	if (f->fd == -1) {
+	f->fd = f->range_fd != -1 ? -1 : open(f->path, O_RDONLY | O_CLOEXEC);
+	if (f->range_fd == -1 && f->fd == -1) {
 		dispute_error(_("%s: cannot open: %s"), f->path, strerror(errno));
 		return fail(f, ZIP_ER_OPEN, errno);
 	}
@@ -80,13 +83,38 @@ finish(struct checked_file *f)
 	return 0;
 }
 
+/* Up to a block of the range, which ends where its recorded size does. */
+static ssize_t
+read_range(struct checked_file *f, unsigned char *buf)
+{
+	uint64_t left = f->expected_size - f->seen;
+	size_t want = left < DIGEST_BLOCK ? (size_t)left : DIGEST_BLOCK, done = 0;
+
+	while (done < want) {
+		ssize_t n = pread(f->range_fd, buf + done, want - done,
+		    (off_t)(f->range_offset + f->seen + done));
+
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n == -1) {
+			dispute_error(_("%s: read failed: %s"), f->path, strerror(errno));
+			return -1;
+		}
+		if (n == 0)
+			break;
+		done += (size_t)n;
+	}
+	return (ssize_t)done;
+}
+
 /* The next block from the file into the hasher's free buffer: its length, 0 at the
  * end (after the check), -1 on error. */
 static zip_int64_t
 next_block(struct checked_file *f)
 {
 	unsigned char *buf = digest_worker_buffer(&f->hasher);
-	ssize_t n = fs_read_block(f->fd, buf, DIGEST_BLOCK, f->path);
+	ssize_t n = f->range_fd != -1 ? read_range(f, buf) :
+	    fs_read_block(f->fd, buf, DIGEST_BLOCK, f->path);
 
 	if (n == -1)
 		return fail(f, ZIP_ER_READ, errno);
@@ -168,9 +196,9 @@ checked_file_callback(void *state, void *data, zip_uint64_t len, zip_source_cmd_
 	}
 }
 
-zip_source_t *
-zip_checked_file_source(zip_t *archive, const char *path, const char *sha256, uint64_t size,
-    time_t mtime)
+static zip_source_t *
+checked_source(zip_t *archive, const char *path, int range_fd, uint64_t range_offset,
+    const char *sha256, uint64_t size, time_t mtime)
 {
 	struct checked_file *f = calloc(1, sizeof *f);
 	zip_source_t *source;
@@ -184,6 +212,8 @@ zip_checked_file_source(zip_t *archive, const char *path, const char *sha256, ui
 	f->expected_size = size;
 	f->mtime = mtime;
 	f->fd = -1;
+	f->range_fd = range_fd;
+	f->range_offset = range_offset;
 	zip_error_init(&f->error);
 	source = zip_source_function(archive, checked_file_callback, f);
 	if (source == NULL) {
@@ -193,4 +223,18 @@ zip_checked_file_source(zip_t *archive, const char *path, const char *sha256, ui
 		free(f);
 	}
 	return source;
+}
+
+zip_source_t *
+zip_checked_file_source(zip_t *archive, const char *path, const char *sha256, uint64_t size,
+    time_t mtime)
+{
+	return checked_source(archive, path, -1, 0, sha256, size, mtime);
+}
+
+zip_source_t *
+zip_checked_range_source(zip_t *archive, int fd, uint64_t offset, const char *label,
+    const char *sha256, uint64_t size, time_t mtime)
+{
+	return checked_source(archive, label, fd, offset, sha256, size, mtime);
 }

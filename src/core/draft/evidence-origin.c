@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "dispute/json-put.h"
 #include "evidence-origin.h"
 
 /* Where a recorded time was read ("captured_source"), and what it is called. */
@@ -40,27 +41,27 @@ row(const char *const table[][3], size_t rows, const char *code)
 	return NULL;
 }
 
-/* NAME: VALUE into E when VALUE is not NULL or empty; 0 out of memory. */
+/* NAME: VALUE into E when VALUE is not NULL or empty; 0 out of memory. NAME is a
+ * literal (json-put.h): the view may hold 5,000 items. */
 static int
 add(cJSON *e, const char *name, const char *value)
 {
-	return value == NULL || value[0] == '\0' ||
-	    cJSON_AddStringToObject(e, name, value) != NULL;
+	return value == NULL || value[0] == '\0' || json_put_string(e, name, value);
 }
 
-/* The labels of ROW (NULL: none) as NAME_zh and NAME_en. */
+/* The same for VALUE of the case's record, which outlives the view: pointed to. */
 static int
-add_labels(cJSON *e, const char *name, const char *const *labels)
+add_recorded(cJSON *e, const char *name, const char *value)
 {
-	char key[48];
+	return value == NULL || value[0] == '\0' || json_put_reference(e, name, value);
+}
 
-	if (labels == NULL)
-		return 1;
-	snprintf(key, sizeof key, "%s_zh", name);
-	if (!add(e, key, labels[1]))
-		return 0;
-	snprintf(key, sizeof key, "%s_en", name);
-	return add(e, key, labels[2]);
+/* The labels of ROW (NULL: none, else static) as ZH_NAME and EN_NAME. */
+static int
+add_labels(cJSON *e, const char *zh_name, const char *en_name, const char *const *labels)
+{
+	return labels == NULL || (json_put_reference(e, zh_name, labels[1]) &&
+	    json_put_reference(e, en_name, labels[2]));
 }
 
 static int
@@ -77,7 +78,8 @@ add_time(cJSON *e, const cJSON *item)
 	if (labels == NULL)
 		labels = time_labels[0];
 	snprintf(at, sizeof at, "%s%s", captured, offset != NULL ? offset : "");
-	return add(e, "captured_at", at) && add_labels(e, "captured_label", labels);
+	return add(e, "captured_at", at) &&
+	    add_labels(e, "captured_label_zh", "captured_label_en", labels);
 }
 
 /* case.json is the buyer's to edit: a duration or a picture side past these is not a
@@ -136,11 +138,12 @@ add_capture(cJSON *e, const cJSON *item)
 		if (!add(e, "original_size", bytes))
 			return 0;
 	}
-	return add(e, "method", method) &&
-	    add_labels(e, "method", row(method_labels,
+	return add_recorded(e, "method", method) &&
+	    add_labels(e, "method_zh", "method_en", row(method_labels,
 	    sizeof method_labels / sizeof method_labels[0], method)) &&
-	    add(e, "device", member(capture, "device")) && add(e, "app", member(capture, "app")) &&
-	    add(e, "original_modified", member(capture, "original_modified"));
+	    add_recorded(e, "device", member(capture, "device")) &&
+	    add_recorded(e, "app", member(capture, "app")) &&
+	    add_recorded(e, "original_modified", member(capture, "original_modified"));
 }
 
 int

@@ -9,6 +9,7 @@
 #include "dispute/evidence.h"
 #include "dispute/exhibits.h"
 #include "dispute/i18n.h"
+#include "dispute/json-put.h"
 #include "dispute/report.h"
 #include "evidence-origin.h"
 #include "evidence-view.h"
@@ -19,17 +20,21 @@ member(const cJSON *item, const char *name)
 	return cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(item, name));
 }
 
-/* A time member NAME of ITEM written the Chinese way as NAME_zh. */
+/* An item's member names are this file's literals, and the labels of the kind and
+ * form tables and the strings of the case's record are pointed to, not copied
+ * (json-put.h): a view may hold 5,000 items. */
+
+/* A time member NAME of ITEM written the Chinese way as ZH_NAME. */
 static void
-add_time_zh(cJSON *e, const cJSON *item, const char *name, const char *offset)
+add_time_zh(cJSON *e, const cJSON *item, const char *name, const char *zh_name,
+    const char *offset)
 {
-	char zh[DATE_TIME_ZH_LEN], key[64];
+	char zh[DATE_TIME_ZH_LEN];
 
 	if (member(item, name) == NULL)
 		return;
 	date_time_format_zh(member(item, name), offset, zh, sizeof zh);
-	snprintf(key, sizeof key, "%s_zh", name);
-	cJSON_AddStringToObject(e, key, zh);
+	json_put_string(e, zh_name, zh);
 }
 
 /* Number, serial ("3" or "3-1") and labels (证据3-1, Exhibit 3-1). */
@@ -39,14 +44,14 @@ add_number(cJSON *e, struct exhibit_number n)
 	char serial[24], label[48];
 
 	exhibits_serial(n, serial, sizeof serial);
-	cJSON_AddNumberToObject(e, "number", n.number);
+	json_put_number(e, "number", n.number);
 	if (n.part > 0)
-		cJSON_AddNumberToObject(e, "part", n.part);
-	cJSON_AddStringToObject(e, "serial", serial);
+		json_put_number(e, "part", n.part);
+	json_put_string(e, "serial", serial);
 	snprintf(label, sizeof label, "证据%s", serial);
-	cJSON_AddStringToObject(e, "label_zh", label);
+	json_put_string(e, "label_zh", label);
 	snprintf(label, sizeof label, "Exhibit %s", serial);
-	cJSON_AddStringToObject(e, "label_en", label);
+	json_put_string(e, "label_en", label);
 }
 
 /* Kind and name (名称): the kind's label with the note, else the original file name. */
@@ -57,14 +62,14 @@ add_names(cJSON *e, const struct evidence_kind *kind, const cJSON *item)
 	    member(item, "original_name");
 	char name[512];
 
-	cJSON_AddStringToObject(e, "id", member(item, "id"));
-	cJSON_AddStringToObject(e, "kind", kind->name);
-	cJSON_AddStringToObject(e, "kind_zh", kind->label_zh);
-	cJSON_AddStringToObject(e, "kind_en", kind->label_en);
+	json_put_reference(e, "id", member(item, "id"));
+	json_put_reference(e, "kind", kind->name);
+	json_put_reference(e, "kind_zh", kind->label_zh);
+	json_put_reference(e, "kind_en", kind->label_en);
 	snprintf(name, sizeof name, "%s（%s）", kind->label_zh, what != NULL ? what : "");
-	cJSON_AddStringToObject(e, "name_zh", name);
+	json_put_string(e, "name_zh", name);
 	snprintf(name, sizeof name, "%s (%s)", kind->label_en, what != NULL ? what : "");
-	cJSON_AddStringToObject(e, "name_en", name);
+	json_put_string(e, "name_en", name);
 }
 
 /* 来源, 份数 and the form (原件/复印件/电子数据): as recorded, else from the kind. */
@@ -77,14 +82,14 @@ add_list_fields(cJSON *e, const struct evidence_kind *kind, const cJSON *item)
 
 	if (form == NULL)
 		form = evidence_form_find(kind->form);
-	cJSON_AddStringToObject(e, "source_zh", source != NULL ? source : kind->source_zh);
-	cJSON_AddStringToObject(e, "source_en", source != NULL ? source : kind->source_en);
-	cJSON_AddNumberToObject(e, "copies", cJSON_IsNumber(copies) && copies->valuedouble >= 1 &&
+	json_put_reference(e, "source_zh", source != NULL ? source : kind->source_zh);
+	json_put_reference(e, "source_en", source != NULL ? source : kind->source_en);
+	json_put_number(e, "copies", cJSON_IsNumber(copies) && copies->valuedouble >= 1 &&
 	    copies->valuedouble <= EVIDENCE_COPIES_MAX ? (int)copies->valuedouble : 1);
-	cJSON_AddStringToObject(e, "form", form->name);
-	cJSON_AddStringToObject(e, "form_zh", form->label_zh);
-	cJSON_AddStringToObject(e, "form_en", form->label_en);
-	cJSON_AddBoolToObject(e, "electronic", strcmp(form->name, "electronic") == 0);
+	json_put_reference(e, "form", form->name);
+	json_put_reference(e, "form_zh", form->label_zh);
+	json_put_reference(e, "form_en", form->label_en);
+	json_put_bool(e, "electronic", strcmp(form->name, "electronic") == 0);
 }
 
 static cJSON *
@@ -103,21 +108,21 @@ item_view(const cJSON *item, const struct evidence_kind *kind, struct exhibit_nu
 	add_number(e, n);
 	add_names(e, kind, item);
 	/* Said outright: a template asking inside an item must not find the view's list. */
-	cJSON_AddBoolToObject(e, "withdrawn", 0);
+	json_put_bool(e, "withdrawn", 0);
 	add_list_fields(e, kind, item);
-	cJSON_AddStringToObject(e, "proves_zh", proves != NULL ? proves : kind->proves_zh);
-	cJSON_AddStringToObject(e, "proves_en", proves != NULL ? proves : kind->proves_en);
+	json_put_reference(e, "proves_zh", proves != NULL ? proves : kind->proves_zh);
+	json_put_reference(e, "proves_en", proves != NULL ? proves : kind->proves_en);
 	for (i = 0; copied[i] != NULL; i++)
 		if (member(item, copied[i]) != NULL)
-			cJSON_AddStringToObject(e, copied[i], member(item, copied[i]));
-	add_time_zh(e, item, "added", NULL);
-	add_time_zh(e, item, "captured", member(item, "captured_offset"));
+			json_put_reference(e, copied[i], member(item, copied[i]));
+	add_time_zh(e, item, "added", "added_zh", NULL);
+	add_time_zh(e, item, "captured", "captured_zh", member(item, "captured_offset"));
 	if (!evidence_origin_view(e, item)) {
 		cJSON_Delete(e);
 		return NULL;
 	}
 	/* The origin view writes the original's modification time as recorded. */
-	add_time_zh(e, e, "original_modified", NULL);
+	add_time_zh(e, e, "original_modified", "original_modified_zh", NULL);
 	return e;
 }
 
@@ -131,16 +136,17 @@ withdrawn_view(const cJSON *line, const struct evidence_kind *kind, struct exhib
 		return NULL;
 	add_number(e, n);
 	add_names(e, kind, line);
-	cJSON_AddBoolToObject(e, "withdrawn", 1);
+	json_put_bool(e, "withdrawn", 1);
 	if (member(line, "withdrawn") != NULL)
-		cJSON_AddStringToObject(e, "withdrawn_date", member(line, "withdrawn"));
-	add_time_zh(e, line, "withdrawn", NULL);
+		json_put_reference(e, "withdrawn_date", member(line, "withdrawn"));
+	add_time_zh(e, line, "withdrawn", "withdrawn_zh", NULL);
 	return e;
 }
 
 struct numbered {
 	struct exhibit_number n;
 	cJSON *view;
+	int placed;         /* VIEW belongs to the view's "evidence" or "withdrawn" now */
 };
 
 static int
@@ -153,15 +159,32 @@ compare_numbered(const void *a, const void *b)
 	return (x->n.part > y->n.part) - (x->n.part < y->n.part);
 }
 
-/* Adds copies of the views of ROWS to a new array NAME of VIEW. */
+/* Moves the views of ROWS into a new array NAME of VIEW. */
 static int
-add_rows(cJSON *view, const char *name, const struct numbered *rows, size_t count)
+place_rows(cJSON *view, const char *name, struct numbered *rows, size_t count)
 {
 	cJSON *list = cJSON_AddArrayToObject(view, name);
 	size_t i;
 
 	for (i = 0; list != NULL && i < count; i++) {
-		cJSON *row = cJSON_Duplicate(rows[i].view, 1);
+		if (!cJSON_AddItemToArray(list, rows[i].view))
+			return DISPUTE_FAILED;
+		rows[i].placed = 1;
+	}
+	return list != NULL ? DISPUTE_OK : DISPUTE_FAILED;
+}
+
+/* The list NAME of VIEW whose rows are the views of ROWS themselves, not copies: a
+ * case of 5,000 items would hold every item twice. A row's members are its item's, so
+ * what is added to an item later (its pages in the evidence book) is in its row too. */
+static int
+refer_rows(cJSON *view, const char *name, const struct numbered *rows, size_t count)
+{
+	cJSON *list = cJSON_AddArrayToObject(view, name);
+	size_t i;
+
+	for (i = 0; list != NULL && i < count; i++) {
+		cJSON *row = cJSON_CreateObjectReference(rows[i].view->child);
 
 		if (row == NULL || !cJSON_AddItemToArray(list, row)) {
 			cJSON_Delete(row);
@@ -222,12 +245,12 @@ evidence_view_add(cJSON *view, const struct dispute_case *c)
 		goto out;
 	qsort(rows, items, sizeof *rows, compare_numbered);
 	qsort(rows + items, withdrawn, sizeof *rows, compare_numbered);
-	if (add_rows(view, "evidence", rows, items) != DISPUTE_OK ||
-	    add_rows(view, "withdrawn", rows + items, withdrawn) != DISPUTE_OK)
+	if (place_rows(view, "evidence", rows, items) != DISPUTE_OK ||
+	    place_rows(view, "withdrawn", rows + items, withdrawn) != DISPUTE_OK)
 		goto out;
 	/* The list: every number in order, whether its item is there or withdrawn. */
 	qsort(rows, items + withdrawn, sizeof *rows, compare_numbered);
-	if (add_rows(view, "evidence_list", rows, items + withdrawn) != DISPUTE_OK)
+	if (refer_rows(view, "evidence_list", rows, items + withdrawn) != DISPUTE_OK)
 		goto out;
 	cJSON_AddNumberToObject(view, "evidence_count", (double)items);
 	cJSON_AddNumberToObject(view, "withdrawn_count", (double)withdrawn);
@@ -235,7 +258,8 @@ evidence_view_add(cJSON *view, const struct dispute_case *c)
 	status = DISPUTE_OK;
 out:
 	for (i = 0; rows != NULL && i < cap; i++)
-		cJSON_Delete(rows[i].view);
+		if (!rows[i].placed)
+			cJSON_Delete(rows[i].view);
 	free(rows);
 	if (status != DISPUTE_OK)
 		dispute_error(_("out of memory"));

@@ -13,9 +13,14 @@
 #define THUMB_CPU_PER_ITEM 5
 /* Enough for a 16-megapixel picture decoded whole, and the decoder's own needs. */
 #define THUMB_MEMORY ((uint64_t)768 * 1024 * 1024)
+/* Pictures per run of the helper: the request for a run is held here as JSON, which
+ * for the page of a case of 5,000 photos would be megabytes. */
+#define THUMB_BATCH 256
 
+/* A run of the helper, for the pictures from FIRST on. */
 struct run {
 	const struct thumb_source *sources;
+	size_t first;
 	thumb_fn on_thumb;
 	void *ctx;
 };
@@ -43,7 +48,7 @@ static int
 take_reply(size_t index, const cJSON *header, const char *payload, size_t len, void *ctx)
 {
 	const struct run *run = ctx;
-	const struct thumb_source *source = &run->sources[index];
+	const struct thumb_source *source = &run->sources[run->first + index];
 	const char *skipped = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(header,
 	    "skipped"));
 	const char *damaged = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(header,
@@ -69,14 +74,15 @@ take_reply(size_t index, const cJSON *header, const char *payload, size_t len, v
 	thumb.len = len;
 	thumb.width = (int)width->valuedouble;
 	thumb.height = (int)height->valuedouble;
-	return run->on_thumb(index, &thumb, run->ctx);
+	return run->on_thumb(run->first + index, &thumb, run->ctx);
 }
 
 /* Picture INDEX as the helper's item. */
 static cJSON *
 item_of(size_t index, void *ctx)
 {
-	const struct thumb_source *source = &((const struct run *)ctx)->sources[index];
+	const struct run *run = ctx;
+	const struct thumb_source *source = &run->sources[run->first + index];
 	cJSON *item = cJSON_CreateObject();
 
 	if (item == NULL || cJSON_AddStringToObject(item, "path", source->path) == NULL ||
@@ -93,7 +99,7 @@ lost(size_t index, const char *why, void *ctx)
 {
 	const struct run *run = ctx;
 
-	warn_skipped(run->sources[index].label, why);
+	warn_skipped(run->sources[run->first + index].label, why);
 	return DISPUTE_OK;
 }
 
@@ -101,10 +107,16 @@ int
 thumbs_make(const struct thumb_source *sources, size_t count, thumb_fn on_thumb, void *ctx)
 {
 	struct helper_limits limits = { THUMB_MEMORY, THUMB_CPU_PER_ITEM, 0 };
-	struct run run = { sources, on_thumb, ctx };
+	struct run run = { sources, 0, on_thumb, ctx };
+	size_t n;
 
-	return helper_batch_made("dispute-image", "thumbnail", count, item_of, &limits,
-	    take_reply, lost, &run);
+	for (; run.first < count; run.first += n) {
+		n = count - run.first < THUMB_BATCH ? count - run.first : THUMB_BATCH;
+		if (helper_batch_made("dispute-image", "thumbnail", n, item_of, &limits,
+		    take_reply, lost, &run) != DISPUTE_OK)
+			return DISPUTE_FAILED;
+	}
+	return DISPUTE_OK;
 }
 
 static int

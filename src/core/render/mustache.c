@@ -76,6 +76,8 @@ write_bytes(struct renderer *r, const char *s, size_t n)
 {
 	if (n == 0)
 		return DISPUTE_OK;
+	if (r->options->write != NULL)
+		return r->options->write(s, n, r->options->write_ctx);
 	if (reserve(r, n) != DISPUTE_OK)
 		return DISPUTE_FAILED;
 	memcpy(r->out.data + r->out.len, s, n);
@@ -349,7 +351,8 @@ mustache_render(const char *name, const char *template_text, size_t len, const c
 	 * anywhere yields the error alone and never half a document. */
 	if (mustache_parse(&t, name, template_text, len, NULL) != DISPUTE_OK)
 		goto done;
-	if (render_nodes(&r, &t, t.nodes, &root) != DISPUTE_OK || write_bytes(&r, "", 1) != DISPUTE_OK)
+	if (render_nodes(&r, &t, t.nodes, &root) != DISPUTE_OK ||
+	    (r.options->write == NULL && write_bytes(&r, "", 1) != DISPUTE_OK))
 		goto done;
 	*out = r.out.data;
 	r.out.data = NULL;

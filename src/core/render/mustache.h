@@ -15,10 +15,18 @@
  * otherwise, and NAME is used. */
 typedef char *(*mustache_partial_fn)(const char *name, void *ctx, char **label);
 
+/* Takes the next N bytes of the output; DISPUTE_FAILED (after reporting) stops the
+ * render. */
+typedef int (*mustache_write_fn)(const char *bytes, size_t n, void *ctx);
+
 struct mustache_options {
 	int escape_html;              /* {{name}} HTML-escapes when non-zero */
 	mustache_partial_fn partial;  /* NULL: every partial renders empty */
 	void *partial_ctx;
+	/* Non-NULL: the output goes here as it renders, in order and without the final
+	 * NUL, and *OUT stays NULL; so a page of thousands of items is never held whole. */
+	mustache_write_fn write;
+	void *write_ctx;
 };
 
 /* Renders TEMPLATE (LEN bytes) against DATA. On success returns DISPUTE_OK and a

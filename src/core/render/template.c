@@ -76,9 +76,10 @@ ends_with(const char *s, const char *suffix)
 	return n >= m && strcmp(s + n - m, suffix) == 0;
 }
 
-int
-template_render_file(const char *path, const char *fallback_dir, const cJSON *data,
-    enum template_escape escape, char **out)
+/* Renders into *OUT, or into WRITE when it is not NULL. */
+static int
+render_file(const char *path, const char *fallback_dir, const cJSON *data,
+    enum template_escape escape, mustache_write_fn write, void *write_ctx, char **out)
 {
 	struct mustache_options options;
 	struct partial_dirs dirs;
@@ -98,11 +99,30 @@ template_render_file(const char *path, const char *fallback_dir, const cJSON *da
 	    ends_with(path, ".html.mustache") : escape == TEMPLATE_ESCAPE_HTML;
 	options.partial = load_partial;
 	options.partial_ctx = &dirs;
+	options.write = write;
+	options.write_ctx = write_ctx;
 	status = mustache_render(path, text, len, data, &options, out);
 out:
 	free(dir);
 	free(text);
 	return status;
+}
+
+int
+template_render_file(const char *path, const char *fallback_dir, const cJSON *data,
+    enum template_escape escape, char **out)
+{
+	return render_file(path, fallback_dir, data, escape, NULL, NULL, out);
+}
+
+int
+template_render_file_to(const char *path, const char *fallback_dir, const cJSON *data,
+    enum template_escape escape, int (*write)(const char *bytes, size_t n, void *ctx),
+    void *ctx)
+{
+	char *none;
+
+	return render_file(path, fallback_dir, data, escape, write, ctx, &none);
 }
 
 /* A case's templates/ folder or override that is a link is refused, not followed: a
