@@ -1,10 +1,12 @@
 /* What `dispute read` and `add-evidence --read` print (read-output.h). */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "dispute/i18n.h"
 #include "dispute/reading.h"
 #include "dispute/report.h"
+#include "dispute/terminal.h"
 #include "print-line.h"
 #include "read-output.h"
 
@@ -34,17 +36,21 @@ print_shell_word(const char *value)
 	putchar('\'');
 }
 
-/* Whether VALUE holds a byte below space or DEL: a newline in a quoted word would end
- * the comment that a refused suggestion is printed in. */
+/* Whether VALUE shows on a terminal as it is (text_for_terminal() leaves it alone), or
+ * is 0 when out of memory: a newline in a quoted word would end the comment that a
+ * refused suggestion is printed in, and a direction mark would reorder the line. */
 static int
-has_control(const char *value)
+shows_as_is(const char *value, int *plain)
 {
-	const unsigned char *p;
+	char *shown = text_for_terminal(value, 0);
 
-	for (p = (const unsigned char *)value; *p != '\0'; p++)
-		if (*p < 0x20 || *p == 0x7f)
-			return 1;
-	return 0;
+	if (shown == NULL) {
+		dispute_error(_("out of memory"));
+		return 0;
+	}
+	*plain = strcmp(shown, value) == 0;
+	free(shown);
+	return 1;
 }
 
 /* What each item gave: its derived file, on stderr. */
@@ -103,13 +109,16 @@ read_print_suggestions(const cJSON *readings)
 			int conflict = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(s, "conflict"));
 			const char *why = !valid ? string(s, "reason") :
 			    conflict ? _("other evidence reads another value") : NULL;
+			int plain;
 
 			if (said_before(readings, s))
 				continue;
-			/* Read text holds no control characters; a value that does is not
-			 * given to the shell at all, only shown, escaped, in the comment. */
-			if (has_control(string(s, "value")))
-				why = _("the value holds control characters");
+			if (!shows_as_is(string(s, "value"), &plain))
+				return DISPUTE_FAILED;
+			/* Read text holds no control or direction characters; a value that does
+			 * is not given to the shell at all, only shown, escaped, in the comment. */
+			if (!plain)
+				why = _("the value holds control or direction characters");
 			else {
 				printf("%sdispute set %s ", why == NULL ? "" : "# ", string(s, "field"));
 				print_shell_word(string(s, "value"));

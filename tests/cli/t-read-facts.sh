@@ -153,5 +153,21 @@ contains out "dispute set order.id 6938472910384756102" "the order number is sti
 check "on one line" test "$(wc -l <out)" = 1
 lacks out "$(printf '\033')" "the escape does not reach the output raw"
 check "no command of the read text's own" sh -c '! grep -q "^touch" out'
+# A value with a direction override in it (U+202E reorders what a terminal shows after
+# it) is not given to the shell: the line is a comment, the character escaped.
+cat >helpers/dispute-ocr <<'SH'
+#!/bin/sh
+cat >/dev/null
+payload='{"engine":"test","confidence":95,"lines":[{"text":"企业名称：鲜味坊\u202e食品有限公司","confidence":96,"box":[70,561,899,593],"words":[{"text":"企业名称：鲜味坊\u202e食品有限公司","confidence":96,"box":[70,561,899,593]}]}]}'
+printf '{"item":0,"width":1080,"height":2400,"payload":%d}\n%s' "$(printf %s "$payload" | wc -c)" "$payload"
+SH
+"$DISPUTE" -q init bidi
+"$DISPUTE" -q -C bidi add-evidence -k licence order.png
+expect 0 "read a company name with a direction override" env DISPUTE_HELPERDIR="$PWD/helpers" \
+    "$DISPUTE" -C bidi read
+lacks out "$(printf '\342\200\256')" "the override does not reach the output raw"
+contains out '\u{202E}' "it is shown escaped"
+contains out "(the value holds control or direction characters)" "with the reason"
+check "and no line sets the name" sh -c '! grep -q "^dispute set merchant.company" out'
 
 finish
