@@ -31,8 +31,8 @@ typedef int (*thumb_fn)(size_t index, struct thumb *thumb, void *ctx);
  * each, and hands each to ON_THUMB in order. A file that is not a JPEG, PNG, WebP,
  * GIF, HEIF or TIFF picture, that does not decode, or on which the decoder crashes or
  * runs out of its limits, is skipped with one warning naming its label; a damaged
- * picture's thumbnail comes with a warning. DISPUTE_FAILED (after one error) only when the helper cannot be run, memory
- * runs out or ON_THUMB fails. */
+ * picture's thumbnail comes with a warning. DISPUTE_FAILED (after one error) only when
+ * the helper cannot be run, memory runs out or ON_THUMB fails. */
 int thumbs_make(const struct thumb_source *sources, size_t count, thumb_fn on_thumb,
     void *ctx);
 
