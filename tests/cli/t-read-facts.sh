@@ -115,16 +115,27 @@ contains err "E01: merchant.credit_code $SCREEN_CODE not recorded: other evidenc
 contains err "E02: merchant.credit_code $other not recorded" "both of them"
 expect 1 "no code is recorded" "$DISPUTE" -C two show merchant.credit_code
 
-# Nothing is suggested from text read with low confidence (a reader that reports the
-# order page's lines at 40).
+# A reader of our own, in place of dispute-ocr: it reports of any picture the one line
+# that fake_reader gave it.
 mkdir helpers
 cat >helpers/dispute-ocr <<'SH'
 #!/bin/sh
 cat >/dev/null
-payload='{"engine":"test","confidence":40,"lines":[{"text":"订单编号：6938472910384756102","confidence":41,"box":[70,1361,599,1393],"words":[{"text":"订单编号：6938472910384756102","confidence":41,"box":[70,1361,599,1393]}]}]}'
+payload=$(cat "$(dirname "$0")/payload.json")
 printf '{"item":0,"width":1080,"height":2400,"payload":%d}\n%s' "$(printf %s "$payload" | wc -c)" "$payload"
 SH
 chmod +x helpers/dispute-ocr
+
+# fake_reader PAGE_CONFIDENCE LINE_CONFIDENCE TEXT: the reader's one line from now on,
+# TEXT as a JSON string's contents (escapes and all).
+fake_reader() {
+	printf '{"engine":"test","confidence":%s,"lines":[{"text":"%s","confidence":%s,"box":[70,1361,599,1393],"words":[{"text":"%s","confidence":%s,"box":[70,1361,599,1393]}]}]}' \
+	    "$1" "$3" "$2" "$3" "$2" >helpers/payload.json
+}
+
+# Nothing is suggested from text read with low confidence (a reader that reports the
+# order page's lines at 40).
+fake_reader 40 41 '订单编号：6938472910384756102'
 "$DISPUTE" -q init u
 "$DISPUTE" -q -C u add-evidence -k order order.png
 expect 0 "read a page read unclearly" env DISPUTE_HELPERDIR="$PWD/helpers" "$DISPUTE" -C u read
@@ -139,12 +150,7 @@ expect 1 "order.id is not set" "$DISPUTE" -C u show order.id
 # A line read with a newline or an escape in it is quoted escaped in the comment: the
 # suggestions are a script (`dispute read > facts.sh`), and no read text may add a
 # command to it or reach the terminal raw.
-cat >helpers/dispute-ocr <<'SH'
-#!/bin/sh
-cat >/dev/null
-payload='{"engine":"test","confidence":95,"lines":[{"text":"订单编号：6938472910384756102\ntouch owned \u001b[2J","confidence":96,"box":[70,1361,599,1393],"words":[{"text":"订单编号：6938472910384756102","confidence":96,"box":[70,1361,599,1393]}]}]}'
-printf '{"item":0,"width":1080,"height":2400,"payload":%d}\n%s' "$(printf %s "$payload" | wc -c)" "$payload"
-SH
+fake_reader 95 96 '订单编号：6938472910384756102\ntouch owned \u001b[2J'
 "$DISPUTE" -q init inj
 "$DISPUTE" -q -C inj add-evidence -k order order.png
 expect 0 "read a line with a newline in it" env DISPUTE_HELPERDIR="$PWD/helpers" \
@@ -155,12 +161,7 @@ lacks out "$(printf '\033')" "the escape does not reach the output raw"
 check "no command of the read text's own" sh -c '! grep -q "^touch" out'
 # A value with a direction override in it (U+202E reorders what a terminal shows after
 # it) is not given to the shell: the line is a comment, the character escaped.
-cat >helpers/dispute-ocr <<'SH'
-#!/bin/sh
-cat >/dev/null
-payload='{"engine":"test","confidence":95,"lines":[{"text":"企业名称：鲜味坊\u202e食品有限公司","confidence":96,"box":[70,561,899,593],"words":[{"text":"企业名称：鲜味坊\u202e食品有限公司","confidence":96,"box":[70,561,899,593]}]}]}'
-printf '{"item":0,"width":1080,"height":2400,"payload":%d}\n%s' "$(printf %s "$payload" | wc -c)" "$payload"
-SH
+fake_reader 95 96 '企业名称：鲜味坊\u202e食品有限公司'
 "$DISPUTE" -q init bidi
 "$DISPUTE" -q -C bidi add-evidence -k licence order.png
 expect 0 "read a company name with a direction override" env DISPUTE_HELPERDIR="$PWD/helpers" \
