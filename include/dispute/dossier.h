@@ -22,7 +22,7 @@ struct dossier_inputs {
 	time_t mtime;                          /* its midnight: the time of every zip entry */
 	const struct rules *rules;
 	const struct holiday_table *holidays;  /* as `dispute status` loads them */
-	cJSON *view;                           /* the template view as of DATE (draft-view.h) */
+	struct draft_view *view;               /* the template view as of DATE */
 	const struct draft_kind *drafts[DRAFT_KIND_MAX]; /* the drafts the dossier holds */
 	size_t draft_count;
 	char *order_masked;                    /* the order number as the public may see it */
@@ -65,8 +65,6 @@ struct dossier_options {
 	                        * photos only, named by the masked order number */
 	const char *password;  /* encrypt every entry with WinZip AES-256; NULL: no encryption.
 	                        * Entry names stay readable in an encrypted zip. */
-	int last_use;          /* nothing renders from the inputs' view after this write: it
-	                        * is freed once the bag is built, before the zip is written */
 };
 
 /* Writes the dossier for case C (opened for reading) from IN. The destination is judged

@@ -7,13 +7,26 @@
 #include <cjson/cJSON.h>
 
 #include "dispute/case.h"
+#include "dispute/row-list.h"
 #include "dispute/rules.h"
 
-/* Builds the view of case C as of TODAY (YYYY-MM-DD). Its evidence points to strings
- * of C's record (evidence-view.c): it must not outlive C, nor see C's evidence items
- * changed. */
+struct evidence_rows;
+
+/* The view: the document, and the evidence lists standing in it (evidence-view.h),
+ * both as DATA for rendering. */
+struct draft_view {
+	cJSON *json;
+	struct evidence_rows *evidence;
+	struct template_data data;
+};
+
+/* Builds the view of case C as of TODAY (YYYY-MM-DD) into *VIEW (draft_view_free()).
+ * Its evidence points to strings of C's record: it must not outlive C, nor see C's
+ * evidence items changed. */
 int draft_view_build(const struct dispute_case *c, const struct rules *rules, const char *today,
-    cJSON **view);
+    struct draft_view **view);
+
+void draft_view_free(struct draft_view *view);
 
 /* "6920****1942": enough to recognise an order, not enough to look it up. Malloc'd. */
 char *mask_order_id(const char *id);

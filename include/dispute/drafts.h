@@ -6,6 +6,7 @@
 #include <cjson/cJSON.h>
 
 #include "dispute/case.h"
+#include "dispute/draft-view.h"
 
 struct draft_kind {
 	const char *name;          /* "court": the value of --to, or "evidence-list" */
@@ -44,8 +45,8 @@ const char *draft_language(const struct dispute_case *c);
  * partials fall back to the shipped ones). The public post is scrubbed of the
  * buyer's phone, ID number and address and of the full order number, with a warning for
  * each removal. */
-int draft_render(const struct draft_kind *kind, const struct dispute_case *c, const cJSON *view,
-    const char *lang, const char *template_file, char **text);
+int draft_render(const struct draft_kind *kind, const struct dispute_case *c,
+    const struct draft_view *view, const char *lang, const char *template_file, char **text);
 
 /* Room for every kind of draft. */
 #define DRAFT_KIND_MAX 16
@@ -76,7 +77,7 @@ size_t drafts_documents(const struct dispute_case *c, const struct draft_kind *c
 /* Renders the documents of KINDS for case C (drafts_documents()) against VIEW and hands
  * each to ADD with its description; a translation opens with a line saying so and
  * naming the Chinese original. ADD takes ownership of TEXT. */
-int drafts_render(const struct dispute_case *c, const cJSON *view,
+int drafts_render(const struct dispute_case *c, const struct draft_view *view,
     const struct draft_kind *const *kinds, size_t count,
     int (*add)(const struct draft_document *doc, char *text, void *ctx), void *ctx);
 

@@ -6,21 +6,21 @@
 #ifndef DISPUTE_EVIDENCE_BOOK_H
 #define DISPUTE_EVIDENCE_BOOK_H
 
-#include <cjson/cJSON.h>
-
 #include "dispute/case.h"
+#include "dispute/draft-view.h"
 
 /* The name of the book in the dossier and of `draft evidence-book`'s default file. */
 #define EVIDENCE_BOOK_NAME "evidence-book.pdf"
 
-/* Adds to each item of VIEW's "evidence" the pages it takes in the book of case C in
- * LANG ("page_count", a number) and where they are ("page_range": "5" or "5-7"):
- * what the evidence list cites. */
-int evidence_book_number(const struct dispute_case *c, cJSON *view, const char *lang);
+/* Records in each item of VIEW's evidence the pages it takes in the book of case C in
+ * LANG and where they are: what the evidence list cites as "page_count" (a number) and
+ * "page_range" ("5" or "5-7"). */
+int evidence_book_number(const struct dispute_case *c, struct draft_view *view,
+    const char *lang);
 
 /* The book of case C in LANG against VIEW, dated with VIEW's "today", written into FD
  * (LABEL names it in messages). */
-int evidence_book_print(const struct dispute_case *c, const cJSON *view, const char *lang,
-    int fd, const char *label);
+int evidence_book_print(const struct dispute_case *c, const struct draft_view *view,
+    const char *lang, int fd, const char *label);
 
 #endif

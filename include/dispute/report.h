@@ -25,6 +25,9 @@ void dispute_notice(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 void dispute_set_quiet(int quiet);
 
+/* Reports that memory ran out; returns DISPUTE_FAILED, for "return dispute_oom();". */
+int dispute_oom(void);
+
 /* asprintf() that reports running out of memory, so that callers only check for NULL. */
 char *dispute_asprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

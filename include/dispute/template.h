@@ -8,6 +8,8 @@
 
 #include <cjson/cJSON.h>
 
+#include "dispute/row-list.h"
+
 enum template_escape {
 	TEMPLATE_ESCAPE_BY_NAME = -1, /* on for *.html.mustache, off otherwise */
 	TEMPLATE_ESCAPE_NONE = 0,
@@ -16,13 +18,13 @@ enum template_escape {
 
 /* Renders the template file PATH against DATA. Partials {{> name}} are read from
  * name.mustache next to PATH, then from FALLBACK_DIR (may be NULL). */
-int template_render_file(const char *path, const char *fallback_dir, const cJSON *data,
-    enum template_escape escape, char **out);
+int template_render_file(const char *path, const char *fallback_dir,
+    const struct template_data *data, enum template_escape escape, char **out);
 
 /* The same, handing the output to WRITE as it renders instead of holding it whole. */
-int template_render_file_to(const char *path, const char *fallback_dir, const cJSON *data,
-    enum template_escape escape, int (*write)(const char *bytes, size_t n, void *ctx),
-    void *ctx);
+int template_render_file_to(const char *path, const char *fallback_dir,
+    const struct template_data *data, enum template_escape escape,
+    int (*write)(const char *bytes, size_t n, void *ctx), void *ctx);
 
 /* The path of template NAME ("complaint-court.txt") for a case: CASE_DIR/templates/
  * NAME.mustache when the case overrides it, else the shipped templates/LANG/NAME.mustache.

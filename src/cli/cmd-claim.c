@@ -83,7 +83,8 @@ out:
 static int
 cmd_claim_exec(struct cmd_ctx *ctx)
 {
-	cJSON *view = NULL, *claim, *procedure;
+	struct draft_view *view = NULL;
+	cJSON *claim, *procedure;
 	int status = DISPUTE_FAILED;
 
 	if (case_get(ctx->c, "order.amount") == NULL || case_get(ctx->c, "order.date") == NULL) {
@@ -95,7 +96,7 @@ cmd_claim_exec(struct cmd_ctx *ctx)
 	}
 	if (draft_view_build(ctx->c, &ctx->rules, ctx->today, &view) != DISPUTE_OK)
 		return DISPUTE_FAILED;
-	claim = cJSON_GetObjectItem(view, "claim");
+	claim = cJSON_GetObjectItem(view->json, "claim");
 	if (procedure_for_case(ctx, cJSON_GetStringValue(cJSON_GetObjectItem(claim, "total")),
 	    &procedure) != DISPUTE_OK)
 		goto out;
@@ -109,7 +110,7 @@ cmd_claim_exec(struct cmd_ctx *ctx)
 		status = DISPUTE_OK;
 	}
 out:
-	cJSON_Delete(view);
+	draft_view_free(view);
 	return status;
 }
 

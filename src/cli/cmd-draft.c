@@ -131,7 +131,7 @@ out:
 
 struct book_output {
 	const struct dispute_case *c;
-	const cJSON *view;
+	const struct draft_view *view;
 	const char *lang;
 };
 
@@ -146,7 +146,7 @@ fill_book(int fd, const char *name, void *ctx)
 /* The evidence book where -o says; without -o, to evidence-book.pdf in the current
  * folder, renewed like the PDF drafts. */
 static int
-emit_book(struct cmd_ctx *ctx, const char *lang, const cJSON *view)
+emit_book(struct cmd_ctx *ctx, const char *lang, const struct draft_view *view)
 {
 	struct book_output b = { ctx->c, view, lang };
 
@@ -185,7 +185,7 @@ static int
 cmd_draft_exec(struct cmd_ctx *ctx)
 {
 	const struct draft_kind *kind;
-	cJSON *view = NULL;
+	struct draft_view *view = NULL;
 	char *text = NULL, *reason = NULL;
 	const char *lang;
 	int status;
@@ -212,16 +212,16 @@ cmd_draft_exec(struct cmd_ctx *ctx)
 		goto out;
 	/* A name read from the buyer's own note may be read wrong: say where it came from. */
 	if (strcmp(kind->name, "consumer-association") == 0 &&
-	    cJSON_IsTrue(cJSON_GetObjectItem(view, "association_derived")))
+	    cJSON_IsTrue(cJSON_GetObjectItem(view->json, "association_derived")))
 		dispute_notice(_("addressed to %s, as the logged contact names it; `dispute set "
 		    "case.association NAME` addresses it otherwise"),
-		    cJSON_GetStringValue(cJSON_GetObjectItem(view, "association")));
+		    cJSON_GetStringValue(cJSON_GetObjectItem(view->json, "association")));
 	/* Forced: the draft carries the reason in its own language, for whoever reads it. */
 	if (reason != NULL) {
 		char *inside = ladder_obstacle(ctx->c, &ctx->rules, ctx->today, kind->name,
 		    strcmp(lang, "en") == 0);
 
-		if (inside == NULL || cJSON_AddStringToObject(view, "warning", inside) == NULL) {
+		if (inside == NULL || cJSON_AddStringToObject(view->json, "warning", inside) == NULL) {
 			free(inside);
 			dispute_error(_("out of memory"));
 			goto out;
@@ -250,7 +250,7 @@ cmd_draft_exec(struct cmd_ctx *ctx)
 out:
 	free(reason);
 	free(text);
-	cJSON_Delete(view);
+	draft_view_free(view);
 	return status;
 }
 

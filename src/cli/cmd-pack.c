@@ -59,8 +59,6 @@ cmd_pack_exec(struct cmd_ctx *ctx)
 	    password_obtain(args_get(ctx, OPT_PASSWORD_FILE), 1, &password) != DISPUTE_OK)
 		return DISPUTE_FAILED;
 	options.password = password;
-	/* The public copy renders from the view after the dossier; else this is its end. */
-	options.last_use = !args_has(ctx, OPT_PUBLIC);
 	/* Built once: the dossier and its public copy come from the same view and rules. */
 	if (dossier_inputs_build(ctx->c, &ctx->rules, &ctx->holidays, date, &inputs) != DISPUTE_OK ||
 	    dossier_inputs_check_date(ctx->c, &inputs, args_has(ctx, OPT_FORCE)) != DISPUTE_OK ||
@@ -82,7 +80,6 @@ cmd_pack_exec(struct cmd_ctx *ctx)
 		free(written);
 		written = NULL;
 		options.public_copy = 1;
-		options.last_use = 1;
 		options.password = NULL;
 		options.output = NULL;
 		options.directory = directory != NULL && strcmp(directory, ".") == 0 ? NULL : directory;

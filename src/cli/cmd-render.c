@@ -54,7 +54,7 @@ cmd_render_check(struct cmd_ctx *ctx)
 /* The case's view when no data file is given; also tells which language's partials
  * back up the template's own folder. */
 static int
-case_view(const struct cmd_ctx *ctx, cJSON **view, char **fallback)
+case_view(const struct cmd_ctx *ctx, struct draft_view **view, char **fallback)
 {
 	char rel[64];
 
@@ -69,22 +69,27 @@ static int
 cmd_render_exec(struct cmd_ctx *ctx)
 {
 	enum template_escape escape;
-	cJSON *data = NULL;
+	struct template_data data = { NULL, NULL, 0 };
+	struct draft_view *view = NULL;
+	cJSON *json = NULL;
 	char *fallback = NULL, *text = NULL;
 	int status;
 
 	parse_escape(ctx, &escape);
-	if (ctx->args.count == 2)
-		status = json_read_file(ctx->args.list[1], RENDER_DATA_MAX, &data);
-	else
-		status = case_view(ctx, &data, &fallback);
+	if (ctx->args.count == 2) {
+		status = json_read_file(ctx->args.list[1], RENDER_DATA_MAX, &json);
+		data.json = json;
+	} else if ((status = case_view(ctx, &view, &fallback)) == DISPUTE_OK) {
+		data = view->data;
+	}
 	if (status == DISPUTE_OK)
-		status = template_render_file(ctx->args.list[0], fallback, data, escape, &text);
+		status = template_render_file(ctx->args.list[0], fallback, &data, escape, &text);
 	if (status == DISPUTE_OK)
 		fputs(text, stdout);
 	free(text);
 	free(fallback);
-	cJSON_Delete(data);
+	cJSON_Delete(json);
+	draft_view_free(view);
 	return status;
 }
 

@@ -230,7 +230,8 @@ print_human(const cJSON *summary)
 static int
 add_procedure(struct cmd_ctx *ctx, cJSON *summary)
 {
-	cJSON *view = NULL, *procedure = NULL;
+	struct draft_view *view = NULL;
+	cJSON *procedure = NULL;
 	const char *total;
 	int status = DISPUTE_FAILED;
 
@@ -238,7 +239,7 @@ add_procedure(struct cmd_ctx *ctx, cJSON *summary)
 		return DISPUTE_OK;
 	if (draft_view_build(ctx->c, &ctx->rules, ctx->today, &view) != DISPUTE_OK)
 		return DISPUTE_FAILED;
-	total = cJSON_GetStringValue(cJSON_GetObjectItem(cJSON_GetObjectItem(view, "claim"),
+	total = cJSON_GetStringValue(cJSON_GetObjectItem(cJSON_GetObjectItem(view->json, "claim"),
 	    "total"));
 	if (total != NULL && procedure_for_case(ctx, total, &procedure) != DISPUTE_OK)
 		goto out;
@@ -246,7 +247,7 @@ add_procedure(struct cmd_ctx *ctx, cJSON *summary)
 		cJSON_AddItemToObject(summary, "procedure", procedure);
 	status = DISPUTE_OK;
 out:
-	cJSON_Delete(view);
+	draft_view_free(view);
 	return status;
 }
 

@@ -413,8 +413,8 @@ add_to_zip(zip_t *archive, const char *root, const struct dossier_bag *b,
 	if (e->disk_path != NULL)
 		source = zip_checked_file_source(archive, e->disk_path, e->sha256, e->size, mtime);
 	else
-		source = zip_checked_range_source(archive, b->spool.fd, e->offset, name, e->sha256,
-		    e->size, mtime);
+		source = zip_checked_range_source(archive, b->spool.fd, e->offset, e->name,
+		    e->sha256, e->size, mtime);
 	if (source == NULL) {
 		dispute_error(_("%s: cannot add to the archive: %s"), name, zip_strerror(archive));
 		free(name);
@@ -663,7 +663,7 @@ dossier_inputs_seal(struct dossier_inputs *in)
 void
 dossier_inputs_free(struct dossier_inputs *in)
 {
-	cJSON_Delete(in->view);
+	draft_view_free(in->view);
 	free(in->order_masked);
 	free(in->bag_name);
 	free(in->public_bag_name);
@@ -723,12 +723,6 @@ dossier_write(const struct dispute_case *c, struct dossier_inputs *in,
 	dossier_bag_init(&bag, dir); /* still empty */
 	if (build_bag(&bag, c, in, options->public_copy) != DISPUTE_OK)
 		goto out;
-	/* With thousands of items the view is the largest thing in memory, and the zip
-	 * about to be written the next: when nothing renders from it again, it goes first. */
-	if (options->last_use) {
-		cJSON_Delete(in->view);
-		in->view = NULL;
-	}
 	remove_abandoned_partials(dir);
 	fd = fs_create_temp(dir, PARTIAL_PREFIX, 0600, &tmp_path);
 	if (fd == -1)

@@ -47,7 +47,7 @@ derived_name(const char *dir, const char *file, const char *ext, char **name, ch
 }
 
 static int
-add_poster(const char *path, cJSON *item, page_add_fn add, void *ctx)
+add_poster(const char *path, const cJSON *item, cJSON *own, page_add_fn add, void *ctx)
 {
 	struct av_frame frame;
 	char *name = NULL, *href = NULL;
@@ -57,9 +57,9 @@ add_poster(const char *path, cJSON *item, page_add_fn add, void *ctx)
 		return status;
 	status = derived_name("posters", member(item, "file"), "jpg", &name, &href);
 	if (status == DISPUTE_OK) {
-		cJSON_AddStringToObject(item, "poster", href);
-		cJSON_AddNumberToObject(item, "poster_width", frame.width);
-		cJSON_AddNumberToObject(item, "poster_height", frame.height);
+		cJSON_AddStringToObject(own, "poster", href);
+		cJSON_AddNumberToObject(own, "poster_width", frame.width);
+		cJSON_AddNumberToObject(own, "poster_height", frame.height);
 		status = add(name, frame.data, frame.len, "image/jpeg", ctx);
 	} else
 		free(frame.data);
@@ -81,7 +81,7 @@ sidecar_text(const cJSON *item, const char *copy)
 }
 
 static int
-add_playable(const char *path, cJSON *item, page_add_fn add, void *ctx)
+add_playable(const char *path, const cJSON *item, cJSON *own, page_add_fn add, void *ctx)
 {
 	char *m4a = NULL, *name = NULL, *href = NULL, *sidecar = NULL, *text = NULL;
 	size_t len;
@@ -98,8 +98,8 @@ add_playable(const char *path, cJSON *item, page_add_fn add, void *ctx)
 		status = DISPUTE_FAILED;
 		goto out;
 	}
-	cJSON_AddStringToObject(item, "playable", href);
-	cJSON_AddStringToObject(item, "playable_note", sidecar + strlen("data/"));
+	cJSON_AddStringToObject(own, "playable", href);
+	cJSON_AddStringToObject(own, "playable_note", sidecar + strlen("data/"));
 	status = add(name, m4a, len, "audio/mp4", ctx);
 	m4a = NULL;
 	if (status == DISPUTE_OK)
@@ -115,39 +115,25 @@ out:
 }
 
 int
-page_media_add(const struct dispute_case *c, cJSON *list, page_add_fn add, void *ctx)
+page_media_wanted(const char *mime)
 {
-	int available = -1, status = DISPUTE_OK;
-	cJSON *item;
+	return mime != NULL && (strncmp(mime, "video/", 6) == 0 || is_amr(mime));
+}
 
-	cJSON_ArrayForEach(item, list) {
-		const char *mime = member(item, "mime");
-		int video = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(item, "is_video"));
-		int amr = is_amr(mime);
-		char *rel, *path;
+int
+page_media_add(const cJSON *item, const char *path, cJSON *own, int *available,
+    page_add_fn add, void *ctx)
+{
+	int amr = is_amr(member(item, "mime"));
 
-		if (!video && !amr)
-			continue;
-		if (amr)
-			cJSON_AddBoolToObject(item, "is_amr", 1);
-		if (available < 0 && !(available = av_available()))
-			dispute_warning(_("dispute-av is not installed: the page shows no poster "
-			    "frames of videos and no playable copies of AMR recordings, and links "
-			    "the files instead"));
-		if (!available)
-			continue;
-		rel = dispute_asprintf("%s/%s", CASE_EVIDENCE_DIR, member(item, "file"));
-		path = rel != NULL ? case_path(c, rel) : NULL;
-		if (path == NULL)
-			status = DISPUTE_FAILED;
-		else if (video)
-			status = add_poster(path, item, add, ctx);
-		else
-			status = add_playable(path, item, add, ctx);
-		free(path);
-		free(rel);
-		if (status != DISPUTE_OK)
-			return status;
-	}
-	return DISPUTE_OK;
+	if (amr)
+		cJSON_AddBoolToObject(own, "is_amr", 1);
+	if (*available < 0 && !(*available = av_available()))
+		dispute_warning(_("dispute-av is not installed: the page shows no poster "
+		    "frames of videos and no playable copies of AMR recordings, and links "
+		    "the files instead"));
+	if (!*available)
+		return DISPUTE_OK;
+	return amr ? add_playable(path, item, own, add, ctx) :
+	    add_poster(path, item, own, add, ctx);
 }

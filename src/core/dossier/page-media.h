@@ -13,11 +13,16 @@
 #include "dispute/case.h"
 #include "page.h"
 
-/* Adds to each item of the page's evidence LIST of case C that is a video or an AMR
- * recording its derived files (through ADD, CTX) and the members the page shows:
- * "poster", "poster_width", "poster_height"; "is_amr", "playable", "playable_note".
- * Without dispute-av, one warning for the page and only "is_amr". A file dispute-av cannot read is a warning; DISPUTE_FAILED only
- * when memory runs out, the helper cannot be run or ADD fails. */
-int page_media_add(const struct dispute_case *c, cJSON *list, page_add_fn add, void *ctx);
+/* Whether an item of MIME type is one of those: a video or an AMR recording. */
+int page_media_wanted(const char *mime);
+
+/* For the case's item ITEM, such a file at PATH: its derived files through ADD, CTX,
+ * and in OWN the members the page shows: "poster", "poster_width", "poster_height";
+ * "is_amr", "playable", "playable_note". *AVAILABLE says whether dispute-av is there
+ * (-1 to find out, once for the page); without it, one warning and only "is_amr". A
+ * file dispute-av cannot read is a warning; DISPUTE_FAILED only when memory runs out,
+ * the helper cannot be run or ADD fails. */
+int page_media_add(const cJSON *item, const char *path, cJSON *own, int *available,
+    page_add_fn add, void *ctx);
 
 #endif

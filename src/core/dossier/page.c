@@ -1,15 +1,11 @@
 /* Building the dossier's front page. Everything a template cannot compute (Mustache has
- * no arithmetic) is computed here into the view's "page" object: thumbnails and human
- * sizes per evidence item, chat logs cut into printed pages, the ladder, the timeline's
- * SVG coordinates, the documents the dossier holds and how to verify it. */
-#include <errno.h>
-#include <fcntl.h>
-#include <inttypes.h>
+ * no arithmetic) is computed here into the view's "page" object: the ladder, the
+ * timeline's SVG coordinates, the documents the dossier holds and how to verify it, and
+ * through page-evidence.c the evidence with its thumbnails, sizes and printed pages. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <unistd.h>
 
 #include "dispute/calendar.h"
 #include "dispute/dossier.h"
@@ -17,9 +13,7 @@
 #include "dispute/drafts.h"
 #include "dispute/evidence-book.h"
 #include "dispute/evidence.h"
-#include "dispute/fsutil.h"
 #include "dispute/i18n.h"
-#include "dispute/json-put.h"
 #include "dispute/checklist.h"
 #include "dispute/ladder.h"
 #include "dispute/report.h"
@@ -27,21 +21,11 @@
 #include "dispute/template.h"
 #include "dispute/timeline.h"
 #include "dossier-book.h"
+#include "evidence-view.h"
 #include "page.h"
-#include "page-media.h"
+#include "page-evidence.h"
+#include "page-link.h"
 #include "text.h"
-#include "thumbs.h"
-
-/* A chat log is shown as text up to this many lines; the rest is one click away. */
-#define TEXT_LINES_MAX 200
-#define TEXT_READ_MAX (256 * 1024)
-#define TEXT_LINE_BYTES_MAX 1000
-/* Printed text pages (A4, 9pt monospace): a row holds 80 half-width columns, a CJK
- * character takes two. The first page of an item also carries its description. The
- * figures are conservative so that a chunk never spills onto an extra sheet. */
-#define TEXT_COLUMNS 80
-#define TEXT_ROWS_FIRST 30
-#define TEXT_ROWS 56
 
 /* The timeline drawing, in SVG user units. */
 #define SVG_WIDTH 760
@@ -58,487 +42,18 @@ struct page_build {
 	const struct dossier_inputs *in;
 	const char *date;
 	int en;
-	cJSON *view;
+	const struct draft_view *draft;
+	cJSON *view;                    /* the draft's document */
 	cJSON *page;
 	page_add_fn add;
 	void *ctx;
-	/* The last member each item of the view's evidence had before the page added its
-	 * own after it; NULL past the items the page has reached. */
-	cJSON **own_last;
-	cJSON *one_page;    /* [{k: 1, m: 1, ...}]: the pages of every item of one page */
+	struct page_evidence *evidence; /* the rows of page.evidence */
 };
 
 static const char *
 member(const cJSON *item, const char *name)
 {
 	return cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(item, name));
-}
-
-static int
-oom(void)
-{
-	dispute_error(_("out of memory"));
-	return DISPUTE_FAILED;
-}
-
-/* "documents/00-%E8%AF%81...txt": a link to PREFIX/NAME with every byte outside the
- * unreserved URL characters percent-encoded, so that names in Chinese are valid links
- * for every HTML checker, and a "#" or "?" in a name cannot change where one points. */
-static int
-href_of(const char *prefix, const char *name, char *out, size_t len)
-{
-	static const char hex[] = "0123456789ABCDEF";
-	size_t o = (size_t)snprintf(out, len, "%s/", prefix), i;
-
-	for (i = 0; name[i] != '\0' && o + 4 < len; i++) {
-		unsigned char ch = (unsigned char)name[i];
-
-		if ((ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') ||
-		    (ch >= '0' && ch <= '9') || ch == '-' || ch == '.' || ch == '_' || ch == '~') {
-			out[o++] = (char)ch;
-		} else {
-			out[o++] = '%';
-			out[o++] = hex[ch >> 4];
-			out[o++] = hex[ch & 15];
-		}
-	}
-	out[o] = '\0';
-	if (name[i] != '\0') {
-		dispute_error(_("%s: the name is too long for a link"), name);
-		return DISPUTE_FAILED;
-	}
-	return DISPUTE_OK;
-}
-
-/* ---- chat logs as text, cut into printed pages ------------------------------------ */
-
-struct text_pages {
-	cJSON *pages;       /* [{ "text": ... }] */
-	char *page;         /* the page being filled */
-	size_t page_len;
-	FILE *out;
-	int rows;           /* rows used on the page being filled */
-	char line[TEXT_LINE_BYTES_MAX + 8];
-	size_t line_len;
-	int line_units;     /* half-width columns of the line so far */
-	int line_cut;
-	int lines;          /* lines emitted */
-	int truncated;
-};
-
-static int
-open_text_page(struct text_pages *t)
-{
-	t->page = NULL;
-	t->page_len = 0;
-	t->rows = 0;
-	t->out = open_memstream(&t->page, &t->page_len);
-	return t->out != NULL ? DISPUTE_OK : oom();
-}
-
-static int
-close_text_page(struct text_pages *t)
-{
-	cJSON *page;
-
-	if (fclose(t->out) != 0 || t->page == NULL) {
-		t->out = NULL;
-		return oom();
-	}
-	t->out = NULL;
-	page = cJSON_CreateObject();
-	if (page == NULL || cJSON_AddStringToObject(page, "text", t->page) == NULL ||
-	    !cJSON_AddItemToArray(t->pages, page)) {
-		cJSON_Delete(page);
-		free(t->page);
-		t->page = NULL;
-		return oom();
-	}
-	free(t->page);
-	t->page = NULL;
-	return DISPUTE_OK;
-}
-
-/* Puts the line gathered so far on the current page, opening a new page when it would
- * not fit. */
-static int
-flush_line(struct text_pages *t)
-{
-	int rows = t->line_units == 0 ? 1 : (t->line_units + TEXT_COLUMNS - 1) / TEXT_COLUMNS;
-	int capacity = cJSON_GetArraySize(t->pages) == 0 ? TEXT_ROWS_FIRST : TEXT_ROWS;
-
-	if (t->rows > 0 && t->rows + rows > capacity &&
-	    (close_text_page(t) != DISPUTE_OK || open_text_page(t) != DISPUTE_OK))
-		return DISPUTE_FAILED;
-	if (t->rows > 0)
-		fputc('\n', t->out);
-	fwrite(t->line, 1, t->line_len, t->out);
-	if (t->line_cut)
-		fputs("…", t->out);
-	t->rows += rows;
-	t->lines++;
-	t->line_len = 0;
-	t->line_units = 0;
-	t->line_cut = 0;
-	return DISPUTE_OK;
-}
-
-static void
-append(struct text_pages *t, const char *bytes, size_t n, int units)
-{
-	if (t->line_len + n > TEXT_LINE_BYTES_MAX) {
-		t->line_cut = 1;
-		t->truncated = 1;
-		return;
-	}
-	memcpy(t->line + t->line_len, bytes, n);
-	t->line_len += n;
-	t->line_units += units;
-}
-
-/* Splits DATA (LEN bytes, the first part of a file when MORE) into printed pages of
- * well-formed UTF-8 with no control characters but tabs, at most TEXT_LINES_MAX lines. */
-static int
-paginate_text(const unsigned char *data, size_t len, int more, struct text_pages *t)
-{
-	static const char replacement[] = "\xEF\xBF\xBD";
-	size_t i = 0;
-
-	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
-		i = 3;
-	if (open_text_page(t) != DISPUTE_OK)
-		return DISPUTE_FAILED;
-	while (i < len) {
-		unsigned char ch = data[i];
-		size_t n;
-
-		if (t->lines == TEXT_LINES_MAX) {
-			t->truncated = 1;
-			break;
-		}
-		if (ch == '\n' || ch == '\r') {
-			i += ch == '\r' && i + 1 < len && data[i + 1] == '\n' ? 2 : 1;
-			if (flush_line(t) != DISPUTE_OK)
-				return DISPUTE_FAILED;
-			continue;
-		}
-		if (ch == '\t') {
-			append(t, "\t", 1, 4);
-			i++;
-		} else if (ch < 0x20 || ch == 0x7f) {
-			append(t, replacement, 3, 2);
-			i++;
-		} else if (ch < 0x80) {
-			append(t, (const char *)&ch, 1, 1);
-			i++;
-		} else if ((n = utf8_sequence_length(data + i, len - i)) > 0) {
-			append(t, (const char *)data + i, n, 2);
-			i += n;
-		} else if (more && len - i < 4) {
-			break; /* a character cut by the read limit, not a bad one */
-		} else {
-			append(t, replacement, 3, 2);
-			i++;
-		}
-	}
-	if (more)
-		t->truncated = 1;
-	if ((t->line_len > 0 || t->line_cut || t->lines == 0) && t->lines < TEXT_LINES_MAX &&
-	    flush_line(t) != DISPUTE_OK)
-		return DISPUTE_FAILED;
-	return close_text_page(t);
-}
-
-/* Reads at most TEXT_READ_MAX bytes of PATH; *MORE says whether the file goes on. */
-static int
-read_prefix(const char *path, unsigned char **data, size_t *len, int *more)
-{
-	unsigned char *buf = malloc(TEXT_READ_MAX + 1);
-	size_t got;
-	ssize_t n;
-	int fd = -1, status = DISPUTE_FAILED;
-
-	*data = NULL;
-	if (buf == NULL)
-		return oom();
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd == -1) {
-		dispute_error(_("%s: cannot open: %s"), path, strerror(errno));
-		goto out;
-	}
-	/* One byte past the limit tells whether there is more. */
-	n = fs_read_block(fd, buf, TEXT_READ_MAX + 1, path);
-	if (n < 0)
-		goto out;
-	got = (size_t)n;
-	*more = got > TEXT_READ_MAX;
-	*len = *more ? TEXT_READ_MAX : got;
-	*data = buf;
-	buf = NULL;
-	status = DISPUTE_OK;
-out:
-	if (fd != -1)
-		close(fd);
-	free(buf);
-	return status;
-}
-
-static int
-add_text_pages(const char *path, cJSON *item)
-{
-	struct text_pages t;
-	unsigned char *data = NULL;
-	size_t len = 0;
-	int more = 0, status = DISPUTE_FAILED;
-
-	memset(&t, 0, sizeof t);
-	t.pages = cJSON_CreateArray();
-	if (t.pages == NULL)
-		return oom();
-	if (read_prefix(path, &data, &len, &more) != DISPUTE_OK ||
-	    paginate_text(data, len, more, &t) != DISPUTE_OK)
-		goto out;
-	json_put_bool(item, "text_truncated", t.truncated);
-	json_put_number(item, "text_lines_shown", t.lines);
-	json_put_number(item, "text_lines_max", TEXT_LINES_MAX);
-	json_put(item, "pages", t.pages);
-	t.pages = NULL;
-	status = DISPUTE_OK;
-out:
-	if (t.out != NULL)
-		fclose(t.out);
-	free(t.page);
-	cJSON_Delete(t.pages);
-	free(data);
-	return status;
-}
-
-/* ---- evidence -------------------------------------------------------------------- */
-
-static int
-starts_with(const char *s, const char *prefix)
-{
-	return strncmp(s, prefix, strlen(prefix)) == 0;
-}
-
-/* The photos of the page, whose thumbnails are made together once every item is
- * listed: a run of the image helper for every few hundred of them (thumbs.h). */
-struct pictures {
-	struct thumb_source *sources;  /* path (owned), mime, label (the path) */
-	cJSON **items;                 /* the page's item for each */
-	size_t count, cap;
-	struct page_build *pb;
-};
-
-static int
-want_thumbnail(struct pictures *p, char *path, const char *mime, cJSON *item)
-{
-	if (p->count == p->cap) {
-		size_t cap = p->cap ? 2 * p->cap : 16;
-		struct thumb_source *sources = realloc(p->sources, cap * sizeof *sources);
-		cJSON **items;
-
-		if (sources == NULL)
-			return oom();
-		p->sources = sources;
-		items = realloc(p->items, cap * sizeof *items);
-		if (items == NULL)
-			return oom();
-		p->items = items;
-		p->cap = cap;
-	}
-	p->sources[p->count].path = path;
-	p->sources[p->count].mime = mime;
-	p->sources[p->count].label = path;
-	p->items[p->count++] = item;
-	return DISPUTE_OK;
-}
-
-/* A thumbnail made: data/thumbs/E01-defect.jpg for evidence/E01-defect.heic. */
-static int
-add_thumbnail(size_t index, struct thumb *thumb, void *ctx)
-{
-	struct pictures *p = ctx;
-	cJSON *item = p->items[index];
-	const char *file = member(item, "file"), *dot = strrchr(file, '.');
-	int stem = dot != NULL ? (int)(dot - file) : (int)strlen(file);
-	char *name = NULL, src[1024];
-
-	if (asprintf(&name, "data/thumbs/%.*s.jpg", stem, file) == -1) {
-		thumb_free(thumb);
-		return oom();
-	}
-	if (href_of("thumbs", name + strlen("data/thumbs/"), src, sizeof src) != DISPUTE_OK) {
-		thumb_free(thumb);
-		free(name);
-		return DISPUTE_FAILED;
-	}
-	json_put_string(item, "thumb", src);
-	json_put_number(item, "thumb_width", thumb->width);
-	json_put_number(item, "thumb_height", thumb->height);
-	if (p->pb->add(name, thumb->data, thumb->len, "image/jpeg", p->pb->ctx) != DISPUTE_OK) {
-		free(name);
-		return DISPUTE_FAILED;
-	}
-	free(name);
-	return DISPUTE_OK;
-}
-
-/* Makes the thumbnails; a photo without one is linked instead of shown. */
-static int
-add_thumbnails(struct pictures *p)
-{
-	size_t i;
-
-	if (thumbs_make(p->sources, p->count, add_thumbnail, p) != DISPUTE_OK)
-		return DISPUTE_FAILED;
-	for (i = 0; i < p->count; i++) {
-		int shown = cJSON_HasObjectItem(p->items[i], "thumb");
-
-		json_put_bool(p->items[i], "is_image", shown);
-		json_put_bool(p->items[i], "is_link", !shown);
-	}
-	return DISPUTE_OK;
-}
-
-static void
-pictures_free(struct pictures *p)
-{
-	size_t i;
-
-	for (i = 0; i < p->count; i++)
-		free((char *)p->sources[i].path);
-	free(p->sources);
-	free(p->items);
-}
-
-/* Numbers PAGES ({k, m, first, last}): M of them. */
-static int
-number_list(cJSON *pages)
-{
-	cJSON *page;
-	int k = 0, m = cJSON_GetArraySize(pages);
-
-	cJSON_ArrayForEach(page, pages) {
-		k++;
-		json_put_number(page, "k", k);
-		json_put_number(page, "m", m);
-		json_put_bool(page, "first", k == 1);
-		json_put_bool(page, "last", k == m);
-	}
-	return m;
-}
-
-/* Every item gets at least one page; text logs may get several. An item of one page
- * refers to ONE, the single numbered page all such items share. */
-static int
-number_pages(cJSON *item, const cJSON *one)
-{
-	cJSON *pages = cJSON_GetObjectItemCaseSensitive(item, "pages");
-
-	if (pages != NULL)
-		return number_list(pages);
-	return json_put(item, "pages", cJSON_CreateArrayReference(one->child)) ? 1 : -1;
-}
-
-/* The page's item for the view's item E is E itself, seen through a reference: what
- * the page adds goes after E's own members, and leaves with the page (page_leave()).
- * Copies of 5,000 items would double what the view holds. */
-static int
-add_evidence_item(struct page_build *pb, cJSON *e, size_t index, cJSON *list,
-    struct pictures *pictures)
-{
-	const char *file = member(e, "file"), *mime = member(e, "mime");
-	const cJSON *size_item = cJSON_GetObjectItemCaseSensitive(evidence_find(pb->c,
-	    member(e, "id")), "size");
-	cJSON *item = cJSON_CreateObjectReference(e->child);
-	char *rel = NULL, *path = NULL, size[32], href[1024];
-	uint64_t bytes = cJSON_IsNumber(size_item) && size_item->valuedouble >= 0 ?
-	    (uint64_t)size_item->valuedouble : 0;
-	int status = DISPUTE_FAILED;
-
-	if (item == NULL || !cJSON_AddItemToArray(list, item)) {
-		cJSON_Delete(item);
-		return oom();
-	}
-	pb->own_last[index] = e->child->prev;
-	if (asprintf(&rel, "%s/%s", CASE_EVIDENCE_DIR, file) == -1) {
-		rel = NULL;
-		oom();
-		goto out;
-	}
-	path = case_path(pb->c, rel);
-	if (path == NULL)
-		goto out;
-	format_size(bytes, pb->en, size, sizeof size);
-	if (href_of("evidence", file, href, sizeof href) != DISPUTE_OK)
-		goto out;
-	json_put_number(item, "size", (double)bytes);
-	json_put_string(item, "size_human", size);
-	json_put_string(item, "href", href);
-	if (starts_with(mime, "image/")) {
-		if (want_thumbnail(pictures, path, mime, item) != DISPUTE_OK)
-			goto out;
-		path = NULL;
-	} else if (starts_with(mime, "video/")) {
-		json_put_bool(item, "is_video", 1);
-	} else if (starts_with(mime, "audio/")) {
-		json_put_bool(item, "is_audio", 1);
-	} else if (starts_with(mime, "text/") && strcmp(mime, "text/html") != 0) {
-		/* A saved web page is linked, not shown as its source. */
-		if (add_text_pages(path, item) != DISPUTE_OK)
-			goto out;
-		json_put_bool(item, "is_text", 1);
-	} else if (strcmp(mime, "application/pdf") == 0) {
-		json_put_bool(item, "is_pdf", 1);
-	} else {
-		json_put_bool(item, "is_link", 1);
-	}
-	status = DISPUTE_OK;
-out:
-	free(path);
-	free(rel);
-	return status;
-}
-
-static int
-add_evidence(struct page_build *pb)
-{
-	cJSON *list = cJSON_AddArrayToObject(pb->page, "evidence"), *item, *e;
-	cJSON *items = cJSON_GetObjectItemCaseSensitive(pb->view, "evidence");
-	struct pictures pictures = { NULL, NULL, 0, 0, pb };
-	int printed = 0, pages, status = DISPUTE_FAILED;
-	size_t i = 0;
-
-	pb->own_last = calloc((size_t)cJSON_GetArraySize(items) + 1, sizeof *pb->own_last);
-	if (list == NULL || pb->own_last == NULL)
-		return oom();
-	cJSON_ArrayForEach(e, items)
-		if (add_evidence_item(pb, e, i++, list, &pictures) != DISPUTE_OK)
-			goto out;
-	if (add_thumbnails(&pictures) != DISPUTE_OK ||
-	    page_media_add(pb->c, list, pb->add, pb->ctx) != DISPUTE_OK)
-		goto out;
-	pb->one_page = cJSON_CreateArray();
-	if (pb->one_page == NULL || !cJSON_AddItemToArray(pb->one_page, cJSON_CreateObject()) ||
-	    number_list(pb->one_page) != 1) {
-		oom();
-		goto out;
-	}
-	cJSON_ArrayForEach(item, list) {
-		pages = number_pages(item, pb->one_page);
-		if (pages < 0) {
-			oom();
-			goto out;
-		}
-		printed += pages;
-	}
-	cJSON_AddNumberToObject(pb->page, "exhibit_pages", printed);
-	cJSON_AddBoolToObject(pb->page, "has_evidence", cJSON_GetArraySize(list) > 0);
-	status = DISPUTE_OK;
-out:
-	pictures_free(&pictures);
-	return status;
 }
 
 /* ---- documents ------------------------------------------------------------------- */
@@ -557,10 +72,10 @@ add_book(struct page_build *pb)
 
 	if (!dossier_has_book(pb->in))
 		return DISPUTE_OK;
-	if (href_of("documents", EVIDENCE_BOOK_NAME, href, sizeof href) != DISPUTE_OK)
+	if (page_href("documents", EVIDENCE_BOOK_NAME, href, sizeof href) != DISPUTE_OK)
 		return DISPUTE_FAILED;
 	if (cJSON_AddStringToObject(pb->page, "book_href", href) == NULL)
-		return oom();
+		return dispute_oom();
 	return DISPUTE_OK;
 }
 
@@ -575,7 +90,7 @@ add_documents(struct page_build *pb)
 	size_t count = drafts_documents(pb->c, pb->in->drafts, pb->in->draft_count, docs), i;
 
 	if (list == NULL)
-		return oom();
+		return dispute_oom();
 	for (i = 0; i < count; i++)
 		names[i] = docs[i].name;
 	qsort(names, count, sizeof names[0], compare_names);
@@ -584,8 +99,8 @@ add_documents(struct page_build *pb)
 		char href[1024], pdf_href[1024], *pdf = draft_pdf_name(names[i]);
 
 		/* Each draft is there as text and, beside it, as PDF (dossier.c). */
-		if (pdf == NULL || href_of("documents", names[i], href, sizeof href) != DISPUTE_OK ||
-		    href_of("documents", pdf, pdf_href, sizeof pdf_href) != DISPUTE_OK) {
+		if (pdf == NULL || page_href("documents", names[i], href, sizeof href) != DISPUTE_OK ||
+		    page_href("documents", pdf, pdf_href, sizeof pdf_href) != DISPUTE_OK) {
 			free(pdf);
 			cJSON_Delete(doc);
 			return DISPUTE_FAILED;
@@ -593,7 +108,7 @@ add_documents(struct page_build *pb)
 		free(pdf);
 		if (doc == NULL || !cJSON_AddItemToArray(list, doc)) {
 			cJSON_Delete(doc);
-			return oom();
+			return dispute_oom();
 		}
 		cJSON_AddStringToObject(doc, "name", names[i]);
 		cJSON_AddStringToObject(doc, "href", href);
@@ -635,7 +150,7 @@ add_ladder(struct page_build *pb)
 	cJSON_AddBoolToObject(ladder, "has_deadlines",
 	    cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(ladder, "deadlines")) > 0);
 	if (!cJSON_AddItemToObject(pb->page, "ladder", ladder)) {
-		oom();
+		dispute_oom();
 		goto out;
 	}
 	ladder = NULL;
@@ -644,7 +159,7 @@ add_ladder(struct page_build *pb)
 		goto out;
 	if (!cJSON_AddItemToObject(pb->page, "checklist", checklist)) {
 		cJSON_Delete(checklist);
-		oom();
+		dispute_oom();
 		goto out;
 	}
 	status = DISPUTE_OK;
@@ -931,7 +446,7 @@ add_row(struct page_build *pb, cJSON *rows, const struct event *ev, int x, int y
 
 	if (row == NULL || !cJSON_AddItemToArray(rows, row)) {
 		cJSON_Delete(row);
-		return oom();
+		return dispute_oom();
 	}
 	event_label(ev, off_scale, pb->en, label, sizeof label);
 	day_text(ev->date, pb->en, 1, day, sizeof day);
@@ -1017,7 +532,7 @@ add_timeline_svg(struct page_build *pb)
 
 	events = calloc(max, sizeof *events);
 	if (events == NULL)
-		return oom();
+		return dispute_oom();
 	contacts = n = collect_events(pb, events, max);
 	if (n == 0) {
 		status = DISPUTE_OK; /* nothing to draw: the template says so */
@@ -1051,7 +566,7 @@ add_timeline_svg(struct page_build *pb)
 	rows = svg != NULL ? cJSON_AddArrayToObject(svg, "rows") : NULL;
 	lines = svg != NULL ? cJSON_AddArrayToObject(svg, "deadline_lines") : NULL;
 	if (lines == NULL) {
-		oom();
+		dispute_oom();
 		goto out;
 	}
 	for (i = 0; i < n; i++) {
@@ -1067,7 +582,7 @@ add_timeline_svg(struct page_build *pb)
 
 			if (line == NULL || !cJSON_AddItemToArray(lines, line)) {
 				cJSON_Delete(line);
-				oom();
+				dispute_oom();
 				goto out;
 			}
 			cJSON_AddNumberToObject(line, "x", x);
@@ -1103,7 +618,7 @@ add_contacts(struct page_build *pb)
 	const cJSON *item;
 
 	if (list == NULL)
-		return oom();
+		return dispute_oom();
 	cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(pb->view, "timeline")) {
 		const struct channel_style *cs = channel_style(member(item, "channel"));
 		const struct outcome_style *os = outcome_style(member(item, "outcome"));
@@ -1111,7 +626,7 @@ add_contacts(struct page_build *pb)
 
 		if (row == NULL || !cJSON_AddItemToArray(list, row)) {
 			cJSON_Delete(row);
-			return oom();
+			return dispute_oom();
 		}
 		cJSON_AddStringToObject(row, "color", cs != NULL ? cs->color : ORDER_COLOR);
 		cJSON_AddStringToObject(row, "channel_label", pb->en ? (cs != NULL ? cs->en :
@@ -1287,11 +802,16 @@ static int
 render(struct page_build *pb, page_write_fn write, void *ctx)
 {
 	struct policy_filter *f = calloc(1, sizeof *f);
+	struct row_list lists[EVIDENCE_LISTS + 1];
+	struct template_data data = { pb->view, lists, EVIDENCE_LISTS + 1 };
 	char *path = NULL, *shipped_dir = NULL;
 	int status = DISPUTE_FAILED;
 
 	if (f == NULL)
-		return oom();
+		return dispute_oom();
+	/* The view's lists, and the page's own. */
+	memcpy(lists, pb->draft->data.lists, EVIDENCE_LISTS * sizeof *lists);
+	lists[EVIDENCE_LISTS] = *page_evidence_list(pb->evidence);
 	f->write = write;
 	f->ctx = ctx;
 	if (template_find(case_dir(pb->c), pb->en ? "en" : "zh-CN", "index.html", &path,
@@ -1299,7 +819,7 @@ render(struct page_build *pb, page_write_fn write, void *ctx)
 		goto out;
 	f->template_path = path;
 	/* A page shorter than the scan is still held whole when the render ends. */
-	if (template_render_file_to(path, shipped_dir, pb->view, TEMPLATE_ESCAPE_HTML,
+	if (template_render_file_to(path, shipped_dir, &data, TEMPLATE_ESCAPE_HTML,
 	    write_filtered, f) == DISPUTE_OK && (f->passing || add_policy(f) == DISPUTE_OK))
 		status = DISPUTE_OK;
 out:
@@ -1307,31 +827,6 @@ out:
 	free(path);
 	free(f);
 	return status;
-}
-
-/* Takes the page's members out of the view's items again (add_evidence_item()). */
-static void
-page_leave(struct page_build *pb)
-{
-	cJSON *e;
-	size_t i = 0;
-
-	if (pb->own_last == NULL)
-		return;
-	cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(pb->view, "evidence")) {
-		cJSON *last = pb->own_last[i++];
-
-		if (last == NULL)
-			break;
-		cJSON_Delete(last->next);
-		last->next = NULL;
-		e->child->prev = last;
-	}
-	free(pb->own_last);
-	pb->own_last = NULL;
-	/* Only now: the members just removed referred to it. */
-	cJSON_Delete(pb->one_page);
-	pb->one_page = NULL;
 }
 
 int
@@ -1348,22 +843,24 @@ page_add_to_bag(const struct dispute_case *c, const struct dossier_inputs *in, p
 	pb.en = strcmp(draft_language(c), "en") == 0;
 	pb.add = add;
 	pb.ctx = ctx;
-	pb.view = in->view;
+	pb.draft = in->view;
+	pb.view = in->view->json;
 	/* The page's own members go into the shared view while it renders, and leave it
 	 * afterwards, so that whatever renders from the view next sees it unchanged. */
 	pb.page = cJSON_AddObjectToObject(pb.view, "page");
 	if (pb.page == NULL) {
-		oom();
+		dispute_oom();
 		goto out;
 	}
 	if (add_facts(&pb) != DISPUTE_OK || add_ladder(&pb) != DISPUTE_OK ||
-	    add_evidence(&pb) != DISPUTE_OK || add_documents(&pb) != DISPUTE_OK ||
+	    page_evidence_add(c, in->view, pb.page, pb.en, add, ctx, &pb.evidence) != DISPUTE_OK ||
+	    add_documents(&pb) != DISPUTE_OK ||
 	    add_contacts(&pb) != DISPUTE_OK || add_timeline_svg(&pb) != DISPUTE_OK ||
 	    render(&pb, write, ctx) != DISPUTE_OK)
 		goto out;
 	status = DISPUTE_OK;
 out:
-	page_leave(&pb);
+	page_evidence_free(pb.evidence);
 	cJSON_DeleteItemFromObjectCaseSensitive(pb.view, "page");
 	return status;
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "court-facts.h"
+#include "evidence-view.h"
 #include "dispute/i18n.h"
 #include "dispute/report.h"
 #include "dispute/rules.h"
@@ -31,22 +32,23 @@ text(const cJSON *item, const char *name)
 	return cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(item, name));
 }
 
-/* The labels ("证据3、证据5", or with EN "Exhibit 3, Exhibit 5") of the exhibits of VIEW
+/* The labels ("证据3、证据5", or with EN "Exhibit 3, Exhibit 5") of the items of ROWS
  * whose kind is one of KINDS, or NULL when there are none (malloc'd). */
 static char *
-exhibits(const cJSON *view, const char *const *kinds, int en)
+exhibits(const struct evidence_rows *rows, const char *const *kinds, int en)
 {
-	const cJSON *e;
-	char *list = NULL;
-	size_t len = 0;
+	char *list = NULL, label[EXHIBIT_LABEL_LEN];
+	size_t i, len = 0;
 	FILE *out = open_memstream(&list, &len);
 
 	if (out == NULL)
 		return NULL;
-	cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(view, "evidence"))
-		if (one_of(text(e, "kind"), kinds))
-			fprintf(out, "%s%s", ftell(out) == 0 ? "" : en ? ", " : "、",
-			    text(e, en ? "label_en" : "label_zh"));
+	for (i = 0; i < rows->items; i++) {
+		if (!one_of(rows->rows[i].kind->name, kinds))
+			continue;
+		exhibit_label(rows->rows[i].n, en, label);
+		fprintf(out, "%s%s", ftell(out) == 0 ? "" : en ? ", " : "、", label);
+	}
 	if (fclose(out) != 0 || list[0] == '\0') {
 		free(list);
 		return NULL;
@@ -70,17 +72,18 @@ claimed(const cJSON *view, const char *basis)
 /* Adds NAME (and NAME_en) as the exhibits of KINDS, or the chats when none of those
  * is on file. */
 static void
-add_exhibits(cJSON *object, const char *name, const cJSON *view, const char *const *kinds)
+add_exhibits(cJSON *object, const char *name, const struct evidence_rows *rows,
+    const char *const *kinds)
 {
 	static const char *const chats[] = { "chat", "communication-audio", NULL };
 	char en_name[64];
 
 	snprintf(en_name, sizeof en_name, "%s_en", name);
 	for (int en = 0; en <= 1; en++) {
-		char *list = exhibits(view, kinds, en);
+		char *list = exhibits(rows, kinds, en);
 
 		if (list == NULL)
-			list = exhibits(view, chats, en);
+			list = exhibits(rows, chats, en);
 		if (list != NULL)
 			cJSON_AddStringToObject(object, en ? en_name : name, list);
 		free(list);
@@ -113,7 +116,8 @@ add_sentence(cJSON *object, const char *name, const char *text)
 }
 
 static void
-add_fraud(cJSON *facts, const cJSON *view, const struct dispute_case *c)
+add_fraud(cJSON *facts, const cJSON *view, const struct evidence_rows *rows,
+    const struct dispute_case *c)
 {
 	cJSON *fraud = cJSON_AddObjectToObject(facts, "fraud");
 
@@ -122,8 +126,8 @@ add_fraud(cJSON *facts, const cJSON *view, const struct dispute_case *c)
 	cJSON_AddStringToObject(fraud, "law", text(claimed(view, "fraud"), "law"));
 	add_sentence(fraud, "promise", case_get(c, "order.promise"));
 	add_sentence(fraud, "delivered", case_get(c, "problem.description"));
-	add_exhibits(fraud, "promise_exhibits", view, promise_kinds);
-	add_exhibits(fraud, "delivered_exhibits", view, delivered_kinds);
+	add_exhibits(fraud, "promise_exhibits", rows, promise_kinds);
+	add_exhibits(fraud, "delivered_exhibits", rows, delivered_kinds);
 }
 
 /* The sale prohibition in force on the order date, named as the templates cite laws. */
@@ -153,7 +157,8 @@ add_expired_food(cJSON *facts, const cJSON *view, const struct rules *rules,
 }
 
 int
-court_facts_add(cJSON *view, const struct dispute_case *c, const struct rules *rules)
+court_facts_add(cJSON *view, const struct evidence_rows *rows, const struct dispute_case *c,
+    const struct rules *rules)
 {
 	const char *category = case_get(c, "problem.category");
 	cJSON *facts;
@@ -166,7 +171,7 @@ court_facts_add(cJSON *view, const struct dispute_case *c, const struct rules *r
 		return DISPUTE_FAILED;
 	}
 	if (claimed(view, "fraud") != NULL)
-		add_fraud(facts, view, c);
+		add_fraud(facts, view, rows, c);
 	if (claimed(view, "food") != NULL && category != NULL && strcmp(category, "expired") == 0)
 		return add_expired_food(facts, view, rules, case_get(c, "order.date"));
 	return DISPUTE_OK;

@@ -7,11 +7,14 @@
 #include "dispute/case.h"
 #include "dispute/rules.h"
 
-/* Adds "court_facts" to VIEW (which already holds the evidence and the claim) when a
+/* Adds "court_facts" to VIEW (which already holds the claim; ROWS are its evidence) when a
  * chosen claim is punitive damages for fraud (court_facts.fraud: law, promise and
  * delivered as sentences, promise_exhibits, delivered_exhibits and their _en) or for expired food (court_facts.expired_food:
  * prohibition_law, prohibition, confirmed, compensation_law). Fails after reporting when the rule table
  * lacks the prohibition. */
-int court_facts_add(cJSON *view, const struct dispute_case *c, const struct rules *rules);
+struct evidence_rows;
+
+int court_facts_add(cJSON *view, const struct evidence_rows *rows, const struct dispute_case *c,
+    const struct rules *rules);
 
 #endif

@@ -28,7 +28,7 @@ quote_date(const char *time, char date[DATE_LEN])
 }
 
 static int
-add_reply(cJSON *view, const cJSON *quote, const cJSON *entry)
+add_reply(cJSON *view, const cJSON *quote, const char *label_zh, const char *label_en)
 {
 	cJSON *reply = cJSON_AddObjectToObject(view, "merchant_reply");
 	char date[DATE_LEN], zh[32];
@@ -42,25 +42,37 @@ add_reply(cJSON *view, const cJSON *quote, const cJSON *entry)
 	    cJSON_AddStringToObject(reply, "time", string(quote, "time")) != NULL) &&
 	    (!dated || (cJSON_AddStringToObject(reply, "date", date) != NULL &&
 	    cJSON_AddStringToObject(reply, "date_zh", zh) != NULL)) &&
-	    cJSON_AddStringToObject(reply, "evidence_zh", string(entry, "label_zh")) != NULL &&
-	    cJSON_AddStringToObject(reply, "evidence_en", string(entry, "label_en")) != NULL;
+	    cJSON_AddStringToObject(reply, "evidence_zh", label_zh) != NULL &&
+	    cJSON_AddStringToObject(reply, "evidence_en", label_en) != NULL;
 }
 
-/* The quotes of the case's item ITEM in ENTRY, its evidence entry; 0 when memory ran
- * out. */
+/* QUOTE as read with enough confidence to be quoted. */
 static int
-add_item_quotes(cJSON *view, cJSON *entry, const cJSON *item)
+quotable(const cJSON *quote)
 {
-	const cJSON *quote, *conf;
+	const cJSON *conf = cJSON_GetObjectItemCaseSensitive(quote, "confidence");
+
+	return string(quote, "speaker") != NULL && string(quote, "text") != NULL &&
+	    cJSON_IsNumber(conf) && conf->valuedouble >= OCR_CONFIDENCE_MIN;
+}
+
+static int
+is_merchant_refusal(const cJSON *quote)
+{
+	return quotable(quote) && strcmp(string(quote, "speaker"), "merchant") == 0 &&
+	    cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(quote, "refusal"));
+}
+
+int
+draft_quotes_item(cJSON *entry, const cJSON *item)
+{
+	const cJSON *quote;
 	cJSON *list = NULL, *q;
 
 	cJSON_ArrayForEach(quote, cJSON_GetObjectItemCaseSensitive(item, "quotes")) {
 		const char *speaker = string(quote, "speaker"), *text = string(quote, "text");
-		int refusal = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(quote, "refusal"));
 
-		conf = cJSON_GetObjectItemCaseSensitive(quote, "confidence");
-		if (speaker == NULL || text == NULL || !cJSON_IsNumber(conf) ||
-		    conf->valuedouble < OCR_CONFIDENCE_MIN)
+		if (!quotable(quote))
 			continue;
 		if (list == NULL && (list = cJSON_AddArrayToObject(entry, "quotes")) == NULL)
 			return 0;
@@ -77,27 +89,20 @@ add_item_quotes(cJSON *view, cJSON *entry, const cJSON *item)
 		    (string(quote, "time") != NULL &&
 		    cJSON_AddStringToObject(q, "time", string(quote, "time")) == NULL) ||
 		    cJSON_AddStringToObject(q, "text", text) == NULL ||
-		    cJSON_AddBoolToObject(q, "refusal", refusal) == NULL)
-			return 0;
-		if (refusal && strcmp(speaker, "merchant") == 0 &&
-		    !cJSON_HasObjectItem(view, "merchant_reply") && !add_reply(view, quote, entry))
+		    cJSON_AddBoolToObject(q, "refusal",
+		    cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(quote, "refusal"))) == NULL)
 			return 0;
 	}
 	return 1;
 }
 
 int
-draft_quotes_add(cJSON *view, const struct dispute_case *c)
+draft_quotes_reply(cJSON *view, const cJSON *item, const char *label_zh, const char *label_en)
 {
-	cJSON *entry;
+	const cJSON *quote;
 
-	cJSON_ArrayForEach(entry, cJSON_GetObjectItemCaseSensitive(view, "evidence")) {
-		const cJSON *item = evidence_find(c, string(entry, "id"));
-
-		if (item != NULL && !add_item_quotes(view, entry, item)) {
-			dispute_error(_("out of memory"));
-			return DISPUTE_FAILED;
-		}
-	}
-	return DISPUTE_OK;
+	cJSON_ArrayForEach(quote, cJSON_GetObjectItemCaseSensitive(item, "quotes"))
+		if (is_merchant_refusal(quote))
+			return add_reply(view, quote, label_zh, label_en) ? 1 : -1;
+	return 0;
 }

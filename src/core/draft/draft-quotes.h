@@ -12,8 +12,13 @@
 
 #include "dispute/case.h"
 
-/* Adds them to VIEW, whose "evidence" list is built already. DISPUTE_FAILED after one
- * error when memory runs out. */
-int draft_quotes_add(cJSON *view, const struct dispute_case *c);
+/* Adds the quotes of the case's item ITEM to ENTRY, its row; 0 when memory ran out. */
+int draft_quotes_item(cJSON *entry, const cJSON *item);
+
+/* Adds "merchant_reply" to VIEW when one of the quotes of ITEM, the exhibit labelled
+ * LABEL_ZH and LABEL_EN, is the merchant's refusal: 1 when it did, 0 when there is
+ * none, -1 when memory ran out. */
+int draft_quotes_reply(cJSON *view, const cJSON *item, const char *label_zh,
+    const char *label_en);
 
 #endif

@@ -627,15 +627,46 @@ add_association(cJSON *view, const struct dispute_case *c)
 	free(name);
 }
 
+/* The merchant's first refusal quoted from the chats, in exhibit order. */
+static int
+add_merchant_reply(cJSON *view, const struct evidence_rows *rows)
+{
+	char zh[EXHIBIT_LABEL_LEN], en[EXHIBIT_LABEL_LEN];
+	size_t i;
+	int added = 0;
+
+	for (i = 0; i < rows->items && added == 0; i++) {
+		exhibit_label(rows->rows[i].n, 0, zh);
+		exhibit_label(rows->rows[i].n, 1, en);
+		added = draft_quotes_reply(view, rows->rows[i].item, zh, en);
+	}
+	if (added >= 0)
+		return DISPUTE_OK;
+	dispute_error(_("out of memory"));
+	return DISPUTE_FAILED;
+}
+
+void
+draft_view_free(struct draft_view *view)
+{
+	if (view == NULL)
+		return;
+	cJSON_Delete(view->json);
+	evidence_rows_free(view->evidence);
+	free(view);
+}
+
 int
 draft_view_build(const struct dispute_case *c, const struct rules *rules, const char *today,
-    cJSON **out)
+    struct draft_view **out)
 {
-	cJSON *view = cJSON_CreateObject();
+	struct draft_view *v = calloc(1, sizeof *v);
+	cJSON *view;
 	char zh[32];
 
 	*out = NULL;
-	if (view == NULL) {
+	if (v == NULL || (v->json = view = cJSON_CreateObject()) == NULL) {
+		free(v);
 		dispute_error(_("out of memory"));
 		return DISPUTE_FAILED;
 	}
@@ -654,21 +685,19 @@ draft_view_build(const struct dispute_case *c, const struct rules *rules, const 
 	add_timeline(view, c);
 	add_seller(view, c);
 	add_association(view, c);
-	if (evidence_view_add(view, c) != DISPUTE_OK ||
-	    draft_quotes_add(view, c) != DISPUTE_OK ||
+	if (evidence_rows_add(view, c, &v->evidence) != DISPUTE_OK ||
+	    add_merchant_reply(view, v->evidence) != DISPUTE_OK ||
 	    add_regulator(view, rules, today) != DISPUTE_OK ||
 	    add_claim(view, c, rules) != DISPUTE_OK ||
-	    court_facts_add(view, c, rules) != DISPUTE_OK) {
-		cJSON_Delete(view);
-		return DISPUTE_FAILED;
-	}
-	if (add_jurisdiction(view, c, rules, today) != DISPUTE_OK) {
-		cJSON_Delete(view);
+	    court_facts_add(view, v->evidence, c, rules) != DISPUTE_OK ||
+	    add_jurisdiction(view, c, rules, today) != DISPUTE_OK) {
+		draft_view_free(v);
 		return DISPUTE_FAILED;
 	}
 	add_cause(view, c);
 	add_court_claims(view, c);
 	add_court_answers(view, c);
-	*out = view;
+	v->data = (struct template_data){ view, v->evidence->lists, EVIDENCE_LISTS };
+	*out = v;
 	return DISPUTE_OK;
 }

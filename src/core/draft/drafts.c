@@ -311,8 +311,8 @@ check_names(const char *text)
 }
 
 int
-draft_render(const struct draft_kind *kind, const struct dispute_case *c, const cJSON *view,
-    const char *lang, const char *template_file, char **text)
+draft_render(const struct draft_kind *kind, const struct dispute_case *c,
+    const struct draft_view *view, const char *lang, const char *template_file, char **text)
 {
 	char *path = NULL, *shipped_dir = NULL;
 	int status = DISPUTE_FAILED;
@@ -320,8 +320,8 @@ draft_render(const struct draft_kind *kind, const struct dispute_case *c, const 
 	*text = NULL;
 	if (template_find(case_dir(c), lang, kind->template_name, &path, &shipped_dir) != DISPUTE_OK)
 		goto out;
-	if (template_render_file(template_file != NULL ? template_file : path, shipped_dir, view,
-	    TEMPLATE_ESCAPE_BY_NAME, text) != DISPUTE_OK)
+	if (template_render_file(template_file != NULL ? template_file : path, shipped_dir,
+	    &view->data, TEMPLATE_ESCAPE_BY_NAME, text) != DISPUTE_OK)
 		goto out;
 	if (strcmp(kind->name, "social") == 0) {
 		if (scrub(c, text) != DISPUTE_OK || public_wording(text) != DISPUTE_OK)
@@ -408,7 +408,7 @@ marked_translation(char *text, const char *original)
 }
 
 int
-drafts_render(const struct dispute_case *c, const cJSON *view,
+drafts_render(const struct dispute_case *c, const struct draft_view *view,
     const struct draft_kind *const *kinds, size_t count,
     int (*add)(const struct draft_document *doc, char *text, void *ctx), void *ctx)
 {

@@ -16,6 +16,7 @@
 #include "dispute/i18n.h"
 #include "dispute/report.h"
 #include "dispute/template.h"
+#include "evidence-view.h"
 
 /* A video's contact sheet: six frames, at most 640 pixels a side. */
 #define BOOK_FRAMES 6
@@ -52,8 +53,8 @@ member(const cJSON *item, const char *name)
 
 /* Template NAME of case C in LANG rendered against DATA, into *OUT. */
 static int
-render(const struct dispute_case *c, const char *lang, const char *name, const cJSON *data,
-    char **out)
+render(const struct dispute_case *c, const char *lang, const char *name,
+    const struct template_data *data, char **out)
 {
 	char *path = NULL, *shipped = NULL;
 	int status;
@@ -70,7 +71,7 @@ render(const struct dispute_case *c, const char *lang, const char *name, const c
 /* Adds template NAME rendered against DATA to OBJECT as member KEY. */
 static int
 add_rendered(cJSON *object, const char *key, const struct dispute_case *c, const char *lang,
-    const char *name, const cJSON *data)
+    const char *name, const struct template_data *data)
 {
 	char *text = NULL;
 	int status = render(c, lang, name, data, &text);
@@ -81,30 +82,6 @@ add_rendered(cJSON *object, const char *key, const struct dispute_case *c, const
 	}
 	free(text);
 	return status;
-}
-
-static int
-add_list(cJSON *request, const struct dispute_case *c, const cJSON *view, const char *lang,
-    const struct book_words *w)
-{
-	cJSON *list = cJSON_AddObjectToObject(request, "list"), *rows;
-	const cJSON *e;
-
-	if (list == NULL || cJSON_AddStringToObject(list, "title", w->list_title) == NULL ||
-	    !cJSON_AddItemToObject(list, "columns", cJSON_CreateStringArray(w->columns, 6)) ||
-	    (rows = cJSON_AddArrayToObject(list, "rows")) == NULL)
-		goto oom;
-	cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(view, "evidence")) {
-		const char *cells[4] = { member(e, w->label), member(e, w->name),
-		    member(e, w->source), member(e, w->proves) };
-
-		if (!cJSON_AddItemToArray(rows, cJSON_CreateStringArray(cells, 4)))
-			goto oom;
-	}
-	return add_rendered(list, "note", c, lang, "evidence-book-note.txt", view);
-oom:
-	dispute_error(_("out of memory"));
-	return DISPUTE_FAILED;
 }
 
 /* A time of a recording to the tenth of a second, "01:05.3" or "1:02:05.3": the frames
@@ -153,62 +130,99 @@ add_frames(cJSON *item, const char *path, const char *label, const char *dir,
 /* The lines under item E's heading; a recording says its duration, or that it is
  * not known ("recording" tells the template which items are recordings). */
 static int
-add_meta(cJSON *item, const struct dispute_case *c, const char *lang, const cJSON *e)
+add_meta(cJSON *item, const struct dispute_case *c, const char *lang, cJSON *e)
 {
 	const char *mime = member(e, "mime");
-	cJSON *data = cJSON_Duplicate(e, 1);
-	int status;
+	struct template_data data = { e, NULL, 0 };
 
-	if (data == NULL || cJSON_AddBoolToObject(data, "recording", strncmp(mime, "audio/", 6) ==
-	    0 || strncmp(mime, "video/", 6) == 0) == NULL) {
-		cJSON_Delete(data);
+	if (cJSON_AddBoolToObject(e, "recording", strncmp(mime, "audio/", 6) == 0 ||
+	    strncmp(mime, "video/", 6) == 0) == NULL) {
 		dispute_error(_("out of memory"));
 		return DISPUTE_FAILED;
 	}
-	status = add_rendered(item, "meta", c, lang, "evidence-book-item.txt", data);
-	cJSON_Delete(data);
-	return status;
+	return add_rendered(item, "meta", c, lang, "evidence-book-item.txt", &data);
 }
 
+/* Row E of the list: its number, name, source and purpose. */
 static int
-add_items(cJSON *request, const struct dispute_case *c, const cJSON *view, const char *lang,
-    const struct book_words *w, const char *frames_dir)
+add_list_row(cJSON *rows, const cJSON *e, const struct book_words *w)
 {
-	cJSON *items = cJSON_AddArrayToObject(request, "items");
-	char *dir = case_path(c, CASE_EVIDENCE_DIR), *path = NULL, continued[96];
-	const cJSON *e;
+	const char *cells[4] = { member(e, w->label), member(e, w->name),
+	    member(e, w->source), member(e, w->proves) };
+
+	return cJSON_AddItemToArray(rows, cJSON_CreateStringArray(cells, 4)) ? DISPUTE_OK :
+	    DISPUTE_FAILED;
+}
+
+/* The book's item for row E, whose file is in DIR. */
+static int
+add_item(cJSON *items, const struct dispute_case *c, const char *dir, cJSON *e,
+    const char *lang, const struct book_words *w, const char *frames_dir)
+{
+	cJSON *item = cJSON_CreateObject();
+	char *path = NULL, continued[96];
 	int status = DISPUTE_FAILED;
 
-	if (items == NULL || dir == NULL)
+	snprintf(continued, sizeof continued, "%s%s", member(e, w->label), w->continued);
+	if (item == NULL || !cJSON_AddItemToArray(items, item)) {
+		cJSON_Delete(item);
 		goto oom;
-	cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(view, "evidence")) {
-		cJSON *item = cJSON_CreateObject();
-
-		snprintf(continued, sizeof continued, "%s%s", member(e, w->label), w->continued);
-		if (item == NULL || !cJSON_AddItemToArray(items, item) ||
-		    (path = path_join(dir, member(e, "file"))) == NULL ||
-		    cJSON_AddStringToObject(item, "heading", member(e, w->label)) == NULL ||
-		    cJSON_AddStringToObject(item, "continued", continued) == NULL ||
-		    cJSON_AddStringToObject(item, "path", path) == NULL ||
-		    cJSON_AddStringToObject(item, "mime", member(e, "mime")) == NULL)
-			goto oom;
-		/* A video is a contact sheet, laid out alike with its frames or without. */
-		if (strncmp(member(e, "mime"), "video/", 6) == 0 &&
-		    (cJSON_AddTrueToObject(item, "sheet") == NULL || (frames_dir != NULL &&
-		    add_frames(item, path, member(e, "file"), frames_dir, member(e, "id")) !=
-		    DISPUTE_OK)))
-			goto out;
-		free(path);
-		path = NULL;
-		if (add_meta(item, c, lang, e) != DISPUTE_OK)
-			goto out;
 	}
-	status = DISPUTE_OK;
+	if ((path = path_join(dir, member(e, "file"))) == NULL ||
+	    cJSON_AddStringToObject(item, "heading", member(e, w->label)) == NULL ||
+	    cJSON_AddStringToObject(item, "continued", continued) == NULL ||
+	    cJSON_AddStringToObject(item, "path", path) == NULL ||
+	    cJSON_AddStringToObject(item, "mime", member(e, "mime")) == NULL)
+		goto oom;
+	/* A video is a contact sheet, laid out alike with its frames or without. */
+	if (strncmp(member(e, "mime"), "video/", 6) == 0 &&
+	    (cJSON_AddTrueToObject(item, "sheet") == NULL || (frames_dir != NULL &&
+	    add_frames(item, path, member(e, "file"), frames_dir, member(e, "id")) !=
+	    DISPUTE_OK)))
+		goto out;
+	status = add_meta(item, c, lang, e);
 	goto out;
 oom:
 	dispute_error(_("out of memory"));
 out:
 	free(path);
+	return status;
+}
+
+/* The evidence list and the items of the book: one row of VIEW made for both. */
+static int
+add_evidence(cJSON *request, const struct dispute_case *c, const struct draft_view *view,
+    const char *lang, const struct book_words *w, const char *frames_dir)
+{
+	const struct evidence_rows *r = view->evidence;
+	cJSON *list = cJSON_AddObjectToObject(request, "list"), *rows = NULL, *items = NULL, *e;
+	char *dir = case_path(c, CASE_EVIDENCE_DIR);
+	size_t i;
+	int status = DISPUTE_FAILED;
+
+	if (list == NULL || dir == NULL ||
+	    cJSON_AddStringToObject(list, "title", w->list_title) == NULL ||
+	    !cJSON_AddItemToObject(list, "columns", cJSON_CreateStringArray(w->columns, 6)) ||
+	    (rows = cJSON_AddArrayToObject(list, "rows")) == NULL ||
+	    (items = cJSON_AddArrayToObject(request, "items")) == NULL) {
+		dispute_error(_("out of memory"));
+		goto out;
+	}
+	for (i = 0; i < r->items; i++) {
+		if (evidence_row_view(&r->rows[i], &e) != DISPUTE_OK)
+			goto out;
+		if (add_list_row(rows, e, w) != DISPUTE_OK) {
+			cJSON_Delete(e);
+			dispute_error(_("out of memory"));
+			goto out;
+		}
+		status = add_item(items, c, dir, e, lang, w, frames_dir);
+		cJSON_Delete(e);
+		if (status != DISPUTE_OK)
+			goto out;
+	}
+	status = add_rendered(list, "note", c, lang, "evidence-book-note.txt", &view->data);
+out:
 	free(dir);
 	return status;
 }
@@ -216,21 +230,20 @@ out:
 /* The helper's request for the book of C in LANG against VIEW; with FRAMES_DIR, the
  * videos' frames are made there. */
 static cJSON *
-request_of(const struct dispute_case *c, const cJSON *view, const char *lang,
+request_of(const struct dispute_case *c, const struct draft_view *view, const char *lang,
     const char *frames_dir)
 {
 	const struct book_words *w = strcmp(lang, "en") == 0 ? &words_en : &words_zh;
 	cJSON *request = cJSON_CreateObject();
 
-	if (request == NULL || cJSON_AddStringToObject(request, "date", member(view, "today")) ==
-	    NULL || cJSON_AddStringToObject(request, "footer", w->footer) == NULL ||
+	if (request == NULL || cJSON_AddStringToObject(request, "date", member(view->json,
+	    "today")) == NULL || cJSON_AddStringToObject(request, "footer", w->footer) == NULL ||
 	    cJSON_AddStringToObject(request, "unshown", w->unshown) == NULL) {
 		dispute_error(_("out of memory"));
 		goto fail;
 	}
-	if (add_rendered(request, "cover", c, lang, "evidence-book-cover.txt", view) !=
-	    DISPUTE_OK || add_list(request, c, view, lang, w) != DISPUTE_OK ||
-	    add_items(request, c, view, lang, w, frames_dir) != DISPUTE_OK)
+	if (add_rendered(request, "cover", c, lang, "evidence-book-cover.txt", &view->data) !=
+	    DISPUTE_OK || add_evidence(request, c, view, lang, w, frames_dir) != DISPUTE_OK)
 		goto fail;
 	return request;
 fail:
@@ -238,45 +251,29 @@ fail:
 	return NULL;
 }
 
-/* "page_count" and "page_range" from the helper's {"first", "count"} into item E. */
-static int
-number_item(cJSON *e, const cJSON *pages)
-{
-	int first = (int)cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(pages, "first"));
-	int count = (int)cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(pages, "count"));
-	char range[32];
-
-	if (count > 1)
-		snprintf(range, sizeof range, "%d-%d", first, first + count - 1);
-	else
-		snprintf(range, sizeof range, "%d", first);
-	cJSON_DeleteItemFromObjectCaseSensitive(e, "page_count");
-	cJSON_DeleteItemFromObjectCaseSensitive(e, "page_range");
-	if (cJSON_AddNumberToObject(e, "page_count", count) == NULL ||
-	    cJSON_AddStringToObject(e, "page_range", range) == NULL)
-		return DISPUTE_FAILED;
-	return DISPUTE_OK;
-}
-
 int
-evidence_book_number(const struct dispute_case *c, cJSON *view, const char *lang)
+evidence_book_number(const struct dispute_case *c, struct draft_view *view, const char *lang)
 {
-	cJSON *request = request_of(c, view, lang, NULL), *pages = NULL, *e;
-	int status = DISPUTE_FAILED, i = 0;
+	struct evidence_rows *r = view->evidence;
+	cJSON *request = request_of(c, view, lang, NULL), *pages = NULL;
+	size_t i;
+	int status = DISPUTE_FAILED;
 
 	if (request == NULL || book_paginate(request, &pages) != DISPUTE_OK)
 		goto out;
-	/* The list's rows share their items' members (evidence-view.c): numbered with them. */
-	cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(view, "evidence")) {
-		const cJSON *p = cJSON_GetArrayItem(pages, i++);
+	if ((size_t)cJSON_GetArraySize(pages) != r->items) {
+		dispute_error(_("dispute-print: an answer out of order or malformed"));
+		goto out;
+	}
+	for (i = 0; i < r->items; i++) {
+		const cJSON *p = cJSON_GetArrayItem(pages, (int)i);
 
-		if (p == NULL || number_item(e, p) != DISPUTE_OK)
-			goto oom;
+		r->rows[i].page_first = (int)cJSON_GetNumberValue(
+		    cJSON_GetObjectItemCaseSensitive(p, "first"));
+		r->rows[i].page_count = (int)cJSON_GetNumberValue(
+		    cJSON_GetObjectItemCaseSensitive(p, "count"));
 	}
 	status = DISPUTE_OK;
-	goto out;
-oom:
-	dispute_error(_("out of memory"));
 out:
 	cJSON_Delete(pages);
 	cJSON_Delete(request);
@@ -299,8 +296,8 @@ remove_frames(const char *dir)
 }
 
 int
-evidence_book_print(const struct dispute_case *c, const cJSON *view, const char *lang,
-    int fd, const char *label)
+evidence_book_print(const struct dispute_case *c, const struct draft_view *view,
+    const char *lang, int fd, const char *label)
 {
 	const char *tmp = getenv("TMPDIR") != NULL && *getenv("TMPDIR") != '\0' ?
 	    getenv("TMPDIR") : "/tmp";

@@ -6,6 +6,7 @@
 #include "dispute/evidence-list.h"
 #include "dispute/i18n.h"
 #include "dispute/report.h"
+#include "evidence-view.h"
 
 /* One CSV field (RFC 4180): quoted, with quotes doubled. A spreadsheet evaluates a cell
  * that starts with = + - @ (or a tab or carriage return before one) as a formula even
@@ -82,11 +83,33 @@ book_cells(FILE *csv, const cJSON *item)
 	csv_field(csv, member(item, "page_range"), "\r\n");
 }
 
-int
-evidence_list_csv(const cJSON *view, int english, char **out)
+/* One row of the list as CSV. */
+static int
+csv_row(FILE *csv, const struct evidence_row *row, int english)
 {
-	const cJSON *item;
+	cJSON *item;
+
+	if (evidence_row_view(row, &item) != DISPUTE_OK)
+		return DISPUTE_FAILED;
+	csv_field(csv, member(item, "serial"), ",");
+	csv_field(csv, member(item, english ? "name_en" : "name_zh"), ",");
+	csv_field(csv, member(item, english ? "source_en" : "source_zh"), ",");
+	csv_field(csv, member(item, english ? "proves_en" : "proves_zh"), ",");
+	csv_field(csv, member(item, "file"), ",");
+	csv_field(csv, member(item, "sha256"), ",");
+	csv_list_fields(csv, item, english);
+	csv_origin_fields(csv, item, english);
+	book_cells(csv, item);
+	cJSON_Delete(item);
+	return DISPUTE_OK;
+}
+
+int
+evidence_list_csv(const struct draft_view *view, int english, char **out)
+{
+	const struct evidence_rows *rows = view->evidence;
 	char *text = NULL;
+	size_t i;
 	size_t len = 0;
 	FILE *csv = open_memstream(&text, &len);
 
@@ -105,17 +128,12 @@ evidence_list_csv(const cJSON *view, int english, char **out)
 	    "序号,证据名称,证据来源,证明目的,文件名,SHA-256,份数,证据形式,备注,形成时间,"
 	    "时间记载来源,时长,取得方式,形成设备,应用程序,原始文件名,原始文件大小（字节）,"
 	    "原始文件修改时间,登记时间%s", book_heads(english));
-	cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(view, "evidence_list")) {
-		csv_field(csv, member(item, "serial"), ",");
-		csv_field(csv, member(item, english ? "name_en" : "name_zh"), ",");
-		csv_field(csv, member(item, english ? "source_en" : "source_zh"), ",");
-		csv_field(csv, member(item, english ? "proves_en" : "proves_zh"), ",");
-		csv_field(csv, member(item, "file"), ",");
-		csv_field(csv, member(item, "sha256"), ",");
-		csv_list_fields(csv, item, english);
-		csv_origin_fields(csv, item, english);
-		book_cells(csv, item);
-	}
+	for (i = 0; i < rows->items + rows->withdrawn; i++)
+		if (csv_row(csv, rows->in_order[i], english) != DISPUTE_OK) {
+			fclose(csv);
+			free(text);
+			return DISPUTE_FAILED;
+		}
 	if (fclose(csv) != 0)
 		goto oom;
 	*out = text;
@@ -126,28 +144,54 @@ oom:
 	return DISPUTE_FAILED;
 }
 
-int
-evidence_list_json(const cJSON *view, char **out)
+/* The array NAME of ROOT with the rows FROM .. FROM + COUNT of ROWS made whole: the
+ * list is printed whole anyway. */
+static int
+add_rows(cJSON *root, const char *name, const struct evidence_rows *rows, size_t from,
+    size_t count)
 {
+	cJSON *list = cJSON_AddArrayToObject(root, name), *row;
+	size_t i;
+
+	for (i = 0; list != NULL && i < count; i++) {
+		if (evidence_row_view(&rows->rows[from + i], &row) != DISPUTE_OK)
+			return DISPUTE_FAILED;
+		if (!cJSON_AddItemToArray(list, row)) {
+			cJSON_Delete(row);
+			list = NULL;
+		}
+	}
+	if (list != NULL)
+		return DISPUTE_OK;
+	dispute_error(_("out of memory"));
+	return DISPUTE_FAILED;
+}
+
+int
+evidence_list_json(const struct draft_view *view, char **out)
+{
+	const struct evidence_rows *rows = view->evidence;
 	cJSON *root = cJSON_CreateObject();
 	char *text = NULL;
 	int status = DISPUTE_FAILED;
 
 	*out = NULL;
 	if (root == NULL || cJSON_AddStringToObject(root, "schema", "dispute-evidence-list/1") ==
-	    NULL || !cJSON_AddItemReferenceToObject(root, "evidence",
-	    cJSON_GetObjectItemCaseSensitive(view, "evidence")) ||
-	    !cJSON_AddItemReferenceToObject(root, "withdrawn",
-	    cJSON_GetObjectItemCaseSensitive(view, "withdrawn")))
+	    NULL) {
+		dispute_error(_("out of memory"));
+		goto out;
+	}
+	if (add_rows(root, "evidence", rows, 0, rows->items) != DISPUTE_OK ||
+	    add_rows(root, "withdrawn", rows, rows->items, rows->withdrawn) != DISPUTE_OK)
 		goto out;
 	text = cJSON_Print(root);
-	if (text != NULL && asprintf(out, "%s\n", text) == -1)
+	if (text == NULL || asprintf(out, "%s\n", text) == -1) {
 		*out = NULL;
-out:
-	if (*out == NULL)
 		dispute_error(_("out of memory"));
-	else
-		status = DISPUTE_OK;
+		goto out;
+	}
+	status = DISPUTE_OK;
+out:
 	cJSON_free(text);
 	cJSON_Delete(root);
 	return status;

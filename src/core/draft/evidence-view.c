@@ -1,6 +1,7 @@
 /* The evidence of the template view: each item under its exhibit number (exhibits.h),
  * with the evidence list's fields (名称, 来源, 证明对象, 份数, 原件/复印件/电子数据), the
- * withdrawn numbers, and the list of both in number order. */
+ * withdrawn numbers, and the list of both in number order; a row's members are made
+ * when it is looked at (evidence-view.h). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 #include "dispute/i18n.h"
 #include "dispute/json-put.h"
 #include "dispute/report.h"
+#include "draft-quotes.h"
 #include "evidence-origin.h"
 #include "evidence-view.h"
 
@@ -20,9 +22,9 @@ member(const cJSON *item, const char *name)
 	return cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(item, name));
 }
 
-/* An item's member names are this file's literals, and the labels of the kind and
- * form tables and the strings of the case's record are pointed to, not copied
- * (json-put.h): a view may hold 5,000 items. */
+/* A row's member names are this file's literals, and the labels of the kind and form
+ * tables and the strings of the case's record are pointed to, not copied (json-put.h):
+ * a page of 5,000 items makes as many rows. */
 
 /* A time member NAME of ITEM written the Chinese way as ZH_NAME. */
 static void
@@ -37,20 +39,29 @@ add_time_zh(cJSON *e, const cJSON *item, const char *name, const char *zh_name,
 	json_put_string(e, zh_name, zh);
 }
 
+void
+exhibit_label(struct exhibit_number n, int en, char label[EXHIBIT_LABEL_LEN])
+{
+	char serial[24];
+
+	exhibits_serial(n, serial, sizeof serial);
+	snprintf(label, EXHIBIT_LABEL_LEN, "%s%s", en ? "Exhibit " : "证据", serial);
+}
+
 /* Number, serial ("3" or "3-1") and labels (证据3-1, Exhibit 3-1). */
 static void
 add_number(cJSON *e, struct exhibit_number n)
 {
-	char serial[24], label[48];
+	char serial[24], label[EXHIBIT_LABEL_LEN];
 
 	exhibits_serial(n, serial, sizeof serial);
 	json_put_number(e, "number", n.number);
 	if (n.part > 0)
 		json_put_number(e, "part", n.part);
 	json_put_string(e, "serial", serial);
-	snprintf(label, sizeof label, "证据%s", serial);
+	exhibit_label(n, 0, label);
 	json_put_string(e, "label_zh", label);
-	snprintf(label, sizeof label, "Exhibit %s", serial);
+	exhibit_label(n, 1, label);
 	json_put_string(e, "label_en", label);
 }
 
@@ -92,9 +103,28 @@ add_list_fields(cJSON *e, const struct evidence_kind *kind, const cJSON *item)
 	json_put_bool(e, "electronic", strcmp(form->name, "electronic") == 0);
 }
 
-static cJSON *
-item_view(const cJSON *item, const struct evidence_kind *kind, struct exhibit_number n)
+/* The pages of a numbered row in the evidence book: 页数 and 页码 ("3" or "3-5"). */
+static void
+add_book_pages(cJSON *e, const struct evidence_row *row)
 {
+	char range[32];
+
+	if (row->page_count <= 0)
+		return;
+	if (row->page_count > 1)
+		snprintf(range, sizeof range, "%d-%d", row->page_first,
+		    row->page_first + row->page_count - 1);
+	else
+		snprintf(range, sizeof range, "%d", row->page_first);
+	json_put_number(e, "page_count", row->page_count);
+	json_put_string(e, "page_range", range);
+}
+
+static cJSON *
+item_view(const struct evidence_row *row)
+{
+	const cJSON *item = row->item;
+	const struct evidence_kind *kind = row->kind;
 	const char *proves = member(item, "proves");
 	static const char *const copied[] = {
 		"file", "original_name", "sha256", "mime", "added", "captured", "captured_offset",
@@ -105,7 +135,7 @@ item_view(const cJSON *item, const struct evidence_kind *kind, struct exhibit_nu
 
 	if (e == NULL)
 		return NULL;
-	add_number(e, n);
+	add_number(e, row->n);
 	add_names(e, kind, item);
 	/* Said outright: a template asking inside an item must not find the view's list. */
 	json_put_bool(e, "withdrawn", 0);
@@ -117,25 +147,27 @@ item_view(const cJSON *item, const struct evidence_kind *kind, struct exhibit_nu
 			json_put_reference(e, copied[i], member(item, copied[i]));
 	add_time_zh(e, item, "added", "added_zh", NULL);
 	add_time_zh(e, item, "captured", "captured_zh", member(item, "captured_offset"));
-	if (!evidence_origin_view(e, item)) {
+	if (!evidence_origin_view(e, item) || !draft_quotes_item(e, item)) {
 		cJSON_Delete(e);
 		return NULL;
 	}
 	/* The origin view writes the original's modification time as recorded. */
 	add_time_zh(e, e, "original_modified", "original_modified_zh", NULL);
+	add_book_pages(e, row);
 	return e;
 }
 
 /* A withdrawn number's line: what it was, and that it is withdrawn (已撤回). */
 static cJSON *
-withdrawn_view(const cJSON *line, const struct evidence_kind *kind, struct exhibit_number n)
+withdrawn_view(const struct evidence_row *row)
 {
+	const cJSON *line = row->item;
 	cJSON *e = cJSON_CreateObject();
 
 	if (e == NULL)
 		return NULL;
-	add_number(e, n);
-	add_names(e, kind, line);
+	add_number(e, row->n);
+	add_names(e, row->kind, line);
 	json_put_bool(e, "withdrawn", 1);
 	if (member(line, "withdrawn") != NULL)
 		json_put_reference(e, "withdrawn_date", member(line, "withdrawn"));
@@ -143,76 +175,47 @@ withdrawn_view(const cJSON *line, const struct evidence_kind *kind, struct exhib
 	return e;
 }
 
-struct numbered {
-	struct exhibit_number n;
-	cJSON *view;
-	int placed;         /* VIEW belongs to the view's "evidence" or "withdrawn" now */
-};
+int
+evidence_row_view(const struct evidence_row *row, cJSON **out)
+{
+	*out = row->withdrawn ? withdrawn_view(row) : item_view(row);
+	if (*out != NULL)
+		return DISPUTE_OK;
+	dispute_error(_("out of memory"));
+	return DISPUTE_FAILED;
+}
 
 static int
-compare_numbered(const void *a, const void *b)
+compare_rows(const void *a, const void *b)
 {
-	const struct numbered *x = a, *y = b;
+	const struct evidence_row *x = a, *y = b;
 
 	if (x->n.number != y->n.number)
 		return x->n.number < y->n.number ? -1 : 1;
 	return (x->n.part > y->n.part) - (x->n.part < y->n.part);
 }
 
-/* Moves the views of ROWS into a new array NAME of VIEW. */
 static int
-place_rows(cJSON *view, const char *name, struct numbered *rows, size_t count)
+compare_row_pointers(const void *a, const void *b)
 {
-	cJSON *list = cJSON_AddArrayToObject(view, name);
-	size_t i;
-
-	for (i = 0; list != NULL && i < count; i++) {
-		if (!cJSON_AddItemToArray(list, rows[i].view))
-			return DISPUTE_FAILED;
-		rows[i].placed = 1;
-	}
-	return list != NULL ? DISPUTE_OK : DISPUTE_FAILED;
+	return compare_rows(*(const struct evidence_row *const *)a,
+	    *(const struct evidence_row *const *)b);
 }
 
-/* The list NAME of VIEW whose rows are the views of ROWS themselves, not copies: a
- * case of 5,000 items would hold every item twice. A row's members are its item's, so
- * what is added to an item later (its pages in the evidence book) is in its row too. */
+/* The items (KIND known) and the withdrawn lines of C, numbered, into R's rows. */
 static int
-refer_rows(cJSON *view, const char *name, const struct numbered *rows, size_t count)
-{
-	cJSON *list = cJSON_AddArrayToObject(view, name);
-	size_t i;
-
-	for (i = 0; list != NULL && i < count; i++) {
-		cJSON *row = cJSON_CreateObjectReference(rows[i].view->child);
-
-		if (row == NULL || !cJSON_AddItemToArray(list, row)) {
-			cJSON_Delete(row);
-			return DISPUTE_FAILED;
-		}
-	}
-	return list != NULL ? DISPUTE_OK : DISPUTE_FAILED;
-}
-
-/* The items (KIND known) and the withdrawn lines of C, numbered, into ROWS. */
-static int
-collect(const struct dispute_case *c, struct numbered *rows, size_t *items, size_t *withdrawn)
+collect(const struct dispute_case *c, struct evidence_rows *r)
 {
 	struct exhibit_number *numbers = NULL, n;
 	const cJSON *item;
 	size_t count, i = 0;
 	const struct evidence_kind *kind;
 
-	*items = *withdrawn = 0;
 	if (exhibits_number(c, &numbers, &count) != DISPUTE_OK)
 		return DISPUTE_FAILED;
 	cJSON_ArrayForEach(item, case_evidence(c)) {
-		if ((kind = evidence_kind_find(member(item, "kind"))) != NULL) {
-			rows[*items].n = numbers[i];
-			if ((rows[*items].view = item_view(item, kind, numbers[i])) == NULL)
-				goto oom;
-			(*items)++;
-		}
+		if ((kind = evidence_kind_find(member(item, "kind"))) != NULL)
+			r->rows[r->items++] = (struct evidence_row){ numbers[i], item, kind, 0, 0, 0 };
 		i++;
 	}
 	free(numbers);
@@ -220,48 +223,91 @@ collect(const struct dispute_case *c, struct numbered *rows, size_t *items, size
 		kind = evidence_kind_find(member(item, "kind"));
 		if (kind == NULL || !exhibits_stored(item, &n))
 			continue;
-		rows[*items + *withdrawn].n = n;
-		if ((rows[*items + *withdrawn].view = withdrawn_view(item, kind, n)) == NULL)
-			return DISPUTE_FAILED;
-		(*withdrawn)++;
+		r->rows[r->items + r->withdrawn++] = (struct evidence_row){ n, item, kind, 1, 0, 0 };
 	}
 	return DISPUTE_OK;
-oom:
-	free(numbers);
-	return DISPUTE_FAILED;
+}
+
+static int
+make_item(const struct row_list *list, size_t index, cJSON **row)
+{
+	const struct evidence_rows *r = list->ctx;
+
+	return evidence_row_view(&r->rows[index], row);
+}
+
+static int
+make_withdrawn(const struct row_list *list, size_t index, cJSON **row)
+{
+	const struct evidence_rows *r = list->ctx;
+
+	return evidence_row_view(&r->rows[r->items + index], row);
+}
+
+static int
+make_in_order(const struct row_list *list, size_t index, cJSON **row)
+{
+	const struct evidence_rows *r = list->ctx;
+
+	return evidence_row_view(r->in_order[index], row);
+}
+
+/* The list NAME of VIEW, standing in for R's rows made by MAKE. */
+static int
+add_list(cJSON *view, const char *name, struct evidence_rows *r, int which, size_t count,
+    row_make_fn make)
+{
+	cJSON *stand_in = cJSON_AddArrayToObject(view, name);
+
+	r->lists[which] = (struct row_list){ stand_in, count, make, r };
+	return stand_in != NULL ? DISPUTE_OK : DISPUTE_FAILED;
+}
+
+void
+evidence_rows_free(struct evidence_rows *r)
+{
+	if (r == NULL)
+		return;
+	free(r->rows);
+	free(r->in_order);
+	free(r);
 }
 
 int
-evidence_view_add(cJSON *view, const struct dispute_case *c)
+evidence_rows_add(cJSON *view, const struct dispute_case *c, struct evidence_rows **out)
 {
 	size_t cap = (size_t)cJSON_GetArraySize(case_evidence(c)) +
 	    (size_t)cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(case_record(c),
 	    "withdrawn")) + 1;
-	struct numbered *rows = calloc(cap, sizeof *rows);
-	size_t items = 0, withdrawn = 0, i;
+	struct evidence_rows *r = calloc(1, sizeof *r);
+	size_t i;
 	int status = DISPUTE_FAILED;
 
-	if (rows == NULL || collect(c, rows, &items, &withdrawn) != DISPUTE_OK)
+	*out = NULL;
+	if (r == NULL || (r->rows = calloc(cap, sizeof *r->rows)) == NULL ||
+	    (r->in_order = calloc(cap, sizeof *r->in_order)) == NULL)
+		goto oom;
+	if (collect(c, r) != DISPUTE_OK)
 		goto out;
-	qsort(rows, items, sizeof *rows, compare_numbered);
-	qsort(rows + items, withdrawn, sizeof *rows, compare_numbered);
-	if (place_rows(view, "evidence", rows, items) != DISPUTE_OK ||
-	    place_rows(view, "withdrawn", rows + items, withdrawn) != DISPUTE_OK)
-		goto out;
+	qsort(r->rows, r->items, sizeof *r->rows, compare_rows);
+	qsort(r->rows + r->items, r->withdrawn, sizeof *r->rows, compare_rows);
 	/* The list: every number in order, whether its item is there or withdrawn. */
-	qsort(rows, items + withdrawn, sizeof *rows, compare_numbered);
-	if (refer_rows(view, "evidence_list", rows, items + withdrawn) != DISPUTE_OK)
-		goto out;
-	cJSON_AddNumberToObject(view, "evidence_count", (double)items);
-	cJSON_AddNumberToObject(view, "withdrawn_count", (double)withdrawn);
-	cJSON_AddBoolToObject(view, "has_withdrawn", withdrawn > 0);
-	status = DISPUTE_OK;
+	for (i = 0; i < r->items + r->withdrawn; i++)
+		r->in_order[i] = &r->rows[i];
+	qsort(r->in_order, r->items + r->withdrawn, sizeof *r->in_order, compare_row_pointers);
+	if (add_list(view, "evidence", r, EVIDENCE_ITEMS, r->items, make_item) != DISPUTE_OK ||
+	    add_list(view, "withdrawn", r, EVIDENCE_WITHDRAWN, r->withdrawn, make_withdrawn) !=
+	    DISPUTE_OK || add_list(view, "evidence_list", r, EVIDENCE_LIST,
+	    r->items + r->withdrawn, make_in_order) != DISPUTE_OK ||
+	    cJSON_AddNumberToObject(view, "evidence_count", (double)r->items) == NULL ||
+	    cJSON_AddNumberToObject(view, "withdrawn_count", (double)r->withdrawn) == NULL ||
+	    cJSON_AddBoolToObject(view, "has_withdrawn", r->withdrawn > 0) == NULL)
+		goto oom;
+	*out = r;
+	return DISPUTE_OK;
+oom:
+	dispute_error(_("out of memory"));
 out:
-	for (i = 0; rows != NULL && i < cap; i++)
-		if (!rows[i].placed)
-			cJSON_Delete(rows[i].view);
-	free(rows);
-	if (status != DISPUTE_OK)
-		dispute_error(_("out of memory"));
+	evidence_rows_free(r);
 	return status;
 }

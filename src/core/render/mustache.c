@@ -187,10 +187,32 @@ lookup(const struct context *ctx, const char *name)
 }
 
 static int
-is_falsey(const cJSON *value)
+is_falsey(const cJSON *value, const struct row_list *list)
 {
+	if (list != NULL)
+		return list->count == 0;
 	return value == NULL || cJSON_IsFalse(value) || cJSON_IsNull(value) ||
 	    cJSON_IsInvalid(value) || (cJSON_IsArray(value) && value->child == NULL);
+}
+
+/* The section over LIST: each row made, rendered and deleted before the next. */
+static int
+render_rows(struct renderer *r, const struct mustache_template *t,
+    const struct mustache_node *node, const struct context *ctx, const struct row_list *list)
+{
+	struct context inner = { NULL, ctx };
+	cJSON *row;
+	size_t i;
+	int status = DISPUTE_OK;
+
+	for (i = 0; i < list->count && status == DISPUTE_OK; i++) {
+		if (list->make(list, i, &row) != DISPUTE_OK)
+			return DISPUTE_FAILED;
+		inner.value = row;
+		status = render_nodes(r, t, node->children, &inner);
+		cJSON_Delete(row);
+	}
+	return status;
 }
 
 static int
@@ -198,13 +220,18 @@ render_section(struct renderer *r, const struct mustache_template *t,
     const struct mustache_node *node, const struct context *ctx)
 {
 	const cJSON *value = lookup(ctx, node->name);
+	const struct row_list *list = row_list_at(r->options->lists, r->options->list_count,
+	    value);
 	const cJSON *item;
 	struct context inner;
 
 	if (node->type == MUSTACHE_INVERTED)
-		return is_falsey(value) ? render_nodes(r, t, node->children, ctx) : DISPUTE_OK;
-	if (is_falsey(value))
+		return is_falsey(value, list) ? render_nodes(r, t, node->children, ctx) :
+		    DISPUTE_OK;
+	if (is_falsey(value, list))
 		return DISPUTE_OK;
+	if (list != NULL)
+		return render_rows(r, t, node, ctx, list);
 	inner.up = ctx;
 	if (!cJSON_IsArray(value)) {
 		inner.value = value;

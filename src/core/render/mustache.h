@@ -9,6 +9,8 @@
 
 #include <cjson/cJSON.h>
 
+#include "dispute/row-list.h"
+
 /* Returns the text of partial NAME as a malloc'd NUL-terminated string, or NULL when
  * there is no such partial (it then renders as empty, as the spec says). May set *LABEL
  * to a malloc'd name for error messages (the partial's file path); it stays NULL
@@ -27,6 +29,10 @@ struct mustache_options {
 	 * NUL, and *OUT stays NULL; so a page of thousands of items is never held whole. */
 	mustache_write_fn write;
 	void *write_ctx;
+	/* Lists made a row at a time (row-list.h): a section over one of their stand-ins
+	 * renders once for each of its rows, an inverted one when it has none. */
+	const struct row_list *lists;
+	size_t list_count;
 };
 
 /* Renders TEMPLATE (LEN bytes) against DATA. On success returns DISPUTE_OK and a

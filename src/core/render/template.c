@@ -78,7 +78,7 @@ ends_with(const char *s, const char *suffix)
 
 /* Renders into *OUT, or into WRITE when it is not NULL. */
 static int
-render_file(const char *path, const char *fallback_dir, const cJSON *data,
+render_file(const char *path, const char *fallback_dir, const struct template_data *data,
     enum template_escape escape, mustache_write_fn write, void *write_ctx, char **out)
 {
 	struct mustache_options options;
@@ -101,7 +101,9 @@ render_file(const char *path, const char *fallback_dir, const cJSON *data,
 	options.partial_ctx = &dirs;
 	options.write = write;
 	options.write_ctx = write_ctx;
-	status = mustache_render(path, text, len, data, &options, out);
+	options.lists = data->lists;
+	options.list_count = data->list_count;
+	status = mustache_render(path, text, len, data->json, &options, out);
 out:
 	free(dir);
 	free(text);
@@ -109,16 +111,16 @@ out:
 }
 
 int
-template_render_file(const char *path, const char *fallback_dir, const cJSON *data,
-    enum template_escape escape, char **out)
+template_render_file(const char *path, const char *fallback_dir,
+    const struct template_data *data, enum template_escape escape, char **out)
 {
 	return render_file(path, fallback_dir, data, escape, NULL, NULL, out);
 }
 
 int
-template_render_file_to(const char *path, const char *fallback_dir, const cJSON *data,
-    enum template_escape escape, int (*write)(const char *bytes, size_t n, void *ctx),
-    void *ctx)
+template_render_file_to(const char *path, const char *fallback_dir,
+    const struct template_data *data, enum template_escape escape,
+    int (*write)(const char *bytes, size_t n, void *ctx), void *ctx)
 {
 	char *none;
 

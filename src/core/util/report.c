@@ -69,6 +69,13 @@ dispute_notice(const char *fmt, ...)
 	va_end(ap);
 }
 
+int
+dispute_oom(void)
+{
+	dispute_error(_("out of memory"));
+	return DISPUTE_FAILED;
+}
+
 char *
 dispute_asprintf(const char *fmt, ...)
 {
