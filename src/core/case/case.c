@@ -2,6 +2,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -69,29 +70,56 @@ fail:
 	return NULL;
 }
 
-/* Writes ROOT to FILE; *TEXT (may be NULL) gets the bytes written, malloc'd. */
-static int
-write_record(const char *file, const cJSON *root, enum fs_replace replace, char **text,
-    size_t *len)
+/* ROOT as cJSON prints it and a newline, into one buffer of about SIZE_HINT bytes (the
+ * record's size when it was read), grown only when the text does not fit: cJSON's own
+ * printing doubles its buffer as it goes and then copies it, which for a case of
+ * thousands of items holds three times the record at once. Malloc'd, or NULL after
+ * reporting. */
+static char *
+print_record(const cJSON *root, size_t size_hint, size_t *len)
 {
-	char *printed, *with_newline = NULL;
-	int status = DISPUTE_FAILED;
+	size_t size = size_hint + size_hint / 8 + 4096;
+	char *buf = NULL, *grown;
 
-	printed = cJSON_Print(root);
-	if (printed == NULL || asprintf(&with_newline, "%s\n", printed) == -1) {
-		with_newline = NULL;
-		dispute_error(_("out of memory"));
-		goto out;
+	for (;;) {
+		if ((grown = realloc(buf, size)) == NULL)
+			break;
+		buf = grown;
+		/* cJSON asks for 5 bytes beyond what it writes; one more for the newline. */
+		if (cJSON_PrintPreallocated((cJSON *)root, buf, (int)(size - 6), 1)) {
+			*len = strlen(buf);
+			buf[(*len)++] = '\n';
+			buf[*len] = '\0';
+			return buf;
+		}
+		if (size > (size_t)INT_MAX / 2)
+			break;
+		size *= 2;
 	}
-	status = fs_write_atomic(file, with_newline, strlen(with_newline), 0600, replace);
+	free(buf);
+	dispute_error(_("out of memory"));
+	return NULL;
+}
+
+/* Writes ROOT to FILE (SIZE_HINT as for print_record()); *TEXT (may be NULL) gets the
+ * bytes written, malloc'd. */
+static int
+write_record(const char *file, const cJSON *root, size_t size_hint, enum fs_replace replace,
+    char **text, size_t *len)
+{
+	size_t printed_len = 0;
+	char *printed = print_record(root, size_hint, &printed_len);
+	int status;
+
+	if (printed == NULL)
+		return DISPUTE_FAILED;
+	status = fs_write_atomic(file, printed, printed_len, 0600, replace);
 	if (status == DISPUTE_OK && text != NULL) {
-		*len = strlen(with_newline);
-		*text = with_newline;
-		with_newline = NULL;
+		*len = printed_len;
+		*text = printed;
+		printed = NULL;
 	}
-out:
-	free(with_newline);
-	cJSON_free(printed);
+	free(printed);
 	return status;
 }
 
@@ -124,7 +152,7 @@ case_create(const char *dir, const char *created_at)
 		dispute_error(_("out of memory"));
 		goto out;
 	}
-	status = write_record(file, root, FS_NO_REPLACE, NULL, NULL);
+	status = write_record(file, root, 0, FS_NO_REPLACE, NULL, NULL);
 out:
 	cJSON_Delete(root);
 	free(evidence);
@@ -412,7 +440,8 @@ case_save(struct dispute_case *c)
 	size_t len = 0;
 	int status;
 
-	if (write_record(c->file, c->root, FS_REPLACE, &text, &len) != DISPUTE_OK)
+	if (write_record(c->file, c->root, (size_t)c->text_len, FS_REPLACE, &text, &len) !=
+	    DISPUTE_OK)
 		return DISPUTE_FAILED;
 	status = remember_text(c, text, len);
 	free(text);

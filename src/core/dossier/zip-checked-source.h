@@ -8,12 +8,13 @@
 #include <zip.h>
 
 /* A source for PATH that fails the read (and so zip_close) when the file's content is
- * not SIZE bytes with digest SHA256 (lowercase hex). NULL after reporting a problem. */
+ * not SIZE bytes with digest SHA256 (lowercase hex). NULL after reporting a problem.
+ * PATH is borrowed: it must outlive the archive. */
 zip_source_t *zip_checked_file_source(zip_t *archive, const char *path, const char *sha256,
     uint64_t size, time_t mtime);
 
-/* The same for the SIZE bytes at OFFSET of the open file FD (borrowed), named LABEL in
- * messages: a generated file in the dossier's spool. */
+/* The same for the SIZE bytes at OFFSET of the open file FD (borrowed), named LABEL
+ * (borrowed too) in messages: a generated file in the dossier's spool. */
 zip_source_t *zip_checked_range_source(zip_t *archive, int fd, uint64_t offset,
     const char *label, const char *sha256, uint64_t size, time_t mtime);
 
