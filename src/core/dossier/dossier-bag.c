@@ -20,36 +20,52 @@ dossier_bag_init(struct dossier_bag *b, const char *dir)
 	dossier_spool_init(&b->spool, dir);
 }
 
+static int
+grow_to(struct dossier_bag *b, size_t cap)
+{
+	struct dossier_entry *grown;
+
+	if (cap <= b->cap)
+		return DISPUTE_OK;
+	if (cap > SIZE_MAX / sizeof *grown ||
+	    (grown = realloc(b->entries, cap * sizeof *grown)) == NULL)
+		return dispute_oom();
+	b->entries = grown;
+	b->cap = cap;
+	return DISPUTE_OK;
+}
+
+int
+dossier_bag_reserve(struct dossier_bag *b, size_t count)
+{
+	if (count > SIZE_MAX - b->count)
+		return dispute_oom();
+	return grow_to(b, b->count + count);
+}
+
 struct dossier_entry *
 dossier_bag_new_entry(struct dossier_bag *b, const char *name)
 {
 	struct dossier_entry *e;
 
-	if (b->count == b->cap) {
-		size_t cap = b->cap ? 2 * b->cap : 32;
-		struct dossier_entry *grown = realloc(b->entries, cap * sizeof *grown);
-
-		if (grown == NULL)
-			goto oom;
-		b->entries = grown;
-		b->cap = cap;
-	}
+	if (b->count == b->cap && grow_to(b, b->cap ? 2 * b->cap : 32) != DISPUTE_OK)
+		return NULL;
 	e = &b->entries[b->count];
 	memset(e, 0, sizeof *e);
 	e->name = strdup(name);
-	if (e->name == NULL)
-		goto oom;
+	if (e->name == NULL) {
+		dispute_oom();
+		return NULL;
+	}
 	b->count++;
 	return e;
-oom:
-	dispute_error(_("out of memory"));
-	return NULL;
 }
 
 int
 dossier_bag_add_temporary(struct dossier_bag *b, const char *name, char *path)
 {
 	struct dossier_entry *e = dossier_bag_new_entry(b, name);
+	char hex[DIGEST_HEX_MAX];
 
 	if (e == NULL) {
 		unlink(path);
@@ -60,8 +76,10 @@ dossier_bag_add_temporary(struct dossier_bag *b, const char *name, char *path)
 	e->temporary = 1;
 	e->compress = 0; /* a PDF of photos: deflating it again gains nothing */
 	e->is_payload = 1;
-	if (digest_file_sha256(path, e->sha256, &e->size) != DISPUTE_OK)
+	if (digest_file_sha256(path, hex, &e->size) != DISPUTE_OK)
 		return DISPUTE_FAILED;
+	memcpy(e->sha256, hex, SHA256_HEX_LEN);
+	e->sha256[SHA256_HEX_LEN] = '\0';
 	b->payload_bytes += e->size;
 	b->payload_files++;
 	return DISPUTE_OK;
@@ -93,6 +111,7 @@ dossier_writer_end(struct dossier_writer *w, const char *name, int is_payload)
 {
 	struct dossier_bag *b = w->bag;
 	struct dossier_entry *e = dossier_bag_new_entry(b, name);
+	char hex[DIGEST_HEX_MAX];
 
 	if (e == NULL) {
 		dossier_writer_cancel(w);
@@ -106,7 +125,11 @@ dossier_writer_end(struct dossier_writer *w, const char *name, int is_payload)
 		b->payload_bytes += e->size;
 		b->payload_files++;
 	}
-	return digest_final_hex(&w->digest, e->sha256);
+	if (digest_final_hex(&w->digest, hex) != DISPUTE_OK)
+		return DISPUTE_FAILED;
+	memcpy(e->sha256, hex, SHA256_HEX_LEN);
+	e->sha256[SHA256_HEX_LEN] = '\0';
+	return DISPUTE_OK;
 }
 
 int

@@ -11,15 +11,17 @@
 
 /* One file of the bag: either a file streamed from disk (the evidence) or a generated
  * one, SIZE bytes at OFFSET in the bag's spool. */
+/* One file of the bag; a dossier of 5,000 items has as many and more, held until the
+ * zip is written. */
 struct dossier_entry {
 	char *name;              /* path inside the bag: "data/evidence/E01-defect.jpg" */
 	char *disk_path;         /* evidence file, or NULL for generated content */
 	uint64_t offset;         /* generated content: where it is in the spool */
 	uint64_t size;
-	char sha256[DIGEST_HEX_MAX];
-	int compress;            /* deflate (text) or store (already-compressed media) */
-	int is_payload;
-	int temporary;           /* DISK_PATH is a temporary file of ours, removed with B */
+	char sha256[SHA256_HEX_LEN + 1];
+	unsigned char compress;  /* deflate (text) or store (already-compressed media) */
+	unsigned char is_payload;
+	unsigned char temporary; /* DISK_PATH is a temporary file of ours, removed with B */
 };
 
 struct dossier_bag {
@@ -40,6 +42,10 @@ struct dossier_writer {
 
 /* An empty bag whose generated files go to a spool in DIR (borrowed). */
 void dossier_bag_init(struct dossier_bag *b, const char *dir);
+
+/* Room for COUNT more entries, so that a bag whose size is known grows once.
+ * DISPUTE_FAILED after reporting. */
+int dossier_bag_reserve(struct dossier_bag *b, size_t count);
 
 /* A new, zeroed entry named NAME at the end of B, or NULL after reporting. */
 struct dossier_entry *dossier_bag_new_entry(struct dossier_bag *b, const char *name);

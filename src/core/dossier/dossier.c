@@ -40,6 +40,10 @@
 #include "zip-checked-source.h"
 #include "zip-fd-sink.h"
 
+/* Files of a dossier besides its evidence and the pictures made of it: tag files,
+ * drafts in two languages as text and PDF, the page, the book. */
+#define GENERATED_FILES 128
+
 static uint64_t
 recorded_size(const cJSON *item)
 {
@@ -109,8 +113,14 @@ add_evidence(struct dossier_bag *b, const struct dispute_case *c)
 	char *dir = case_path(c, CASE_EVIDENCE_DIR), *name = NULL;
 	int status = DISPUTE_OK;
 
-	if (dir == NULL)
+	/* The evidence and room for the generated files after it (tag files, drafts, the
+	 * page): one allocation for a bag of thousands of items, not a doubling array's
+	 * spare half. */
+	if (dir == NULL || dossier_bag_reserve(b, (size_t)cJSON_GetArraySize(case_evidence(c)) +
+	    GENERATED_FILES) != DISPUTE_OK) {
+		free(dir);
 		return DISPUTE_FAILED;
+	}
 	cJSON_ArrayForEach(item, case_evidence(c)) {
 		const char *file = cJSON_GetObjectItemCaseSensitive(item, "file")->valuestring;
 

@@ -34,7 +34,7 @@ struct checked_file {
 	const char *path;           /* the file, or the label of a range (borrowed) */
 	int range_fd;               /* the spool holding the range, else -1 */
 	uint64_t range_offset;
-	char expected[SHA256_HEX_LEN + 1];
+	const char *expected;       /* its SHA-256, lowercase hex (borrowed) */
 	uint64_t expected_size;
 	time_t mtime;
 	struct checked_read *r;     /* while open */
@@ -226,7 +226,7 @@ checked_source(zip_t *archive, const char *path, int range_fd, uint64_t range_of
 		return NULL;
 	}
 	f->path = path;
-	snprintf(f->expected, sizeof f->expected, "%s", sha256);
+	f->expected = sha256;
 	f->expected_size = size;
 	f->mtime = mtime;
 	f->range_fd = range_fd;

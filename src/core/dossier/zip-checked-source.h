@@ -9,7 +9,7 @@
 
 /* A source for PATH that fails the read (and so zip_close) when the file's content is
  * not SIZE bytes with digest SHA256 (lowercase hex). NULL after reporting a problem.
- * PATH is borrowed: it must outlive the archive. */
+ * PATH and SHA256 are borrowed: they must outlive the archive. */
 zip_source_t *zip_checked_file_source(zip_t *archive, const char *path, const char *sha256,
     uint64_t size, time_t mtime);
 
