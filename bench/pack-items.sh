@@ -8,7 +8,11 @@
 # a time), packed once under /usr/bin/time: the peak RSS of `dispute pack`, whose page,
 # manifests and record grow with the items while the bytes stay few. Each dossier is
 # then checked with `dispute verify`. Target: <= 32 MiB at 5,000 items, and flat.
-# Prints KEY=VALUE lines: counts (the list), rss_COUNT_kb and zip_COUNT_bytes for each.
+# Beside it, on the same case, what does not depend on pack: `dispute show`, which
+# opens the case and holds its record as every command does, and `zip -r` of the case
+# folder, which holds what any zip writer holds for each entry until the end.
+# Prints KEY=VALUE lines: counts (the list), and for each COUNT rss_COUNT_kb (pack),
+# show_COUNT_kb, ziprss_COUNT_kb and zip_COUNT_bytes (the dossier's size).
 # Exit status 1 when a command failed.
 set -u
 export LC_ALL=C.UTF-8
@@ -56,6 +60,12 @@ for n in $counts; do
 	"$D" -q verify "$work/d-$n.zip" >/dev/null || { say "verify of $n items failed"; exit 1; }
 	echo "rss_${n}_kb=$(grep -E '^[0-9]+$' "$work/rss" | tail -n 1)"
 	echo "zip_${n}_bytes=$(stat -c %s "$work/d-$n.zip")"
+	/usr/bin/time -o "$work/rss" -f %M "$D" -q -C "$work/case-$n" show >/dev/null ||
+	    { say "show of $n items failed"; exit 1; }
+	echo "show_${n}_kb=$(grep -E '^[0-9]+$' "$work/rss" | tail -n 1)"
+	(cd "$work/case-$n" && /usr/bin/time -o "$work/rss" -f %M zip -q -r -n .jpg:.png \
+	    "$work/z-$n.zip" .) || { say "zip -r of $n items failed"; exit 1; }
+	echo "ziprss_${n}_kb=$(grep -E '^[0-9]+$' "$work/rss" | tail -n 1)"
 	chmod -R u+w "$work/case-$n" 2>/dev/null
-	rm -rf "$work/case-$n" "$work/d-$n.zip"
+	rm -rf "$work/case-$n" "$work/d-$n.zip" "$work/z-$n.zip"
 done
