@@ -23,22 +23,19 @@ cpu_budget(const cJSON *request)
 	    (unsigned)cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(request, "items"));
 }
 
+/* The pages of the items, the reply's payload: [{"first", "count"}]. */
 static int
 take_pages(size_t index, const cJSON *header, const char *payload, size_t len, void *ctx)
 {
 	cJSON **items = ctx;
-	const cJSON *got = cJSON_GetObjectItemCaseSensitive(header, "items");
 
 	(void)index;
-	(void)payload;
-	(void)len;
-	if (!cJSON_IsArray(got)) {
+	(void)header;
+	*items = payload != NULL ? cJSON_ParseWithLength(payload, len) : NULL;
+	if (!cJSON_IsArray(*items)) {
+		cJSON_Delete(*items);
+		*items = NULL;
 		dispute_error(_("dispute-print: an answer out of order or malformed"));
-		return DISPUTE_FAILED;
-	}
-	*items = cJSON_Duplicate(got, 1);
-	if (*items == NULL) {
-		dispute_error(_("out of memory"));
 		return DISPUTE_FAILED;
 	}
 	return DISPUTE_OK;

@@ -218,11 +218,13 @@ discard(void *closure, const unsigned char *data, unsigned int len)
 static int
 paginated(size_t index, const struct book *b, int pages)
 {
-	cJSON *header = cJSON_CreateObject(), *list;
+	cJSON *header = cJSON_CreateObject(), *list = cJSON_CreateArray();
+	char *text = NULL;
 	size_t i;
+	int status;
 
-	if (header == NULL || cJSON_AddNumberToObject(header, "pages", pages) == NULL ||
-	    (list = cJSON_AddArrayToObject(header, "items")) == NULL)
+	if (header == NULL || list == NULL || cJSON_AddNumberToObject(header, "pages", pages) ==
+	    NULL)
 		goto oom;
 	for (i = 0; i < b->count; i++) {
 		cJSON *e = cJSON_CreateObject();
@@ -232,8 +234,14 @@ paginated(size_t index, const struct book *b, int pages)
 		    cJSON_AddNumberToObject(e, "count", b->entries[i].count) == NULL)
 			goto oom;
 	}
-	return protocol_reply(index, header, NULL, 0);
+	if ((text = cJSON_PrintUnformatted(list)) == NULL)
+		goto oom;
+	cJSON_Delete(list);
+	status = protocol_reply(index, header, text, strlen(text));
+	cJSON_free(text);
+	return status;
 oom:
+	cJSON_Delete(list);
 	cJSON_Delete(header);
 	return protocol_fail("out of memory");
 }

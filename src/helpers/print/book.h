@@ -13,8 +13,9 @@
  *    "path", "mime", "frames": [{"path", "caption"}]}]}
  * The list's last two columns, pages and page range, are filled here. "book" writes
  * the PDF to stdout as Cairo makes it, nothing else (so that a book of photos never
- * has to fit in memory); "paginate" replies with the header {"pages": TOTAL,
- * "items": [{"first": PAGE, "count": PAGES}]} only. */
+ * has to fit in memory); "paginate" replies with the header {"pages": TOTAL} and the
+ * payload [{"first": PAGE, "count": PAGES}], one for each item: a list of thousands of
+ * items is longer than a header may be. */
 #ifndef DISPUTE_PRINT_BOOK_H
 #define DISPUTE_PRINT_BOOK_H
 
