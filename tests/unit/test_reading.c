@@ -89,6 +89,34 @@ test_chat_quotes(void **state)
 	cJSON_Delete(reading);
 }
 
+/* A box or a side that no screenshot has (past a million pixels, up to INT_MAX as an
+ * edited reading may say) is no position at all: the lines with such a box are not
+ * quoted, the others are, and nothing overflows (the sanitized build would say). */
+static void
+test_chat_quotes_out_of_range(void **state)
+{
+	cJSON *reading = parse("{\"confidence\":90,\"width\":1080,\"height\":2400,\"lines\":["
+	    L("我要退货退款", 89, 664, 455, 890, 491, W("我要退货退款", 89, 664, 455, 890, 491)) ","
+	    L("不支持退货", 91, 181, 2147482496, 787, 2147483647,
+	      W("不支持退货", 91, 181, 2147482496, 787, 2147483647)) ","
+	    L("不予退款", 91, 181, 1000001, 787, 1000040, W("不予退款", 91, 181, 1000001, 787, 1000040))
+	    "]}");
+	cJSON *huge = parse("{\"confidence\":90,\"width\":1e300,\"height\":2147483647,"
+	    "\"lines\":[" L("我要退货退款", 89, 664, 455, 890, 491,
+	    W("我要退货退款", 89, 664, 455, 890, 491)) "]}");
+	cJSON *quotes = chat_quotes(reading);
+
+	(void)state;
+	assert_non_null(quotes);
+	assert_int_equal(cJSON_GetArraySize(quotes), 1);
+	assert_string_equal(str(cJSON_GetArrayItem(quotes, 0), "text"), "我要退货退款");
+	cJSON_Delete(quotes);
+	/* A picture of no known size: its lines are read as from one of none. */
+	assert_non_null(quotes = chat_quotes(huge));
+	cJSON_Delete(quotes);
+	cJSON_Delete(huge);
+	cJSON_Delete(reading);
+}
 
 /* Each test has a case of its own (support.h). */
 static int
@@ -283,6 +311,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_chat_quotes),
+		cmocka_unit_test(test_chat_quotes_out_of_range),
 		cmocka_unit_test_setup_teardown(test_redact, setup, teardown),
 		cmocka_unit_test(test_suggest),
 		cmocka_unit_test(test_transcode),

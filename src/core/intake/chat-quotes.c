@@ -14,6 +14,9 @@
 #define JUNK_CONFIDENCE 30
 /* A line read with less is not quoted at all. */
 #define QUOTE_CONFIDENCE_MIN 50
+/* No screenshot is a million pixels on a side: a box or a side beyond that is not one,
+ * and within it the arithmetic on positions below stays far inside an int. */
+#define SIDE_MAX 1000000
 
 /* Words with which a merchant turns a request down. */
 static const char *const refusals[] = {
@@ -27,12 +30,18 @@ struct line {
 	int x0, y0, x1, y1;
 };
 
+/* A position or a side in pixels, 0 to SIDE_MAX; -1 for anything else. */
+static int
+pixels(const cJSON *n)
+{
+	return cJSON_IsNumber(n) && n->valuedouble >= 0 && n->valuedouble <= SIDE_MAX ?
+	    (int)n->valuedouble : -1;
+}
+
 static int
 number_at(const cJSON *array, int i)
 {
-	const cJSON *n = cJSON_GetArrayItem(array, i);
-
-	return cJSON_IsNumber(n) ? n->valueint : -1;
+	return pixels(cJSON_GetArrayItem(array, i));
 }
 
 static double
@@ -88,7 +97,8 @@ line_of(const cJSON *line, struct line *out)
 	out->y1 = number_at(box, 3);
 	out->x1 = number_at(cJSON_GetObjectItemCaseSensitive(last, "box"), 2);
 	out->confidence = confidence_of(line);
-	if (end <= start || out->x0 < 0 || out->x1 <= out->x0 || out->y1 <= out->y0)
+	if (end <= start || out->x0 < 0 || out->y0 < 0 || out->x1 <= out->x0 ||
+	    out->y1 <= out->y0)
 		return 0;
 	out->text = strndup(start, (size_t)(end - start));
 	return out->text != NULL ? 1 : -1;
@@ -274,8 +284,8 @@ chat_quotes(const cJSON *reading)
 	}
 	if (ok) {
 		qsort(lines, n, sizeof *lines, compare_lines);
-		ok = build(quotes, lines, n, cJSON_IsNumber(width) ? width->valueint : 0,
-		    cJSON_IsNumber(height) ? height->valueint : 0);
+		ok = build(quotes, lines, n, pixels(width) > 0 ? pixels(width) : 0,
+		    pixels(height) > 0 ? pixels(height) : 0);
 	}
 	for (i = 0; lines != NULL && i < n; i++)
 		free(lines[i].text);
