@@ -197,6 +197,29 @@ test_redact(void **state)
 	cJSON_Delete(reading);
 }
 
+/* A phone number whose box an edited reading puts at INT_MAX or below zero is still
+ * covered, to the edge of any picture, and nothing overflows (the sanitized build
+ * would say). */
+static void
+test_redact_out_of_range(void **state)
+{
+	struct scratch_case *f = *state;
+	cJSON *reading, *boxes;
+	unsigned what;
+
+	reading = parse(READING(90,
+	    L("电话 138 1234 5678", 90, 70, 465, 2147483647, 500,
+	      W("电话", 90, -2147483647, 465, 160, 500) "," W("138", 90, 270, 465, 320, 500) ","
+	      W("1234", 90, 330, 465, 400, 500) ","
+	      W("5678", 90, 410, -5, 1e300, 2147483647))));
+	boxes = redact_boxes(reading, f->c, &what);
+	assert_non_null(boxes);
+	assert_true(covers(boxes, 270, 465, 1000000, 500));
+	assert_true(what != 0);
+	cJSON_Delete(boxes);
+	cJSON_Delete(reading);
+}
+
 /* The suggestion for FIELD in READINGS' item INDEX, or NULL. */
 static const cJSON *
 suggestion(const cJSON *readings, int index, const char *field)
@@ -313,6 +336,7 @@ main(void)
 		cmocka_unit_test(test_chat_quotes),
 		cmocka_unit_test(test_chat_quotes_out_of_range),
 		cmocka_unit_test_setup_teardown(test_redact, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_redact_out_of_range, setup, teardown),
 		cmocka_unit_test(test_suggest),
 		cmocka_unit_test(test_transcode),
 	};

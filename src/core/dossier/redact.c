@@ -21,6 +21,10 @@
 /* Of a recorded address, the first bytes that mark a line as the buyer's address (six
  * Chinese characters: "四川省成都市"). */
 #define ADDRESS_PREFIX 18
+/* No screenshot is a million pixels on a side: box edges are held to 0 .. this, so that
+ * an edited reading cannot overflow the arithmetic below, and a box past the picture
+ * still covers to its edge. */
+#define SIDE_MAX 1000000
 
 static const char *const places[] = { "省", "市", "区", "县", "州", NULL };
 static const char *const streets[] = {
@@ -44,6 +48,16 @@ run_free(struct run *r)
 	free(r->words);
 }
 
+/* Edge K of BOX, held to 0 .. SIDE_MAX (0 for what is not a number). */
+static int
+edge(const cJSON *box, int k)
+{
+	const cJSON *v = cJSON_GetArrayItem(box, k);
+	double d = cJSON_IsNumber(v) ? v->valuedouble : 0;
+
+	return d <= 0 ? 0 : d >= SIDE_MAX ? SIDE_MAX : (int)d;
+}
+
 /* Whether the words A and B, one after the other, are further apart than a space: a
  * gap wider than 60 % of B's height. */
 static int
@@ -55,8 +69,8 @@ apart(const cJSON *a, const cJSON *b)
 
 	if (cJSON_GetArraySize(ba) != 4 || cJSON_GetArraySize(bb) != 4)
 		return 1;
-	gap = cJSON_GetArrayItem(bb, 0)->valueint - cJSON_GetArrayItem(ba, 2)->valueint;
-	height = cJSON_GetArrayItem(bb, 3)->valueint - cJSON_GetArrayItem(bb, 1)->valueint;
+	gap = edge(bb, 0) - edge(ba, 2);
+	height = edge(bb, 3) - edge(bb, 1);
 	return gap * 10 > height * 6;
 }
 
@@ -115,7 +129,7 @@ add_box(cJSON *boxes, const struct run *r, size_t from, size_t to)
 		const cJSON *wb = cJSON_GetObjectItemCaseSensitive(r->words[i], "box");
 
 		for (k = 0; k < 4 && cJSON_GetArraySize(wb) == 4; k++) {
-			int v = cJSON_GetArrayItem(wb, k)->valueint;
+			int v = edge(wb, k);
 
 			if (k < 2 ? v < box[k] : v > box[k])
 				box[k] = v;
