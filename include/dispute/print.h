@@ -16,8 +16,9 @@ struct print_doc {
 	const char *text, *date, *lang, *label;
 };
 
-/* Hands the PDF of DOCS[INDEX] to its caller, which takes PDF (malloc'd, LEN bytes). */
-typedef int (*print_fn)(size_t index, char *pdf, size_t len, void *ctx);
+/* Hands the PDF of DOCS[INDEX], LEN bytes, to its caller for the time of the call:
+ * the helper's reply itself, not a copy (a list of 5,000 exhibits is a 5 MB PDF). */
+typedef int (*print_fn)(size_t index, const char *pdf, size_t len, void *ctx);
 
 /* Prints the COUNT DOCS in one run of the helper and hands each PDF to ON_PDF.
  * DISPUTE_FAILED after one error when the helper is not installed, finds no Chinese

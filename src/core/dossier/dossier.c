@@ -235,11 +235,11 @@ out:
 }
 
 static int
-add_pdf(size_t index, char *pdf, size_t len, void *ctx)
+add_pdf(size_t index, const char *pdf, size_t len, void *ctx)
 {
 	struct documents *d = ctx;
 
-	return dossier_bag_add_memory(d->bag, d->docs[index].label, pdf, len, 1);
+	return dossier_bag_add_bytes(d->bag, d->docs[index].label, pdf, len, 1);
 }
 
 static int

@@ -23,20 +23,13 @@ static int
 take_reply(size_t index, const cJSON *header, const char *payload, size_t len, void *ctx)
 {
 	const struct run *run = ctx;
-	char *pdf;
 
 	(void)header;
 	if (len == 0) {
 		dispute_error(_("%s: dispute-print returned no PDF"), run->docs[index].label);
 		return DISPUTE_FAILED;
 	}
-	pdf = malloc(len);
-	if (pdf == NULL) {
-		dispute_error(_("out of memory"));
-		return DISPUTE_FAILED;
-	}
-	memcpy(pdf, payload, len);
-	return run->on_pdf(index, pdf, len, run->ctx);
+	return run->on_pdf(index, payload, len, run->ctx);
 }
 
 static int
@@ -62,9 +55,10 @@ item_of(size_t index, void *ctx)
 	/* The helper leaves a line after the title: the draft's own blank lines go. */
 	while (*body == '\n')
 		body++;
+	/* The body is pointed to, not copied: the documents outlive the helper's run. */
 	if (item == NULL || title == NULL ||
 	    cJSON_AddStringToObject(item, "title", title) == NULL ||
-	    cJSON_AddStringToObject(item, "body", body) == NULL ||
+	    !cJSON_AddItemToObject(item, "body", cJSON_CreateStringReference(body)) ||
 	    cJSON_AddStringToObject(item, "date", doc->date) == NULL ||
 	    cJSON_AddStringToObject(item, "footer", strcmp(doc->lang, "en") == 0 ?
 	    "Page {page} of {pages}" : "第 {page} 页 共 {pages} 页") == NULL) {
@@ -91,12 +85,14 @@ struct one {
 };
 
 static int
-keep(size_t index, char *pdf, size_t len, void *ctx)
+keep(size_t index, const char *pdf, size_t len, void *ctx)
 {
 	struct one *one = ctx;
 
 	(void)index;
-	one->pdf = pdf;
+	if ((one->pdf = malloc(len)) == NULL)
+		return dispute_oom();
+	memcpy(one->pdf, pdf, len);
 	one->len = len;
 	return DISPUTE_OK;
 }

@@ -381,6 +381,14 @@ mustache_render(const char *name, const char *template_text, size_t len, const c
 	if (render_nodes(&r, &t, t.nodes, &root) != DISPUTE_OK ||
 	    (r.options->write == NULL && write_bytes(&r, "", 1) != DISPUTE_OK))
 		goto done;
+	/* The buffer doubled as it grew: a list of 5,000 exhibits would keep 4 MB for
+	 * 2.4 MB of text while the rest of the dossier is made. */
+	if (r.out.data != NULL && r.out.cap - r.out.len > 4096) {
+		char *fitted = realloc(r.out.data, r.out.len);
+
+		if (fitted != NULL)
+			r.out.data = fitted;
+	}
 	*out = r.out.data;
 	r.out.data = NULL;
 	status = DISPUTE_OK;
