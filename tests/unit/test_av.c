@@ -61,6 +61,10 @@ reads_the_probe_answer(void **state)
 	cJSON *audio = cJSON_Parse("{\"format\":\"amr\",\"duration_ms\":61240,"
 	    "\"audio_codec\":\"amr_nb\",\"sample_rate\":8000,\"channels\":1}");
 	cJSON *skipped = cJSON_Parse("{\"skipped\":\"undecodable\",\"detail\":\"x\"}");
+	/* Past what an int holds: a quarter turn still, and sides of no known size. */
+	cJSON *huge = cJSON_Parse("{\"format\":\"mov\",\"video_codec\":\"h264\","
+	    "\"width\":4666660815466962,\"height\":1920,\"rotation\":4666660815466962,"
+	    "\"audio_codec\":\"aac\",\"sample_rate\":8e15,\"channels\":2}");
 	struct av_info info;
 
 	(void)state;
@@ -94,9 +98,18 @@ reads_the_probe_answer(void **state)
 	assert_int_equal(info.duration_ms, -1);
 	assert_null(info.format);
 	av_info_free(&info);
+
+	assert_int_equal(av_info_from_header(huge, &info), DISPUTE_OK);
+	assert_int_equal(info.rotation, 4666660815466962 % 360 / 90 * 90);
+	assert_int_equal(info.width, 0);
+	assert_int_equal(info.height, 1920);
+	assert_int_equal(info.sample_rate, 0);
+	assert_int_equal(info.channels, 2);
+	av_info_free(&info);
 	cJSON_Delete(header);
 	cJSON_Delete(audio);
 	cJSON_Delete(skipped);
+	cJSON_Delete(huge);
 }
 
 static void

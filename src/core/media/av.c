@@ -89,6 +89,9 @@ copy_string(const cJSON *header, const char *key, char **to)
 	return *to != NULL;
 }
 
+/* No video is a million pixels on a side (evidence-origin.c holds sides to the same). */
+#define AV_SIDE_MAX 1000000
+
 /* HEADER's number member KEY as a whole number, FALLBACK when absent. */
 static int64_t
 number(const cJSON *header, const char *key, int64_t fallback)
@@ -98,6 +101,15 @@ number(const cJSON *header, const char *key, int64_t fallback)
 	if (!cJSON_IsNumber(n) || n->valuedouble < 0 || n->valuedouble > 9.0e15)
 		return fallback;
 	return (int64_t)n->valuedouble;
+}
+
+/* A count that fits an int (a side, a rate, channels): 0 when absent or past MAX. */
+static int
+count_up_to(const cJSON *header, const char *key, int max)
+{
+	int64_t n = number(header, key, 0);
+
+	return n <= max ? (int)n : 0;
 }
 
 int
@@ -122,13 +134,14 @@ av_info_from_header(const cJSON *header, struct av_info *out)
 	    DISPUTE_OK)
 		out->created[0] = '\0';
 	if (out->video_codec != NULL) {
-		out->width = (int)number(header, "width", 0);
-		out->height = (int)number(header, "height", 0);
-		out->rotation = (int)number(header, "rotation", 0) % 360 / 90 * 90;
+		out->width = count_up_to(header, "width", AV_SIDE_MAX);
+		out->height = count_up_to(header, "height", AV_SIDE_MAX);
+		/* Taken round in 64 bits: any whole number of degrees is some quarter turn. */
+		out->rotation = (int)(number(header, "rotation", 0) % 360 / 90 * 90);
 	}
 	if (out->audio_codec != NULL) {
-		out->sample_rate = (int)number(header, "sample_rate", 0);
-		out->channels = (int)number(header, "channels", 0);
+		out->sample_rate = count_up_to(header, "sample_rate", INT32_MAX);
+		out->channels = count_up_to(header, "channels", INT32_MAX);
 	}
 	return DISPUTE_OK;
 }
