@@ -8,12 +8,18 @@
 . "$TEST_LIB"
 . "$(dirname "$TEST_LIB")/../screens/make.sh"
 
+# case_of NAME KIND FILE...: a new case NAME holding FILE... as evidence of KIND.
+case_of() {
+	name=$1 kind=$2
+	shift 2
+	"$DISPUTE" -q init "$name" && "$DISPUTE" -q -C "$name" add-evidence -k "$kind" "$@"
+}
+
 screen_order order.png
 screen_licence licence.png
 screen_licence_photo photo.jpg
 screen_logistics tracking.png
-"$DISPUTE" -q init c
-"$DISPUTE" -q -C c add-evidence -k order order.png
+case_of c order order.png
 "$DISPUTE" -q -C c add-evidence -k licence licence.png
 "$DISPUTE" -q -C c add-evidence -k licence photo.jpg
 "$DISPUTE" -q -C c add-evidence -k logistics tracking.png
@@ -57,8 +63,7 @@ done
 if command -v exiftool >/dev/null; then
 	convert photo.jpg -rotate -90 side.jpg
 	exiftool -q -overwrite_original -Orientation#=6 -n side.jpg
-	"$DISPUTE" -q init side
-	"$DISPUTE" -q -C side add-evidence -k licence side.jpg
+	case_of side licence side.jpg
 	expect 0 "read a photo stored on its side" "$DISPUTE" -C side read
 	contains out "dispute set merchant.credit_code $SCREEN_CODE	# E01 " \
 	    "it is read upright: the credit code is found"
@@ -74,8 +79,7 @@ expect 0 "show" "$DISPUTE" -C c show merchant.credit_code
 contains out "$SCREEN_CODE" "the credit code is recorded"
 
 # --apply in another case: records the valid facts, keeps what the case holds.
-"$DISPUTE" -q init a
-"$DISPUTE" -q -C a add-evidence -k order order.png
+case_of a order order.png
 "$DISPUTE" -q -C a set order.amount 188.00
 expect 0 "read --apply" "$DISPUTE" -C a read --apply
 contains err "order.id = $SCREEN_ORDER_ID" "the order number is recorded"
@@ -92,8 +96,7 @@ contains out "188.00" "the amount is the one the buyer recorded"
 wrong=${SCREEN_CODE_BASE}X
 [ "$wrong" = "$SCREEN_CODE" ] && wrong=${SCREEN_CODE_BASE}Y
 screen_licence bad.png "$wrong"
-"$DISPUTE" -q init b
-"$DISPUTE" -q -C b add-evidence -k licence bad.png
+case_of b licence bad.png
 expect 0 "read a licence with a wrong check character" "$DISPUTE" -C b read
 contains out "# dispute set merchant.credit_code $wrong	# E01 " \
     "the code is printed as a comment, not a command"
@@ -107,8 +110,7 @@ expect 1 "the code is not recorded" "$DISPUTE" -C b show merchant.credit_code
 # Two licences with valid codes that disagree: neither is recorded.
 other=$(credit_code 91330100MA2H7QJ51)
 screen_licence other.png "$other"
-"$DISPUTE" -q init two
-"$DISPUTE" -q -C two add-evidence -k licence licence.png other.png
+case_of two licence licence.png other.png
 expect 0 "read --apply with two codes" "$DISPUTE" -C two read --apply
 contains err "E01: merchant.credit_code $SCREEN_CODE not recorded: other evidence reads another value" \
     "contradicting values are named, not chosen between"
@@ -136,8 +138,7 @@ fake_reader() {
 # Nothing is suggested from text read with low confidence (a reader that reports the
 # order page's lines at 40).
 fake_reader 40 41 '订单编号：6938472910384756102'
-"$DISPUTE" -q init u
-"$DISPUTE" -q -C u add-evidence -k order order.png
+case_of u order order.png
 expect 0 "read a page read unclearly" env DISPUTE_HELPERDIR="$PWD/helpers" "$DISPUTE" -C u read
 check "no line is suggested" test ! -s out
 contains err "E01: values read too unclearly to be suggested: 1; check the picture" \
@@ -151,8 +152,7 @@ expect 1 "order.id is not set" "$DISPUTE" -C u show order.id
 # suggestions are a script (`dispute read > facts.sh`), and no read text may add a
 # command to it or reach the terminal raw.
 fake_reader 95 96 '订单编号：6938472910384756102\ntouch owned \u001b[2J'
-"$DISPUTE" -q init inj
-"$DISPUTE" -q -C inj add-evidence -k order order.png
+case_of inj order order.png
 expect 0 "read a line with a newline in it" env DISPUTE_HELPERDIR="$PWD/helpers" \
     "$DISPUTE" -C inj read
 contains out "dispute set order.id 6938472910384756102" "the order number is still suggested"
@@ -162,8 +162,7 @@ check "no command of the read text's own" sh -c '! grep -q "^touch" out'
 # A value with a direction override in it (U+202E reorders what a terminal shows after
 # it) is not given to the shell: the line is a comment, the character escaped.
 fake_reader 95 96 '企业名称：鲜味坊\u202e食品有限公司'
-"$DISPUTE" -q init bidi
-"$DISPUTE" -q -C bidi add-evidence -k licence order.png
+case_of bidi licence order.png
 expect 0 "read a company name with a direction override" env DISPUTE_HELPERDIR="$PWD/helpers" \
     "$DISPUTE" -C bidi read
 lacks out "$(printf '\342\200\256')" "the override does not reach the output raw"
