@@ -708,6 +708,21 @@ test_refuse_repeated_escaped_key(void **state)
 	expect_refused(f, text, "the key \"id\" appears twice");
 }
 
+/* A repeat deep inside, in an object of an evidence item, is found and placed there:
+ * the check goes into arrays and objects alike. Line 10 is the evidence line; the
+ * column (60) is that of the second "method". */
+static void
+test_refuse_repeated_key_in_an_item(void **state)
+{
+	struct fixture *f = *state;
+	const char *evidence = "[{\"id\": \"E01\", \"capture\": {\"method\": \"photo\", "
+	    "\"method\": \"screen recording\"}}]";
+	char *text = own(&f->owned, record_text(CASE_SCHEMA, GOOD_ORDER, evidence));
+
+	expect_refused(f, text, "case.json:10:60: the key \"method\" appears twice in one "
+	    "object");
+}
+
 /* The same name in two different objects is no repeat. */
 static void
 test_same_key_in_two_objects(void **state)
@@ -791,6 +806,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_refuse_trailing_garbage, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_refuse_repeated_key, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_refuse_repeated_escaped_key, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_refuse_repeated_key_in_an_item, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_same_key_in_two_objects, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_refuse_deep_nesting, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_refuse_unterminated_string, setup, teardown),
