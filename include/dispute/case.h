@@ -51,7 +51,8 @@ void case_replace_record(struct dispute_case *c, cJSON *record);
 
 /* The SHA-256 (lowercase hex) of case.json as last read or saved, for the dossier: it
  * vouches for the file exactly as the buyer keeps it, which it reads again and checks
- * against this. *LEN gets the file's length. */
+ * against this. *LEN gets the file's length. Only for a case opened CASE_WRITE; of one
+ * opened to read, the empty string and 0. */
 const char *case_text_sha256(const struct dispute_case *c, uint64_t *len);
 
 /* The string value at dotted NAME ("order.amount"), or NULL when unset. */

@@ -67,7 +67,8 @@ struct dossier_options {
 	                        * Entry names stay readable in an encrypted zip. */
 };
 
-/* Writes the dossier for case C (opened for reading) from IN. The destination is judged
+/* Writes the dossier for case C (opened CASE_WRITE, as pack opens it: only then is the
+ * digest of its case.json kept) from IN. The destination is judged
  * by output_check() first (with the timestamp request beside it, which is renewed with
  * the zip): a link, a device, the case's own files and, unless FORCE, an existing OUTPUT
  * are refused; a pipe, a FIFO or

@@ -45,14 +45,13 @@ member(const cJSON *item, const char *name)
 }
 
 /* What ITEM's file states of its making, and how it was obtained, after its line:
- * "  taken 2026-10-11T19:50:12+08:00, 62.0 s long, by screen recording". */
+ * "  taken 2026-10-11T19:50:12+08:00, 62.0 s long, by screen recording", its parts
+ * separated by COMMA. */
 static void
-origin_line(const cJSON *item, char *out, size_t len)
+origin_line(const cJSON *item, const char *comma, char *out, size_t len)
 {
 	const cJSON *ms = cJSON_GetObjectItem(cJSON_GetObjectItem(item, "media"), "duration_ms");
 	const char *method = member(cJSON_GetObjectItem(item, "capture"), "method");
-	/* TRANSLATORS: between the parts of an item's time and origin in status. */
-	const char *comma = _(", ");
 	size_t n = 0;
 
 	out[0] = '\0';
@@ -173,7 +172,8 @@ print_human(const cJSON *summary)
 	const cJSON *missing = cJSON_GetObjectItem(summary, "missing_facts");
 	const cJSON *now = cJSON_GetObjectItem(summary, "facts_needed_now");
 	const cJSON *court = cJSON_GetObjectItem(summary, "facts_needed_for_court");
-	char channel[128], outcome[128];
+	const char *comma, *last_kind = NULL;
+	char channel[128], outcome[128], kind[128];
 	int status = DISPUTE_OK, optional;
 
 	print_ladder(cJSON_GetObjectItem(summary, "ladder"));
@@ -194,20 +194,23 @@ print_human(const cJSON *summary)
 		if (item->valuedouble > 0)
 			printf(_(", %s %d"), shown_kind(item->string), (int)item->valuedouble);
 	printf("\n");
+	/* TRANSLATORS: between the parts of an item's time and origin in status. */
+	comma = _(", ");
+	/* The separator is translated once, and the kind padded once for each run of items
+	 * of one kind, rather than for each of a case's thousands of items. */
 	cJSON_ArrayForEach(item, evidence) {
-		char *listed = NULL, taken[256], kind[128];
+		char taken[256];
 
-		if (asprintf(&listed, _("  %-4s %s %-28s %12.0f bytes  %s  %s"),
-		    member(item, "id"), shown_padded(shown_kind(member(item, "kind")), 20, kind,
-		    sizeof kind), member(item, "file"),
-		    cJSON_GetObjectItem(item, "size")->valuedouble, member(item, "mime"),
-		    member(item, "original_name")) == -1) {
-			dispute_error(_("out of memory"));
-			return DISPUTE_FAILED;
+		if (last_kind == NULL || strcmp(member(item, "kind"), last_kind) != 0) {
+			last_kind = member(item, "kind");
+			shown_padded(shown_kind(last_kind), 20, kind, sizeof kind);
 		}
-		origin_line(item, taken, sizeof taken);
-		status |= print_line("%s%s", listed, taken);
-		free(listed);
+		origin_line(item, comma, taken, sizeof taken);
+		/* TRANSLATORS: an evidence item in status: number, kind, file, size, type,
+		 * original name, and what its file states of its making. */
+		status |= print_line(_("  %-4s %s %-28s %12.0f bytes  %s  %s%s"), member(item, "id"),
+		    kind, member(item, "file"), cJSON_GetObjectItem(item, "size")->valuedouble,
+		    member(item, "mime"), member(item, "original_name"), taken);
 	}
 	printf(_("\ntimeline: %d contact(s)\n"), cJSON_GetArraySize(timeline));
 	cJSON_ArrayForEach(item, timeline)

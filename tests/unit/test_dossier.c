@@ -125,8 +125,8 @@ setup(void **state)
 		f->evidence_count++;
 	}
 	case_close(c);
-	/* The dossier is written from a case opened for reading, as `dispute pack` does. */
-	if (case_open(f->dir, CASE_READ, &f->c) != DISPUTE_OK)
+	/* The dossier is written from a case opened to write, as `dispute pack` does. */
+	if (case_open(f->dir, CASE_WRITE, &f->c) != DISPUTE_OK)
 		return -1;
 	*state = f;
 	return 0;
@@ -332,7 +332,7 @@ test_bag_with_documents_is_intact(void **state)
 	assert_int_equal(case_set(c, "claimant.name", "张三"), DISPUTE_OK);
 	assert_int_equal(case_save(c), DISPUTE_OK);
 	case_close(c);
-	assert_int_equal(case_open(f->dir, CASE_READ, &f->c), DISPUTE_OK);
+	assert_int_equal(case_open(f->dir, CASE_WRITE, &f->c), DISPUTE_OK);
 
 	path = write_dossier(f, "dossier.zip");
 	archive = open_zip(path);
@@ -634,6 +634,19 @@ test_bad_date_refused(void **state)
 	expect_no_dossier(*state, "20261120", "not a date");
 }
 
+/* Only a case opened to write keeps the digest of its case.json that the dossier
+ * vouches for; one opened to read is refused by name, not packed with an empty digest. */
+static void
+test_case_opened_to_read_refused(void **state)
+{
+	struct fixture *f = *state;
+
+	case_close(f->c);
+	f->c = NULL;
+	assert_int_equal(case_open(f->dir, CASE_READ, &f->c), DISPUTE_OK);
+	expect_no_dossier(f, DATE, "case.json: the case was opened only to read");
+}
+
 int
 main(void)
 {
@@ -649,6 +662,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_resized_copy_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_missing_copy_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bad_date_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_case_opened_to_read_refused, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

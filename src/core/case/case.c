@@ -22,7 +22,9 @@ struct dispute_case {
 	char *file;       /* DIR/case.json */
 	cJSON *root;      /* the whole record */
 	/* case.json as last read or saved, by its digest: the text itself would be
-	 * megabytes beside the record in a case of 5,000 items. */
+	 * megabytes beside the record in a case of 5,000 items. Only for a case opened to
+	 * write, which is how pack opens it: readers never need it, and hashing the file
+	 * at each `status` was a tenth of its time. */
 	char text_sha256[DIGEST_HEX_MAX];
 	uint64_t text_len;
 	int lock_fd;
@@ -356,21 +358,28 @@ static const char *const item_names[] = {
 	"reading", NULL
 };
 
+/* Shares OBJ's member names, trying each against the list from the name after the
+ * last one shared (NEXT): members come in the list's order, so one comparison is the
+ * rule, and an object's members follow the name of the object. */
 static void
-share_names(cJSON *obj)
+share_names(cJSON *obj, size_t next)
 {
+	const size_t count = sizeof item_names / sizeof *item_names - 1;
 	cJSON *m;
-	size_t i;
+	size_t tried, i;
 
 	cJSON_ArrayForEach(m, obj) {
-		for (i = 0; item_names[i] != NULL && !(m->type & cJSON_StringIsConst); i++)
-			if (strcmp(m->string, item_names[i]) == 0) {
+		for (tried = 0; tried < count && !(m->type & cJSON_StringIsConst); tried++) {
+			i = (next + tried) % count;
+			if (m->string[0] == item_names[i][0] && strcmp(m->string, item_names[i]) == 0) {
 				cJSON_free(m->string);
 				m->string = (char *)item_names[i];
 				m->type |= cJSON_StringIsConst;
+				next = i + 1;
 			}
+		}
 		if (cJSON_IsObject(m))
-			share_names(m);
+			share_names(m, next);
 	}
 }
 
@@ -416,12 +425,12 @@ case_open(const char *dir, enum case_access mode, struct dispute_case **out)
 		goto out;
 	if (fs_read_file(c->file, CASE_FILE_MAX, &text, &len) != DISPUTE_OK ||
 	    json_parse_text(c->file, text, len, &c->root) != DISPUTE_OK ||
-	    remember_text(c, text, len) != DISPUTE_OK)
+	    (mode == CASE_WRITE && remember_text(c, text, len) != DISPUTE_OK))
 		goto out;
 	if (check_record(c->file, c->root) != DISPUTE_OK)
 		goto out;
 	cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(c->root, "evidence"))
-		share_names(item);
+		share_names(item, 0);
 	if (mode == CASE_WRITE)
 		clean_orphans(c);
 	*out = c;

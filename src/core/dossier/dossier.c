@@ -371,6 +371,11 @@ add_payload(struct dossier_bag *b, const struct dispute_case *c, const struct do
 	/* The record exactly as on disk: the dossier vouches for the file the buyer kept,
 	 * read again into the zip and checked against what was read (the case is locked). */
 	sha256 = case_text_sha256(c, &len);
+	if (sha256[0] == '\0') {
+		dispute_error(_("%s: the case was opened only to read, and a dossier needs the "
+		    "digest kept of a case opened to write"), case_file(c));
+		return DISPUTE_FAILED;
+	}
 	record = strdup(case_file(c));
 	if (record == NULL) {
 		dispute_error(_("out of memory"));

@@ -121,6 +121,11 @@ text_for_terminal(const char *s, int keep_lines)
 	if (out == NULL)
 		return NULL;
 	while (i < len) {
+		/* Printable ASCII, most of what is shown, needs no decoding. */
+		if (p[i] >= 0x20 && p[i] < 0x7F) {
+			out[used++] = (char)p[i++];
+			continue;
+		}
 		n = utf8_sequence_length(p + i, len - i);
 		if (n == 0 || (n == 1 && (p[i] < 0x20 || p[i] == 0x7F) &&
 		    !(keep_lines && (p[i] == '\n' || p[i] == '\t')))) {
