@@ -723,6 +723,52 @@ test_refuse_repeated_key_in_an_item(void **state)
 	    "object");
 }
 
+/* Whether every member name of OBJ, and of the objects inside it, is one of the shared
+ * names rather than a copy of its own. */
+static int
+names_shared(const cJSON *obj)
+{
+	const cJSON *m;
+
+	cJSON_ArrayForEach(m, obj)
+		if (!(m->type & cJSON_StringIsConst) || (cJSON_IsObject(m) && !names_shared(m)))
+			return 0;
+	return 1;
+}
+
+/* Once read, the items' member names are shared, also inside an item's capture object and
+ * when an item's members come in another order than usual. */
+static void
+test_item_names_shared(void **state)
+{
+	struct fixture *f = *state;
+	const char *evidence =
+	    "[{\"id\": \"E01\", \"kind\": \"defect\", \"file\": \"E01-defect.jpg\", "
+	    "\"sha256\": \"" SHA_E01 "\", \"size\": 1, \"mime\": \"image/jpeg\", "
+	    "\"original_name\": \"IMG_1.jpg\", \"added\": \"" CREATED "\", "
+	    "\"capture\": {\"original_modified\": \"" CREATED "\"}}, "
+	    "{\"added\": \"" CREATED "\", \"mime\": \"image/jpeg\", \"size\": 1, "
+	    "\"capture\": {\"original_modified\": \"" CREATED "\"}, \"id\": \"E02\", "
+	    "\"original_name\": \"IMG_2.jpg\", \"sha256\": \"" SHA_E01 "\", "
+	    "\"file\": \"E02-defect.jpg\", \"kind\": \"defect\"}]";
+	char *text = own(&f->owned, record_text(CASE_SCHEMA, GOOD_ORDER, evidence));
+	struct dispute_case *c = NULL;
+	const cJSON *item;
+	int items = 0;
+
+	assert_int_equal(case_create(f->dir, CREATED), DISPUTE_OK);
+	spill(f->file, text);
+	assert_int_equal(case_open(f->dir, CASE_READ, &c), DISPUTE_OK);
+	cJSON_ArrayForEach(item, case_evidence(c)) {
+		assert_true(names_shared(item));
+		assert_string_equal(cJSON_GetObjectItemCaseSensitive(item, "kind")->valuestring,
+		    "defect");
+		items++;
+	}
+	assert_int_equal(items, 2);
+	case_close(c);
+}
+
 /* The same name in two different objects is no repeat. */
 static void
 test_same_key_in_two_objects(void **state)
@@ -807,6 +853,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_refuse_repeated_key, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_refuse_repeated_escaped_key, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_refuse_repeated_key_in_an_item, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_item_names_shared, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_same_key_in_two_objects, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_refuse_deep_nesting, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_refuse_unterminated_string, setup, teardown),

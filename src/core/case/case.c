@@ -355,7 +355,7 @@ static const char *const item_names[] = {
 	"id", "kind", "file", "sha256", "size", "mime", "original_name", "added", "exhibit",
 	"capture", "original_modified", "method", "device", "app", "captured",
 	"captured_offset", "captured_source", "note", "proves", "source", "copies", "form",
-	"reading", NULL
+	"reading"
 };
 
 /* Shares OBJ's member names, trying each against the list from the name after the
@@ -364,7 +364,7 @@ static const char *const item_names[] = {
 static void
 share_names(cJSON *obj, size_t next)
 {
-	const size_t count = sizeof item_names / sizeof *item_names - 1;
+	const size_t count = sizeof item_names / sizeof *item_names;
 	cJSON *m;
 	size_t tried, i;
 
